@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
+import {GovernorCountingSimple} from "@openzeppelin/contracts/governance/extensions/GovernorCountingSimple.sol";
+import {GovernorPreventLateQuorum} from "@openzeppelin/contracts/governance/extensions/GovernorPreventLateQuorum.sol";
+import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
+import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
+import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
+import {GovernorVotesQuorumFraction} from "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+
+import {Membership} from "../membership/Membership.sol";
+
+/// @title WeconetGovernor
+/// @notice The members' vote: one member, one vote, on proposals with a human-readable description. Passed
+/// proposals are queued in and executed by the timelock, which owns everything governable. A quorum reached late
+/// extends the vote so that others can react. Votes may be cast by EIP-712 signature.
+/// @dev OpenZeppelin Governor with settings, simple counting, votes (timestamp clock from the membership),
+/// quorum fraction, late-quorum protection and timelock control. Only active members vote: a member suspended or
+/// departed since the snapshot cannot.
+contract WeconetGovernor is
+    Governor,
+    GovernorSettings,
+    GovernorCountingSimple,
+    GovernorVotes,
+    GovernorVotesQuorumFraction,
+    GovernorPreventLateQuorum,
+    GovernorTimelockControl
+{
+    /// @notice Voting parameters, in seconds (the clock is the block timestamp) and percent of members.
+    struct Settings {
+        uint48 votingDelay;
+        uint48 lateQuorumExtension;
+        uint32 votingPeriod;
+        uint16 quorumPercent;
+    }
+
+    /// @notice A proposal needs a description that says what it does.
+    error WeconetGovernorEmptyDescription();
+    /// @notice `account` is not an active member who had a vote at the proposal's snapshot.
+    error WeconetGovernorNoVotingPower(address account);
+
+    /// @param membership The membership contract: the source of votes and of the clock.
+    /// @param timelock The timelock that queues and executes passed proposals.
+    /// @param settings The initial voting parameters.
+    constructor(
+        Membership membership,
+        TimelockController timelock,
+        Settings memory settings
+    )
+        Governor("Weconet")
+        GovernorSettings(settings.votingDelay, settings.votingPeriod, 1)
+        GovernorVotes(IVotes(address(membership)))
+        GovernorVotesQuorumFraction(settings.quorumPercent)
+        GovernorPreventLateQuorum(settings.lateQuorumExtension)
+        GovernorTimelockControl(timelock)
+    {}
+
+    /// @notice Creates a proposal. Only active members (one vote) may propose; the description must not be empty
+    /// (by convention a `# Title` line, then what changes and why).
+    /// @param targets The contracts to call.
+    /// @param values The ETH to send with each call.
+    /// @param calldatas The encoded calls.
+    /// @param description The human-readable description.
+    /// @return The proposal id.
+    function propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description
+    ) public override returns (uint256) {
+        if (bytes(description).length == 0) revert WeconetGovernorEmptyDescription();
+        return super.propose(targets, values, calldatas, description);
+    }
+
+    // The overrides below only resolve OpenZeppelin's multiple inheritance, except where a comment says more.
+
+    /// @inheritdoc Governor
+    function votingDelay() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingDelay();
+    }
+
+    /// @inheritdoc Governor
+    function votingPeriod() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingPeriod();
+    }
+
+    /// @inheritdoc Governor
+    function quorum(uint256 timepoint) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
+        return super.quorum(timepoint);
+    }
+
+    /// @inheritdoc Governor
+    function state(uint256 proposalId) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
+        return super.state(proposalId);
+    }
+
+    /// @inheritdoc Governor
+    function proposalNeedsQueuing(
+        uint256 proposalId
+    ) public view override(Governor, GovernorTimelockControl) returns (bool) {
+        return super.proposalNeedsQueuing(proposalId);
+    }
+
+    /// @inheritdoc Governor
+    function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.proposalThreshold();
+    }
+
+    /// @inheritdoc Governor
+    function proposalDeadline(
+        uint256 proposalId
+    ) public view override(Governor, GovernorPreventLateQuorum) returns (uint256) {
+        return super.proposalDeadline(proposalId);
+    }
+
+    /// @dev Votes usable now: the vote at the snapshot, only while the voter is an active member.
+    function _getVotes(
+        address account,
+        uint256 timepoint,
+        bytes memory
+    ) internal view override(Governor, GovernorVotes) returns (uint256) {
+        return Membership(address(token())).activeVotesAt(account, timepoint);
+    }
+
+    /// @dev A vote without weight is refused rather than recorded as a zero-weight vote.
+    function _countVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        uint256 totalWeight,
+        bytes memory params
+    ) internal override(Governor, GovernorCountingSimple) returns (uint256) {
+        if (totalWeight == 0) revert WeconetGovernorNoVotingPower(account);
+        return super._countVote(proposalId, account, support, totalWeight, params);
+    }
+
+    function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorPreventLateQuorum) {
+        super._tallyUpdated(proposalId);
+    }
+
+    function _queueOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint48) {
+        return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _executeOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) {
+        super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint256) {
+        return super._cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
+        return super._executor();
+    }
+}

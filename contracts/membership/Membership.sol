@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {ERC721Votes} from "@openzeppelin/contracts/token/ERC721/extensions/ERC721Votes.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+
+import {INetworkRules} from "../rules/INetworkRules.sol";
+import {IERC5192} from "./IERC5192.sol";
+import {IMembership} from "./IMembership.sol";
+
+/// @title Membership
+/// @notice The network's members and their roles. Each member holds one personal badge: an ERC-721 token that
+/// can never be transferred or approved (ERC-5192 `locked`) and that carries exactly one vote (ERC721Votes, with
+/// an ERC-6372 timestamp clock) from the moment of admission — no self-delegation step. Applicants apply with a
+/// pointer to their off-chain profile (a content hash: never personal data); a network leader admits them.
+/// Leaders suspend and reinstate members, the network manager oversees leaders, and the members' vote (the
+/// timelock) removes members and appoints the manager and the leaders. Leaders grant the developer role.
+/// @dev The badge of `account` has token id `uint160(account)`. Votes follow the member's status, not the badge:
+/// an active member has one vote, a suspended or departed one none. A member's vote history is kept lazily in
+/// the packed member record (a checkpoint is only written when the vote changes a second time), and a packed
+/// `(lastChange, active)` slot answers snapshot queries after the latest change in O(1).
+contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
+    using Checkpoints for Checkpoints.Trace208;
+
+    /// @inheritdoc IMembership
+    bytes32 public constant MANAGER_ROLE = keccak256("MANAGER_ROLE");
+    /// @inheritdoc IMembership
+    bytes32 public constant LEADER_ROLE = keccak256("LEADER_ROLE");
+    /// @inheritdoc IMembership
+    bytes32 public constant DEVELOPER_ROLE = keccak256("DEVELOPER_ROLE");
+
+    /// @notice A founding member, admitted at deployment with an optional role.
+    /// @dev `role` is `bytes32(0)` for none, or one of {MANAGER_ROLE}, {LEADER_ROLE}, {DEVELOPER_ROLE}.
+    struct Founder {
+        address account;
+        bytes32 profile;
+        bytes32 role;
+    }
+
+    /// @dev One slot per address.
+    struct MemberRecord {
+        Status status;
+        // when the current status began (application, admission, suspension, reinstatement, departure)
+        uint48 since;
+        // admission time of the current membership; 0 when not a member
+        uint48 memberSince;
+        // when the current voting state `hasVote` began; lookups before it go to `_voteHistory`
+        uint48 votesSince;
+        bool hasVote;
+        // the latest value written to `_voteHistory` (what a lookup before `votesSince` ends with)
+        bool historyVote;
+    }
+
+    /// @dev The number of votes now and when it last changed: O(1) answers for snapshots after the last change.
+    struct VoteSupply {
+        uint48 lastChange;
+        uint208 active;
+    }
+
+    INetworkRules public immutable networkRules;
+
+    mapping(address account => MemberRecord) private _members;
+    mapping(address account => bytes32) private _profiles;
+    mapping(address account => Checkpoints.Trace208) private _voteHistory;
+    VoteSupply private _supply;
+    address private _manager;
+
+    /// @notice `applicant` applied for membership with the profile pointer `profile`.
+    event MembershipApplied(address indexed applicant, bytes32 profile);
+    /// @notice `applicant` withdrew their application.
+    event ApplicationWithdrawn(address indexed applicant);
+    /// @notice Leader `by` rejected `applicant`'s application for the reason code `reason`.
+    event ApplicationRejected(address indexed applicant, address indexed by, bytes32 reason);
+    /// @notice `member` was admitted by leader `by` (`address(0)` for the founders).
+    event MemberAdmitted(address indexed member, address indexed by);
+    /// @notice `member` was suspended by `by` for the reason code `reason`.
+    event MemberSuspended(address indexed member, address indexed by, bytes32 reason);
+    /// @notice `member` was reinstated by `by`.
+    event MemberReinstated(address indexed member, address indexed by);
+    /// @notice `member` left the network.
+    event MemberLeft(address indexed member);
+    /// @notice `member` was removed by the members' vote for the reason code `reason`, and may not apply again.
+    event MemberRemoved(address indexed member, bytes32 reason);
+    /// @notice `account` points to a new off-chain profile.
+    event ProfileUpdated(address indexed account, bytes32 profile);
+    /// @notice The members' vote appointed `next` as network manager in place of `previous`.
+    event ManagerAppointed(address indexed previous, address indexed next);
+
+    /// @notice The admission policy does not accept applications now.
+    error MembershipApplicationsClosed();
+    /// @notice `account` has status `status`, which does not allow this action.
+    error MembershipInvalidStatus(address account, Status status);
+    /// @notice A profile pointer must not be zero.
+    error MembershipEmptyProfile();
+    /// @notice Badges are personal: they cannot be transferred or approved.
+    error MembershipBadgeLocked(uint256 tokenId);
+    /// @notice Each member's one vote is their own: it cannot be delegated.
+    error MembershipVotesNotDelegable();
+    /// @notice `account` is not an active member, and this role or action needs one.
+    error MembershipNotActiveMember(address account);
+    /// @notice The manager role changes only through {appointManager}, so that there is always exactly one.
+    error MembershipManagerIsAppointed();
+    /// @notice `manager` must be replaced (by the members' vote) before they can leave, be removed or be suspended.
+    error MembershipManagerMustBeReplaced(address manager);
+    /// @notice `account` is the manager already.
+    error MembershipAlreadyManager(address account);
+    /// @notice The founders must name exactly one manager and valid roles.
+    error MembershipInvalidFounders();
+
+    /// @param governance The timelock that executes the members' decisions; holds the admin role.
+    /// @param rules_ The network rules (for the admission policy).
+    /// @param founders The founding members, admitted at deployment; exactly one of them is the manager.
+    constructor(
+        address governance,
+        INetworkRules rules_,
+        Founder[] memory founders
+    ) ERC721("Weconet Member", "WECO") EIP712("Weconet Member", "1") {
+        networkRules = rules_;
+        _grantRole(DEFAULT_ADMIN_ROLE, governance);
+        _setRoleAdmin(DEVELOPER_ROLE, LEADER_ROLE);
+
+        for (uint256 i = 0; i < founders.length; ++i) {
+            Founder memory f = founders[i];
+            if (f.profile == bytes32(0)) revert MembershipEmptyProfile();
+            if (_members[f.account].status != Status.None || f.account == address(0)) {
+                revert MembershipInvalidFounders();
+            }
+            _setProfile(f.account, f.profile);
+            _admit(f.account, address(0));
+            if (f.role == MANAGER_ROLE) {
+                if (_manager != address(0)) revert MembershipInvalidFounders();
+                _manager = f.account;
+                emit ManagerAppointed(address(0), f.account);
+            } else if (f.role != LEADER_ROLE && f.role != DEVELOPER_ROLE && f.role != bytes32(0)) {
+                revert MembershipInvalidFounders();
+            }
+            if (f.role != bytes32(0)) _grantRole(f.role, f.account);
+        }
+        if (_manager == address(0)) revert MembershipInvalidFounders();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Applicants and members
+    // ---------------------------------------------------------------------------------------------------------
+
+    /// @notice Applies for membership with a pointer to the caller's off-chain profile. A leader then admits or
+    /// rejects the application. Needs the admission policy to be open.
+    /// @param profile The content hash of the applicant's profile document (never personal data itself).
+    function applyForMembership(bytes32 profile) external {
+        if (networkRules.admissionPolicy() != INetworkRules.AdmissionPolicy.Open) {
+            revert MembershipApplicationsClosed();
+        }
+        MemberRecord storage r = _members[msg.sender];
+        if (r.status != Status.None) revert MembershipInvalidStatus(msg.sender, r.status);
+        if (profile == bytes32(0)) revert MembershipEmptyProfile();
+        r.status = Status.Applicant;
+        r.since = clock();
+        _setProfile(msg.sender, profile);
+        emit MembershipApplied(msg.sender, profile);
+    }
+
+    /// @notice Withdraws the caller's pending application.
+    function withdrawApplication() external {
+        _requireStatus(msg.sender, Status.Applicant);
+        _clearApplication(msg.sender);
+        emit ApplicationWithdrawn(msg.sender);
+    }
+
+    /// @notice Points the caller's membership (or application) to a new off-chain profile.
+    /// @param profile The content hash of the new profile document.
+    function updateProfile(bytes32 profile) external {
+        Status s = _members[msg.sender].status;
+        if (s != Status.Active && s != Status.Applicant) revert MembershipInvalidStatus(msg.sender, s);
+        if (profile == bytes32(0)) revert MembershipEmptyProfile();
+        _setProfile(msg.sender, profile);
+    }
+
+    /// @notice Leaves the network: burns the caller's badge, ends their vote and drops their roles. A suspended
+    /// member may leave too. The manager must first be replaced by the members' vote.
+    function leave() external {
+        _depart(msg.sender, Status.None);
+        emit MemberLeft(msg.sender);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Leaders, the manager and the members' vote
+    // ---------------------------------------------------------------------------------------------------------
+
+    /// @notice Admits applicant `applicant`: mints their badge, which counts as one vote from now on.
+    /// @dev Only an active network leader.
+    /// @param applicant The applicant to admit.
+    function admit(address applicant) external onlyRole(LEADER_ROLE) {
+        _requireStatus(applicant, Status.Applicant);
+        _admit(applicant, msg.sender);
+    }
+
+    /// @notice Rejects `applicant`'s application; they may apply again later.
+    /// @dev Only an active network leader.
+    /// @param applicant The applicant to reject.
+    /// @param reason A short reason code (e.g. `bytes32("incomplete-profile")`), never personal text.
+    function rejectApplication(address applicant, bytes32 reason) external onlyRole(LEADER_ROLE) {
+        _requireStatus(applicant, Status.Applicant);
+        _clearApplication(applicant);
+        emit ApplicationRejected(applicant, msg.sender, reason);
+    }
+
+    /// @notice Suspends `member`: they keep their badge but cannot vote or act until reinstated.
+    /// @dev A leader suspends members who hold no leader role; the manager also suspends leaders; the members'
+    /// vote suspends anyone but the manager (who must be replaced instead).
+    /// @param member The member to suspend.
+    /// @param reason A short reason code, never personal text.
+    function suspend(address member, bytes32 reason) external {
+        _checkOversight(member);
+        _requireStatus(member, Status.Active);
+        _members[member].status = Status.Suspended;
+        _members[member].since = clock();
+        _transferVotingUnits(member, address(0), 1);
+        emit MemberSuspended(member, msg.sender, reason);
+    }
+
+    /// @notice Reinstates suspended `member`: their vote counts again from now on.
+    /// @dev The same accounts that may suspend `member` may reinstate them.
+    /// @param member The member to reinstate.
+    function reinstate(address member) external {
+        _checkOversight(member);
+        _requireStatus(member, Status.Suspended);
+        _members[member].status = Status.Active;
+        _members[member].since = clock();
+        _transferVotingUnits(address(0), member, 1);
+        emit MemberReinstated(member, msg.sender);
+    }
+
+    /// @notice Removes `member` from the network by the members' vote: burns their badge, drops their roles and
+    /// bars them from applying again. The manager must first be replaced.
+    /// @dev Only the governance executor.
+    /// @param member The member to remove.
+    /// @param reason A short reason code, never personal text.
+    function remove(address member, bytes32 reason) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _depart(member, Status.Removed);
+        emit MemberRemoved(member, reason);
+    }
+
+    /// @notice Appoints `next` as network manager in place of the current one, by the members' vote.
+    /// @dev Only the governance executor. `next` must be an active member.
+    /// @param next The new manager.
+    function appointManager(address next) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        address previous = _manager;
+        if (next == previous) revert MembershipAlreadyManager(next);
+        _revokeRole(MANAGER_ROLE, previous);
+        _grantRole(MANAGER_ROLE, next);
+        _manager = next;
+        emit ManagerAppointed(previous, next);
+    }
+
+    /// @notice Grants `role` to `account`, who must be an active member. Leaders are appointed by the members'
+    /// vote; developers by an active leader. The manager is appointed with {appointManager} instead.
+    /// @param role The role to grant.
+    /// @param account The member to grant it to.
+    function grantRole(bytes32 role, address account) public override {
+        if (role == MANAGER_ROLE) revert MembershipManagerIsAppointed();
+        super.grantRole(role, account);
+    }
+
+    /// @notice Revokes `role` from `account`. The manager is replaced with {appointManager} instead.
+    /// @param role The role to revoke.
+    /// @param account The account to revoke it from.
+    function revokeRole(bytes32 role, address account) public override {
+        if (role == MANAGER_ROLE) revert MembershipManagerIsAppointed();
+        super.revokeRole(role, account);
+    }
+
+    /// @notice Gives up `role` (a leader stepping down, a developer retiring). The manager cannot renounce: the
+    /// members' vote appoints a successor.
+    /// @param role The role to give up.
+    /// @param callerConfirmation The caller's address, as a confirmation.
+    function renounceRole(bytes32 role, address callerConfirmation) public override {
+        if (role == MANAGER_ROLE) revert MembershipManagerIsAppointed();
+        super.renounceRole(role, callerConfirmation);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Views
+    // ---------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IMembership
+    function statusOf(address account) external view returns (Status) {
+        return _members[account].status;
+    }
+
+    /// @inheritdoc IMembership
+    function isActiveMember(address account) public view returns (bool) {
+        return _members[account].status == Status.Active;
+    }
+
+    /// @inheritdoc IMembership
+    function memberSince(address account) external view returns (uint48) {
+        return _members[account].memberSince;
+    }
+
+    /// @notice Everything the chain knows about `account`'s membership.
+    /// @param account The address to look up.
+    /// @return status The account's status.
+    /// @return since When that status began.
+    /// @return joinedAt When the current membership began (0 when not a member).
+    /// @return profile The pointer to the account's off-chain profile (0 when none).
+    function memberInfo(
+        address account
+    ) external view returns (Status status, uint48 since, uint48 joinedAt, bytes32 profile) {
+        MemberRecord storage r = _members[account];
+        return (r.status, r.since, r.memberSince, _profiles[account]);
+    }
+
+    /// @notice The pointer to `account`'s off-chain profile (0 when none).
+    /// @param account The member or applicant.
+    /// @return The profile's content hash.
+    function profileOf(address account) external view returns (bytes32) {
+        return _profiles[account];
+    }
+
+    /// @inheritdoc IMembership
+    function hasActiveRole(bytes32 role, address account) external view returns (bool) {
+        return hasRole(role, account) && isActiveMember(account);
+    }
+
+    /// @inheritdoc IMembership
+    function manager() external view returns (address) {
+        return _manager;
+    }
+
+    /// @notice The number of active members (= current votes).
+    /// @return The count.
+    function activeMemberCount() external view returns (uint256) {
+        return _supply.active;
+    }
+
+    /// @notice The badge token id of `account`.
+    /// @param account The member.
+    /// @return The token id, `uint160(account)`.
+    function tokenIdOf(address account) public pure returns (uint256) {
+        return uint256(uint160(account));
+    }
+
+    /// @notice The votes `account` can cast on a proposal with snapshot `timepoint`: their vote at the snapshot if
+    /// they are an active member now, else 0 (a suspended or departed member cannot vote).
+    /// @param account The voter.
+    /// @param timepoint A past timestamp.
+    /// @return The usable votes (0 or 1).
+    function activeVotesAt(address account, uint256 timepoint) external view returns (uint256) {
+        if (_members[account].status != Status.Active) return 0;
+        return getPastVotes(account, timepoint);
+    }
+
+    /// @inheritdoc IERC5192
+    function locked(uint256 tokenId) external view returns (bool) {
+        _requireOwned(tokenId);
+        return true;
+    }
+
+    /// @notice ERC-165: ERC-721, ERC-5192 and AccessControl.
+    /// @param interfaceId The interface to check.
+    /// @return Whether it is supported.
+    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
+        return interfaceId == type(IERC5192).interfaceId || super.supportsInterface(interfaceId);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Votes: timestamp clock, one vote per active member, no delegation
+    // ---------------------------------------------------------------------------------------------------------
+
+    /// @notice ERC-6372 clock: the block timestamp.
+    /// @return The current timestamp.
+    function clock() public view override returns (uint48) {
+        return Time.timestamp();
+    }
+
+    /// @notice ERC-6372 clock mode.
+    /// @return "mode=timestamp".
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() public pure override returns (string memory) {
+        return "mode=timestamp";
+    }
+
+    /// @notice Every member's vote is their own: `account` always delegates to itself.
+    /// @param account The member.
+    /// @return `account`.
+    function delegates(address account) public pure override returns (address) {
+        return account;
+    }
+
+    /// @notice `account`'s current votes: 1 for an active member, else 0.
+    /// @param account The member.
+    /// @return The votes.
+    function getVotes(address account) public view override returns (uint256) {
+        return _members[account].hasVote ? 1 : 0;
+    }
+
+    /// @notice `account`'s votes at the end of past timestamp `timepoint`.
+    /// @param account The member.
+    /// @param timepoint A past timestamp.
+    /// @return The votes (0 or 1).
+    function getPastVotes(address account, uint256 timepoint) public view override returns (uint256) {
+        uint48 t = _validateTimepoint(timepoint);
+        MemberRecord storage r = _members[account];
+        if (t >= r.votesSince) return r.hasVote ? 1 : 0;
+        return _voteHistory[account].upperLookupRecent(t);
+    }
+
+    /// @notice The number of active members at the end of past timestamp `timepoint`.
+    /// @param timepoint A past timestamp.
+    /// @return The total votes.
+    function getPastTotalSupply(uint256 timepoint) public view override returns (uint256) {
+        uint48 t = _validateTimepoint(timepoint);
+        VoteSupply memory s = _supply;
+        if (t >= s.lastChange) return s.active;
+        return super.getPastTotalSupply(t);
+    }
+
+    /// @notice Badges cannot be approved.
+    function approve(address, uint256 tokenId) public pure override {
+        revert MembershipBadgeLocked(tokenId);
+    }
+
+    /// @notice Badges cannot be approved.
+    function setApprovalForAll(address, bool) public pure override {
+        revert MembershipBadgeLocked(0);
+    }
+
+    /// @dev Delegation is disabled: a member's one vote is always their own.
+    function _delegate(address, address) internal pure override {
+        revert MembershipVotesNotDelegable();
+    }
+
+    /// @dev Only mints and burns; and unlike ERC721Votes' hook, the badge does not move votes by itself: votes
+    /// follow the status (see {_admit}, {suspend}, {reinstate}, {_depart}).
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
+        from = ERC721._update(to, tokenId, auth);
+        if (from != address(0) && to != address(0)) revert MembershipBadgeLocked(tokenId);
+    }
+
+    /// @dev Keeps the O(1) supply slot next to Votes' total checkpoints.
+    function _transferVotingUnits(address from, address to, uint256 amount) internal override {
+        super._transferVotingUnits(from, to, amount);
+        VoteSupply storage s = _supply;
+        s.lastChange = clock();
+        s.active = from == address(0) ? s.active + 1 : s.active - 1;
+    }
+
+    /// @dev Called by Votes with `from`/`to` being the members themselves (they delegate to themselves): records
+    /// the change in the member record, and in the member's history only when the closing state differs from
+    /// what the history already ends with.
+    function _moveDelegateVotes(address from, address to, uint256) internal override {
+        if (from != address(0)) _setVote(from, false);
+        if (to != address(0)) _setVote(to, true);
+    }
+
+    /// @dev Roles other than the governance admin act only while their holder is an active member.
+    function _checkRole(bytes32 role, address account) internal view override {
+        super._checkRole(role, account);
+        if (role != DEFAULT_ADMIN_ROLE && _members[account].status != Status.Active) {
+            revert MembershipNotActiveMember(account);
+        }
+    }
+
+    /// @dev Roles other than the governance admin are held by active members only.
+    function _grantRole(bytes32 role, address account) internal override returns (bool) {
+        if (role != DEFAULT_ADMIN_ROLE && _members[account].status != Status.Active) {
+            revert MembershipNotActiveMember(account);
+        }
+        return super._grantRole(role, account);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Internals
+    // ---------------------------------------------------------------------------------------------------------
+
+    function _admit(address account, address by) private {
+        uint48 now_ = clock();
+        MemberRecord storage r = _members[account];
+        r.status = Status.Active;
+        r.since = now_;
+        r.memberSince = now_;
+        uint256 tokenId = tokenIdOf(account);
+        _mint(account, tokenId);
+        _transferVotingUnits(address(0), account, 1);
+        emit Locked(tokenId);
+        emit MemberAdmitted(account, by);
+    }
+
+    function _depart(address member, Status next) private {
+        MemberRecord storage r = _members[member];
+        Status current = r.status;
+        if (current != Status.Active && current != Status.Suspended) revert MembershipInvalidStatus(member, current);
+        if (member == _manager) revert MembershipManagerMustBeReplaced(member);
+
+        if (current == Status.Active) _transferVotingUnits(member, address(0), 1);
+        r.status = next;
+        r.since = clock();
+        r.memberSince = 0;
+        delete _profiles[member];
+        _revokeRole(LEADER_ROLE, member);
+        _revokeRole(DEVELOPER_ROLE, member);
+        _burn(tokenIdOf(member));
+    }
+
+    function _clearApplication(address applicant) private {
+        MemberRecord storage r = _members[applicant];
+        r.status = Status.None;
+        r.since = clock();
+        delete _profiles[applicant];
+    }
+
+    function _setProfile(address account, bytes32 profile) private {
+        _profiles[account] = profile;
+        emit ProfileUpdated(account, profile);
+    }
+
+    function _setVote(address account, bool value) private {
+        MemberRecord storage r = _members[account];
+        bool current = r.hasVote;
+        if (r.historyVote != current) {
+            _voteHistory[account].push(r.votesSince, current ? 1 : 0);
+            r.historyVote = current;
+        }
+        r.hasVote = value;
+        r.votesSince = clock();
+        emit DelegateVotesChanged(account, current ? 1 : 0, value ? 1 : 0);
+    }
+
+    function _requireStatus(address account, Status expected) private view {
+        Status actual = _members[account].status;
+        if (actual != expected) revert MembershipInvalidStatus(account, actual);
+    }
+
+    /// @dev Who may suspend or reinstate `member`: the members' vote anyone but the manager; the manager any
+    /// leader or member; a leader any member without a leader role.
+    function _checkOversight(address member) private view {
+        if (member == _manager) revert MembershipManagerMustBeReplaced(member);
+        if (hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) return;
+        if (msg.sender == _manager) {
+            _checkRole(MANAGER_ROLE, msg.sender);
+            return;
+        }
+        if (hasRole(LEADER_ROLE, member)) revert AccessControlUnauthorizedAccount(msg.sender, MANAGER_ROLE);
+        _checkRole(LEADER_ROLE, msg.sender);
+    }
+}

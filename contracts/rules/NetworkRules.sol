@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {Governed} from "../governance/Governed.sol";
+import {INetworkRules} from "./INetworkRules.sol";
+
+/// @title NetworkRules
+/// @notice The parameters of the network that only the members' vote may change. Each rule has a name (its
+/// key, readable as a short string), a typed getter and bounds; every change emits the key, old and new value.
+/// @dev All rules share one storage slot, so a contract reading several of them pays for one cold load.
+contract NetworkRules is INetworkRules, Governed {
+    /// @notice Key of the admission policy: 0 = applications closed, 1 = open (a leader admits each applicant).
+    bytes32 public constant ADMISSION_POLICY = "admissionPolicy";
+    /// @notice Key of the maximum duration of a data connection, in seconds.
+    bytes32 public constant MAX_GRANT_DURATION = "maxGrantDuration";
+    /// @notice Key of the market fee, in basis points.
+    bytes32 public constant MARKET_FEE_BPS = "marketFeeBps";
+    /// @notice Key of the dispute window, in seconds.
+    bytes32 public constant DISPUTE_WINDOW = "disputeWindow";
+
+    /// @notice Lower bound of the maximum grant duration.
+    uint256 public constant MIN_GRANT_DURATION = 1 hours;
+    /// @notice Upper bound of the maximum grant duration.
+    uint256 public constant MAX_GRANT_DURATION_LIMIT = 10 * 365 days;
+    /// @notice 100%, in basis points: the market fee may not exceed it.
+    uint256 public constant MAX_FEE_BPS = 10_000;
+    /// @notice Lower bound of the dispute window.
+    uint256 public constant MIN_DISPUTE_WINDOW = 1 hours;
+    /// @notice Upper bound of the dispute window.
+    uint256 public constant MAX_DISPUTE_WINDOW = 365 days;
+
+    /// @notice The values of all rules, as set at deployment or by a later vote.
+    struct RuleValues {
+        AdmissionPolicy admissionPolicy;
+        uint16 marketFeeBps;
+        uint32 maxGrantDuration;
+        uint32 disputeWindow;
+    }
+
+    RuleValues private _rules;
+
+    /// @notice A rule changed (also emitted for every rule at deployment, with `oldValue` 0).
+    event RuleChanged(bytes32 indexed key, uint256 oldValue, uint256 newValue);
+
+    /// @notice `key` names no rule.
+    error UnknownRule(bytes32 key);
+
+    /// @notice `value` is outside the bounds of rule `key`.
+    error InvalidRuleValue(bytes32 key, uint256 value);
+
+    /// @param governance_ The timelock that executes the members' decisions.
+    /// @param initial The rules in force from deployment; each must be within its bounds.
+    constructor(address governance_, RuleValues memory initial) Governed(governance_) {
+        _set(ADMISSION_POLICY, uint256(initial.admissionPolicy));
+        _set(MAX_GRANT_DURATION, initial.maxGrantDuration);
+        _set(MARKET_FEE_BPS, initial.marketFeeBps);
+        _set(DISPUTE_WINDOW, initial.disputeWindow);
+    }
+
+    /// @notice Changes rule `key` to `value`. Only the governance executor (after a members' vote) may call it.
+    /// @dev Reverts with {UnknownRule} for an unknown key and {InvalidRuleValue} for a value out of bounds.
+    /// @param key The rule's key (one of the `*` constants of this contract).
+    /// @param value The new value, in the rule's unit.
+    function setRule(bytes32 key, uint256 value) external onlyGovernance {
+        _set(key, value);
+    }
+
+    /// @notice The current value of rule `key`, whatever its type.
+    /// @param key The rule's key.
+    /// @return The value, in the rule's unit.
+    function rule(bytes32 key) public view returns (uint256) {
+        RuleValues memory r = _rules;
+        if (key == ADMISSION_POLICY) return uint256(r.admissionPolicy);
+        if (key == MAX_GRANT_DURATION) return r.maxGrantDuration;
+        if (key == MARKET_FEE_BPS) return r.marketFeeBps;
+        if (key == DISPUTE_WINDOW) return r.disputeWindow;
+        revert UnknownRule(key);
+    }
+
+    /// @notice The keys of all rules, in a fixed order.
+    /// @return keys The rule keys.
+    function ruleKeys() external pure returns (bytes32[] memory keys) {
+        keys = new bytes32[](4);
+        keys[0] = ADMISSION_POLICY;
+        keys[1] = MAX_GRANT_DURATION;
+        keys[2] = MARKET_FEE_BPS;
+        keys[3] = DISPUTE_WINDOW;
+    }
+
+    /// @notice All rules at once.
+    /// @return The current values.
+    function rules() external view returns (RuleValues memory) {
+        return _rules;
+    }
+
+    /// @inheritdoc INetworkRules
+    function admissionPolicy() external view returns (AdmissionPolicy) {
+        return _rules.admissionPolicy;
+    }
+
+    /// @inheritdoc INetworkRules
+    function maxGrantDuration() external view returns (uint32) {
+        return _rules.maxGrantDuration;
+    }
+
+    /// @inheritdoc INetworkRules
+    function marketFeeBps() external view returns (uint16) {
+        return _rules.marketFeeBps;
+    }
+
+    /// @inheritdoc INetworkRules
+    function disputeWindow() external view returns (uint32) {
+        return _rules.disputeWindow;
+    }
+
+    function _set(bytes32 key, uint256 value) private {
+        uint256 oldValue = rule(key);
+        if (key == ADMISSION_POLICY) {
+            if (value > uint256(type(AdmissionPolicy).max)) revert InvalidRuleValue(key, value);
+            _rules.admissionPolicy = AdmissionPolicy(value);
+        } else if (key == MAX_GRANT_DURATION) {
+            if (value < MIN_GRANT_DURATION || value > MAX_GRANT_DURATION_LIMIT) revert InvalidRuleValue(key, value);
+            _rules.maxGrantDuration = uint32(value);
+        } else if (key == MARKET_FEE_BPS) {
+            if (value > MAX_FEE_BPS) revert InvalidRuleValue(key, value);
+            _rules.marketFeeBps = uint16(value);
+        } else {
+            // rule(key) above already rejected unknown keys, so this is the dispute window
+            if (value < MIN_DISPUTE_WINDOW || value > MAX_DISPUTE_WINDOW) revert InvalidRuleValue(key, value);
+            _rules.disputeWindow = uint32(value);
+        }
+        emit RuleChanged(key, oldValue, value);
+    }
+}

@@ -1,0 +1,7 @@
+#!/bin/sh
+# Formatting and static checks: Prettier (TypeScript, Solidity, JSON, Markdown), solhint, ESLint, tsc.
+set -eu
+echo "== prettier" && prettier --check --log-level warn .
+echo "== solhint" && solhint --disc --max-warnings 0 "contracts/**/*.sol" "test/**/*.sol"
+echo "== eslint" && eslint --max-warnings 0 .
+echo "== tsc" && hardhat compile --quiet >/dev/null && tsc -p tsconfig.json

@@ -1,0 +1,122 @@
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { encodeBytes32String, id, keccak256, toUtf8Bytes } from "ethers";
+
+import WeconetModule from "../../deploy/Weconet.js";
+import {
+  Membership__factory,
+  NetworkRules__factory,
+  Resources__factory,
+  Taxonomy__factory,
+  WeconetGovernor__factory,
+  WeconetTimelock__factory,
+} from "../../typechain-types/index.js";
+import type {
+  Membership,
+  NetworkRules,
+  Resources,
+  Taxonomy,
+  WeconetGovernor,
+  WeconetTimelock,
+} from "../../typechain-types/index.js";
+import { ethers, ignition } from "./network.js";
+
+export const MANAGER_ROLE = id("MANAGER_ROLE");
+export const LEADER_ROLE = id("LEADER_ROLE");
+export const DEVELOPER_ROLE = id("DEVELOPER_ROLE");
+export const DEFAULT_ADMIN_ROLE = "0x" + "00".repeat(32);
+
+/** Voting settings for tests: short, but distinct, so each phase is easy to reach with `time.increase`. */
+export const TEST_SETTINGS = {
+  timelockMinDelay: 3_600,
+  votingDelay: 60,
+  votingPeriod: 3_600,
+  quorumPercent: 20,
+  lateQuorumExtension: 600,
+  admissionPolicy: 1,
+  marketFeeBps: 100,
+  maxGrantDuration: 30 * 86_400,
+  disputeWindow: 3 * 86_400,
+} as const;
+
+/** A profile pointer for tests: the hash of a label, standing in for the hash of an off-chain document. */
+export function profileHash(label: string): string {
+  return keccak256(toUtf8Bytes(`profile:${label}`));
+}
+
+export function reason(code: string): string {
+  return encodeBytes32String(code);
+}
+
+export interface Weconet {
+  timelock: WeconetTimelock;
+  networkRules: NetworkRules;
+  taxonomy: Taxonomy;
+  membership: Membership;
+  resources: Resources;
+  governor: WeconetGovernor;
+  deployer: HardhatEthersSigner;
+  manager: HardhatEthersSigner;
+  leaders: HardhatEthersSigner[];
+  developer: HardhatEthersSigner;
+  /** Founding members without a role. */
+  members: HardhatEthersSigner[];
+  /** Signer `i` of those that are not members (0 to 11). */
+  outsider(i: number): HardhatEthersSigner;
+}
+
+/** `items[i]`, or a clear failure when a test asks for more than exists. */
+export function nth<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`test setup: no item ${i} (only ${items.length})`);
+  return item;
+}
+
+/**
+ * Deploys the network with the real Ignition module: account 1 is the manager, 2 and 3 are leaders, 4 a
+ * developer, 5 to 7 plain founding members, 8 onwards outsiders.
+ */
+export async function deployWeconet(
+  overrides: Partial<Record<keyof typeof TEST_SETTINGS, number>> = {},
+): Promise<Weconet> {
+  const signers = await ethers.getSigners();
+  const signer = (i: number) => nth(signers, i);
+  const [deployer, manager, leaderA, leaderB, developer] = [0, 1, 2, 3, 4].map(signer) as [
+    HardhatEthersSigner,
+    HardhatEthersSigner,
+    HardhatEthersSigner,
+    HardhatEthersSigner,
+    HardhatEthersSigner,
+  ];
+  const members = [5, 6, 7].map(signer);
+  const founder = (signer: HardhatEthersSigner, role: string, label: string) => ({
+    account: signer.address,
+    profile: profileHash(label),
+    role,
+  });
+  const founders = [
+    founder(manager, MANAGER_ROLE, "manager"),
+    founder(leaderA, LEADER_ROLE, "leader-a"),
+    founder(leaderB, LEADER_ROLE, "leader-b"),
+    founder(developer, DEVELOPER_ROLE, "developer"),
+    ...members.map((m, i) => founder(m, DEFAULT_ADMIN_ROLE, `member-${i}`)),
+  ];
+
+  const deployed = await ignition.deploy(WeconetModule, {
+    parameters: { Weconet: { ...TEST_SETTINGS, ...overrides, founders } },
+  });
+  const at = async (contract: { getAddress(): Promise<string> }) => contract.getAddress();
+  return {
+    timelock: WeconetTimelock__factory.connect(await at(deployed.timelock), deployer),
+    networkRules: NetworkRules__factory.connect(await at(deployed.networkRules), deployer),
+    taxonomy: Taxonomy__factory.connect(await at(deployed.taxonomy), deployer),
+    membership: Membership__factory.connect(await at(deployed.membership), deployer),
+    resources: Resources__factory.connect(await at(deployed.resources), deployer),
+    governor: WeconetGovernor__factory.connect(await at(deployed.governor), deployer),
+    deployer,
+    manager,
+    leaders: [leaderA, leaderB],
+    developer,
+    members,
+    outsider: (i: number) => signer(8 + i),
+  };
+}
