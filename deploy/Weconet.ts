@@ -1,59 +1,12 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import { ZeroHash, id } from "ethers";
 
-import { starterTaxonomyInputs } from "./starter-taxonomy.js";
-
-const PROPOSER_ROLE = id("PROPOSER_ROLE");
-const CANCELLER_ROLE = id("CANCELLER_ROLE");
-const TIMELOCK_ADMIN_ROLE = ZeroHash;
-const ANYONE = "0x0000000000000000000000000000000000000000";
+import CoreModule from "./modules/Core.js";
 
 /**
- * The whole Weconet network, wired: the timelock (executor and treasury) owns the rules and the taxonomy and
- * is the admin of membership roles; the governor is its only proposer and canceller; anyone executes a ready
- * operation; the deployer keeps no power once the module has run.
- *
- * Parameters (see deploy/parameters/*.json): `founders` (required: exactly one manager), voting settings,
- * the timelock delay and the initial rules.
+ * The whole Weconet network: one module per domain, each wired to the core. Deploy with
+ * `hardhat ignition deploy deploy/Weconet.ts --network <name> --parameters deploy/parameters/<name>.json`.
  */
 export default buildModule("Weconet", (m) => {
-  const deployer = m.getAccount(0);
-
-  const timelock = m.contract("WeconetTimelock", [m.getParameter("timelockMinDelay", 86_400), [], [ANYONE], deployer]);
-
-  const networkRules = m.contract("NetworkRules", [
-    timelock,
-    {
-      admissionPolicy: m.getParameter("admissionPolicy", 1),
-      marketFeeBps: m.getParameter("marketFeeBps", 100),
-      maxGrantDuration: m.getParameter("maxGrantDuration", 365 * 86_400),
-      disputeWindow: m.getParameter("disputeWindow", 7 * 86_400),
-    },
-  ]);
-
-  const taxonomy = m.contract("Taxonomy", [timelock, starterTaxonomyInputs()]);
-
-  const membership = m.contract("Membership", [timelock, networkRules, m.getParameter("founders")]);
-
-  const resources = m.contract("Resources", [membership, taxonomy]);
-
-  const governor = m.contract("WeconetGovernor", [
-    membership,
-    timelock,
-    {
-      votingDelay: m.getParameter("votingDelay", 86_400),
-      votingPeriod: m.getParameter("votingPeriod", 5 * 86_400),
-      quorumPercent: m.getParameter("quorumPercent", 20),
-      lateQuorumExtension: m.getParameter("lateQuorumExtension", 86_400),
-    },
-  ]);
-
-  const proposer = m.call(timelock, "grantRole", [PROPOSER_ROLE, governor], { id: "GovernorIsProposer" });
-  const canceller = m.call(timelock, "grantRole", [CANCELLER_ROLE, governor], { id: "GovernorIsCanceller" });
-  m.call(timelock, "renounceRole", [TIMELOCK_ADMIN_ROLE, deployer], {
-    id: "DeployerRenouncesTimelockAdmin",
-    after: [proposer, canceller],
-  });
-
-  return { timelock, networkRules, taxonomy, membership, resources, governor };
+  const core = m.useModule(CoreModule);
+  return { ...core };
 });

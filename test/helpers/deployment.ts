@@ -102,7 +102,7 @@ export async function deployWeconet(
   ];
 
   const deployed = await ignition.deploy(WeconetModule, {
-    parameters: { Weconet: { ...TEST_SETTINGS, ...overrides, founders } },
+    parameters: { WeconetCore: { ...TEST_SETTINGS, ...overrides, founders } },
   });
   const at = async (contract: { getAddress(): Promise<string> }) => contract.getAddress();
   return {
