@@ -1,0 +1,69 @@
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { ContractTransactionResponse } from "ethers";
+import { Wallet } from "ethers";
+
+import { nth, profileHash, type Weconet } from "../test/helpers/deployment.js";
+import { ethers, networkHelpers } from "../test/helpers/network.js";
+
+/** One gas figure: an operation measured with `scale` existing members (or grants, offers, bookings). */
+export interface Measurement {
+  /** The domain the operation belongs to, e.g. "membership". */
+  domain: string;
+  /** What the user does, e.g. "admit". */
+  operation: string;
+  /** How many members (or grants, offers, bookings) existed when it was measured. */
+  scale: number;
+  gas: bigint;
+}
+
+/** A benchmark scenario measures its domain's user operations on a network populated to `scale`. */
+export interface Scenario {
+  domain: string;
+  /** Why an operation may grow with scale (e.g. a checkpoint search), keyed by operation. */
+  expectedGrowth?: Record<string, string>;
+  measure(scale: number): Promise<Measurement[]>;
+}
+
+/** Sends a transaction and returns the gas it used, failing loudly if it reverted. */
+export async function gasOf(sent: Promise<ContractTransactionResponse>): Promise<bigint> {
+  const receipt = await (await sent).wait();
+  if (receipt === null || receipt.status !== 1) throw new Error("benchmark transaction failed");
+  return receipt.gasUsed;
+}
+
+/**
+ * `count` fresh funded accounts that the node signs for (impersonated): cheap to create in bulk, for
+ * applicants, voters and consumers. Use {@link signingWallet} where a real private key is needed.
+ */
+export async function fundedAccounts(count: number): Promise<HardhatEthersSigner[]> {
+  const accounts: HardhatEthersSigner[] = [];
+  for (let i = 0; i < count; i++) {
+    const address = Wallet.createRandom().address;
+    await networkHelpers.impersonateAccount(address);
+    await networkHelpers.setBalance(address, 10n ** 20n);
+    accounts.push(await ethers.getSigner(address));
+  }
+  return accounts;
+}
+
+/** A funded account with its own private key, for EIP-712 signatures (votes and grants by signature). */
+export async function signingWallet(): Promise<Wallet> {
+  const wallet = new Wallet(Wallet.createRandom().privateKey, ethers.provider);
+  await networkHelpers.setBalance(wallet.address, 10n ** 20n);
+  return wallet;
+}
+
+/**
+ * Grows the network to `total` active members: fresh accounts apply and the first leader admits them, one
+ * block each, as they would in real life (so the vote supply has one checkpoint per admission).
+ */
+export async function growMembership(w: Weconet, total: number): Promise<HardhatEthersSigner[]> {
+  const existing = Number(await w.membership.activeMemberCount());
+  const newcomers = await fundedAccounts(Math.max(0, total - existing));
+  const leader = nth(w.leaders, 0);
+  for (const [i, newcomer] of newcomers.entries()) {
+    await (await w.membership.connect(newcomer).applyForMembership(profileHash(`bench-${i}`))).wait();
+    await (await w.membership.connect(leader).admit(newcomer.address)).wait();
+  }
+  return newcomers;
+}
