@@ -52,7 +52,7 @@ for (const m of measurements) {
 for (const row of rows.values()) {
   const figures = scales.map((s) => row.gasByScale[s]).filter((g): g is number => g !== undefined);
   const smallest = Math.min(...figures);
-  const growth = Math.max(...figures) - figures[0]!;
+  const growth = Math.max(...figures) - (figures[0] ?? smallest);
   const baseOperation = row.operation.split(" (")[0] ?? row.operation;
   const note = notes.get(row.operation) ?? notes.get(baseOperation);
   if (growth <= smallest * CONSTANT_TOLERANCE) {
