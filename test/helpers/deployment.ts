@@ -1,23 +1,8 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { encodeBytes32String, id, keccak256, toUtf8Bytes } from "ethers";
 
+import { addressesOf, attachWeconet, type WeconetContracts } from "../../deploy/contracts.js";
 import WeconetModule from "../../deploy/Weconet.js";
-import {
-  Membership__factory,
-  NetworkRules__factory,
-  Resources__factory,
-  Taxonomy__factory,
-  WeconetGovernor__factory,
-  WeconetTimelock__factory,
-} from "../../typechain-types/index.js";
-import type {
-  Membership,
-  NetworkRules,
-  Resources,
-  Taxonomy,
-  WeconetGovernor,
-  WeconetTimelock,
-} from "../../typechain-types/index.js";
 import { ethers, ignition } from "./network.js";
 
 export const MANAGER_ROLE = id("MANAGER_ROLE");
@@ -47,13 +32,7 @@ export function reason(code: string): string {
   return encodeBytes32String(code);
 }
 
-export interface Weconet {
-  timelock: WeconetTimelock;
-  networkRules: NetworkRules;
-  taxonomy: Taxonomy;
-  membership: Membership;
-  resources: Resources;
-  governor: WeconetGovernor;
+export interface Weconet extends WeconetContracts {
   deployer: HardhatEthersSigner;
   manager: HardhatEthersSigner;
   leaders: HardhatEthersSigner[];
@@ -104,14 +83,8 @@ export async function deployWeconet(
   const deployed = await ignition.deploy(WeconetModule, {
     parameters: { WeconetCore: { ...TEST_SETTINGS, ...overrides, founders } },
   });
-  const at = async (contract: { getAddress(): Promise<string> }) => contract.getAddress();
   return {
-    timelock: WeconetTimelock__factory.connect(await at(deployed.timelock), deployer),
-    networkRules: NetworkRules__factory.connect(await at(deployed.networkRules), deployer),
-    taxonomy: Taxonomy__factory.connect(await at(deployed.taxonomy), deployer),
-    membership: Membership__factory.connect(await at(deployed.membership), deployer),
-    resources: Resources__factory.connect(await at(deployed.resources), deployer),
-    governor: WeconetGovernor__factory.connect(await at(deployed.governor), deployer),
+    ...attachWeconet(await addressesOf(deployed), deployer),
     deployer,
     manager,
     leaders: [leaderA, leaderB],

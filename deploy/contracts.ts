@@ -1,0 +1,53 @@
+import type { ContractRunner } from "ethers";
+
+import {
+  Membership__factory,
+  NetworkRules__factory,
+  Resources__factory,
+  Taxonomy__factory,
+  WeconetGovernor__factory,
+  WeconetTimelock__factory,
+} from "../typechain-types/index.js";
+import type {
+  Membership,
+  NetworkRules,
+  Resources,
+  Taxonomy,
+  WeconetGovernor,
+  WeconetTimelock,
+} from "../typechain-types/index.js";
+
+/** Every contract of a deployed Weconet network, typed (TypeChain, ethers v6). */
+export interface WeconetContracts {
+  timelock: WeconetTimelock;
+  networkRules: NetworkRules;
+  taxonomy: Taxonomy;
+  membership: Membership;
+  resources: Resources;
+  governor: WeconetGovernor;
+}
+
+/** The addresses of a deployed network, keyed like the "Weconet" Ignition module's results. */
+export type WeconetAddresses = Record<keyof WeconetContracts, string>;
+
+/** Typed contracts at `addresses`, sending through `runner`. */
+export function attachWeconet(addresses: WeconetAddresses, runner: ContractRunner): WeconetContracts {
+  return {
+    timelock: WeconetTimelock__factory.connect(addresses.timelock, runner),
+    networkRules: NetworkRules__factory.connect(addresses.networkRules, runner),
+    taxonomy: Taxonomy__factory.connect(addresses.taxonomy, runner),
+    membership: Membership__factory.connect(addresses.membership, runner),
+    resources: Resources__factory.connect(addresses.resources, runner),
+    governor: WeconetGovernor__factory.connect(addresses.governor, runner),
+  };
+}
+
+/** The addresses of the contracts an Ignition deployment of the "Weconet" module returned. */
+export async function addressesOf(
+  deployed: Record<keyof WeconetContracts, { getAddress(): Promise<string> }>,
+): Promise<WeconetAddresses> {
+  const entries = await Promise.all(
+    Object.entries(deployed).map(async ([name, contract]) => [name, await contract.getAddress()] as const),
+  );
+  return Object.fromEntries(entries) as WeconetAddresses;
+}
