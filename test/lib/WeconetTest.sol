@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 /// @notice The cheatcodes of Hardhat's Solidity test runner (EDR, compatible with Foundry's) that Weconet's
 /// Solidity tests use. forge-std is not on the npm registry, so the few we need are declared here.
+// solhint-disable-next-line interface-starts-with-i
 interface Vm {
     function warp(uint256 timestamp) external;
     function roll(uint256 blockNumber) external;
@@ -22,6 +23,7 @@ interface Vm {
 /// @notice Base of Weconet's Solidity tests: cheatcodes, assertions that revert with a message, `bound` for
 /// fuzz inputs, and the target lists the invariant runner reads.
 abstract contract WeconetTest {
+    // solhint-disable-next-line const-name-snakecase
     Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
 
     address[] private _targetContracts;
