@@ -10,7 +10,7 @@ export default tseslint.config(
       "cache/",
       "typechain-types/",
       "coverage/",
-      "ignition/deployments/",
+      "deploy/deployments/",
       "bench/results/",
       "**/.next/",
       "**/out/",

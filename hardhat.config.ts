@@ -21,6 +21,8 @@ export default defineConfig({
   },
   paths: {
     tests: { mocha: "test", solidity: "test" },
+    // Ignition modules live in deploy/modules, deployment journals in deploy/deployments.
+    ignition: "deploy",
   },
   typechain: {
     outDir: "typechain-types",

@@ -2,7 +2,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import { encodeBytes32String, id, keccak256, toUtf8Bytes } from "ethers";
 
 import { addressesOf, attachWeconet, type WeconetContracts } from "../../deploy/contracts.js";
-import WeconetModule from "../../deploy/Weconet.js";
+import WeconetModule from "../../deploy/modules/Weconet.js";
 import { ethers, ignition } from "./network.js";
 
 export const MANAGER_ROLE = id("MANAGER_ROLE");

@@ -1,0 +1,7 @@
+import { seedCoreDemo } from "./core.js";
+import type { DemoNetwork } from "./network.js";
+
+/** Seeds the whole demo network, domain by domain (each step builds on the previous ones). */
+export async function seedDemo(net: DemoNetwork): Promise<void> {
+  await seedCoreDemo(net);
+}

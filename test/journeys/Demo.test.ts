@@ -1,0 +1,61 @@
+import path from "node:path";
+
+import { expect } from "chai";
+import { encodeBytes32String } from "ethers";
+
+import { addressesOf, attachWeconet } from "../../deploy/contracts.js";
+import WeconetModule from "../../deploy/modules/Weconet.js";
+import { seedDemo } from "../../scripts/demo/index.js";
+import type { DemoNetwork } from "../../scripts/demo/network.js";
+import { demoPeople } from "../../scripts/demo/people.js";
+import { ethers, ignition, networkHelpers } from "../helpers/network.js";
+
+/** What `npm start` builds: the real module with the local parameters, then the demo seeding. */
+async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
+  const people = demoPeople(await ethers.getSigners());
+  const deployed = await ignition.deploy(WeconetModule, {
+    parameters: path.resolve("deploy", "parameters", "localhost.json"),
+  });
+  const lines: string[] = [];
+  const net: DemoNetwork = {
+    contracts: attachWeconet(await addressesOf(deployed), people.deployer),
+    people,
+    increaseTime: async (seconds) => {
+      await networkHelpers.time.increase(seconds);
+    },
+    log: (line) => lines.push(line),
+  };
+  await seedDemo(net);
+  return { net, lines };
+}
+
+describe("the demo network (npm start)", () => {
+  it("has the manager, two leaders, members, developers with resources, an executed rule change and an open vote", async () => {
+    const { net, lines } = await networkHelpers.loadFixture(demoNetwork);
+    const { membership, resources, networkRules, governor } = net.contracts;
+    const { people } = net;
+
+    expect(await membership.manager()).to.equal(people.manager.address);
+    for (const leader of Object.values(people.leaders)) {
+      expect(await membership.hasActiveRole(await membership.LEADER_ROLE(), leader.address)).to.equal(true);
+    }
+    for (const developer of Object.values(people.developers)) {
+      expect(await membership.hasActiveRole(await membership.DEVELOPER_ROLE(), developer.address)).to.equal(true);
+    }
+    // 3 founders + 5 members + 2 developers; the applicant waits.
+    expect(await membership.activeMemberCount()).to.equal(10n);
+    expect(await membership.statusOf(people.applicant.address)).to.equal(1n);
+    expect(await resources.resourceCount()).to.equal(5n);
+    expect((await resources.resource(1)).owner).to.equal(people.members.alice.address);
+
+    expect(await networkRules.marketFeeBps()).to.equal(150n);
+    expect(await networkRules.rule(encodeBytes32String("disputeWindow"))).to.equal(7n * 86_400n);
+
+    const created = await governor.queryFilter(governor.filters.ProposalCreated());
+    expect(created).to.have.length(2);
+    const [executed, open] = created.map((e) => e.args.proposalId);
+    expect(await governor.state(executed ?? 0n)).to.equal(7n); // Executed
+    expect(await governor.state(open ?? 0n)).to.equal(1n); // Active
+    expect(lines.some((line) => line.startsWith("rule change: market fee 1% → 1.5%"))).to.equal(true);
+  });
+});
