@@ -49,6 +49,8 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     }
 
     /// @notice A grant the owner signed off-chain (EIP-712 type `Grant`), submitted by anyone with {grantBySig}.
+    /// @dev Calldata only, in the order of the EIP-712 type: packing does not apply.
+    // solhint-disable-next-line gas-struct-packing
     struct SignedGrant {
         address owner;
         address grantee;
@@ -81,10 +83,9 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     }
 
     /// @notice The EIP-712 type of a signed grant.
-    bytes32 public constant GRANT_TYPEHASH =
-        keccak256(
-            "Grant(address owner,address grantee,uint16[] attributeIds,bytes32 purpose,uint48 expiresAt,uint256 nonce,uint256 deadline)"
-        );
+    bytes32 public constant GRANT_TYPEHASH = keccak256(
+        "Grant(address owner,address grantee,uint16[] attributeIds,bytes32 purpose,uint48 expiresAt,uint256 nonce,uint256 deadline)"
+    );
 
     /// @notice The most connectors that can ever be approved (each gets a number in the connection slot).
     uint256 public constant MAX_CONNECTORS = type(uint8).max;
@@ -256,10 +257,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     /// @param signed The grant as signed (type `Grant`, domain "Weconet AccessGrants" version "1").
     /// @param signature The owner's signature: ECDSA for an account without code, ERC-1271 for a contract wallet.
     /// @return connectionId The connection's id.
-    function grantBySig(
-        SignedGrant calldata signed,
-        bytes calldata signature
-    ) external returns (uint256 connectionId) {
+    function grantBySig(SignedGrant calldata signed, bytes calldata signature) external returns (uint256 connectionId) {
         if (block.timestamp > signed.deadline) revert AccessGrantsSignatureExpired(signed.deadline);
         uint256 expected = _useNonce(signed.owner, uint192(signed.nonce >> 64));
         if (signed.nonce != expected) revert AccessGrantsInvalidNonce(signed.owner, signed.nonce, expected);
@@ -309,12 +307,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     /// @param attributeIds The person attributes: sorted, active person attributes.
     /// @param purpose The purpose code.
     /// @param duration How long the connection would last once accepted, at most the maximum grant duration.
-    function requestAccess(
-        address owner,
-        uint16[] calldata attributeIds,
-        bytes32 purpose,
-        uint32 duration
-    ) external {
+    function requestAccess(address owner, uint16[] calldata attributeIds, bytes32 purpose, uint32 duration) external {
         if (owner == msg.sender) revert AccessGrantsSelfGrant(owner);
         if (!membership.isActiveMember(owner)) revert AccessGrantsNotActiveMember(owner);
         _checkGrantee(msg.sender);
@@ -497,8 +490,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     /// @param grantee The grantee.
     /// @return `uint256(keccak256(abi.encode(owner, grantee)))`.
     function connectionIdOf(address owner, address grantee) public pure returns (uint256) {
-        return
-            uint256(Hashes.efficientKeccak256(bytes32(uint256(uint160(owner))), bytes32(uint256(uint160(grantee)))));
+        return uint256(Hashes.efficientKeccak256(bytes32(uint256(uint160(owner))), bytes32(uint256(uint160(grantee)))));
     }
 
     /// @notice The digest a pending request is kept as.
@@ -652,14 +644,14 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
             return ids;
         }
         uint256[2] memory bits = _attributeBitmaps[connectionId];
-        ids = new uint16[](MAX_ATTRIBUTE_ID);
         uint256 count = 0;
         for (uint256 index = 0; index < MAX_ATTRIBUTE_ID; ++index) {
-            if ((bits[index >> 8] >> (index & 0xff)) & 1 == 1) ids[count++] = uint16(index + 1);
+            if ((bits[index >> 8] >> (index & 0xff)) & 1 == 1) ++count;
         }
-        // shrink the array to the ids found
-        assembly ("memory-safe") {
-            mstore(ids, count)
+        ids = new uint16[](count);
+        uint256 k = 0;
+        for (uint256 index = 0; index < MAX_ATTRIBUTE_ID; ++index) {
+            if ((bits[index >> 8] >> (index & 0xff)) & 1 == 1) ids[k++] = uint16(index + 1);
         }
     }
 

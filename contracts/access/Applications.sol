@@ -26,6 +26,7 @@ contract Applications is IApplications, Governed {
     bytes32 private constant DEVELOPER_ROLE = keccak256("DEVELOPER_ROLE");
 
     /// @notice An application. The first three fields share one slot: {isLive} loads only it.
+    // solhint-disable-next-line gas-struct-packing
     struct Application {
         address developer;
         Status status;
@@ -111,11 +112,8 @@ contract Applications is IApplications, Governed {
         bytes32 purpose
     ) external {
         if (!membership.hasActiveRole(DEVELOPER_ROLE, msg.sender)) revert ApplicationsNotDeveloper(msg.sender);
-        if (
-            account == address(0) ||
-            account == msg.sender ||
-            membership.statusOf(account) != IMembership.Status.None
-        ) revert ApplicationsInvalidAccount(account);
+        if (account == address(0) || account == msg.sender || membership.statusOf(account) != IMembership.Status.None)
+            revert ApplicationsInvalidAccount(account);
         Application storage app = _applications[account];
         if (app.status != Status.None) revert ApplicationsAlreadyRegistered(account);
         _checkDescription(name, metadataURI, attributeIds, purpose);

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 /// @title TestContractWallet
@@ -25,13 +26,7 @@ contract TestContractWallet is IERC1271 {
     /// @return result What the call returned.
     function execute(address target, bytes calldata data) external returns (bytes memory result) {
         if (msg.sender != signer) revert TestContractWalletNotSigner(msg.sender);
-        bool ok;
-        (ok, result) = target.call(data);
-        if (!ok) {
-            assembly ("memory-safe") {
-                revert(add(result, 0x20), mload(result))
-            }
-        }
+        return Address.functionCall(target, data);
     }
 
     /// @notice ERC-1271: valid when the signer signed `hash` itself.
@@ -40,6 +35,9 @@ contract TestContractWallet is IERC1271 {
     /// @return magicValue {IERC1271.isValidSignature.selector} when valid, else `0xffffffff`.
     function isValidSignature(bytes32 hash, bytes calldata signature) external view returns (bytes4 magicValue) {
         (address recovered, ECDSA.RecoverError err, ) = ECDSA.tryRecoverCalldata(hash, signature);
-        return err == ECDSA.RecoverError.NoError && recovered == signer ? this.isValidSignature.selector : bytes4(0xffffffff);
+        return
+            err == ECDSA.RecoverError.NoError && recovered == signer
+                ? this.isValidSignature.selector
+                : bytes4(0xffffffff);
     }
 }
