@@ -45,9 +45,10 @@ describe("demo: access seeding", () => {
     await seedAccessDemo(net);
     const { accessGrants, applications, taxonomy } = net.contracts;
     const { alice, bob, carol, dave, eve } = net.people.members;
-    const [postal, delivery, phone, email] = await Promise.all(
-      ["postal_address", "delivery_address", "phone", "email"].map((name) => taxonomy.attributeId(name)),
-    );
+    const postal = await taxonomy.attributeId("postal_address");
+    const delivery = await taxonomy.attributeId("delivery_address");
+    const phone = await taxonomy.attributeId("phone");
+    const email = await taxonomy.attributeId("email");
 
     // Dave → Alice: postal address for 30 days
     const courier = await accessGrants.connectionOf(dave.address, alice.address);
