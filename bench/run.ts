@@ -9,9 +9,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import type { Measurement, Scenario } from "./lib.js";
+import { accessScenario } from "./scenarios/access.js";
 import { coreScenario } from "./scenarios/core.js";
 
-const SCENARIOS: Scenario[] = [coreScenario];
+const SCENARIOS: Scenario[] = [coreScenario, accessScenario];
 
 /** Gas differences up to this share of the smaller figure count as constant (storage warmth, calldata). */
 const CONSTANT_TOLERANCE = 0.01;
