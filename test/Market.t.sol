@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {AccessGrants} from "../contracts/access/AccessGrants.sol";
+import {Applications} from "../contracts/access/Applications.sol";
 import {Market} from "../contracts/market/Market.sol";
 import {Membership} from "../contracts/membership/Membership.sol";
 import {Resources} from "../contracts/membership/Resources.sol";
@@ -8,16 +10,14 @@ import {INetworkRules} from "../contracts/rules/INetworkRules.sol";
 import {NetworkRules} from "../contracts/rules/NetworkRules.sol";
 import {ITaxonomy} from "../contracts/taxonomy/ITaxonomy.sol";
 import {Taxonomy} from "../contracts/taxonomy/Taxonomy.sol";
-import {RecordingAccessConnector} from "../contracts/test/RecordingAccessConnector.sol";
 import {TestToken} from "../contracts/test/TestToken.sol";
 import {WeconetTest} from "./lib/WeconetTest.sol";
 
 // The test runner finds fuzz and invariant tests by their `testFuzz_` and `invariant_` prefixes.
 // solhint-disable func-name-mixedcase
 
-/// @notice The market on the real core contracts (rules, taxonomy, membership, resources), deployed directly.
-/// Data connections go to a recording test double: these tests are about escrow and settlement; the real
-/// AccessGrants is exercised with the market in the mocha tests.
+/// @notice The market on the real contracts (rules, taxonomy, membership, resources, applications and
+/// AccessGrants, which approves the market as its connector), deployed directly.
 abstract contract MarketWorld is WeconetTest {
     address internal constant TREASURY = address(0x7EA5); // the governance timelock
     address internal constant MANAGER = address(0xA001);
@@ -40,7 +40,7 @@ abstract contract MarketWorld is WeconetTest {
     Taxonomy internal taxonomy;
     Membership internal membership;
     Resources internal resources;
-    RecordingAccessConnector internal connector;
+    AccessGrants internal accessGrants;
     Market internal market;
     TestToken internal token;
 
@@ -53,7 +53,8 @@ abstract contract MarketWorld is WeconetTest {
                 admissionPolicy: INetworkRules.AdmissionPolicy.Open,
                 marketFeeBps: FEE_BPS,
                 maxGrantDuration: 30 days,
-                disputeWindow: DISPUTE_WINDOW
+                disputeWindow: DISPUTE_WINDOW,
+                accessRequestLifetime: 7 days
             })
         );
         Taxonomy.AttributeInput[] memory vocabulary = new Taxonomy.AttributeInput[](3);
@@ -82,8 +83,11 @@ abstract contract MarketWorld is WeconetTest {
         founders[5] = Membership.Founder(C2, keccak256("c2"), leaderRole);
         membership = new Membership(TREASURY, rules, founders);
         resources = new Resources(membership, taxonomy);
-        connector = new RecordingAccessConnector();
-        market = new Market(TREASURY, membership, resources, taxonomy, rules, connector);
+        Applications applications = new Applications(TREASURY, membership, taxonomy);
+        accessGrants = new AccessGrants(TREASURY, membership, rules, taxonomy, applications, address(this));
+        market = new Market(TREASURY, membership, resources, taxonomy, rules, accessGrants);
+        accessGrants.setConnector(address(market), true);
+        accessGrants.finishBootstrap();
         token = new TestToken();
 
         vm.prank(P1);
@@ -303,6 +307,8 @@ contract MarketHandler is MarketWorld {
     uint256 public feeMismatches;
     /// @notice Per token: everything escrowed minus everything withdrawn.
     mapping(address payToken => uint256) public netDeposits;
+    /// @notice When the connection the latest data booking of a consumer with a provider opened expires.
+    mapping(address consumer => mapping(address provider => uint256)) public connectionExpiry;
     /// @notice Calls that succeeded, per operation (to see that the run explored the lifecycle).
     mapping(bytes32 operation => uint256) public calls;
 
@@ -565,8 +571,8 @@ contract MarketHandler is MarketWorld {
         return _providers;
     }
 
-    function contracts() external view returns (Market, TestToken, RecordingAccessConnector) {
-        return (market, token, connector);
+    function contracts() external view returns (Market, TestToken, AccessGrants) {
+        return (market, token, accessGrants);
     }
 
     // ---- helpers ----
@@ -575,6 +581,8 @@ contract MarketHandler is MarketWorld {
         Market.Booking memory b = market.booking(bookingId);
         netDeposits[b.token] += b.amount;
         if (b.feeBps != feeAtBooking) ++feeMismatches;
+        if (b.hasConnection)
+            connectionExpiry[b.consumer][market.offer(b.offerId).provider] = block.timestamp + DATA_DURATION;
     }
 
     function _settled(
@@ -619,13 +627,14 @@ contract MarketInvariantTest is WeconetTest {
     MarketHandler internal handler;
     Market internal market;
     TestToken internal token;
-    RecordingAccessConnector internal connector;
+    AccessGrants internal accessGrants;
 
     address internal constant TREASURY = address(0x7EA5);
+    uint16 internal constant DELIVERY_ADDRESS = 3;
 
     function setUp() public {
         handler = new MarketHandler();
-        (market, token, connector) = handler.contracts();
+        (market, token, accessGrants) = handler.contracts();
         targetContract(address(handler));
     }
 
@@ -665,7 +674,8 @@ contract MarketInvariantTest is WeconetTest {
         assertEq(handler.feeMismatches(), 0, "fee mismatches");
     }
 
-    /// @notice A consumer–provider connection is open exactly while an unsettled booking between them needs it.
+    /// @notice The provider may read the consumer's delivery address exactly while an unsettled booking between
+    /// them needs it and the connection the latest such booking opened has not expired.
     /// hardhat-config: invariant.runs = 48
     /// hardhat-config: invariant.depth = 80
     function invariant_connectionOpenWhileABookingNeedsIt() public view {
@@ -683,7 +693,11 @@ contract MarketInvariantTest is WeconetTest {
                         b.consumer == consumers[c] &&
                         market.offer(b.offerId).provider == providers[p];
                 }
-                assertTrue(connector.isOpen(consumers[c], providers[p]) == needed, "connection open iff needed");
+                bool live = needed && block.timestamp < handler.connectionExpiry(consumers[c], providers[p]);
+                assertTrue(
+                    accessGrants.isAuthorized(consumers[c], providers[p], DELIVERY_ADDRESS) == live,
+                    "the provider reads the address exactly while a booking needs it (and the grant has not expired)"
+                );
             }
         }
     }
