@@ -8,7 +8,7 @@ pragma solidity ^0.8.30;
 /// itself goes through and the test can check that the re-entry was refused.
 contract ReentrantReceiver {
     address public immutable owner;
-    address public target;
+    address public reentryTarget;
     bytes public payload;
     /// @notice How many re-entering calls were attempted and how many succeeded.
     uint256 public attempts;
@@ -41,7 +41,7 @@ contract ReentrantReceiver {
     /// @notice From now on, receiving ETH first calls `target_` with `payload_` (owner only).
     function arm(address target_, bytes calldata payload_) external {
         if (msg.sender != owner) revert ReentrantReceiverNotOwner(msg.sender);
-        target = target_;
+        reentryTarget = target_;
         payload = payload_;
     }
 
@@ -55,7 +55,7 @@ contract ReentrantReceiver {
     // solhint-disable-next-line no-complex-fallback
     receive() external payable {
         if (refuseEther) revert ReentrantReceiverRefused();
-        address t = target;
+        address t = reentryTarget;
         if (t == address(0)) return;
         ++attempts;
         // solhint-disable-next-line avoid-low-level-calls

@@ -9,7 +9,7 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 /// recorded and swallowed, so the outer call goes on and the test can check that the re-entry was refused and
 /// nothing was paid twice.
 contract ReentrantToken is ERC20 {
-    address public target;
+    address public reentryTarget;
     bytes public payload;
     /// @notice How many re-entering calls were attempted and how many succeeded.
     uint256 public attempts;
@@ -26,12 +26,12 @@ contract ReentrantToken is ERC20 {
 
     /// @notice From now on, each transfer first calls `target_` with `payload_` (tests only).
     function arm(address target_, bytes calldata payload_) external {
-        target = target_;
+        reentryTarget = target_;
         payload = payload_;
     }
 
     function _update(address from, address to, uint256 value) internal override {
-        address t = target;
+        address t = reentryTarget;
         if (t != address(0) && from != address(0) && to != address(0)) {
             ++attempts;
             // solhint-disable-next-line avoid-low-level-calls
