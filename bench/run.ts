@@ -11,8 +11,9 @@ import path from "node:path";
 import type { Measurement, Scenario } from "./lib.js";
 import { accessScenario } from "./scenarios/access.js";
 import { coreScenario } from "./scenarios/core.js";
+import { marketScenario } from "./scenarios/market.js";
 
-const SCENARIOS: Scenario[] = [coreScenario, accessScenario];
+const SCENARIOS: Scenario[] = [coreScenario, accessScenario, marketScenario];
 
 /** Gas differences up to this share of the smaller figure count as constant (storage warmth, calldata). */
 const CONSTANT_TOLERANCE = 0.01;

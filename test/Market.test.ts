@@ -60,7 +60,6 @@ describe("Market", () => {
       expect(offer.capacity).to.equal(10n);
       expect(offer.booked).to.equal(0n);
       expect(offer.validUntil).to.equal(terms.validUntil);
-      expect(offer.metadata).to.equal(doc("courier offer"));
       expect(offer.dataRequest).to.equal(await n.market.hashDataRequest(data));
       expect(await n.market.offerCount()).to.equal(1n);
       expect(await n.market.isBookable(1n)).to.equal(true);
@@ -181,7 +180,6 @@ describe("Market", () => {
       expect(offer.version).to.equal(1n);
       expect(offer.unitPrice).to.equal(2n * PRICE);
       expect(offer.token).to.equal(await n.token.getAddress());
-      expect(offer.metadata).to.equal(doc("v1"));
       expect(offer.booked).to.equal(3n);
       expect(await n.market.remainingCapacity(offerId)).to.equal(2n);
       expect(offer.dataRequest).to.equal(await n.market.hashDataRequest(data));

@@ -70,7 +70,8 @@ contract Market is Governed, ReentrancyGuardTransient {
     /// @param capacity How many units may be booked in total (booked units included).
     /// @param validFrom From when the offer may be booked (0 or a past time: at once).
     /// @param validUntil Until when it may be booked (exclusive); 0 for no end.
-    /// @param metadata The content hash of the off-chain offer document (attribute values, terms, pictures).
+    /// @param metadata The content hash of the off-chain offer document (attribute values, terms, pictures);
+    /// kept in the events, not in storage.
     struct OfferTerms {
         uint16 classId;
         address token;
@@ -93,10 +94,11 @@ contract Market is Governed, ReentrancyGuardTransient {
         uint32 duration;
     }
 
-    /// @notice A listed offer.
-    /// @dev Slot 0: provider, status, classId, version, resourceId. Slot 1: token, validity. Slot 2: price and
-    /// capacity. `dataRequest` is the hash of the offer's {DataRequest} (0 for none): the request itself is in
-    /// the listing events, and the consumer repeats it when booking.
+    /// @notice A listed offer: only what matching and settling need. The offer document's hash lives in the
+    /// {OfferListed} and {OfferUpdated} events (the latest one for an offer id is its current document).
+    /// @dev Slot 0: provider, status, classId, version, resourceId. Slot 1: token, validity (zero for an
+    /// open-ended ETH offer). Slot 2: price and capacity. `dataRequest` is the hash of the offer's {DataRequest}
+    /// (0 for none): the request itself is in the events, and the consumer repeats it when booking.
     struct Offer {
         address provider;
         OfferStatus status;
@@ -109,7 +111,6 @@ contract Market is Governed, ReentrancyGuardTransient {
         uint128 unitPrice;
         uint64 capacity;
         uint64 booked;
-        bytes32 metadata;
         bytes32 dataRequest;
     }
 
@@ -896,7 +897,6 @@ contract Market is Governed, ReentrancyGuardTransient {
         o.validUntil = terms.validUntil;
         o.unitPrice = terms.unitPrice;
         o.capacity = terms.capacity;
-        o.metadata = terms.metadata;
         o.dataRequest = dataRequestHash;
     }
 
