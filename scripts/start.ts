@@ -61,6 +61,7 @@ const demo: DemoNetwork = {
     await ethers.provider.send("evm_mine", []);
   },
   log: (line) => demoLog.push(line),
+  ignition,
 };
 console.log("weconet: seeding the demo network …");
 await seedDemo(demo);

@@ -1,4 +1,5 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { NetworkConnection } from "hardhat/types/network";
 
 import type { WeconetContracts } from "../../deploy/contracts.js";
 
@@ -39,4 +40,6 @@ export interface DemoNetwork {
   increaseTime(seconds: number): Promise<void>;
   /** Adds a line to what the main command prints about the demo network. */
   log(line: string): void;
+  /** Ignition on the demo's chain, for modules only the demo deploys (e.g. the market's play-money token). */
+  ignition: NetworkConnection["ignition"];
 }

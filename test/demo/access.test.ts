@@ -6,7 +6,7 @@ import { ROUTE_PLANNER_ACCOUNT, seedAccessDemo } from "../../scripts/demo/access
 import type { DemoNetwork } from "../../scripts/demo/network.js";
 import { admit, AppStatus, DAY } from "../helpers/access.js";
 import { deployWeconet, nth, profileHash } from "../helpers/deployment.js";
-import { networkHelpers } from "../helpers/network.js";
+import { ignition, networkHelpers } from "../helpers/network.js";
 
 /** A fresh deployment with the people the access demo needs, admitted as the core demo seeding would. */
 async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
@@ -35,6 +35,7 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
     },
     increaseTime: (seconds) => networkHelpers.time.increase(seconds).then(() => undefined),
     log: (line) => lines.push(line),
+    ignition,
   };
   return { net, lines };
 }

@@ -24,6 +24,7 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
       await networkHelpers.time.increase(seconds);
     },
     log: (line) => lines.push(line),
+    ignition,
   };
   await seedDemo(net);
   return { net, lines };
