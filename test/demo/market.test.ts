@@ -1,35 +1,18 @@
-import path from "node:path";
-
 import { expect } from "chai";
 import { parseEther, parseUnits, ZeroAddress, ZeroHash } from "ethers";
 
-import { addressesOf, attachWeconet } from "../../deploy/contracts.js";
-import WeconetModule from "../../deploy/modules/Weconet.js";
 import { seedAccessDemo } from "../../scripts/demo/access.js";
 import { seedCoreDemo } from "../../scripts/demo/core.js";
 import { seedMarketDemo } from "../../scripts/demo/market.js";
 import type { DemoNetwork } from "../../scripts/demo/network.js";
-import { demoPeople } from "../../scripts/demo/people.js";
 import { DemoEuro__factory } from "../../typechain-types/index.js";
+import { deployDemoNetwork } from "../helpers/demo.js";
 import { BookingStatus, OfferStatus, RequestStatus } from "../helpers/market.js";
-import { ethers, ignition, networkHelpers } from "../helpers/network.js";
+import { ethers, networkHelpers } from "../helpers/network.js";
 
 /** A fresh deployment with the local parameters, seeded as `npm start` seeds it: core, access, then market. */
 async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
-  const people = demoPeople(await ethers.getSigners());
-  const deployed = await ignition.deploy(WeconetModule, {
-    parameters: path.resolve("deploy", "parameters", "localhost.json"),
-  });
-  const lines: string[] = [];
-  const net: DemoNetwork = {
-    contracts: attachWeconet(await addressesOf(deployed), people.deployer),
-    people,
-    increaseTime: async (seconds) => {
-      await networkHelpers.time.increase(seconds);
-    },
-    log: (line) => lines.push(line),
-    ignition,
-  };
+  const { net, lines } = await deployDemoNetwork();
   await seedCoreDemo(net);
   await seedAccessDemo(net);
   const before = lines.length;

@@ -1,33 +1,16 @@
-import path from "node:path";
-
 import { expect } from "chai";
 import { encodeBytes32String } from "ethers";
 
-import { addressesOf, attachWeconet } from "../../deploy/contracts.js";
-import WeconetModule from "../../deploy/modules/Weconet.js";
 import { seedDemo } from "../../scripts/demo/index.js";
 import type { DemoNetwork } from "../../scripts/demo/network.js";
-import { demoPeople } from "../../scripts/demo/people.js";
-import { ethers, ignition, networkHelpers } from "../helpers/network.js";
+import { deployDemoNetwork } from "../helpers/demo.js";
+import { networkHelpers } from "../helpers/network.js";
 
 /** What `npm start` builds: the real module with the local parameters, then the demo seeding. */
 async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
-  const people = demoPeople(await ethers.getSigners());
-  const deployed = await ignition.deploy(WeconetModule, {
-    parameters: path.resolve("deploy", "parameters", "localhost.json"),
-  });
-  const lines: string[] = [];
-  const net: DemoNetwork = {
-    contracts: attachWeconet(await addressesOf(deployed), people.deployer),
-    people,
-    increaseTime: async (seconds) => {
-      await networkHelpers.time.increase(seconds);
-    },
-    log: (line) => lines.push(line),
-    ignition,
-  };
-  await seedDemo(net);
-  return { net, lines };
+  const demo = await deployDemoNetwork();
+  await seedDemo(demo.net);
+  return demo;
 }
 
 describe("the demo network (npm start)", () => {

@@ -237,6 +237,23 @@ describe("journeys: the market", () => {
   });
 });
 
+/** The status an offer, request or booking has after each event that only changes its status. */
+const OFFER_STATUS_AFTER: Record<string, bigint> = {
+  OfferPaused: OfferStatus.Paused,
+  OfferResumed: OfferStatus.Active,
+  OfferClosed: OfferStatus.Closed,
+};
+const REQUEST_STATUS_AFTER: Record<string, bigint> = {
+  RequestPosted: RequestStatus.Open,
+  RequestCancelled: RequestStatus.Cancelled,
+  RequestAccepted: RequestStatus.Accepted,
+};
+const BOOKING_STATUS_AFTER: Record<string, bigint> = {
+  BookingAccepted: BookingStatus.Accepted,
+  BookingDelivered: BookingStatus.Delivered,
+  DisputeOpened: BookingStatus.Disputed,
+};
+
 interface RebuiltOffer {
   provider: string;
   status: bigint;
@@ -277,6 +294,12 @@ function rebuild(market: Market, treasury: string, logs: Log[]) {
     const event = market.interface.parseLog(log);
     if (event === null) continue;
     const a = event.args;
+    const offerStatus = OFFER_STATUS_AFTER[event.name];
+    const requestStatus = REQUEST_STATUS_AFTER[event.name];
+    const bookingStatus = BOOKING_STATUS_AFTER[event.name];
+    if (offerStatus !== undefined) must(offers.get(a.offerId), "offer").status = offerStatus;
+    if (requestStatus !== undefined) requests.set(a.requestId, requestStatus);
+    if (bookingStatus !== undefined) must(bookings.get(a.bookingId), "booking").status = bookingStatus;
     switch (event.name) {
       case "OfferListed":
         offers.set(a.offerId, {
@@ -299,24 +322,6 @@ function rebuild(market: Market, treasury: string, logs: Log[]) {
         });
         break;
       }
-      case "OfferPaused":
-        must(offers.get(a.offerId), "offer").status = OfferStatus.Paused;
-        break;
-      case "OfferResumed":
-        must(offers.get(a.offerId), "offer").status = OfferStatus.Active;
-        break;
-      case "OfferClosed":
-        must(offers.get(a.offerId), "offer").status = OfferStatus.Closed;
-        break;
-      case "RequestPosted":
-        requests.set(a.requestId, RequestStatus.Open);
-        break;
-      case "RequestCancelled":
-        requests.set(a.requestId, RequestStatus.Cancelled);
-        break;
-      case "RequestAccepted":
-        requests.set(a.requestId, RequestStatus.Accepted);
-        break;
       case "BookingCreated":
         bookings.set(a.bookingId, {
           consumer: a.party,
@@ -327,15 +332,6 @@ function rebuild(market: Market, treasury: string, logs: Log[]) {
           token: a.token,
         });
         must(offers.get(a.offerId), "offer").booked += a.quantity;
-        break;
-      case "BookingAccepted":
-        must(bookings.get(a.bookingId), "booking").status = BookingStatus.Accepted;
-        break;
-      case "BookingDelivered":
-        must(bookings.get(a.bookingId), "booking").status = BookingStatus.Delivered;
-        break;
-      case "DisputeOpened":
-        must(bookings.get(a.bookingId), "booking").status = BookingStatus.Disputed;
         break;
       case "BookingSettled": {
         const b = must(bookings.get(a.bookingId), "booking");
