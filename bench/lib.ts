@@ -1,6 +1,6 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionReceipt, ContractTransactionResponse, TypedDataDomain } from "ethers";
-import { Wallet } from "ethers";
+import { dataSlice, getAddress, id, Wallet } from "ethers";
 
 import { deployWeconet, nth, profileHash, type Weconet } from "../test/helpers/deployment.js";
 import { ethers, networkHelpers } from "../test/helpers/network.js";
@@ -57,6 +57,12 @@ export async function signingDomain(address: string): Promise<TypedDataDomain> {
   };
 }
 
+// Accounts and keys are derived from a counter rather than drawn at random: a run is reproducible to the gas
+// (calldata costs less for zero bytes, so random addresses would move figures by a few gas), and deriving is
+// fast (Wallet.createRandom derives an HD wallet, about 10 ms each).
+let accountsMade = 0;
+const derived = (kind: string) => id(`weconet-bench:${kind}:${accountsMade++}`);
+
 /**
  * `count` fresh funded accounts that the node signs for (impersonated): cheap to create in bulk, for
  * applicants, voters and consumers. Use {@link signingWallet} where a real private key is needed.
@@ -64,7 +70,7 @@ export async function signingDomain(address: string): Promise<TypedDataDomain> {
 export async function fundedAccounts(count: number): Promise<HardhatEthersSigner[]> {
   const accounts: HardhatEthersSigner[] = [];
   for (let i = 0; i < count; i++) {
-    const address = Wallet.createRandom().address;
+    const address = getAddress(dataSlice(derived("account"), 12));
     await networkHelpers.impersonateAccount(address);
     await networkHelpers.setBalance(address, 10n ** 20n);
     accounts.push(await ethers.getSigner(address));
@@ -74,7 +80,7 @@ export async function fundedAccounts(count: number): Promise<HardhatEthersSigner
 
 /** A funded account with its own private key, for EIP-712 signatures (votes and grants by signature). */
 export async function signingWallet(): Promise<Wallet> {
-  const wallet = new Wallet(Wallet.createRandom().privateKey, ethers.provider);
+  const wallet = new Wallet(derived("key"), ethers.provider);
   await networkHelpers.setBalance(wallet.address, 10n ** 20n);
   return wallet;
 }
