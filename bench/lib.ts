@@ -57,9 +57,9 @@ export async function signingDomain(address: string): Promise<TypedDataDomain> {
   };
 }
 
-// Accounts and keys are derived from a counter rather than drawn at random: a run is reproducible to the gas
-// (calldata costs less for zero bytes, so random addresses would move figures by a few gas), and deriving is
-// fast (Wallet.createRandom derives an HD wallet, about 10 ms each).
+// Accounts and keys are derived from a counter rather than drawn at random: runs are reproducible (calldata costs
+// less for zero bytes, so random addresses would move figures by a few gas), and deriving is fast
+// (Wallet.createRandom derives an HD wallet, about 10 ms each).
 let accountsMade = 0;
 const derived = (kind: string) => id(`weconet-bench:${kind}:${accountsMade++}`);
 

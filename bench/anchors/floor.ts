@@ -1,5 +1,5 @@
 import { nth } from "../../test/helpers/deployment.js";
-import { ethers } from "../../test/helpers/network.js";
+import { ethers, networkHelpers } from "../../test/helpers/network.js";
 import { Floor__factory, type Floor } from "../../typechain-types/index.js";
 import { fundedAccounts, gasOf, type Measurement, type Scenario } from "../lib.js";
 
@@ -24,7 +24,7 @@ export const floorAnchor: Scenario = {
     if (floor === undefined) throw new Error("floor: grow() deploys the contract before measure()");
     const [owner, grantee] = await fundedAccounts(2);
     if (owner === undefined || grantee === undefined) throw new Error("floor: no accounts");
-    const expiry = BigInt((await ethers.provider.getBlock("latest"))?.timestamp ?? 0) + 30n * 86_400n;
+    const expiry = BigInt(await networkHelpers.time.latest()) + 30n * 86_400n;
     // A record as a one-attribute connection packs it: attribute id and expiry in one word.
     const record = (7n << 48n) | expiry;
     const slot = await gasOf(floor.connect(owner).record(grantee.address, record));
