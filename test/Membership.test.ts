@@ -5,7 +5,7 @@ import { encodeBytes32String, id, Signature, Wallet, ZeroAddress, ZeroHash } fro
 
 import type { Membership } from "../typechain-types/index.js";
 import { Membership__factory } from "../typechain-types/index.js";
-import { impersonate, minedAt } from "./helpers/accounts.js";
+import { minedAt } from "./helpers/accounts.js";
 import {
   DEFAULT_ADMIN_ROLE,
   DEVELOPER_ROLE,

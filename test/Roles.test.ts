@@ -15,12 +15,9 @@ import {
   TEST_SETTINGS,
 } from "./helpers/deployment.js";
 import { coreFixture, type Core } from "./helpers/fixtures.js";
-import { enact, founders, propose, proposalOf } from "./helpers/governance.js";
+import { CANCELLER_ROLE, enact, founders, propose, proposalOf, PROPOSER_ROLE } from "./helpers/governance.js";
 import { ethers, networkHelpers } from "./helpers/network.js";
 
-const PROPOSER_ROLE = id("PROPOSER_ROLE");
-const CANCELLER_ROLE = id("CANCELLER_ROLE");
-const EXECUTOR_ROLE = id("EXECUTOR_ROLE");
 const MARKET_FEE_BPS = encodeBytes32String("marketFeeBps");
 /** Solidity's panic code for popping an empty array or queue (the governor's check that a call was voted). */
 const PANIC_EMPTY_POP = 0x31;
@@ -757,25 +754,5 @@ describe("Roles: held by active members only", () => {
     await expect(w.membership.connect(w.developer).renounceRole(DEVELOPER_ROLE, w.developer.address))
       .to.emit(w.membership, "RoleRevoked")
       .withArgs(DEVELOPER_ROLE, w.developer.address, w.developer.address);
-  });
-});
-
-describe("Roles: the timelock after deployment", () => {
-  it("the governor is the only proposer and canceller, anyone executes, the deployer holds nothing", async () => {
-    const w = await coreFixture();
-    const [governor, timelock] = [await w.governor.getAddress(), await w.timelock.getAddress()];
-    expect(await w.timelock.hasRole(PROPOSER_ROLE, governor)).to.equal(true);
-    expect(await w.timelock.hasRole(CANCELLER_ROLE, governor)).to.equal(true);
-    expect(await w.timelock.hasRole(EXECUTOR_ROLE, ZeroAddress)).to.equal(true);
-    expect(await w.timelock.hasRole(DEFAULT_ADMIN_ROLE, timelock)).to.equal(true);
-    for (const role of [DEFAULT_ADMIN_ROLE, PROPOSER_ROLE, CANCELLER_ROLE, EXECUTOR_ROLE]) {
-      for (const account of [w.deployer, ...founders(w)]) {
-        expect(await w.timelock.hasRole(role, account.address), `${role} of ${account.address}`).to.equal(false);
-      }
-    }
-    const granted = await w.timelock.queryFilter(w.timelock.filters.RoleGranted(), 0);
-    const proposers = granted.filter((e) => e.args.role === PROPOSER_ROLE).map((e) => e.args.account);
-    expect(proposers).to.deep.equal([governor]);
-    expect(await w.timelock.getMinDelay()).to.equal(BigInt(TEST_SETTINGS.timelockMinDelay));
   });
 });

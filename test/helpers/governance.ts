@@ -6,6 +6,11 @@ import type { WeconetGovernor } from "../../typechain-types/index.js";
 import { TEST_SETTINGS, type Weconet } from "./deployment.js";
 import { networkHelpers } from "./network.js";
 
+/** The timelock's roles (OpenZeppelin TimelockController). */
+export const PROPOSER_ROLE = id("PROPOSER_ROLE");
+export const CANCELLER_ROLE = id("CANCELLER_ROLE");
+export const EXECUTOR_ROLE = id("EXECUTOR_ROLE");
+
 /** Mirrors `IGovernor.ProposalState`. */
 export const ProposalState = {
   Pending: 0n,
@@ -120,4 +125,30 @@ async function votersWithPower(w: Weconet): Promise<HardhatEthersSigner[]> {
     if ((await w.membership.getVotes(founder.address)) > 0n) voters.push(founder);
   }
   return voters;
+}
+
+/** The EIP-712 ballot `signer` signs so that `voter` (the signer, or a wallet it controls) votes `support`. */
+export async function signBallot(
+  governor: WeconetGovernor,
+  signer: Signer,
+  ballot: { proposalId: bigint; support: number; voter: string; nonce: bigint },
+): Promise<string> {
+  const domain = await governor.eip712Domain();
+  return signer.signTypedData(
+    {
+      name: domain.name,
+      version: domain.version,
+      chainId: domain.chainId,
+      verifyingContract: domain.verifyingContract,
+    },
+    {
+      Ballot: [
+        { name: "proposalId", type: "uint256" },
+        { name: "support", type: "uint8" },
+        { name: "voter", type: "address" },
+        { name: "nonce", type: "uint256" },
+      ],
+    },
+    ballot,
+  );
 }
