@@ -5,7 +5,7 @@ import { encodeBytes32String, id, Signature, Wallet, ZeroAddress, ZeroHash } fro
 
 import type { Membership } from "../typechain-types/index.js";
 import { Membership__factory } from "../typechain-types/index.js";
-import { minedAt } from "./helpers/accounts.js";
+import { minedAt, signTyped } from "./helpers/accounts.js";
 import {
   DEFAULT_ADMIN_ROLE,
   DEVELOPER_ROLE,
@@ -646,15 +646,10 @@ describe("Membership", () => {
     it("delegation by signature reverts too, even with a valid signature", async () => {
       const w = await coreFixture();
       const signer = Wallet.createRandom();
-      const domain = await w.membership.eip712Domain();
       const expiry = BigInt(await latest()) + 3600n;
-      const signature = await signer.signTypedData(
-        {
-          name: domain.name,
-          version: domain.version,
-          chainId: domain.chainId,
-          verifyingContract: domain.verifyingContract,
-        },
+      const signature = await signTyped(
+        w.membership,
+        signer,
         {
           Delegation: [
             { name: "delegatee", type: "address" },

@@ -1,4 +1,5 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { Signer, TypedDataField } from "ethers";
 import { Wallet } from "ethers";
 
 import { ethers, networkHelpers } from "./network.js";
@@ -27,4 +28,20 @@ export async function minedAt(sent: Promise<{ wait(): Promise<{ blockNumber: num
   const block = await ethers.provider.getBlock(receipt.blockNumber);
   if (block === null) throw new Error(`block ${receipt.blockNumber} not found`);
   return block.timestamp;
+}
+
+/** A contract that signs with EIP-712 and publishes its domain (ERC-5267): the governor, the membership. */
+interface Eip712Contract {
+  eip712Domain(): Promise<{ name: string; version: string; chainId: bigint; verifyingContract: string }>;
+}
+
+/** `signer`'s EIP-712 signature of `value` (of `types`) in the domain `contract` publishes. */
+export async function signTyped(
+  contract: Eip712Contract,
+  signer: Signer,
+  types: Record<string, TypedDataField[]>,
+  value: Record<string, unknown>,
+): Promise<string> {
+  const { name, version, chainId, verifyingContract } = await contract.eip712Domain();
+  return signer.signTypedData({ name, version, chainId, verifyingContract }, types, value);
 }

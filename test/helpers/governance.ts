@@ -3,6 +3,7 @@ import type { ContractTransactionReceipt, Signer } from "ethers";
 import { id } from "ethers";
 
 import type { WeconetGovernor } from "../../typechain-types/index.js";
+import { signTyped } from "./accounts.js";
 import { TEST_SETTINGS, type Weconet } from "./deployment.js";
 import { networkHelpers } from "./network.js";
 
@@ -128,27 +129,19 @@ async function votersWithPower(w: Weconet): Promise<HardhatEthersSigner[]> {
 }
 
 /** The EIP-712 ballot `signer` signs so that `voter` (the signer, or a wallet it controls) votes `support`. */
-export async function signBallot(
+export function signBallot(
   governor: WeconetGovernor,
   signer: Signer,
   ballot: { proposalId: bigint; support: number; voter: string; nonce: bigint },
 ): Promise<string> {
-  const domain = await governor.eip712Domain();
-  return signer.signTypedData(
-    {
-      name: domain.name,
-      version: domain.version,
-      chainId: domain.chainId,
-      verifyingContract: domain.verifyingContract,
-    },
-    {
-      Ballot: [
-        { name: "proposalId", type: "uint256" },
-        { name: "support", type: "uint8" },
-        { name: "voter", type: "address" },
-        { name: "nonce", type: "uint256" },
-      ],
-    },
-    ballot,
-  );
+  return signTyped(governor, signer, BALLOT_TYPES, ballot);
 }
+
+const BALLOT_TYPES = {
+  Ballot: [
+    { name: "proposalId", type: "uint256" },
+    { name: "support", type: "uint8" },
+    { name: "voter", type: "address" },
+    { name: "nonce", type: "uint256" },
+  ],
+};
