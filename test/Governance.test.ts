@@ -13,7 +13,7 @@ import {
   TEST_SETTINGS,
   type Weconet,
 } from "./helpers/deployment.js";
-import { admitNewcomer, coreFixture } from "./helpers/fixtures.js";
+import { admitNewcomer, applicantAndSuspended, coreFixture } from "./helpers/fixtures.js";
 import {
   CANCELLER_ROLE,
   castVotes,
@@ -544,9 +544,7 @@ describe("Governance", () => {
   describe("who may propose, and how", () => {
     it("non-members, applicants and suspended members cannot propose", async () => {
       const w = await coreFixture();
-      const [applicant, suspended] = [w.outsider(1), nth(w.members, 1)];
-      await w.membership.connect(applicant).applyForMembership(profileHash("a"));
-      await w.membership.connect(nth(w.leaders, 0)).suspend(suspended.address, reason("x"));
+      const { applicant, suspended } = await applicantAndSuspended(w);
       const p = proposalOf([await ruleChange(w)], RULE_CHANGE);
       for (const account of [w.outsider(0), applicant, suspended, w.deployer]) {
         await expect(w.governor.connect(account).propose(p.targets, p.values, p.calldatas, p.description))

@@ -15,7 +15,7 @@ import {
   profileHash,
   reason,
 } from "./helpers/deployment.js";
-import { admitNewcomer, coreFixture, type Core } from "./helpers/fixtures.js";
+import { admitNewcomer, applicantAndSuspended, coreFixture, type Core } from "./helpers/fixtures.js";
 import { founders } from "./helpers/governance.js";
 import { ethers, networkHelpers } from "./helpers/network.js";
 
@@ -178,9 +178,8 @@ describe("Membership", () => {
 
     it("refuses anyone who is already an applicant, a member, suspended or removed", async () => {
       const w = await coreFixture();
-      const [applicant, suspended, removed] = [w.outsider(0), nth(w.members, 1), nth(w.members, 2)];
-      await w.membership.connect(applicant).applyForMembership(profileHash("a"));
-      await w.membership.connect(nth(w.leaders, 0)).suspend(suspended.address, reason("spam"));
+      const { applicant, suspended } = await applicantAndSuspended(w);
+      const removed = nth(w.members, 2);
       await w.membership.connect(w.asTimelock).remove(removed.address, reason("fraud"));
       const cases: [HardhatEthersSigner, bigint][] = [
         [applicant, Status.Applicant],

@@ -2,8 +2,8 @@ import { expect } from "chai";
 import { id, ZeroHash } from "ethers";
 
 import { DataType, Domain } from "../deploy/starter-taxonomy.js";
-import { nth, profileHash, reason } from "./helpers/deployment.js";
-import { admitNewcomer, coreFixture, type Core } from "./helpers/fixtures.js";
+import { nth, reason } from "./helpers/deployment.js";
+import { admitNewcomer, applicantAndSuspended, coreFixture, type Core } from "./helpers/fixtures.js";
 import { networkHelpers } from "./helpers/network.js";
 
 const BIKE = id("description: a blue bike, 3 gears");
@@ -105,9 +105,8 @@ describe("Resources", () => {
 
     it("refuses anyone who is not an active member", async () => {
       const w = await coreFixture();
-      const [applicant, suspended, departed] = [w.outsider(1), nth(w.members, 1), nth(w.members, 2)];
-      await w.membership.connect(applicant).applyForMembership(profileHash("a"));
-      await w.membership.connect(nth(w.leaders, 0)).suspend(suspended.address, reason("x"));
+      const { applicant, suspended } = await applicantAndSuspended(w);
+      const departed = nth(w.members, 2);
       await w.membership.connect(departed).leave();
       const bike = await classId(w, "bike");
       for (const account of [w.outsider(0), applicant, suspended, departed]) {

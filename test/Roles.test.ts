@@ -14,7 +14,7 @@ import {
   reason,
   TEST_SETTINGS,
 } from "./helpers/deployment.js";
-import { coreFixture, type Core } from "./helpers/fixtures.js";
+import { applicantAndSuspended, coreFixture, type Core } from "./helpers/fixtures.js";
 import { CANCELLER_ROLE, enact, founders, propose, proposalOf, PROPOSER_ROLE } from "./helpers/governance.js";
 import { ethers, networkHelpers } from "./helpers/network.js";
 
@@ -688,9 +688,7 @@ describe("Roles: the network manager", () => {
 describe("Roles: held by active members only", () => {
   it("granting a role to a non-member, an applicant or a suspended member reverts", async () => {
     const w = await coreFixture();
-    const [applicant, suspended] = [w.outsider(1), nth(w.members, 1)];
-    await w.membership.connect(applicant).applyForMembership(profileHash("a"));
-    await w.membership.connect(nth(w.leaders, 0)).suspend(suspended.address, reason("x"));
+    const { applicant, suspended } = await applicantAndSuspended(w);
     for (const account of [w.outsider(0), applicant, suspended]) {
       await expect(w.membership.connect(w.asTimelock).grantRole(LEADER_ROLE, account.address))
         .to.be.revertedWithCustomError(w.membership, "MembershipNotActiveMember")

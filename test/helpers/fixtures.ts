@@ -2,7 +2,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { Signer } from "ethers";
 
 import { impersonate } from "./accounts.js";
-import { deployWeconet, nth, profileHash, type Weconet } from "./deployment.js";
+import { deployWeconet, nth, profileHash, reason, type Weconet } from "./deployment.js";
 import { networkHelpers } from "./network.js";
 
 /** The deployed network plus signers that act as its contracts (for calls only they may make). */
@@ -31,4 +31,17 @@ export function coreFixture(): Promise<Core> {
 export async function admitNewcomer(w: Weconet, account: Signer, label: string): Promise<void> {
   await (await w.membership.connect(account).applyForMembership(profileHash(label))).wait();
   await (await w.membership.connect(nth(w.leaders, 0)).admit(await account.getAddress())).wait();
+}
+
+/**
+ * Two accounts that are not active members: outsider 1 applies (an applicant) and the first leader suspends
+ * plain member 1 (a suspended member).
+ */
+export async function applicantAndSuspended(
+  w: Weconet,
+): Promise<{ applicant: HardhatEthersSigner; suspended: HardhatEthersSigner }> {
+  const [applicant, suspended] = [w.outsider(1), nth(w.members, 1)];
+  await (await w.membership.connect(applicant).applyForMembership(profileHash("applicant"))).wait();
+  await (await w.membership.connect(nth(w.leaders, 0)).suspend(suspended.address, reason("spam"))).wait();
+  return { applicant, suspended };
 }
