@@ -95,6 +95,21 @@ describe("Membership", () => {
       expect(await w.membership.hasActiveRole(LEADER_ROLE, nth(w.leaders, 0).address)).to.equal(true);
       expect(await w.membership.hasActiveRole(LEADER_ROLE, w.developer.address)).to.equal(false);
     });
+
+    it("emitted every role given at deployment, so that an auditor sees who holds what", async () => {
+      const w = await coreFixture();
+      const granted = await w.membership.queryFilter(w.membership.filters.RoleGranted(), 0);
+      expect(granted.map((e) => [e.args.role, e.args.account])).to.deep.equal([
+        [DEFAULT_ADMIN_ROLE, await w.timelock.getAddress()],
+        [MANAGER_ROLE, w.manager.address],
+        ...w.leaders.map((l) => [LEADER_ROLE, l.address]),
+        [DEVELOPER_ROLE, w.developer.address],
+      ]);
+      const admins = await w.membership.queryFilter(w.membership.filters.RoleAdminChanged(), 0);
+      expect(admins.map((e) => [e.args.role, e.args.previousAdminRole, e.args.newAdminRole])).to.deep.equal([
+        [DEVELOPER_ROLE, DEFAULT_ADMIN_ROLE, LEADER_ROLE],
+      ]);
+    });
   });
 
   describe("constructor: founders", () => {
