@@ -30,7 +30,8 @@ abstract contract MembershipSetup is WeconetTest {
                 admissionPolicy: INetworkRules.AdmissionPolicy.Open,
                 marketFeeBps: 100,
                 maxGrantDuration: 30 days,
-                disputeWindow: 3 days
+                disputeWindow: 3 days,
+                accessRequestLifetime: 7 days
             })
         );
         founders.push(address(0xA11CE)); // manager

@@ -35,7 +35,25 @@ const RULES = [
     valid: [BigInt(HOUR), BigInt(365 * DAY)],
     invalid: [0n, BigInt(HOUR - 1), BigInt(365 * DAY + 1), 2n ** 32n + BigInt(HOUR), MaxUint256],
   },
+  {
+    key: "accessRequestLifetime",
+    deployed: TEST_SETTINGS.accessRequestLifetime,
+    valid: [BigInt(HOUR), BigInt(90 * DAY)],
+    invalid: [0n, BigInt(HOUR - 1), BigInt(90 * DAY + 1), 2n ** 32n + BigInt(HOUR), MaxUint256],
+  },
 ] as const;
+
+/** The fields of `NetworkRules.RuleValues` in storage order, with their widths in bits. */
+const SLOT_LAYOUT = [
+  ["admissionPolicy", 8n],
+  ["marketFeeBps", 16n],
+  ["maxGrantDuration", 32n],
+  ["disputeWindow", 32n],
+  ["accessRequestLifetime", 32n],
+] as const;
+
+/** `marketFeeBps` → `MARKET_FEE_BPS`: the name of a rule's key constant. */
+const constantName = (rule: string) => rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
 
 const key = (name: string) => encodeBytes32String(name);
 
@@ -50,14 +68,7 @@ describe("NetworkRules", () => {
       expect(await r.disputeWindow()).to.equal(BigInt(TEST_SETTINGS.disputeWindow));
       for (const rule of RULES) expect(await r.rule(key(rule.key)), rule.key).to.equal(BigInt(rule.deployed));
       const all = await r.rules();
-      expect([all.admissionPolicy, all.marketFeeBps, all.maxGrantDuration, all.disputeWindow]).to.deep.equal(
-        [
-          TEST_SETTINGS.admissionPolicy,
-          TEST_SETTINGS.marketFeeBps,
-          TEST_SETTINGS.maxGrantDuration,
-          TEST_SETTINGS.disputeWindow,
-        ].map(BigInt),
-      );
+      for (const rule of RULES) expect(all[rule.key], rule.key).to.equal(BigInt(rule.deployed));
       expect(await r.governance()).to.equal(await w.timelock.getAddress());
     });
 
@@ -65,10 +76,10 @@ describe("NetworkRules", () => {
       const w = await coreFixture();
       const keys = await w.networkRules.ruleKeys();
       expect(keys.map(decodeBytes32String)).to.deep.equal(RULES.map((r) => r.key));
-      expect(await w.networkRules.ADMISSION_POLICY()).to.equal(key("admissionPolicy"));
-      expect(await w.networkRules.MAX_GRANT_DURATION()).to.equal(key("maxGrantDuration"));
-      expect(await w.networkRules.MARKET_FEE_BPS()).to.equal(key("marketFeeBps"));
-      expect(await w.networkRules.DISPUTE_WINDOW()).to.equal(key("disputeWindow"));
+      for (const rule of RULES) {
+        const constant = w.networkRules.getFunction(constantName(rule.key));
+        expect(await constant.staticCall(), rule.key).to.equal(key(rule.key));
+      }
     });
 
     it("publishes its bounds", async () => {
@@ -78,6 +89,8 @@ describe("NetworkRules", () => {
       expect(await w.networkRules.MAX_FEE_BPS()).to.equal(10_000n);
       expect(await w.networkRules.MIN_DISPUTE_WINDOW()).to.equal(BigInt(HOUR));
       expect(await w.networkRules.MAX_DISPUTE_WINDOW()).to.equal(BigInt(365 * DAY));
+      expect(await w.networkRules.MIN_ACCESS_REQUEST_LIFETIME()).to.equal(BigInt(HOUR));
+      expect(await w.networkRules.MAX_ACCESS_REQUEST_LIFETIME()).to.equal(BigInt(90 * DAY));
     });
 
     it("emitted a RuleChanged from 0 for every rule at deployment, in key order", async () => {
@@ -92,12 +105,13 @@ describe("NetworkRules", () => {
       const w = await coreFixture();
       const address = await w.networkRules.getAddress();
       const slot = BigInt(await networkHelpers.getStorageAt(address, 0));
-      // admissionPolicy (uint8), marketFeeBps (uint16), maxGrantDuration (uint32), disputeWindow (uint32)
-      expect(slot & 0xffn).to.equal(BigInt(TEST_SETTINGS.admissionPolicy));
-      expect((slot >> 8n) & 0xffffn).to.equal(BigInt(TEST_SETTINGS.marketFeeBps));
-      expect((slot >> 24n) & 0xffffffffn).to.equal(BigInt(TEST_SETTINGS.maxGrantDuration));
-      expect((slot >> 56n) & 0xffffffffn).to.equal(BigInt(TEST_SETTINGS.disputeWindow));
-      expect(slot >> 88n).to.equal(0n);
+      let offset = 0n;
+      for (const [field, bits] of SLOT_LAYOUT) {
+        const deployed = RULES.find((r) => r.key === field)?.deployed;
+        expect((slot >> offset) & ((1n << bits) - 1n), field).to.equal(BigInt(deployed ?? -1));
+        offset += bits;
+      }
+      expect(slot >> offset).to.equal(0n);
       expect(BigInt(await networkHelpers.getStorageAt(address, 1))).to.equal(0n);
     });
   });
@@ -136,6 +150,8 @@ describe("NetworkRules", () => {
       await set("maxGrantDuration", 7n * BigInt(DAY));
       await set("marketFeeBps", 10_000n);
       await set("disputeWindow", 2n * BigInt(HOUR));
+      await set("accessRequestLifetime", 3n * BigInt(HOUR));
+      expect(await w.networkRules.accessRequestLifetime()).to.equal(3n * BigInt(HOUR));
       expect(await w.networkRules.admissionPolicy()).to.equal(0n);
       expect(await w.networkRules.maxGrantDuration()).to.equal(7n * BigInt(DAY));
       expect(await w.networkRules.marketFeeBps()).to.equal(10_000n);
@@ -164,7 +180,13 @@ describe("NetworkRules", () => {
   });
 
   describe("constructor", () => {
-    const valid = { admissionPolicy: 1, marketFeeBps: 100, maxGrantDuration: 30 * DAY, disputeWindow: 3 * DAY };
+    const valid = {
+      admissionPolicy: 1,
+      marketFeeBps: 100,
+      maxGrantDuration: 30 * DAY,
+      disputeWindow: 3 * DAY,
+      accessRequestLifetime: 7 * DAY,
+    };
 
     it("refuses a zero governance address", async () => {
       const w = await coreFixture();
@@ -179,6 +201,8 @@ describe("NetworkRules", () => {
       ["marketFeeBps", { marketFeeBps: 10_001 }, 10_001n],
       ["disputeWindow", { disputeWindow: 0 }, 0n],
       ["disputeWindow", { disputeWindow: 365 * DAY + 1 }, BigInt(365 * DAY + 1)],
+      ["accessRequestLifetime", { accessRequestLifetime: HOUR - 1 }, BigInt(HOUR - 1)],
+      ["accessRequestLifetime", { accessRequestLifetime: 90 * DAY + 1 }, BigInt(90 * DAY + 1)],
     ];
     for (const [name, change, value] of invalid) {
       it(`refuses an initial ${name} of ${value}`, async () => {

@@ -28,6 +28,7 @@ export default buildModule("WeconetCore", (m) => {
       marketFeeBps: m.getParameter("marketFeeBps", 100),
       maxGrantDuration: m.getParameter("maxGrantDuration", 365 * 86_400),
       disputeWindow: m.getParameter("disputeWindow", 7 * 86_400),
+      accessRequestLifetime: m.getParameter("accessRequestLifetime", 7 * 86_400),
     },
   ]);
 

@@ -22,6 +22,7 @@ export const TEST_SETTINGS = {
   marketFeeBps: 100,
   maxGrantDuration: 30 * 86_400,
   disputeWindow: 3 * 86_400,
+  accessRequestLifetime: 7 * 86_400,
 } as const;
 
 /** A profile pointer for tests: the hash of a label, standing in for the hash of an off-chain document. */
