@@ -10,6 +10,7 @@ import {
   GRANT_TYPES,
   asGovernance,
   deployAccessNetwork,
+  grantDomain,
   inSeconds,
   purpose,
   signGrant,
@@ -67,17 +68,7 @@ describe("AccessGrants consent", () => {
     });
 
     it("the digest is the standard EIP-712 hash of the grant", async () => {
-      const domain = await n.w.accessGrants.eip712Domain();
-      const expected = TypedDataEncoder.hash(
-        {
-          name: domain.name,
-          version: domain.version,
-          chainId: domain.chainId,
-          verifyingContract: domain.verifyingContract,
-        },
-        GRANT_TYPES,
-        message,
-      );
+      const expected = TypedDataEncoder.hash(await grantDomain(n.w.accessGrants), GRANT_TYPES, message);
       expect(await n.w.accessGrants.grantDigest(message)).to.equal(expected);
     });
 

@@ -6,6 +6,7 @@ import {
   CloseReason,
   Consent,
   DAY,
+  PERSON_ATTRIBUTE_NAMES,
   admit,
   asGovernance,
   attributeIds,
@@ -16,21 +17,6 @@ import {
 } from "./helpers/access.js";
 import { TEST_SETTINGS, nth, profileHash, reason } from "./helpers/deployment.js";
 import { networkHelpers } from "./helpers/network.js";
-
-const PERSON_ATTRIBUTES = [
-  "given_name",
-  "family_name",
-  "birth_date",
-  "postal_address",
-  "delivery_address",
-  "email",
-  "phone",
-  "skills",
-  "languages",
-  "availability",
-  "home_location",
-  "bank_account",
-];
 
 describe("AccessGrants", () => {
   let n: AccessNetwork;
@@ -167,7 +153,7 @@ describe("AccessGrants", () => {
 
     it("keeps more than ten attributes in a bitmap, with no bit of a wider connection surviving", async () => {
       const { w, ann, ben } = n;
-      const all = await attributeIds(w, ...PERSON_ATTRIBUTES);
+      const all = await attributeIds(w, ...PERSON_ATTRIBUTE_NAMES);
       const expiresAt = await inSeconds(DAY);
       await w.accessGrants.connect(ann).grant(ben.address, all, purpose("profile"), expiresAt);
       for (const attribute of all) {

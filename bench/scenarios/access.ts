@@ -1,32 +1,12 @@
-import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { encodeBytes32String, id, type Signer } from "ethers";
+import { encodeBytes32String, id } from "ethers";
 
-import { deployWeconet, nth, profileHash, type Weconet } from "../../test/helpers/deployment.js";
+import { PERSON_ATTRIBUTE_NAMES, admit, signGrant } from "../../test/helpers/access.js";
+import { deployWeconet, nth, type Weconet } from "../../test/helpers/deployment.js";
 import { ethers, networkHelpers } from "../../test/helpers/network.js";
 import { fundedAccounts, gasOf, growMembership, signingWallet, type Measurement, type Scenario } from "../lib.js";
 
 const DAY = 86_400;
 const PURPOSE = id("purpose:delivery");
-const PERSON_ATTRIBUTES = [
-  "given_name",
-  "family_name",
-  "birth_date",
-  "postal_address",
-  "delivery_address",
-  "email",
-  "phone",
-  "skills",
-  "languages",
-  "availability",
-  "home_location",
-  "bank_account",
-];
-
-/** Admits `account` (apply, then the first leader admits). */
-async function admit(w: Weconet, account: Signer & { address: string }): Promise<void> {
-  await (await w.membership.connect(account).applyForMembership(profileHash(account.address))).wait();
-  await (await w.membership.connect(nth(w.leaders, 0)).admit(account.address)).wait();
-}
 
 /**
  * Fills the network with `scale` open connections between its members (distinct owner → grantee pairs) and
@@ -57,7 +37,7 @@ export const accessScenario: Scenario = {
   domain: "access",
   async measure(scale: number): Promise<Measurement[]> {
     const w = await deployWeconet();
-    const ids = await Promise.all(PERSON_ATTRIBUTES.map((name) => w.taxonomy.attributeId(name)));
+    const ids = await Promise.all(PERSON_ATTRIBUTE_NAMES.map((name) => w.taxonomy.attributeId(name)));
     const postal = await w.taxonomy.attributeId("postal_address");
     await populate(w, scale, postal);
 
@@ -149,24 +129,6 @@ export const accessScenario: Scenario = {
     record("access", "multicall: grant to 3 grantees (1 attribute each)", await gasOf(g.multicall(batch)));
 
     // Gasless consent: the owner signs, a relayer submits.
-    const domain = await w.accessGrants.eip712Domain();
-    const typedDomain = {
-      name: domain.name,
-      version: domain.version,
-      chainId: domain.chainId,
-      verifyingContract: domain.verifyingContract,
-    };
-    const GRANT = {
-      Grant: [
-        { name: "owner", type: "address" },
-        { name: "grantee", type: "address" },
-        { name: "attributeIds", type: "uint16[]" },
-        { name: "purpose", type: "bytes32" },
-        { name: "expiresAt", type: "uint48" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    };
     const signedGrant = async (grantee: string, nonce: bigint) => {
       const message = {
         owner: owner.address,
@@ -177,7 +139,7 @@ export const accessScenario: Scenario = {
         nonce,
         deadline: await until(1),
       };
-      return { message, signature: await owner.signTypedData(typedDomain, GRANT, message) };
+      return { message, signature: await signGrant(owner, w.accessGrants, message) };
     };
     const first = await signedGrant(granteeE.address, 0n);
     record(
@@ -224,7 +186,7 @@ export const accessScenario: Scenario = {
       "setConnector (governance)",
       await gasOf(w.accessGrants.connect(timelock).setConnector(connector.address, true)),
     );
-    const market = w.accessGrants.connect(connector as HardhatEthersSigner);
+    const market = w.accessGrants.connect(connector);
     record(
       "access",
       "openByConnector (1 attribute)",

@@ -146,7 +146,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         address by
     );
     /// @notice `grantee` asks `owner` for `attributeIds`, for `purpose`, for `duration` seconds from acceptance; the
-    /// request lapses at `expiresAt`. It replaces any earlier pending request of `grantee` to `owner`.
+    /// request lapses at `requestExpiresAt`. It replaces any earlier pending request of `grantee` to `owner`.
     event AccessRequested(
         address indexed owner,
         address indexed grantee,
@@ -154,7 +154,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         uint16[] attributeIds,
         bytes32 purpose,
         uint32 duration,
-        uint48 expiresAt
+        uint48 requestExpiresAt
     );
     /// @notice `owner` accepted `grantee`'s request (a {ConnectionOpened} or {ConnectionChanged} follows).
     event AccessRequestAccepted(address indexed owner, address indexed grantee, uint256 indexed connectionId);
@@ -570,6 +570,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         Consent consent,
         uint8 connector
     ) private {
+        // a connector's open is the only one with a connector number, and the connector is its caller
         address connectorAddress = connector == 0 ? address(0) : msg.sender;
         if (wasOpen) {
             emit ConnectionChanged(

@@ -21,10 +21,6 @@ contract Applications is IApplications, Governed {
     /// @notice The longest metadata URI, in bytes.
     uint256 public constant MAX_METADATA_URI_LENGTH = 256;
 
-    bytes32 private constant MANAGER_ROLE = keccak256("MANAGER_ROLE");
-    bytes32 private constant LEADER_ROLE = keccak256("LEADER_ROLE");
-    bytes32 private constant DEVELOPER_ROLE = keccak256("DEVELOPER_ROLE");
-
     /// @notice An application. The first three fields share one slot: {isLive} loads only it.
     // solhint-disable-next-line gas-struct-packing
     struct Application {
@@ -41,6 +37,11 @@ contract Applications is IApplications, Governed {
     IMembership public immutable membership;
     /// @notice The shared vocabulary the requested attributes come from.
     ITaxonomy public immutable taxonomy;
+
+    // the membership's role ids, read once at deployment
+    bytes32 private immutable _managerRole;
+    bytes32 private immutable _leaderRole;
+    bytes32 private immutable _developerRole;
 
     mapping(address account => Application) private _applications;
 
@@ -95,6 +96,9 @@ contract Applications is IApplications, Governed {
     constructor(address governance_, IMembership membership_, ITaxonomy taxonomy_) Governed(governance_) {
         membership = membership_;
         taxonomy = taxonomy_;
+        _managerRole = membership_.MANAGER_ROLE();
+        _leaderRole = membership_.LEADER_ROLE();
+        _developerRole = membership_.DEVELOPER_ROLE();
     }
 
     /// @notice Registers an application under `account`, with the caller as its developer. Only an active member
@@ -111,7 +115,7 @@ contract Applications is IApplications, Governed {
         uint16[] calldata attributeIds,
         bytes32 purpose
     ) external {
-        if (!membership.hasActiveRole(DEVELOPER_ROLE, msg.sender)) revert ApplicationsNotDeveloper(msg.sender);
+        if (!membership.hasActiveRole(_developerRole, msg.sender)) revert ApplicationsNotDeveloper(msg.sender);
         if (account == address(0) || account == msg.sender || membership.statusOf(account) != IMembership.Status.None)
             revert ApplicationsInvalidAccount(account);
         Application storage app = _applications[account];
@@ -140,7 +144,7 @@ contract Applications is IApplications, Governed {
         bytes32 purpose
     ) external {
         Application storage app = _ownApplication(account);
-        if (!membership.hasActiveRole(DEVELOPER_ROLE, msg.sender)) revert ApplicationsNotDeveloper(msg.sender);
+        if (!membership.hasActiveRole(_developerRole, msg.sender)) revert ApplicationsNotDeveloper(msg.sender);
         if (app.status == Status.Retired) revert ApplicationsInvalidStatus(account, Status.Retired);
         _checkDescription(name, metadataURI, attributeIds, purpose);
         _describe(app, name, metadataURI, attributeIds, purpose);
@@ -193,7 +197,7 @@ contract Applications is IApplications, Governed {
     /// @inheritdoc IApplications
     function isLive(address account) external view returns (bool) {
         Application storage app = _applications[account];
-        return app.status == Status.Active && membership.hasActiveRole(DEVELOPER_ROLE, app.developer);
+        return app.status == Status.Active && membership.hasActiveRole(_developerRole, app.developer);
     }
 
     function _describe(
@@ -237,8 +241,8 @@ contract Applications is IApplications, Governed {
     function _checkOverseer() private view {
         if (
             msg.sender != governance &&
-            !membership.hasActiveRole(LEADER_ROLE, msg.sender) &&
-            !membership.hasActiveRole(MANAGER_ROLE, msg.sender)
+            !membership.hasActiveRole(_leaderRole, msg.sender) &&
+            !membership.hasActiveRole(_managerRole, msg.sender)
         ) revert ApplicationsNotOverseer(msg.sender);
     }
 }

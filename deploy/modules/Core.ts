@@ -46,6 +46,7 @@ export default buildModule("WeconetCore", (m) => {
       votingPeriod: m.getParameter("votingPeriod", 5 * 86_400),
       quorumPercent: m.getParameter("quorumPercent", 20),
       lateQuorumExtension: m.getParameter("lateQuorumExtension", 86_400),
+      maxLateQuorumExtension: m.getParameter("maxLateQuorumExtension", 7 * 86_400),
     },
   ]);
 

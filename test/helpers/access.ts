@@ -1,6 +1,8 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { BigNumberish, Signer } from "ethers";
+import type { BigNumberish, Signer, TypedDataDomain } from "ethers";
 import { id } from "ethers";
+
+import { STARTER_TAXONOMY } from "../../deploy/starter-taxonomy.js";
 
 import type { AccessGrants } from "../../typechain-types/index.js";
 import { deployWeconet, nth, profileHash, type Weconet } from "./deployment.js";
@@ -10,6 +12,11 @@ import { ethers, networkHelpers } from "./network.js";
 export function purpose(label: string): string {
   return id(`purpose:${label}`);
 }
+
+/** The names of the starter taxonomy's person attributes (what connections may cover), in id order. */
+export const PERSON_ATTRIBUTE_NAMES: readonly string[] = STARTER_TAXONOMY.filter((a) => a.domain === "Person").map(
+  (a) => a.name,
+);
 
 /** The taxonomy ids of `names`, in the order given. */
 export async function attributeIds(w: Weconet, ...names: string[]): Promise<bigint[]> {
@@ -30,7 +37,7 @@ export async function asGovernance(w: Weconet): Promise<HardhatEthersSigner> {
 }
 
 /** Lets `account` apply and has the first leader admit it. */
-export async function admit(w: Weconet, account: HardhatEthersSigner): Promise<void> {
+export async function admit(w: Weconet, account: Signer & { address: string }): Promise<void> {
   await (await w.membership.connect(account).applyForMembership(profileHash(account.address))).wait();
   await (await w.membership.connect(nth(w.leaders, 0)).admit(account.address)).wait();
 }
@@ -58,19 +65,20 @@ export const GRANT_TYPES = {
   ],
 };
 
+/** The EIP-712 domain of `accessGrants`, as wallets take it. */
+export async function grantDomain(accessGrants: AccessGrants): Promise<TypedDataDomain> {
+  const domain = await accessGrants.eip712Domain();
+  return {
+    name: domain.name,
+    version: domain.version,
+    chainId: domain.chainId,
+    verifyingContract: domain.verifyingContract,
+  };
+}
+
 /** `signer`'s EIP-712 signature of `message` for `accessGrants` (what a wallet shows and signs). */
 export async function signGrant(signer: Signer, accessGrants: AccessGrants, message: GrantMessage): Promise<string> {
-  const domain = await accessGrants.eip712Domain();
-  return signer.signTypedData(
-    {
-      name: domain.name,
-      version: domain.version,
-      chainId: domain.chainId,
-      verifyingContract: domain.verifyingContract,
-    },
-    GRANT_TYPES,
-    message,
-  );
+  return signer.signTypedData(await grantDomain(accessGrants), GRANT_TYPES, message);
 }
 
 /** Mirrors `AccessGrants.Consent`. */

@@ -17,6 +17,7 @@ export const TEST_SETTINGS = {
   votingPeriod: 3_600,
   quorumPercent: 20,
   lateQuorumExtension: 600,
+  maxLateQuorumExtension: 1_200,
   admissionPolicy: 1,
   marketFeeBps: 100,
   maxGrantDuration: 30 * 86_400,
