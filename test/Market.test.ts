@@ -159,6 +159,26 @@ describe("Market", () => {
         .withArgs(n.alice.address);
     });
 
+    it("a member who left and re-joined cannot offer a resource of the earlier membership, nor keep its offers", async () => {
+      const offerId = await listCourier(n);
+      await n.w.membership.connect(n.alice).leave();
+      await n.w.membership.connect(n.alice).applyForMembership(doc("alice again"));
+      await n.w.membership.connect(n.leader).admit(n.alice.address);
+      await expect(n.market.connect(n.alice).listOffer(n.resources.courier, courierTerms(n), NO_DATA))
+        .to.be.revertedWithCustomError(n.market, "MarketResourceUnavailable")
+        .withArgs(n.resources.courier);
+      expect(await n.market.isBookable(offerId)).to.equal(false);
+      await expect(sendBooking(n, n.carol, offerId, 1n))
+        .to.be.revertedWithCustomError(n.market, "MarketResourceUnavailable")
+        .withArgs(n.resources.courier);
+      // registered anew, the resource is hers to offer again
+      const again = await registerResource(n.w, n.alice, n.classes.courier, "alice's courier service, again");
+      await expect(n.market.connect(n.alice).listOffer(again, courierTerms(n), NO_DATA)).to.emit(
+        n.market,
+        "OfferListed",
+      );
+    });
+
     it("the provider updates the offer in place: a new version with the new terms, booked units kept", async () => {
       const offerId = await listCourier(n);
       await book(n, n.carol, offerId, 3n);

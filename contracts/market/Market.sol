@@ -389,7 +389,8 @@ contract Market is Governed, ReentrancyGuardTransient {
     // ---------------------------------------------------------------------------------------------------------
 
     /// @notice Lists an offer for the caller's resource `resourceId`; it is bookable at once (within its
-    /// validity period). The caller must be an active member and the resource switched on.
+    /// validity period). The caller must be an active member and the resource available (switched on, and
+    /// registered in the caller's current membership).
     /// @param resourceId One of the caller's resources.
     /// @param terms Class, token, unit price, capacity, validity and document hash.
     /// @param dataRequest The consumer data a booking gives the provider access to (empty for none).
@@ -400,9 +401,9 @@ contract Market is Governed, ReentrancyGuardTransient {
         DataRequest calldata dataRequest
     ) external returns (uint256 offerId) {
         _requireActiveMember(msg.sender);
-        Resources.Resource memory resource = resources.resource(resourceId);
-        if (resource.owner != msg.sender) revert MarketNotResourceOwner(resourceId, msg.sender);
-        if (!resource.active) revert MarketResourceUnavailable(resourceId);
+        if (resources.resource(resourceId).owner != msg.sender) revert MarketNotResourceOwner(resourceId, msg.sender);
+        // switched on, and registered in the provider's current membership
+        if (!resources.isAvailable(resourceId)) revert MarketResourceUnavailable(resourceId);
         _validateTerms(terms, 0);
         bytes32 dataRequestHash = _validateDataRequest(dataRequest);
 
