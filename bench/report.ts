@@ -251,3 +251,43 @@ export function formatReport(report: Report): string {
   }
   return out.join("\n");
 }
+
+/** The comparison and the targets as Markdown tables: what the README shows (bench/results/gas.md). */
+export function formatMarkdown(report: Report): string {
+  const { scales } = report;
+  const cell = (text: string) => text.replaceAll("|", "\\|");
+  const row = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  const out: string[] = [];
+  out.push(
+    row(["operation", ...scales.map((s) => `@${s}`), "growth", "anchor", "anchor gas", "÷ anchor", "÷ floor"]),
+    row(["---", ...scales.map(() => "---:"), "---", "---", "---:", "---:", "---:"]),
+  );
+  let previous = "";
+  for (const r of report.comparison) {
+    const repeat = r.operation === previous;
+    previous = r.operation;
+    const anchor = r.anchor === null ? "—" : `${r.anchor}${r.anchorSource === "published" ? " (published)" : ""}`;
+    out.push(
+      row([
+        repeat ? "" : r.operation,
+        ...scales.map((s) => (repeat ? "" : gas(r.weconet[s]))),
+        repeat ? "" : r.growth,
+        anchor,
+        r.anchor === null ? "" : gas(r.anchorGas),
+        times(r.ratioToAnchor),
+        repeat ? "" : `${times(r.ratioToFloor)} (${r.floor})`,
+      ]),
+    );
+  }
+  out.push("", row(["target", "verdict", "figures at the largest scale"]), row(["---", "---", "---"]));
+  for (const t of report.targets) {
+    const figures = t.checks.map((c) => {
+      const share =
+        c.subjectGas === null || c.referenceGas === null ? "" : ` = ${(c.subjectGas / c.referenceGas).toFixed(2)}×`;
+      const limit = c.factor === 1 ? "" : `${c.factor < 1 ? `1/${Math.round(1 / c.factor)}` : c.factor} × `;
+      return `${c.subject} ${gas(c.subjectGas)} vs ${limit}${c.reference} ${gas(c.referenceGas)}${share}`;
+    });
+    out.push(row([t.title, t.verdict, figures.join("; ")]));
+  }
+  return out.join("\n") + "\n";
+}

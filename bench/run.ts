@@ -13,7 +13,7 @@ import path from "node:path";
 import { MIN_MEMBERS } from "./governance.js";
 import { measureAll } from "./measure.js";
 import { ANCHORS, SCENARIOS } from "./registry.js";
-import { buildReport, formatReport } from "./report.js";
+import { buildReport, formatMarkdown, formatReport } from "./report.js";
 
 const scales = (process.env.WECONET_BENCH_SCALES ?? "10,500,1000").split(",").map((s) => Number.parseInt(s, 10));
 if (scales.some((s) => !Number.isInteger(s) || s < MIN_MEMBERS)) {
@@ -33,7 +33,8 @@ console.log(formatReport(report));
 const out = path.join("bench", "results");
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, "gas.json"), JSON.stringify({ ...report, seconds: seconds() }, null, 2) + "\n");
-console.log(`\n${report.scales.length} scales, ${seconds()} s; JSON in bench/results/gas.json`);
+writeFileSync(path.join(out, "gas.md"), formatMarkdown(report));
+console.log(`\n${report.scales.length} scales, ${seconds()} s; JSON in bench/results/gas.json, Markdown in gas.md`);
 
 const failing = report.comparison.filter((r) => !r.ok);
 if (failing.length > 0) {
