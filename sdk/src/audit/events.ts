@@ -1,0 +1,265 @@
+import type { Address, ContractEventName, DecodeEventLogReturnType, Hash, Hex } from "viem";
+
+import type { AbiOf, ContractName } from "../contracts.js";
+import { bytes32ToText, roleName } from "../errors.js";
+
+/** The events of contract `C`. */
+export type EventName<C extends ContractName> = ContractEventName<AbiOf<C>>;
+
+/** The decoded arguments of event `E` of contract `C`. */
+export type EventArgs<C extends ContractName, E extends EventName<C>> = DecodeEventLogReturnType<AbiOf<C>, E>["args"];
+
+/** Who and what an event is about: the keys the audit trail is filtered by. */
+export interface Subjects {
+  /** Addresses of members, applicants and other accounts the event concerns (the actor included). */
+  accounts: Address[];
+  /** Taxonomy attribute ids (classes included). */
+  attributes: number[];
+  /** Governor proposal ids. */
+  proposals: bigint[];
+  /** Resource ids. */
+  resources: bigint[];
+  /** Market offer ids. */
+  offers: bigint[];
+}
+
+/** One event of the audit trail, normalized: who did what, when, in which block and transaction. */
+export interface AuditEventBase {
+  chainId: number;
+  block: bigint;
+  logIndex: number;
+  tx: Hash;
+  /** The block's timestamp (seconds since the epoch). */
+  timestamp: number;
+  /** The emitting contract's address. */
+  address: Address;
+  /** Who acted, when the event says so (the applicant, the admitting leader, the voter, the owner). */
+  actor: Address | null;
+  subjects: Subjects;
+  /** One readable sentence. */
+  summary: string;
+}
+
+/** A normalized event with its typed arguments: narrow on `contract` and `event` to get the exact arguments. */
+export type AuditEvent = {
+  [C in ContractName]: {
+    [E in EventName<C>]: AuditEventBase & { contract: C; event: E; args: EventArgs<C, E> };
+  }[EventName<C>];
+}[ContractName];
+
+/** What a normalizer says about one event. */
+interface Described {
+  actor?: Address | null;
+  accounts?: Address[];
+  attributes?: number[];
+  proposals?: bigint[];
+  resources?: bigint[];
+  offers?: bigint[];
+  summary: string;
+}
+
+type Normalizers = {
+  [C in ContractName]: { [E in EventName<C>]: (args: EventArgs<C, E>) => Described };
+};
+
+const SUPPORT = ["against", "for", "abstain"] as const;
+const DOMAINS = ["person", "resource", "offer"] as const;
+const code = (value: Hex) => bytes32ToText(value) || "(none)";
+const roleGranted = (args: { role: Hex; account: Address; sender: Address }): Described => ({
+  actor: args.sender,
+  accounts: [args.account],
+  summary: `${args.sender} granted the ${roleName(args.role)} role to ${args.account}`,
+});
+const roleRevoked = (args: { role: Hex; account: Address; sender: Address }): Described => ({
+  actor: args.sender,
+  accounts: [args.account],
+  summary: `${args.sender} revoked the ${roleName(args.role)} role from ${args.account}`,
+});
+const roleAdminChanged = (args: { role: Hex; previousAdminRole: Hex; newAdminRole: Hex }): Described => ({
+  summary: `the ${roleName(args.role)} role is administered by ${roleName(args.newAdminRole)} (was ${roleName(args.previousAdminRole)})`,
+});
+
+/**
+ * Every event of every Weconet contract, normalized. The type requires an entry for each event of each contract,
+ * so a new event in Solidity fails the SDK's type check until the audit trail knows it.
+ */
+const NORMALIZERS: Normalizers = {
+  Membership: {
+    MembershipApplied: (a) => ({ actor: a.applicant, summary: `${a.applicant} applied for membership` }),
+    ApplicationWithdrawn: (a) => ({ actor: a.applicant, summary: `${a.applicant} withdrew their application` }),
+    ApplicationRejected: (a) => ({
+      actor: a.by,
+      accounts: [a.applicant],
+      summary: `${a.by} rejected the application of ${a.applicant} (${code(a.reason)})`,
+    }),
+    MemberAdmitted: (a) => ({
+      actor: a.by === "0x0000000000000000000000000000000000000000" ? null : a.by,
+      accounts: [a.member],
+      summary:
+        a.by === "0x0000000000000000000000000000000000000000"
+          ? `${a.member} was admitted as a founder`
+          : `${a.by} admitted ${a.member}`,
+    }),
+    MemberSuspended: (a) => ({
+      actor: a.by,
+      accounts: [a.member],
+      summary: `${a.by} suspended ${a.member} (${code(a.reason)})`,
+    }),
+    MemberReinstated: (a) => ({ actor: a.by, accounts: [a.member], summary: `${a.by} reinstated ${a.member}` }),
+    MemberLeft: (a) => ({ actor: a.member, summary: `${a.member} left the network` }),
+    MemberRemoved: (a) => ({
+      accounts: [a.member],
+      summary: `the members' vote removed ${a.member} (${code(a.reason)})`,
+    }),
+    ProfileUpdated: (a) => ({ accounts: [a.account], summary: `${a.account} points to profile ${a.profile}` }),
+    ManagerAppointed: (a) => ({
+      accounts: [a.previous, a.next].filter((x) => x !== "0x0000000000000000000000000000000000000000"),
+      summary: `${a.next} became the network manager`,
+    }),
+    RoleGranted: roleGranted,
+    RoleRevoked: roleRevoked,
+    RoleAdminChanged: roleAdminChanged,
+    Transfer: (a) => ({
+      accounts: [a.from, a.to].filter((x) => x !== "0x0000000000000000000000000000000000000000"),
+      summary:
+        a.from === "0x0000000000000000000000000000000000000000"
+          ? `member badge ${a.tokenId} was minted to ${a.to}`
+          : a.to === "0x0000000000000000000000000000000000000000"
+            ? `member badge ${a.tokenId} of ${a.from} was burnt`
+            : `member badge ${a.tokenId} moved from ${a.from} to ${a.to}`,
+    }),
+    Locked: (a) => ({ summary: `member badge ${a.tokenId} is locked (soulbound)` }),
+    Unlocked: (a) => ({ summary: `member badge ${a.tokenId} is unlocked` }),
+    Approval: (a) => ({
+      actor: a.owner,
+      accounts: [a.approved],
+      summary: `${a.owner} approved ${a.approved} for badge ${a.tokenId}`,
+    }),
+    ApprovalForAll: (a) => ({
+      actor: a.owner,
+      accounts: [a.operator],
+      summary: `${a.owner} ${a.approved ? "approved" : "disapproved"} operator ${a.operator}`,
+    }),
+    DelegateChanged: (a) => ({
+      actor: a.delegator,
+      accounts: [a.fromDelegate, a.toDelegate],
+      summary: `${a.delegator} delegated to ${a.toDelegate}`,
+    }),
+    DelegateVotesChanged: (a) => ({
+      accounts: [a.delegate],
+      summary: `${a.delegate} now has ${a.newVotes} vote(s) (was ${a.previousVotes})`,
+    }),
+    EIP712DomainChanged: () => ({ summary: "the membership's EIP-712 domain changed" }),
+  },
+  NetworkRules: {
+    RuleChanged: (a) => ({ summary: `rule ${bytes32ToText(a.key)} changed from ${a.oldValue} to ${a.newValue}` }),
+  },
+  Resources: {
+    ResourceRegistered: (a) => ({
+      actor: a.owner,
+      resources: [a.id],
+      attributes: [a.classId],
+      summary: `${a.owner} registered resource ${a.id} of class ${a.classId}`,
+    }),
+    ResourceUpdated: (a) => ({
+      actor: a.owner,
+      resources: [a.id],
+      attributes: [a.classId],
+      summary: `${a.owner} updated resource ${a.id} (class ${a.classId})`,
+    }),
+    ResourceActiveSet: (a) => ({
+      actor: a.owner,
+      resources: [a.id],
+      summary: `${a.owner} switched resource ${a.id} ${a.active ? "on" : "off"}`,
+    }),
+  },
+  Taxonomy: {
+    AttributeAdded: (a) => ({
+      attributes: a.parent === 0 ? [a.id] : [a.id, a.parent],
+      summary: `attribute ${a.id} "${a.name}" (${DOMAINS[a.domain] ?? a.domain}) was added`,
+    }),
+    AttributeDeprecated: (a) => ({ attributes: [a.id], summary: `attribute ${a.id} was deprecated` }),
+  },
+  WeconetGovernor: {
+    ProposalCreated: (a) => ({
+      actor: a.proposer,
+      proposals: [a.proposalId],
+      summary: `${a.proposer} proposed "${titleOf(a.description)}" (${a.proposalId})`,
+    }),
+    VoteCast: (a) => ({
+      actor: a.voter,
+      proposals: [a.proposalId],
+      summary: `${a.voter} voted ${SUPPORT[a.support] ?? a.support} on ${a.proposalId}${a.reason ? `: "${a.reason}"` : ""}`,
+    }),
+    VoteCastWithParams: (a) => ({
+      actor: a.voter,
+      proposals: [a.proposalId],
+      summary: `${a.voter} voted ${SUPPORT[a.support] ?? a.support} on ${a.proposalId} with parameters`,
+    }),
+    ProposalQueued: (a) => ({
+      proposals: [a.proposalId],
+      summary: `proposal ${a.proposalId} was queued, executable from ${a.etaSeconds}`,
+    }),
+    ProposalExecuted: (a) => ({ proposals: [a.proposalId], summary: `proposal ${a.proposalId} was executed` }),
+    ProposalCanceled: (a) => ({ proposals: [a.proposalId], summary: `proposal ${a.proposalId} was canceled` }),
+    ProposalExtended: (a) => ({
+      proposals: [a.proposalId],
+      summary: `voting on ${a.proposalId} was extended to ${a.extendedDeadline} (late quorum)`,
+    }),
+    VotingDelaySet: (a) => ({ summary: `voting delay set to ${a.newVotingDelay} s (was ${a.oldVotingDelay})` }),
+    VotingPeriodSet: (a) => ({ summary: `voting period set to ${a.newVotingPeriod} s (was ${a.oldVotingPeriod})` }),
+    ProposalThresholdSet: (a) => ({
+      summary: `proposal threshold set to ${a.newProposalThreshold} (was ${a.oldProposalThreshold})`,
+    }),
+    QuorumNumeratorUpdated: (a) => ({
+      summary: `quorum set to ${a.newQuorumNumerator}% (was ${a.oldQuorumNumerator}%)`,
+    }),
+    LateQuorumVoteExtensionSet: (a) => ({
+      summary: `late-quorum extension set to ${a.newVoteExtension} s (was ${a.oldVoteExtension})`,
+    }),
+    TimelockChange: (a) => ({ summary: `the governor's timelock is ${a.newTimelock} (was ${a.oldTimelock})` }),
+    EIP712DomainChanged: () => ({ summary: "the governor's EIP-712 domain changed" }),
+  },
+  WeconetTimelock: {
+    CallScheduled: (a) => ({
+      summary: `operation ${a.id} call ${a.index} to ${a.target} scheduled with a delay of ${a.delay} s`,
+    }),
+    CallSalt: (a) => ({ summary: `operation ${a.id} has salt ${a.salt}` }),
+    CallExecuted: (a) => ({ summary: `operation ${a.id} call ${a.index} to ${a.target} executed` }),
+    Cancelled: (a) => ({ summary: `operation ${a.id} was cancelled` }),
+    MinDelayChange: (a) => ({ summary: `timelock delay set to ${a.newDuration} s (was ${a.oldDuration})` }),
+    RoleGranted: roleGranted,
+    RoleRevoked: roleRevoked,
+    RoleAdminChanged: roleAdminChanged,
+  },
+};
+
+/** The title of a proposal description: its first line without the Markdown `#`. */
+export function titleOf(description: string): string {
+  const first = description.split("\n", 1)[0] ?? "";
+  return first.replace(/^#+\s*/, "").trim();
+}
+
+/** Who and what a decoded event is about, and its sentence. */
+export function describeEvent<C extends ContractName>(
+  contract: C,
+  event: EventName<C>,
+  args: EventArgs<C, EventName<C>>,
+): { actor: Address | null; subjects: Subjects; summary: string } {
+  const normalize = (NORMALIZERS[contract] as Record<string, (args: unknown) => Described>)[event];
+  if (normalize === undefined) throw new Error(`weconet audit: no normalizer for ${contract}.${event}`);
+  const d = normalize(args);
+  const actor = d.actor ?? null;
+  const accounts = [...(actor === null ? [] : [actor]), ...(d.accounts ?? [])];
+  return {
+    actor,
+    subjects: {
+      accounts: [...new Set(accounts)],
+      attributes: d.attributes ?? [],
+      proposals: d.proposals ?? [],
+      resources: d.resources ?? [],
+      offers: d.offers ?? [],
+    },
+    summary: d.summary,
+  };
+}

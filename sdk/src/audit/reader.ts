@@ -1,0 +1,220 @@
+import {
+  decodeEventLog,
+  getAddress,
+  hexToBigInt,
+  numberToHex,
+  toEventSelector,
+  type Abi,
+  type AbiEvent,
+  type Address,
+  type Hash,
+  type Hex,
+  type PublicClient,
+} from "viem";
+
+import {
+  abis,
+  CONTRACT_KEYS,
+  CONTRACT_NAMES,
+  type ContractKey,
+  type ContractName,
+  type Deployment,
+} from "../contracts.js";
+import { describeEvent, type AuditEvent, type EventArgs, type EventName } from "./events.js";
+
+/** A log as `eth_getLogs` returns it (quantities as hex). */
+export interface RawLog {
+  address: Hex;
+  topics: Hex[];
+  data: Hex;
+  blockNumber: Hex;
+  blockHash: Hex;
+  transactionHash: Hex;
+  logIndex: Hex;
+  /** Returned by newer nodes; saves a block look-up. */
+  blockTimestamp?: Hex;
+  removed?: boolean;
+}
+
+/**
+ * Where the trail's raw logs come from. The default reads the chain; tests inject sources that drop or alter
+ * events to prove that verification notices.
+ */
+export interface LogSource {
+  getLogs(query: { addresses: Address[]; fromBlock: bigint; toBlock: bigint }): Promise<RawLog[]>;
+  getBlockTimestamp(block: bigint): Promise<number>;
+}
+
+/** The chain itself, over JSON-RPC. */
+export function rpcLogSource(client: PublicClient): LogSource {
+  return {
+    async getLogs({ addresses, fromBlock, toBlock }) {
+      return (await client.request({
+        method: "eth_getLogs",
+        params: [{ address: addresses, fromBlock: numberToHex(fromBlock), toBlock: numberToHex(toBlock) }],
+      })) as unknown as RawLog[];
+    },
+    async getBlockTimestamp(block) {
+      const { timestamp } = await client.getBlock({ blockNumber: block, includeTransactions: false });
+      return Number(timestamp);
+    },
+  };
+}
+
+/** How far a long read has come, for progress bars. */
+export interface ReadProgress {
+  fromBlock: bigint;
+  toBlock: bigint;
+  /** The last block read so far. */
+  doneBlock: bigint;
+  events: number;
+}
+
+export interface ReadEventsOptions {
+  /** First block (default: the deployment's first block). */
+  fromBlock?: bigint;
+  /** Last block (default: the latest block when the read starts). */
+  toBlock?: bigint;
+  /** Blocks per `eth_getLogs` call at the start; halved when a node refuses a range as too large. */
+  chunkSize?: bigint;
+  /** Attempts per call before giving up on a failing node (default 5, with exponential back-off). */
+  attempts?: number;
+  onProgress?: (progress: ReadProgress) => void;
+  /** Where logs come from (default: the chain). */
+  source?: LogSource;
+  /** Only these contracts (default: all of them). */
+  contracts?: readonly ContractKey[];
+}
+
+interface Decoder {
+  contract: ContractName;
+  event: AbiEvent;
+}
+
+/** topic0 → event, per contract address (the same event, e.g. RoleGranted, exists in several contracts). */
+function decodersFor(deployment: Deployment): Map<string, Map<Hex, Decoder>> {
+  const byAddress = new Map<string, Map<Hex, Decoder>>();
+  for (const contract of CONTRACT_NAMES) {
+    const address = deployment.contracts[CONTRACT_KEYS[contract]].toLowerCase();
+    const bySelector = new Map<Hex, Decoder>();
+    for (const item of abis[contract] as Abi) {
+      if (item.type === "event") bySelector.set(toEventSelector(item), { contract, event: item });
+    }
+    byAddress.set(address, bySelector);
+  }
+  return byAddress;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Errors by which nodes say a range holds too many logs (geth, Erigon, Alchemy, Infura, …). */
+const RANGE_TOO_LARGE = /too many|limit|range|exceed|larger than|response size|query returned more/i;
+
+async function withRetries<T>(attempts: number, what: string, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`${what} failed after ${attempts} attempts: ${reason}`, { cause: error });
+      }
+      await sleep(Math.min(100 * 2 ** attempt, 5_000));
+    }
+  }
+}
+
+/**
+ * Reads every event of every contract of `deployment` over a block range, in block order, decoded and
+ * normalized. An async generator: events stream out chunk by chunk, so memory does not grow with the range.
+ */
+export async function* readEvents(
+  client: PublicClient,
+  deployment: Deployment,
+  options: ReadEventsOptions = {},
+): AsyncGenerator<AuditEvent> {
+  const source = options.source ?? rpcLogSource(client);
+  const attempts = options.attempts ?? 5;
+  const fromBlock = options.fromBlock ?? deployment.fromBlock;
+  const toBlock = options.toBlock ?? (await withRetries(attempts, "eth_blockNumber", () => client.getBlockNumber()));
+  const decoders = decodersFor(deployment);
+  const keys = options.contracts ?? (Object.keys(deployment.contracts) as ContractKey[]);
+  const addresses = keys.map((key) => getAddress(deployment.contracts[key]));
+  const checksummed = new Map(addresses.map((a) => [a.toLowerCase(), a]));
+  let chunk = options.chunkSize ?? 10_000n;
+  let events = 0;
+  let start = fromBlock;
+  while (start <= toBlock) {
+    const end = start + chunk - 1n < toBlock ? start + chunk - 1n : toBlock;
+    let logs: RawLog[];
+    try {
+      logs = await source.getLogs({ addresses, fromBlock: start, toBlock: end });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (RANGE_TOO_LARGE.test(message) && end > start) {
+        chunk = (end - start + 1n) / 2n;
+        continue;
+      }
+      logs = await withRetries(attempts - 1, `eth_getLogs ${start}–${end}`, () =>
+        source.getLogs({ addresses, fromBlock: start, toBlock: end }),
+      );
+    }
+    const timestamps = new Map<bigint, number>();
+    for (const log of logs) {
+      if (log.removed === true) continue;
+      const block = hexToBigInt(log.blockNumber);
+      let timestamp = timestamps.get(block);
+      if (timestamp === undefined) {
+        timestamp =
+          log.blockTimestamp !== undefined
+            ? Number(hexToBigInt(log.blockTimestamp))
+            : await withRetries(attempts, `block ${block}`, () => source.getBlockTimestamp(block));
+        timestamps.set(block, timestamp);
+      }
+      const decoded = decodeLog(decoders, checksummed, log, deployment.chainId, block, timestamp);
+      if (decoded === undefined) continue;
+      events++;
+      yield decoded;
+    }
+    options.onProgress?.({ fromBlock, toBlock, doneBlock: end, events });
+    start = end + 1n;
+  }
+}
+
+function decodeLog(
+  decoders: Map<string, Map<Hex, Decoder>>,
+  checksummed: Map<string, Address>,
+  log: RawLog,
+  chainId: number,
+  block: bigint,
+  timestamp: number,
+): AuditEvent | undefined {
+  const selector = log.topics[0];
+  const emitter = log.address.toLowerCase();
+  const decoder = selector === undefined ? undefined : decoders.get(emitter)?.get(selector);
+  const address = checksummed.get(emitter);
+  // A log no Weconet ABI knows (only possible from a foreign source): skipped rather than guessed at.
+  if (decoder === undefined || address === undefined) return undefined;
+  const { args } = decodeEventLog({
+    abi: [decoder.event],
+    topics: log.topics as [Hex, ...Hex[]],
+    data: log.data,
+    strict: true,
+  });
+  const contract = decoder.contract;
+  const event = decoder.event.name as EventName<typeof contract>;
+  const typedArgs = args as unknown as EventArgs<typeof contract, typeof event>;
+  const described = describeEvent(contract, event, typedArgs);
+  return {
+    chainId,
+    block,
+    logIndex: Number(hexToBigInt(log.logIndex)),
+    tx: log.transactionHash as Hash,
+    timestamp,
+    address,
+    contract,
+    event,
+    args: typedArgs,
+    ...described,
+  } as AuditEvent;
+}

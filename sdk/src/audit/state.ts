@@ -1,0 +1,340 @@
+import { zeroAddress, zeroHash, type Address, type Hex } from "viem";
+
+import type { MemberStatus } from "../errors.js";
+import type { AuditEvent } from "./events.js";
+
+/** A member, applicant or former member as the events tell it. */
+export interface MemberRecord {
+  status: MemberStatus;
+  /** When the current status began. */
+  since: number;
+  /** When the current membership began (0 when not a member). */
+  memberSince: number;
+  profile: Hex;
+  votes: bigint;
+  /** Whether the account holds its (soulbound) badge. */
+  badge: boolean;
+}
+
+export interface AttributeRecord {
+  name: string;
+  domain: number;
+  dataType: number;
+  parent: number;
+  deprecated: boolean;
+}
+
+export interface ResourceRecord {
+  owner: Address;
+  classId: number;
+  metadata: Hex;
+  active: boolean;
+  registeredAt: number;
+}
+
+export interface ProposalRecord {
+  id: bigint;
+  proposer: Address;
+  targets: readonly Address[];
+  values: readonly bigint[];
+  calldatas: readonly Hex[];
+  description: string;
+  voteStart: bigint;
+  voteEnd: bigint;
+  /** The deadline after late-quorum extensions. */
+  deadline: bigint;
+  votes: { against: bigint; for: bigint; abstain: bigint };
+  voters: Set<Address>;
+  queued: boolean;
+  eta: bigint;
+  executed: boolean;
+  canceled: boolean;
+  createdAt: number;
+  block: bigint;
+}
+
+export interface OperationRecord {
+  scheduled: boolean;
+  executed: boolean;
+  cancelled: boolean;
+}
+
+/** Role id → holders, for one AccessControl contract. */
+export type RoleHolders = Map<Hex, Set<Address>>;
+
+/** The network as rebuilt from its events alone. */
+export interface NetworkState {
+  members: Map<Address, MemberRecord>;
+  manager: Address | null;
+  roles: { membership: RoleHolders; timelock: RoleHolders };
+  /** Every (role, account) pair ever granted, per contract: revocations must be checked too. */
+  roleHistory: { membership: RoleHolders; timelock: RoleHolders };
+  /** Rule key (bytes32) → value. */
+  rules: Map<Hex, bigint>;
+  attributes: Map<number, AttributeRecord>;
+  resources: Map<bigint, ResourceRecord>;
+  proposals: Map<bigint, ProposalRecord>;
+  governor: {
+    votingDelay: bigint;
+    votingPeriod: bigint;
+    proposalThreshold: bigint;
+    quorumNumerator: bigint;
+    lateQuorumExtension: bigint;
+    timelock: Address;
+  };
+  timelock: { minDelay: bigint; operations: Map<Hex, OperationRecord> };
+  /** How many events built this state, and the last block among them. */
+  events: number;
+  lastBlock: bigint;
+}
+
+export function emptyState(): NetworkState {
+  return {
+    members: new Map(),
+    manager: null,
+    roles: { membership: new Map(), timelock: new Map() },
+    roleHistory: { membership: new Map(), timelock: new Map() },
+    rules: new Map(),
+    attributes: new Map(),
+    resources: new Map(),
+    proposals: new Map(),
+    governor: {
+      votingDelay: 0n,
+      votingPeriod: 0n,
+      proposalThreshold: 0n,
+      quorumNumerator: 0n,
+      lateQuorumExtension: 0n,
+      timelock: zeroAddress,
+    },
+    timelock: { minDelay: 0n, operations: new Map() },
+    events: 0,
+    lastBlock: 0n,
+  };
+}
+
+function member(state: NetworkState, account: Address): MemberRecord {
+  let record = state.members.get(account);
+  if (record === undefined) {
+    record = { status: "none", since: 0, memberSince: 0, profile: zeroHash, votes: 0n, badge: false };
+    state.members.set(account, record);
+  }
+  return record;
+}
+
+function holders(roles: RoleHolders, role: Hex): Set<Address> {
+  let set = roles.get(role);
+  if (set === undefined) {
+    set = new Set();
+    roles.set(role, set);
+  }
+  return set;
+}
+
+function operation(state: NetworkState, id: Hex): OperationRecord {
+  let op = state.timelock.operations.get(id);
+  if (op === undefined) {
+    op = { scheduled: false, executed: false, cancelled: false };
+    state.timelock.operations.set(id, op);
+  }
+  return op;
+}
+
+function proposal(state: NetworkState, id: bigint): ProposalRecord {
+  const p = state.proposals.get(id);
+  if (p === undefined) throw new Error(`weconet audit: an event names proposal ${id}, which was never created`);
+  return p;
+}
+
+/** Applies one event to `state` (events must come in chain order). */
+export function applyEvent(state: NetworkState, e: AuditEvent): void {
+  state.events++;
+  state.lastBlock = e.block;
+  const t = e.timestamp;
+  switch (e.contract) {
+    case "Membership":
+      switch (e.event) {
+        case "MembershipApplied":
+          Object.assign(member(state, e.args.applicant), { status: "applicant", since: t });
+          return;
+        case "ApplicationWithdrawn":
+        case "ApplicationRejected":
+          Object.assign(member(state, e.args.applicant), { status: "none", since: t, profile: zeroHash });
+          return;
+        case "MemberAdmitted":
+          Object.assign(member(state, e.args.member), { status: "active", since: t, memberSince: t });
+          return;
+        case "MemberSuspended":
+          Object.assign(member(state, e.args.member), { status: "suspended", since: t });
+          return;
+        case "MemberReinstated":
+          Object.assign(member(state, e.args.member), { status: "active", since: t });
+          return;
+        case "MemberLeft":
+          Object.assign(member(state, e.args.member), { status: "none", since: t, memberSince: 0, profile: zeroHash });
+          return;
+        case "MemberRemoved":
+          Object.assign(member(state, e.args.member), {
+            status: "removed",
+            since: t,
+            memberSince: 0,
+            profile: zeroHash,
+          });
+          return;
+        case "ProfileUpdated":
+          member(state, e.args.account).profile = e.args.profile;
+          return;
+        case "DelegateVotesChanged":
+          member(state, e.args.delegate).votes = e.args.newVotes;
+          return;
+        case "Transfer":
+          if (e.args.from !== zeroAddress) member(state, e.args.from).badge = false;
+          if (e.args.to !== zeroAddress) member(state, e.args.to).badge = true;
+          return;
+        case "ManagerAppointed":
+          state.manager = e.args.next;
+          return;
+        case "RoleGranted":
+          holders(state.roles.membership, e.args.role).add(e.args.account);
+          holders(state.roleHistory.membership, e.args.role).add(e.args.account);
+          return;
+        case "RoleRevoked":
+          holders(state.roles.membership, e.args.role).delete(e.args.account);
+          return;
+        default:
+          // Locked, approvals, delegation and domain events change nothing the views expose beyond the above.
+          return;
+      }
+    case "WeconetTimelock":
+      switch (e.event) {
+        case "RoleGranted":
+          holders(state.roles.timelock, e.args.role).add(e.args.account);
+          holders(state.roleHistory.timelock, e.args.role).add(e.args.account);
+          return;
+        case "RoleRevoked":
+          holders(state.roles.timelock, e.args.role).delete(e.args.account);
+          return;
+        case "MinDelayChange":
+          state.timelock.minDelay = e.args.newDuration;
+          return;
+        case "CallScheduled":
+          operation(state, e.args.id).scheduled = true;
+          return;
+        case "CallExecuted":
+          operation(state, e.args.id).executed = true;
+          return;
+        case "Cancelled":
+          operation(state, e.args.id).cancelled = true;
+          return;
+        default:
+          return;
+      }
+    case "NetworkRules":
+      state.rules.set(e.args.key, e.args.newValue);
+      return;
+    case "Taxonomy":
+      if (e.event === "AttributeAdded") {
+        const { id, name, domain, dataType, parent } = e.args;
+        state.attributes.set(id, { name, domain, dataType, parent, deprecated: false });
+      } else {
+        const attribute = state.attributes.get(e.args.id);
+        if (attribute !== undefined) attribute.deprecated = true;
+      }
+      return;
+    case "Resources":
+      switch (e.event) {
+        case "ResourceRegistered":
+          state.resources.set(e.args.id, {
+            owner: e.args.owner,
+            classId: e.args.classId,
+            metadata: e.args.metadata,
+            active: true,
+            registeredAt: t,
+          });
+          return;
+        case "ResourceUpdated": {
+          const r = state.resources.get(e.args.id);
+          if (r !== undefined) Object.assign(r, { classId: e.args.classId, metadata: e.args.metadata });
+          return;
+        }
+        case "ResourceActiveSet": {
+          const r = state.resources.get(e.args.id);
+          if (r !== undefined) r.active = e.args.active;
+          return;
+        }
+      }
+      return;
+    case "WeconetGovernor":
+      switch (e.event) {
+        case "ProposalCreated": {
+          const a = e.args;
+          state.proposals.set(a.proposalId, {
+            id: a.proposalId,
+            proposer: a.proposer,
+            targets: a.targets,
+            values: a.values,
+            calldatas: a.calldatas,
+            description: a.description,
+            voteStart: a.voteStart,
+            voteEnd: a.voteEnd,
+            deadline: a.voteEnd,
+            votes: { against: 0n, for: 0n, abstain: 0n },
+            voters: new Set(),
+            queued: false,
+            eta: 0n,
+            executed: false,
+            canceled: false,
+            createdAt: t,
+            block: e.block,
+          });
+          return;
+        }
+        case "VoteCast":
+        case "VoteCastWithParams": {
+          const p = proposal(state, e.args.proposalId);
+          const side = (["against", "for", "abstain"] as const)[e.args.support];
+          if (side !== undefined) p.votes[side] += e.args.weight;
+          p.voters.add(e.args.voter);
+          return;
+        }
+        case "ProposalExtended":
+          proposal(state, e.args.proposalId).deadline = e.args.extendedDeadline;
+          return;
+        case "ProposalQueued":
+          Object.assign(proposal(state, e.args.proposalId), { queued: true, eta: e.args.etaSeconds });
+          return;
+        case "ProposalExecuted":
+          proposal(state, e.args.proposalId).executed = true;
+          return;
+        case "ProposalCanceled":
+          proposal(state, e.args.proposalId).canceled = true;
+          return;
+        case "VotingDelaySet":
+          state.governor.votingDelay = e.args.newVotingDelay;
+          return;
+        case "VotingPeriodSet":
+          state.governor.votingPeriod = e.args.newVotingPeriod;
+          return;
+        case "ProposalThresholdSet":
+          state.governor.proposalThreshold = e.args.newProposalThreshold;
+          return;
+        case "QuorumNumeratorUpdated":
+          state.governor.quorumNumerator = e.args.newQuorumNumerator;
+          return;
+        case "LateQuorumVoteExtensionSet":
+          state.governor.lateQuorumExtension = e.args.newVoteExtension;
+          return;
+        case "TimelockChange":
+          state.governor.timelock = e.args.newTimelock;
+          return;
+        default:
+          return;
+      }
+  }
+}
+
+/** Rebuilds the network's state from a stream of its events (in chain order). Memory grows with the state, not the stream. */
+export async function rebuildState(events: AsyncIterable<AuditEvent>): Promise<NetworkState> {
+  const state = emptyState();
+  for await (const event of events) applyEvent(state, event);
+  return state;
+}

@@ -1,0 +1,187 @@
+import type { Address } from "viem";
+
+import type { WeconetContext } from "../client.js";
+import { bytes32ToText, MEMBER_STATUSES, PROPOSAL_STATES, roleName } from "../errors.js";
+import { readEvents, type ReadEventsOptions } from "./reader.js";
+import { applyEvent, emptyState, type NetworkState } from "./state.js";
+
+/** One way in which the state rebuilt from events differs from what the contracts say. */
+export interface Difference {
+  /** members, roles, rules, taxonomy, resources, governance, timelock (later: connections, escrows). */
+  domain: string;
+  /** What differs, e.g. "0xabc… status" or "rule marketFeeBps". */
+  subject: string;
+  fromEvents: string;
+  onChain: string;
+}
+
+/** The result of verifying the trail against the contracts. */
+export interface VerifyReport {
+  fromBlock: bigint;
+  toBlock: bigint;
+  events: number;
+  /** How many facts were compared. */
+  checks: number;
+  differences: Difference[];
+  /** The state rebuilt from events, for further inspection. */
+  state: NetworkState;
+}
+
+/** Runs `tasks` with at most `limit` in flight (thousands of view calls must not flood a node). */
+async function inBatches<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += limit) await Promise.all(items.slice(i, i + limit).map(run));
+}
+
+/**
+ * Verifies the audit trail: rebuilds the network's state (members, roles, rules, taxonomy, resources, proposals,
+ * timelock operations) from events alone, then compares every fact with the contracts' own views at the same
+ * block, and reports each difference. Reading streams: memory grows with the network's state, not its history.
+ */
+export async function verifyTrail(
+  ctx: WeconetContext,
+  options: Omit<ReadEventsOptions, "contracts"> = {},
+): Promise<VerifyReport> {
+  const toBlock = options.toBlock ?? (await ctx.publicClient.getBlockNumber());
+  const fromBlock = options.fromBlock ?? ctx.deployment.fromBlock;
+  const state = emptyState();
+  for await (const event of readEvents(ctx.publicClient, ctx.deployment, { ...options, fromBlock, toBlock })) {
+    applyEvent(state, event);
+  }
+  const differences: Difference[] = [];
+  let checks = 0;
+  const at = { blockNumber: toBlock };
+  const compare = (domain: string, subject: string, fromEvents: unknown, onChain: unknown) => {
+    checks++;
+    const a = String(fromEvents);
+    const b = String(onChain);
+    if (a !== b) differences.push({ domain, subject, fromEvents: a, onChain: b });
+  };
+  const { membership, timelock, governor, networkRules, taxonomy, resources } = ctx.contracts;
+
+  // Members: every account the events know, against memberInfo, votes and badge.
+  await inBatches([...state.members.entries()], 32, async ([account, m]) => {
+    const [[status, since, memberSince, profile], votes, badges] = await Promise.all([
+      membership.read.memberInfo([account], at),
+      membership.read.getVotes([account], at),
+      membership.read.balanceOf([account], at),
+    ]);
+    compare("members", `${account} status`, m.status, MEMBER_STATUSES[status]);
+    compare("members", `${account} status since`, m.since, since);
+    compare("members", `${account} member since`, m.memberSince, memberSince);
+    compare("members", `${account} profile`, m.profile, profile);
+    compare("members", `${account} votes`, m.votes, votes);
+    compare("members", `${account} badge`, m.badge ? 1 : 0, badges);
+  });
+  const active = [...state.members.values()].filter((m) => m.status === "active").length;
+  compare("members", "active member count", active, await membership.read.activeMemberCount(at));
+
+  // Roles: every (role, account) ever granted, in the membership and the timelock; and the manager.
+  for (const [contract, history, current] of [
+    [membership, state.roleHistory.membership, state.roles.membership],
+    [timelock, state.roleHistory.timelock, state.roles.timelock],
+  ] as const) {
+    const name = contract === membership ? "membership" : "timelock";
+    const pairs = [...history.entries()].flatMap(([role, accounts]) => [...accounts].map((a) => [role, a] as const));
+    await inBatches(pairs, 32, async ([role, account]) => {
+      const held = current.get(role)?.has(account) ?? false;
+      compare("roles", `${name} ${roleName(role)} ${account}`, held, await contract.read.hasRole([role, account], at));
+    });
+  }
+  compare("roles", "manager", state.manager, await membership.read.manager(at));
+
+  // Rules: the contract's own key list against the keys the events set, then each value.
+  const keys = await networkRules.read.ruleKeys(at);
+  compare(
+    "rules",
+    "rule keys",
+    [...state.rules.keys()].map(bytes32ToText).sort().join(","),
+    keys.map(bytes32ToText).sort().join(","),
+  );
+  for (const key of keys) {
+    compare("rules", `rule ${bytes32ToText(key)}`, state.rules.get(key), await networkRules.read.rule([key], at));
+  }
+
+  // Taxonomy: the count, then every attribute.
+  const attributeCount = await taxonomy.read.attributeCount(at);
+  compare("taxonomy", "attribute count", state.attributes.size, attributeCount);
+  await inBatches([...state.attributes.entries()], 32, async ([id, a]) => {
+    const onChain = await taxonomy.read.attribute([id], at);
+    compare(
+      "taxonomy",
+      `attribute ${id}`,
+      `${a.name}/${a.domain}/${a.dataType}/${a.parent}/${a.deprecated}`,
+      `${onChain.name}/${onChain.domain}/${onChain.dataType}/${onChain.parent}/${onChain.deprecated}`,
+    );
+  });
+
+  // Resources: the count, then every resource.
+  compare("resources", "resource count", state.resources.size, await resources.read.resourceCount(at));
+  await inBatches([...state.resources.entries()], 32, async ([id, r]) => {
+    const onChain = await resources.read.resource([id], at);
+    compare(
+      "resources",
+      `resource ${id}`,
+      `${r.owner}/${r.classId}/${r.metadata}/${r.active}/${r.registeredAt}`,
+      `${onChain.owner}/${onChain.classId}/${onChain.metadata}/${onChain.active}/${onChain.registeredAt}`,
+    );
+  });
+
+  // Governance: settings, then each proposal's tally, voters, deadline and lifecycle.
+  const g = state.governor;
+  compare("governance", "voting delay", g.votingDelay, await governor.read.votingDelay(at));
+  compare("governance", "voting period", g.votingPeriod, await governor.read.votingPeriod(at));
+  compare("governance", "proposal threshold", g.proposalThreshold, await governor.read.proposalThreshold(at));
+  compare("governance", "quorum numerator", g.quorumNumerator, await governor.read.quorumNumerator(at));
+  compare(
+    "governance",
+    "late-quorum extension",
+    g.lateQuorumExtension,
+    await governor.read.lateQuorumVoteExtension(at),
+  );
+  compare("governance", "timelock", g.timelock, await governor.read.timelock(at));
+  await inBatches([...state.proposals.values()], 16, async (p) => {
+    const [[against, forVotes, abstain], deadline, proposer, s] = await Promise.all([
+      governor.read.proposalVotes([p.id], at),
+      governor.read.proposalDeadline([p.id], at),
+      governor.read.proposalProposer([p.id], at),
+      governor.read.state([p.id], at),
+    ]);
+    const id = `proposal ${p.id}`;
+    compare(
+      "governance",
+      `${id} votes against/for/abstain`,
+      `${p.votes.against}/${p.votes.for}/${p.votes.abstain}`,
+      `${against}/${forVotes}/${abstain}`,
+    );
+    compare("governance", `${id} deadline`, p.deadline, deadline);
+    compare("governance", `${id} proposer`, p.proposer, proposer);
+    // Only the states events decide; the others (pending, active, defeated, succeeded, expired) follow the clock.
+    const decided = p.canceled ? "canceled" : p.executed ? "executed" : p.queued ? "queued" : undefined;
+    const onChainState = PROPOSAL_STATES[s] ?? String(s);
+    const clockState = ["pending", "active", "defeated", "succeeded", "expired"].includes(onChainState);
+    compare("governance", `${id} state`, decided ?? "undecided", clockState ? "undecided" : onChainState);
+    await inBatches([...p.voters], 32, async (voter: Address) => {
+      compare("governance", `${id} voted ${voter}`, true, await governor.read.hasVoted([p.id, voter], at));
+    });
+  });
+
+  // Timelock: the delay, then every operation's lifecycle.
+  compare("timelock", "minimum delay", state.timelock.minDelay, await timelock.read.getMinDelay(at));
+  await inBatches([...state.timelock.operations.entries()], 32, async ([id, op]) => {
+    const [done, pending] = await Promise.all([
+      timelock.read.isOperationDone([id], at),
+      timelock.read.isOperationPending([id], at),
+    ]);
+    const fromEvents = op.executed ? "done" : op.cancelled ? "cancelled" : op.scheduled ? "pending" : "unknown";
+    compare("timelock", `operation ${id}`, fromEvents, done ? "done" : pending ? "pending" : "cancelled");
+  });
+
+  return { fromBlock, toBlock, events: state.events, checks, differences, state };
+}
+
+/** A difference report as text lines. */
+export function formatDifferences(report: VerifyReport): string[] {
+  return report.differences.map(
+    (d) => `[${d.domain}] ${d.subject}: events say ${d.fromEvents}, the contract says ${d.onChain}`,
+  );
+}

@@ -1,0 +1,250 @@
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  InsufficientFundsError,
+  decodeErrorResult,
+  hexToString,
+  isHex,
+  keccak256,
+  stringToHex,
+  trim,
+  zeroHash,
+  type ContractErrorArgs,
+  type ContractErrorName,
+  type Hex,
+} from "viem";
+
+import { abis, allAbiItems, type ContractName } from "./contracts.js";
+
+type AllAbis = (typeof abis)[ContractName];
+
+/** The name of any custom error a Weconet contract (or the OpenZeppelin code it uses) can raise. */
+export type WeconetErrorName = ContractErrorName<AllAbis>;
+
+/** Membership statuses, in the order of `IMembership.Status`. */
+export const MEMBER_STATUSES = ["none", "applicant", "active", "suspended", "removed"] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** Governor proposal states, in the order of OpenZeppelin's `IGovernor.ProposalState`. */
+export const PROPOSAL_STATES = [
+  "pending",
+  "active",
+  "canceled",
+  "defeated",
+  "succeeded",
+  "queued",
+  "expired",
+  "executed",
+] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+
+/** Timelock operation states, in the order of OpenZeppelin's `TimelockController.OperationState`. */
+const OPERATION_STATES = ["unset", "waiting", "ready", "done"] as const;
+
+/** The role ids of Weconet contracts (Membership and the timelock), as OpenZeppelin's AccessControl names them. */
+export const ROLES = {
+  admin: zeroHash,
+  manager: keccak256(stringToHex("MANAGER_ROLE")),
+  leader: keccak256(stringToHex("LEADER_ROLE")),
+  developer: keccak256(stringToHex("DEVELOPER_ROLE")),
+  proposer: keccak256(stringToHex("PROPOSER_ROLE")),
+  executor: keccak256(stringToHex("EXECUTOR_ROLE")),
+  canceller: keccak256(stringToHex("CANCELLER_ROLE")),
+} as const;
+export type RoleName = keyof typeof ROLES;
+
+const ROLE_BY_ID = new Map<string, RoleName>(Object.entries(ROLES).map(([name, id]) => [id, name as RoleName]));
+
+/** A role id as a word ("leader"), or the id itself when it is not a Weconet role. */
+export function roleName(role: Hex): string {
+  return ROLE_BY_ID.get(role.toLowerCase()) ?? role;
+}
+
+/** A `bytes32` short code (a rule key, a reason code) as text when it is one, else the hex. */
+export function bytes32ToText(value: Hex): string {
+  const trimmed = trim(value, { dir: "right" });
+  if (trimmed === "0x00") return "";
+  const text = hexToString(trimmed);
+  return /^[\x20-\x7e]+$/.test(text) ? text : value;
+}
+
+const status = (s: number) => MEMBER_STATUSES[s] ?? `status ${s}`;
+
+/** Which of a bitmap of states (OpenZeppelin's `expectedStates`) are set, as words. */
+function statesIn(bitmap: Hex, names: readonly string[]): string {
+  const bits = BigInt(bitmap);
+  const set = names.filter((_, i) => (bits >> BigInt(i)) & 1n);
+  return set.length === 0 ? "none" : set.join(" or ");
+}
+
+type Messages = { [N in WeconetErrorName]: (args: ContractErrorArgs<AllAbis, N>) => string };
+
+/**
+ * A readable sentence for every custom error, with its arguments. The type requires one per error of every
+ * contract, so a new error in Solidity fails the SDK's type check until it has its sentence here.
+ */
+const MESSAGES: Messages = {
+  // Membership
+  MembershipAlreadyManager: ([account]) => `${account} is the network manager already.`,
+  MembershipApplicationsClosed: () => "The network does not accept applications now (admission policy: closed).",
+  MembershipBadgeLocked: ([tokenId]) => `Member badge ${tokenId} is personal: it cannot be transferred or approved.`,
+  MembershipEmptyProfile: () => "A profile pointer (the content hash of the off-chain profile) must not be zero.",
+  MembershipInvalidFounders: () => "The founders must name exactly one manager, with valid roles and no duplicates.",
+  MembershipInvalidStatus: ([account, s]) => `${account} is ${status(s)}, which does not allow this action.`,
+  MembershipManagerIsAppointed: () =>
+    "The manager role is not granted, revoked or renounced: the members' vote appoints a new manager.",
+  MembershipManagerMustBeReplaced: ([manager]) =>
+    `${manager} is the network manager and must first be replaced by the members' vote.`,
+  MembershipNotActiveMember: ([account]) => `${account} is not an active member.`,
+  MembershipVotesNotDelegable: () => "A member's vote is their own: it cannot be delegated.",
+  // Resources
+  ResourcesActiveUnchanged: ([id, active]) => `Resource ${id} is already ${active ? "active" : "inactive"}.`,
+  ResourcesEmptyMetadata: () => "A resource description pointer (content hash) must not be zero.",
+  ResourcesInvalidClass: ([classId]) => `Attribute ${classId} is not an active resource class of the taxonomy.`,
+  ResourcesNotActiveMember: ([account]) => `${account} is not an active member, and only members have resources.`,
+  ResourcesNotOwner: ([id, caller]) => `${caller} does not own resource ${id}.`,
+  ResourcesUnknownResource: ([id]) => `There is no resource ${id}.`,
+  // Rules and governed contracts
+  GovernanceZeroAddress: () => "The governance executor cannot be the zero address.",
+  InvalidRuleValue: ([key, value]) => `${value} is outside the bounds of rule "${bytes32ToText(key)}".`,
+  NotGovernance: ([caller]) => `${caller} is not the governance executor: only the members' vote can do this.`,
+  UnknownRule: ([key]) => `There is no rule "${bytes32ToText(key)}".`,
+  // Taxonomy
+  TaxonomyAlreadyDeprecated: ([id]) => `Attribute ${id} is deprecated already.`,
+  TaxonomyDuplicateName: ([name, id]) => `An attribute named "${name}" exists already (id ${id}).`,
+  TaxonomyFull: () => "The taxonomy holds the maximum number of attributes (512).",
+  TaxonomyInvalidName: ([name]) =>
+    `"${name}" is not a valid attribute name (1–32 of a-z, 0-9 and _, starting with a letter).`,
+  TaxonomyInvalidParent: ([parent]) => `Attribute ${parent} is not an active class of the new attribute's domain.`,
+  TaxonomyUnknownAttribute: ([id]) => `There is no attribute ${id}.`,
+  TaxonomyUnknownName: ([name]) => `There is no attribute named "${name}".`,
+  // Governor
+  WeconetGovernorEmptyDescription: () => "A proposal needs a description (a '# Title' line, then what and why).",
+  WeconetGovernorNoVotingPower: ([account]) =>
+    `${account} cannot vote on this proposal: not an active member, or not yet one at its snapshot.`,
+  GovernorAlreadyCastVote: ([voter]) => `${voter} has voted on this proposal already.`,
+  GovernorAlreadyQueuedProposal: ([id]) => `Proposal ${id} is queued already.`,
+  GovernorDisabledDeposit: () => "The governor does not accept deposits: send funds to the timelock (the treasury).",
+  GovernorInsufficientProposerVotes: ([proposer, votes, threshold]) =>
+    `${proposer} has ${votes} vote(s); proposing needs ${threshold}: only active members propose.`,
+  GovernorInvalidProposalLength: ([targets, calldatas, values]) =>
+    `A proposal needs as many targets (${targets}), calls (${calldatas}) and values (${values}), and at least one.`,
+  GovernorInvalidQuorumFraction: ([numerator, denominator]) =>
+    `A quorum of ${numerator}/${denominator} is not a valid fraction.`,
+  GovernorInvalidSignature: ([voter]) => `The signature is not a valid ballot signed by ${voter}.`,
+  GovernorInvalidVoteParams: () => "This governor takes no vote parameters.",
+  GovernorInvalidVoteType: () => "A vote is 0 (against), 1 (for) or 2 (abstain).",
+  GovernorInvalidVotingPeriod: ([period]) => `A voting period of ${period} s is not allowed.`,
+  GovernorNonexistentProposal: ([id]) => `There is no proposal ${id}.`,
+  GovernorOnlyExecutor: ([account]) => `${account} is not the governance executor (the timelock).`,
+  GovernorPreventLateQuorumVoteExtensionTooLarge: ([extension, max]) =>
+    `A late-quorum extension of ${extension} s exceeds the maximum of ${max} s.`,
+  GovernorProposalQueueingFailed: ([id]) => `Proposal ${id} could not be queued.`,
+  GovernorProposalQueueingNotRequired: ([id]) => `Proposal ${id} does not need queueing.`,
+  GovernorRestrictedProposer: ([proposer]) => `${proposer} may not submit this proposal.`,
+  GovernorUnableToCancel: ([id, account]) => `${account} cannot cancel proposal ${id} (only before voting starts).`,
+  GovernorUnexpectedProposalState: ([id, current, expected]) =>
+    `Proposal ${id} is ${PROPOSAL_STATES[current] ?? current}; this needs it to be ${statesIn(expected, PROPOSAL_STATES)}.`,
+  // Timelock
+  TimelockInsufficientDelay: ([delay, minDelay]) => `A delay of ${delay} s is below the minimum of ${minDelay} s.`,
+  TimelockInvalidOperationLength: ([targets, payloads, values]) =>
+    `An operation needs as many targets (${targets}), payloads (${payloads}) and values (${values}).`,
+  TimelockUnauthorizedCaller: ([caller]) => `${caller} may not call the timelock directly.`,
+  TimelockUnexecutedPredecessor: ([id]) => `The predecessor operation ${id} has not been executed.`,
+  TimelockUnexpectedOperationState: ([id, expected]) =>
+    `Timelock operation ${id} is not ${statesIn(expected, OPERATION_STATES)}.`,
+  // OpenZeppelin building blocks
+  AccessControlBadConfirmation: () => "A role can only be renounced by its holder, confirming their own address.",
+  AccessControlUnauthorizedAccount: ([account, role]) => `${account} lacks the ${roleName(role)} role.`,
+  CheckpointUnorderedInsertion: () => "A vote checkpoint would be written out of order.",
+  ECDSAInvalidSignature: () => "The signature is invalid.",
+  ECDSAInvalidSignatureLength: ([length]) => `A signature of ${length} bytes is invalid (65 expected).`,
+  ECDSAInvalidSignatureS: ([s]) => `The signature's s value ${s} is malleable and refused.`,
+  ERC5805FutureLookup: ([timepoint, clock]) => `Time ${timepoint} is not in the past (now: ${clock}).`,
+  ERC6372InconsistentClock: () => "The votes clock is inconsistent.",
+  ERC721IncorrectOwner: ([sender, tokenId, owner]) => `${sender} does not own badge ${tokenId} (${owner} does).`,
+  ERC721InsufficientApproval: ([operator, tokenId]) => `${operator} may not move badge ${tokenId}.`,
+  ERC721InvalidApprover: ([approver]) => `${approver} cannot approve.`,
+  ERC721InvalidOperator: ([operator]) => `${operator} cannot be an operator.`,
+  ERC721InvalidOwner: ([owner]) => `${owner} cannot own a badge.`,
+  ERC721InvalidReceiver: ([receiver]) => `${receiver} cannot receive a badge.`,
+  ERC721InvalidSender: ([sender]) => `${sender} cannot send a badge.`,
+  ERC721NonexistentToken: ([tokenId]) => `There is no member badge ${tokenId}.`,
+  FailedCall: () => "A call made by the contract failed.",
+  InvalidAccountNonce: ([account, nonce]) => `The signature of ${account} uses a stale nonce (current: ${nonce}).`,
+  InvalidShortString: () => "A string is too long for a short string.",
+  SafeCastOverflowedUintDowncast: ([bits, value]) => `${value} does not fit in ${bits} bits.`,
+  StringTooLong: ([str]) => `"${str}" is too long.`,
+  VotesExpiredSignature: ([expiry]) => `The signature expired at ${expiry}.`,
+};
+
+/** A decoded custom error: its name, arguments and readable sentence. */
+export interface DecodedError {
+  name: WeconetErrorName | "Error" | "Panic";
+  args: readonly unknown[];
+  message: string;
+}
+
+/** Decodes revert data of any Weconet contract into a readable sentence; undefined for unknown data. */
+export function decodeWeconetError(data: Hex): DecodedError | undefined {
+  try {
+    const decoded = decodeErrorResult({ abi: allAbiItems, data });
+    const args = (decoded.args ?? []) as readonly unknown[];
+    if (decoded.errorName === "Error") return { name: "Error", args, message: String(args[0]) };
+    if (decoded.errorName === "Panic") return { name: "Panic", args, message: `Panic ${String(args[0])}` };
+    const name = decoded.errorName as WeconetErrorName;
+    const describe = MESSAGES[name] as (args: readonly unknown[]) => string;
+    return { name, args, message: describe(args) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** An error from the SDK: a readable message, and the decoded custom error when a contract reverted. */
+export class WeconetError extends Error {
+  override readonly name = "WeconetError";
+  constructor(
+    message: string,
+    readonly reason?: DecodedError,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * Turns anything thrown while talking to the chain into a {@link WeconetError} with a readable message: a
+ * contract's custom error with its arguments, too little ETH for gas or value, an unreachable node.
+ */
+export function toWeconetError(error: unknown, doing?: string): WeconetError {
+  if (error instanceof WeconetError) return error;
+  const prefix = doing === undefined ? "" : `${doing}: `;
+  if (error instanceof BaseError) {
+    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+    if (reverted instanceof ContractFunctionRevertedError) {
+      const data = reverted.raw;
+      const decoded = data !== undefined && isHex(data) ? decodeWeconetError(data) : undefined;
+      if (decoded !== undefined) return new WeconetError(prefix + decoded.message, decoded, { cause: error });
+      if (reverted.data?.errorName !== undefined) {
+        return new WeconetError(`${prefix}reverted with ${reverted.data.errorName}`, undefined, { cause: error });
+      }
+      return new WeconetError(`${prefix}${reverted.reason ?? "the transaction reverted"}`, undefined, { cause: error });
+    }
+    const funds = error.walk((e) => e instanceof InsufficientFundsError);
+    if (funds !== null) {
+      return new WeconetError(`${prefix}insufficient funds: the account cannot pay for gas and value.`, undefined, {
+        cause: error,
+      });
+    }
+    const details = error.details || error.shortMessage;
+    if (/insufficient funds|sender doesn't have enough funds/i.test(details)) {
+      return new WeconetError(`${prefix}insufficient funds: the account cannot pay for gas and value.`, undefined, {
+        cause: error,
+      });
+    }
+    return new WeconetError(prefix + error.shortMessage, undefined, { cause: error });
+  }
+  return new WeconetError(prefix + (error instanceof Error ? error.message : String(error)), undefined, {
+    cause: error,
+  });
+}

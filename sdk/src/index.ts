@@ -1,0 +1,51 @@
+/**
+ * @weconet/sdk — the browser-safe entry: typed contracts, actions, reads, error decoding, matching and the audit
+ * trail over viem. Node-only parts (deployment files, file export, the CLI) are in `@weconet/sdk/node`.
+ */
+export { abis, allAbiItems, CONTRACT_KEYS, CONTRACT_NAMES, nameOfKey, abiOfKey } from "./contracts.js";
+export type { AbiOf, ContractKey, ContractName, Deployment } from "./contracts.js";
+export { deploymentFromIgnition } from "./deployment.js";
+export { createWeconet } from "./weconet.js";
+export type { CreateWeconetOptions, Weconet } from "./weconet.js";
+export { contractsOf, eventIn, eventsIn, send } from "./client.js";
+export type { Sent, SigningClient, WeconetContext, WeconetContracts } from "./client.js";
+export {
+  bytes32ToText,
+  decodeWeconetError,
+  MEMBER_STATUSES,
+  PROPOSAL_STATES,
+  ROLES,
+  roleName,
+  toWeconetError,
+  WeconetError,
+} from "./errors.js";
+export type { DecodedError, MemberStatus, ProposalState, RoleName, WeconetErrorName } from "./errors.js";
+export { toBytes32Code, toContentHash } from "./codes.js";
+export { describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
+export type { ProposalCall, SignedBallot, Support } from "./actions/governance.js";
+export type { ClassRef } from "./actions/resources.js";
+export type { ProposalDetails, ProposalSummary } from "./reads/governance.js";
+export type { MemberView } from "./reads/members.js";
+export type { ResourceView } from "./reads/resources.js";
+export type { Rule } from "./reads/rules.js";
+export type { NetworkStatus } from "./reads/status.js";
+export { DATA_TYPES, DOMAINS } from "./reads/taxonomy.js";
+export type { Attribute, AttributeDataType, AttributeDomain } from "./reads/taxonomy.js";
+export { describeEvent, titleOf } from "./audit/events.js";
+export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from "./audit/events.js";
+export { readEvents, rpcLogSource } from "./audit/reader.js";
+export type { LogSource, RawLog, ReadEventsOptions, ReadProgress } from "./audit/reader.js";
+export { applyEvent, emptyState, rebuildState } from "./audit/state.js";
+export type { NetworkState } from "./audit/state.js";
+export {
+  CSV_COLUMNS,
+  CSV_HEADER,
+  filterEvents,
+  matchesFilter,
+  toCsvLine,
+  toJson,
+  toJsonLine,
+} from "./audit/timeline.js";
+export type { AuditFilter } from "./audit/timeline.js";
+export { formatDifferences, verifyTrail } from "./audit/verify.js";
+export type { Difference, VerifyReport } from "./audit/verify.js";

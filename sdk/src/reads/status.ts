@@ -1,0 +1,59 @@
+import type { Address } from "viem";
+
+import type { WeconetContext } from "../client.js";
+import { readRules, type Rule } from "./rules.js";
+
+/** The network at a glance. */
+export interface NetworkStatus {
+  chainId: number;
+  block: bigint;
+  contracts: Record<string, Address>;
+  manager: Address;
+  activeMembers: bigint;
+  attributes: number;
+  resources: bigint;
+  rules: Rule[];
+  governance: { votingDelay: bigint; votingPeriod: bigint; quorumPercent: bigint; timelockDelay: bigint };
+  treasury: bigint;
+}
+
+export async function readNetworkStatus(ctx: WeconetContext): Promise<NetworkStatus> {
+  const c = ctx.contracts;
+  const block = await ctx.publicClient.getBlockNumber();
+  const at = { blockNumber: block };
+  const [
+    manager,
+    activeMembers,
+    attributes,
+    resources,
+    rules,
+    votingDelay,
+    votingPeriod,
+    quorumPercent,
+    delay,
+    treasury,
+  ] = await Promise.all([
+    c.membership.read.manager(at),
+    c.membership.read.activeMemberCount(at),
+    c.taxonomy.read.attributeCount(at),
+    c.resources.read.resourceCount(at),
+    readRules(ctx, at),
+    c.governor.read.votingDelay(at),
+    c.governor.read.votingPeriod(at),
+    c.governor.read.quorumNumerator(at),
+    c.timelock.read.getMinDelay(at),
+    ctx.publicClient.getBalance({ address: ctx.deployment.contracts.timelock, blockNumber: block }),
+  ]);
+  return {
+    chainId: ctx.deployment.chainId,
+    block,
+    contracts: ctx.deployment.contracts,
+    manager,
+    activeMembers,
+    attributes,
+    resources,
+    rules,
+    governance: { votingDelay, votingPeriod, quorumPercent, timelockDelay: delay },
+    treasury,
+  };
+}
