@@ -52,12 +52,12 @@ describe("membership actions", () => {
     const attempt = as(outsider).membership.admit({ applicant: other });
     await expect(attempt).rejects.toBeInstanceOf(WeconetError);
     await expect(attempt).rejects.toThrow(`admit ${other}: ${outsider} lacks the leader role.`);
-    const error = await as(outsider).membership.leave().catch((e: unknown) => e);
+    const error = await as(outsider)
+      .membership.leave()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WeconetError);
     expect((error as WeconetError).reason?.name).toBe("MembershipInvalidStatus");
-    expect((error as WeconetError).message).toBe(
-      `leave: ${outsider} is none, which does not allow this action.`,
-    );
+    expect((error as WeconetError).message).toBe(`leave: ${outsider} is none, which does not allow this action.`);
   });
 
   it("lets a leader step down, and the manager cannot", async () => {

@@ -110,6 +110,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Errors by which nodes say a range holds too many logs (geth, Erigon, Alchemy, Infura, …). */
 const RANGE_TOO_LARGE = /too many|limit|range|exceed|larger than|response size|query returned more/i;
 
+const backoff = (attempt: number) => Math.min(100 * 2 ** attempt, 5_000);
+
 async function withRetries<T>(attempts: number, what: string, run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -119,7 +121,7 @@ async function withRetries<T>(attempts: number, what: string, run: () => Promise
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`${what} failed after ${attempts} attempts: ${reason}`, { cause: error });
       }
-      await sleep(Math.min(100 * 2 ** attempt, 5_000));
+      await sleep(backoff(attempt));
     }
   }
 }
@@ -146,18 +148,25 @@ export async function* readEvents(
   let start = fromBlock;
   while (start <= toBlock) {
     const end = start + chunk - 1n < toBlock ? start + chunk - 1n : toBlock;
-    let logs: RawLog[];
-    try {
-      logs = await source.getLogs({ addresses, fromBlock: start, toBlock: end });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (RANGE_TOO_LARGE.test(message) && end > start) {
-        chunk = (end - start + 1n) / 2n;
-        continue;
+    let logs: RawLog[] | undefined;
+    for (let attempt = 1; logs === undefined; attempt++) {
+      try {
+        logs = await source.getLogs({ addresses, fromBlock: start, toBlock: end });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        // A node that refuses the range as too large gets smaller ranges from now on.
+        if (RANGE_TOO_LARGE.test(message) && end > start) break;
+        if (attempt >= attempts) {
+          throw new Error(`eth_getLogs ${start}–${end} failed after ${attempts} attempts: ${message}`, {
+            cause: error,
+          });
+        }
+        await sleep(backoff(attempt));
       }
-      logs = await withRetries(attempts - 1, `eth_getLogs ${start}–${end}`, () =>
-        source.getLogs({ addresses, fromBlock: start, toBlock: end }),
-      );
+    }
+    if (logs === undefined) {
+      chunk = (end - start + 1n) / 2n;
+      continue;
     }
     const timestamps = new Map<bigint, number>();
     for (const log of logs) {

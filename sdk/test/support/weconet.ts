@@ -29,7 +29,9 @@ export const testClient = createTestClient({ chain, mode: "hardhat", transport: 
 export const deployment = loadDeployment({ chainId: chain.id, dir: deploymentDir });
 
 /** The node's development accounts (the node signs for them). */
-export const accounts = ((await publicClient.request({ method: "eth_accounts" })) as Address[]).map((a) => getAddress(a));
+export const accounts = ((await publicClient.request({ method: "eth_accounts" })) as Address[]).map((a) =>
+  getAddress(a),
+);
 const account = (i: number): Address => {
   const a = accounts[i];
   if (a === undefined) throw new Error(`test setup: the node has no account ${i}`);
