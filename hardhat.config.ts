@@ -21,8 +21,18 @@ export default defineConfig({
       optimizer: { enabled: true, runs: 10_000 },
       evmVersion: "prague",
     },
+    // The benchmark's anchors: an unmodified TimelockController, and typed interfaces of the EAS contracts that
+    // it deploys from their shipped bytecode.
+    npmFilesToBuild: [
+      "@openzeppelin/contracts/governance/TimelockController.sol",
+      "@openzeppelin/contracts/interfaces/IERC5267.sol",
+      "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol",
+      "@ethereum-attestation-service/eas-contracts/contracts/ISchemaRegistry.sol",
+    ],
   },
   paths: {
+    // bench/anchors/contracts: the systems the gas benchmark compares Weconet with (not part of Weconet).
+    sources: { solidity: ["contracts", "bench/anchors/contracts"] },
     tests: { mocha: "test", solidity: "test" },
     // Ignition modules live in deploy/modules, deployment journals in deploy/deployments.
     ignition: "deploy",
