@@ -29,7 +29,7 @@ export const testClient = createTestClient({ chain, mode: "hardhat", transport: 
 export const deployment = loadDeployment({ chainId: chain.id, dir: deploymentDir });
 
 /** The node's development accounts (the node signs for them). */
-export const accounts = ((await publicClient.request({ method: "eth_accounts" })) as Address[]).map((a) =>
+export const accounts = (await createWalletClient({ chain, transport: http(url) }).getAddresses()).map((a) =>
   getAddress(a),
 );
 const account = (i: number): Address => {
@@ -77,7 +77,7 @@ export function isolateFile(): void {
 }
 
 /** Admits `address` as a member: it applies, leader lars admits it. */
-export async function admitMember(address: Address, label = address): Promise<void> {
+export async function admitMember(address: Address, label: string = address): Promise<void> {
   await as(address).membership.apply({ profile: `profile of ${label}` });
   await as(people.lars).membership.admit({ applicant: address });
 }

@@ -1,0 +1,357 @@
+/**
+ * The `weconet` command: the network's status and lists, the everyday actions of members, leaders and
+ * developers, and the auditor's export and verification. `weconet help` lists everything.
+ */
+import { parseArgs } from "node:util";
+
+import { SUPPORT_VALUES, type Support } from "../actions/governance.js";
+import {
+  bytes32ToText,
+  MEMBER_STATUSES,
+  PROPOSAL_STATES,
+  toWeconetError,
+  WeconetError,
+  type MemberStatus,
+  type ProposalState,
+} from "../errors.js";
+import { filterEvents, toJson, type AuditFilter } from "../audit/timeline.js";
+import { formatDifferences } from "../audit/verify.js";
+import { CONTRACT_NAMES, type ContractName } from "../contracts.js";
+import { exportEvents, writeEvents, type ExportFormat } from "../node/export.js";
+import { progressBar } from "../node/progress.js";
+import type { Weconet } from "../weconet.js";
+import { connect, parseAddress, DEFAULT_RPC } from "./connect.js";
+
+const USAGE = `weconet <command> [options]
+
+Network
+  status                                 contracts, manager, members, rules, governance settings, treasury
+  members [--status active|applicant|suspended|none|removed]
+  proposals [--state pending|active|succeeded|queued|executed|defeated|canceled|expired]
+  rules                                  every network rule and its value
+  taxonomy                               the shared vocabulary
+  resources [--owner <address>]
+
+Members and leaders (need --from <address> or WECONET_PRIVATE_KEY)
+  apply --profile <document text or 0x hash>
+  leave
+  admit <address>                        (leader)
+  register-resource <class> --metadata <document text or 0x hash>
+  propose-rule <rule> <value> --title <text> [--rationale <text>]
+  vote <proposal id> <for|against|abstain> [--reason <text>]
+  queue <proposal id>
+  execute <proposal id>
+
+Auditor
+  audit export [--format jsonl|csv] [--out <file>] [--from-block <n>] [--to-block <n>]
+               [--member <address>]… [--attribute <id or name>]… [--proposal <id>]… [--resource <id>]…
+               [--offer <id>]… [--contract <name>]… [--event <name>]…
+  audit verify [--from-block <n>] [--to-block <n>]
+
+Options
+  --rpc <url>          the node (WECONET_RPC_URL; default ${DEFAULT_RPC})
+  --deployment <dir>   Ignition's deployment directory (WECONET_DEPLOYMENT; default deploy/deployments/chain-<id>)
+  --from <address>     act as an account the node holds (local development accounts)
+  --json               machine-readable output
+`;
+
+const { values: flags, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        rpc: { type: "string" },
+        deployment: { type: "string" },
+        from: { type: "string" },
+        json: { type: "boolean", default: false },
+        status: { type: "string" },
+        state: { type: "string" },
+        owner: { type: "string" },
+        profile: { type: "string" },
+        metadata: { type: "string" },
+        title: { type: "string" },
+        rationale: { type: "string" },
+        reason: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        "from-block": { type: "string" },
+        "to-block": { type: "string" },
+        member: { type: "string", multiple: true },
+        attribute: { type: "string", multiple: true },
+        proposal: { type: "string", multiple: true },
+        resource: { type: "string", multiple: true },
+        offer: { type: "string", multiple: true },
+        contract: { type: "string", multiple: true },
+        event: { type: "string", multiple: true },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    usageError(error instanceof Error ? error.message : String(error));
+  }
+})();
+
+function usageError(message: string): never {
+  process.stderr.write(`weconet: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function bigintArg(value: string | undefined, what: string): bigint {
+  if (value === undefined || !/^\d+$/.test(value))
+    throw new WeconetError(`${what} must be a whole number, got "${value ?? ""}"`);
+  return BigInt(value);
+}
+
+const optionalBlock = (value: string | undefined, what: string) =>
+  value === undefined ? undefined : bigintArg(value, what);
+
+function print(value: unknown, human: () => string): void {
+  process.stdout.write((flags.json ? toJson(value) : human()) + "\n");
+}
+
+const table = (rows: string[][]): string => {
+  const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+};
+
+const at = (seconds: number | bigint) => (Number(seconds) === 0 ? "-" : new Date(Number(seconds) * 1000).toISOString());
+
+async function sent(action: Promise<{ hash: string }>, what: string): Promise<void> {
+  const { hash } = await action;
+  print({ hash }, () => `${what} (transaction ${hash})`);
+}
+
+const connection = { rpc: flags.rpc, deployment: flags.deployment, from: flags.from };
+const reader = () => connect(connection, false);
+const actor = () => connect(connection, true);
+
+async function auditFilter(w: Weconet): Promise<AuditFilter> {
+  const contracts = (flags.contract ?? []).map((name) => {
+    if (!CONTRACT_NAMES.includes(name as ContractName)) {
+      throw new WeconetError(`unknown contract "${name}": one of ${CONTRACT_NAMES.join(", ")}`);
+    }
+    return name as ContractName;
+  });
+  return {
+    accounts: (flags.member ?? []).map((m) => parseAddress(m, "--member")),
+    attributes: await Promise.all((flags.attribute ?? []).map((a) => w.reads.attributeId(a))),
+    proposals: (flags.proposal ?? []).map((p) => bigintArg(p, "--proposal")),
+    resources: (flags.resource ?? []).map((r) => bigintArg(r, "--resource")),
+    offers: (flags.offer ?? []).map((o) => bigintArg(o, "--offer")),
+    contracts,
+    events: flags.event ?? [],
+  };
+}
+
+const commands: Record<string, () => Promise<void>> = {
+  async status() {
+    const s = await (await reader()).reads.status();
+    print(s, () =>
+      [
+        `Weconet on chain ${s.chainId}, block ${s.block}`,
+        "",
+        table(Object.entries(s.contracts).map(([k, a]) => [`  ${k}`, a])),
+        "",
+        `  manager         ${s.manager}`,
+        `  active members  ${s.activeMembers}`,
+        `  attributes      ${s.attributes}`,
+        `  resources       ${s.resources}`,
+        `  treasury        ${Number(s.treasury) / 1e18} ETH`,
+        `  governance      voting delay ${s.governance.votingDelay} s, period ${s.governance.votingPeriod} s, quorum ${s.governance.quorumPercent}%, timelock ${s.governance.timelockDelay} s`,
+        `  rules           ${s.rules.map((r) => `${r.name}=${r.value}`).join(", ")}`,
+      ].join("\n"),
+    );
+  },
+  async members() {
+    const status = flags.status;
+    if (status !== undefined && !MEMBER_STATUSES.includes(status as MemberStatus)) {
+      throw new WeconetError(`unknown status "${status}": one of ${MEMBER_STATUSES.join(", ")}`);
+    }
+    const w = await reader();
+    const members = await w.reads.members(status === undefined ? {} : { statuses: [status as MemberStatus] });
+    print(members, () =>
+      table([
+        ["account", "status", "member since", "roles"],
+        ...members.map((m) => [m.account, m.status, at(m.memberSince), m.roles.join(",")]),
+      ]),
+    );
+  },
+  async proposals() {
+    const state = flags.state;
+    if (state !== undefined && !PROPOSAL_STATES.includes(state as ProposalState)) {
+      throw new WeconetError(`unknown state "${state}": one of ${PROPOSAL_STATES.join(", ")}`);
+    }
+    const w = await reader();
+    const proposals = await w.reads.proposals(state === undefined ? {} : { states: [state as ProposalState] });
+    print(proposals, () =>
+      proposals.length === 0
+        ? "no proposals"
+        : table([
+            ["id", "state", "for/against/abstain", "deadline", "title"],
+            ...proposals.map((p) => [
+              p.id.toString(),
+              p.state,
+              `${p.votes.for}/${p.votes.against}/${p.votes.abstain}`,
+              at(p.deadline),
+              p.title,
+            ]),
+          ]),
+    );
+  },
+  async rules() {
+    const rules = await (await reader()).reads.rules();
+    print(rules, () => table(rules.map((r) => [r.name, r.value.toString()])));
+  },
+  async taxonomy() {
+    const attributes = await (await reader()).reads.attributes();
+    print(attributes, () =>
+      table([
+        ["id", "name", "domain", "type", "parent", ""],
+        ...attributes.map((a) => [
+          String(a.id),
+          a.name,
+          a.domain,
+          a.dataType,
+          a.parent === 0 ? "" : String(a.parent),
+          a.deprecated ? "deprecated" : "",
+        ]),
+      ]),
+    );
+  },
+  async resources() {
+    const w = await reader();
+    const owner = flags.owner === undefined ? undefined : parseAddress(flags.owner, "--owner");
+    const resources = await w.reads.resources(owner === undefined ? {} : { owner });
+    print(resources, () =>
+      table([
+        ["id", "owner", "class", "active", "metadata"],
+        ...resources.map((r) => [r.id.toString(), r.owner, String(r.classId), String(r.active), r.metadata]),
+      ]),
+    );
+  },
+  async apply() {
+    if (flags.profile === undefined) throw new WeconetError("apply needs --profile <document text or 0x hash>");
+    await sent((await actor()).membership.apply({ profile: flags.profile }), "applied for membership");
+  },
+  async leave() {
+    await sent((await actor()).membership.leave(), "left the network");
+  },
+  async admit() {
+    const applicant = parseAddress(positionals[1], "admit <address>");
+    await sent((await actor()).membership.admit({ applicant }), `admitted ${applicant}`);
+  },
+  async "register-resource"() {
+    const resourceClass = positionals[1];
+    if (resourceClass === undefined || flags.metadata === undefined) {
+      throw new WeconetError("register-resource needs <class> and --metadata <document text or 0x hash>");
+    }
+    const { hash, resourceId } = await (await actor()).resources.register({ resourceClass, metadata: flags.metadata });
+    print({ hash, resourceId }, () => `registered resource ${resourceId} (transaction ${hash})`);
+  },
+  async "propose-rule"() {
+    const [, rule, value] = positionals;
+    if (rule === undefined || flags.title === undefined) {
+      throw new WeconetError("propose-rule needs <rule> <value> --title <text>");
+    }
+    const w = await actor();
+    const known = (await w.reads.rules()).map((r) => r.name);
+    if (!known.includes(rule)) throw new WeconetError(`unknown rule "${rule}": one of ${known.join(", ")}`);
+    const { hash, proposalId } = await w.governance.proposeRuleChange({
+      rule,
+      value: bigintArg(value, "the rule's value"),
+      title: flags.title,
+      ...(flags.rationale === undefined ? {} : { rationale: flags.rationale }),
+    });
+    print({ hash, proposalId }, () => `proposed ${proposalId} (transaction ${hash})`);
+  },
+  async vote() {
+    const proposalId = bigintArg(positionals[1], "the proposal id");
+    const support = positionals[2];
+    if (support === undefined || !(support in SUPPORT_VALUES)) {
+      throw new WeconetError(`vote needs for, against or abstain, got "${support ?? ""}"`);
+    }
+    const w = await actor();
+    await sent(
+      w.governance.vote({
+        proposalId,
+        support: support as Support,
+        ...(flags.reason === undefined ? {} : { reason: flags.reason }),
+      }),
+      `voted ${support} on ${proposalId}`,
+    );
+  },
+  async queue() {
+    const proposalId = bigintArg(positionals[1], "the proposal id");
+    await sent((await actor()).governance.queue({ proposalId }), `queued ${proposalId}`);
+  },
+  async execute() {
+    const proposalId = bigintArg(positionals[1], "the proposal id");
+    await sent((await actor()).governance.execute({ proposalId }), `executed ${proposalId}`);
+  },
+  async audit() {
+    const sub = positionals[1];
+    const w = await reader();
+    const range = {
+      fromBlock: optionalBlock(flags["from-block"], "--from-block"),
+      toBlock: optionalBlock(flags["to-block"], "--to-block") ?? (await w.publicClient.getBlockNumber()),
+    };
+    if (sub === "export") {
+      const format = (flags.format ?? (flags.out?.endsWith(".csv") === true ? "csv" : "jsonl")) as ExportFormat;
+      if (format !== "jsonl" && format !== "csv")
+        throw new WeconetError(`--format must be jsonl or csv, got "${format}"`);
+      const bar = progressBar("reading events");
+      const events = filterEvents(w.audit.events({ ...range, onProgress: bar.update }), await auditFilter(w));
+      const count =
+        flags.out === undefined
+          ? await writeEvents(events, process.stdout, format)
+          : await exportEvents(events, flags.out, format);
+      bar.done();
+      process.stderr.write(
+        `weconet: exported ${count} events (blocks ${range.fromBlock ?? w.deployment.fromBlock}–${range.toBlock})${flags.out === undefined ? "" : ` to ${flags.out}`}\n`,
+      );
+      return;
+    }
+    if (sub === "verify") {
+      const bar = progressBar("reading events");
+      const report = await w.audit.verify({ ...range, onProgress: bar.update });
+      bar.done();
+      const { state: _state, ...summary } = report;
+      print(summary, () =>
+        [
+          `verified blocks ${report.fromBlock}–${report.toBlock}: ${report.events} events, ${report.checks} facts compared with the contracts`,
+          `  members ${report.state.members.size}, rules ${report.state.rules.size} (${[...report.state.rules].map(([k, v]) => `${bytes32ToText(k)}=${v}`).join(", ")}), attributes ${report.state.attributes.size}, resources ${report.state.resources.size}, proposals ${report.state.proposals.size}`,
+          report.differences.length === 0
+            ? "OK: the state rebuilt from events alone equals the contracts' state"
+            : `${report.differences.length} DIFFERENCE(S):\n${formatDifferences(report)
+                .map((l) => `  ${l}`)
+                .join("\n")}`,
+        ].join("\n"),
+      );
+      if (report.differences.length > 0) process.exitCode = 1;
+      return;
+    }
+    throw new WeconetError(`audit needs export or verify, got "${sub ?? ""}"`);
+  },
+};
+
+const name = positionals[0];
+if (flags.help || name === undefined || name === "help") {
+  process.stdout.write(USAGE);
+} else {
+  const command = commands[name];
+  if (command === undefined) usageError(`unknown command "${name}"`);
+  try {
+    await command();
+  } catch (error) {
+    const e = toWeconetError(error);
+    process.stderr.write(`weconet: ${e.message}\n`);
+    process.exitCode = 1;
+  }
+}
