@@ -32,7 +32,8 @@ export default defineConfig({
   },
   paths: {
     // bench/anchors/contracts: the systems the gas benchmark compares Weconet with (not part of Weconet).
-    sources: { solidity: ["contracts", "bench/anchors/contracts"] },
+    // bench/contracts: benchmark-only helpers (the audit benchmark's load generator).
+    sources: { solidity: ["contracts", "bench/anchors/contracts", "bench/contracts"] },
     tests: { mocha: "test", solidity: "test" },
     // Ignition modules live in deploy/modules, deployment journals in deploy/deployments.
     ignition: "deploy",

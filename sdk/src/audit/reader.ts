@@ -75,8 +75,13 @@ export interface ReadEventsOptions {
   fromBlock?: bigint;
   /** Last block (default: the latest block when the read starts). */
   toBlock?: bigint;
-  /** Blocks per `eth_getLogs` call at the start; halved when a node refuses a range as too large. */
+  /** The most blocks per `eth_getLogs` call (default 10,000); halved when a node refuses a range as too large. */
   chunkSize?: bigint;
+  /**
+   * Logs per call to aim at (default 2,000): reading starts with small ranges that double while they hold few
+   * logs and halve after a fuller one, so that memory stays bounded however dense the blocks are.
+   */
+  targetLogsPerChunk?: number;
   /** Attempts per call before giving up on a failing node (default 5, with exponential back-off). */
   attempts?: number;
   onProgress?: (progress: ReadProgress) => void;
@@ -143,7 +148,9 @@ export async function* readEvents(
   const keys = options.contracts ?? (Object.keys(deployment.contracts) as ContractKey[]);
   const addresses = keys.map((key) => getAddress(deployment.contracts[key]));
   const checksummed = new Map(addresses.map((a) => [a.toLowerCase(), a]));
-  let chunk = options.chunkSize ?? 10_000n;
+  let maxChunk = options.chunkSize ?? 10_000n;
+  const target = options.targetLogsPerChunk ?? 2_000;
+  let chunk = maxChunk < 16n ? maxChunk : 16n;
   let events = 0;
   let start = fromBlock;
   while (start <= toBlock) {
@@ -166,6 +173,7 @@ export async function* readEvents(
     }
     if (logs === undefined) {
       chunk = (end - start + 1n) / 2n;
+      maxChunk = chunk;
       continue;
     }
     const timestamps = new Map<bigint, number>();
@@ -187,6 +195,8 @@ export async function* readEvents(
     }
     options.onProgress?.({ fromBlock, toBlock, doneBlock: end, events });
     start = end + 1n;
+    if (logs.length > target && chunk > 1n) chunk /= 2n;
+    else if (logs.length < target / 4 && chunk * 2n <= maxChunk) chunk *= 2n;
   }
 }
 
