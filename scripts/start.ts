@@ -11,10 +11,11 @@ import path from "node:path";
 import { HDNodeWallet, Mnemonic } from "ethers";
 import { config, network } from "hardhat";
 
-import { addressesOf, attachWeconet } from "../deploy/contracts.js";
+import { loadDeployment } from "@weconet/sdk/node";
+
 import WeconetModule from "../deploy/modules/Weconet.js";
 import { seedDemo } from "./demo/index.js";
-import type { DemoNetwork } from "./demo/network.js";
+import { demoNetwork } from "./demo/network.js";
 import { demoPeople, describePeople } from "./demo/people.js";
 
 const HOST = "127.0.0.1";
@@ -46,22 +47,24 @@ const signers = await ethers.getSigners();
 const people = demoPeople(signers);
 
 console.log(`weconet: deploying to ${RPC_URL} …`);
-const deployed = await ignition.deploy(WeconetModule, {
+await ignition.deploy(WeconetModule, {
   parameters: path.resolve("deploy", "parameters", "localhost.json"),
 });
-const addresses = await addressesOf(deployed);
-const contracts = attachWeconet(addresses, people.deployer);
+// The SDK reads the deployment straight from Ignition's output, as the CLI and the dApp do.
+const deployment = loadDeployment({ chainId: CHAIN_ID });
+const addresses = deployment.contracts;
 
 const demoLog: string[] = [];
-const demo: DemoNetwork = {
-  contracts,
+const demo = await demoNetwork({
+  provider: connection.provider,
+  deployment,
   people,
   async increaseTime(seconds) {
     await ethers.provider.send("evm_increaseTime", [seconds]);
     await ethers.provider.send("evm_mine", []);
   },
   log: (line) => demoLog.push(line),
-};
+});
 console.log("weconet: seeding the demo network …");
 await seedDemo(demo);
 

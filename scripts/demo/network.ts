@@ -1,6 +1,15 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import {
+  createPublicClient,
+  createWalletClient,
+  custom,
+  defineChain,
+  getAddress,
+  type Address,
+  type PublicClient,
+} from "viem";
 
-import type { WeconetContracts } from "../../deploy/contracts.js";
+import { createWeconet, type Deployment, type Weconet } from "@weconet/sdk";
 
 /**
  * The people of the demo network, each a funded account of the local node (Hardhat's default accounts).
@@ -30,13 +39,51 @@ export interface DemoPeople {
   applicant: HardhatEthersSigner;
 }
 
-/** What each domain's demo seeding gets: the deployed contracts, the people, the clock and the printout. */
+/** What each domain's demo seeding gets: the SDK, the people, the clock and the printout. */
 export interface DemoNetwork {
-  /** Every contract, connected to the deployer; use `.connect(person)` to act as someone else. */
-  contracts: WeconetContracts;
+  /** The SDK, read-only: lists, views, the audit trail. */
+  weconet: Weconet;
+  /** The SDK acting as `person` (the node signs for the demo's development accounts). */
+  as(person: { address: string }): Weconet;
   people: DemoPeople;
   /** Moves the local chain's clock forward by `seconds` and mines a block (local node only). */
-  increaseTime(seconds: number): Promise<void>;
+  increaseTime(seconds: number | bigint): Promise<void>;
   /** Adds a line to what the main command prints about the demo network. */
   log(line: string): void;
+}
+
+/** A demo person's address, checksummed for the SDK. */
+export function addressOf(person: { address: string }): Address {
+  return getAddress(person.address);
+}
+
+/** The demo network over a node's EIP-1193 provider (the local HTTP node, or the in-process one in tests). */
+export async function demoNetwork(options: {
+  provider: Parameters<typeof custom>[0];
+  deployment: Deployment;
+  people: DemoPeople;
+  increaseTime: (seconds: number) => Promise<void>;
+  log: (line: string) => void;
+}): Promise<DemoNetwork> {
+  const { provider, deployment } = options;
+  const chain = defineChain({
+    id: deployment.chainId,
+    name: "Weconet local",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [] } },
+  });
+  const transport = custom(provider);
+  const publicClient: PublicClient = createPublicClient({ chain, transport, pollingInterval: 10 });
+  return {
+    weconet: createWeconet({ deployment, publicClient }),
+    as: (person) =>
+      createWeconet({
+        deployment,
+        publicClient,
+        walletClient: createWalletClient({ account: addressOf(person), chain, transport }),
+      }),
+    people: options.people,
+    increaseTime: (seconds) => options.increaseTime(Number(seconds)),
+    log: options.log,
+  };
 }

@@ -3,36 +3,42 @@ import path from "node:path";
 import { expect } from "chai";
 import { encodeBytes32String } from "ethers";
 
-import { addressesOf, attachWeconet } from "../../deploy/contracts.js";
+import type { Deployment } from "@weconet/sdk";
+
+import { addressesOf, attachWeconet, type WeconetContracts } from "../../deploy/contracts.js";
 import WeconetModule from "../../deploy/modules/Weconet.js";
 import { seedDemo } from "../../scripts/demo/index.js";
-import type { DemoNetwork } from "../../scripts/demo/network.js";
+import { demoNetwork as sdkDemoNetwork, type DemoNetwork } from "../../scripts/demo/network.js";
 import { demoPeople } from "../../scripts/demo/people.js";
-import { ethers, ignition, networkHelpers } from "../helpers/network.js";
+import { connection, ethers, ignition, networkHelpers } from "../helpers/network.js";
 
 /** What `npm start` builds: the real module with the local parameters, then the demo seeding. */
-async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
+async function demoNetwork(): Promise<{ net: DemoNetwork; contracts: WeconetContracts; lines: string[] }> {
   const people = demoPeople(await ethers.getSigners());
+  const fromBlock = BigInt(await ethers.provider.getBlockNumber()) + 1n;
   const deployed = await ignition.deploy(WeconetModule, {
     parameters: path.resolve("deploy", "parameters", "localhost.json"),
   });
+  const addresses = await addressesOf(deployed);
+  const deployment: Deployment = { chainId: 31337, contracts: addresses as Deployment["contracts"], fromBlock };
   const lines: string[] = [];
-  const net: DemoNetwork = {
-    contracts: attachWeconet(await addressesOf(deployed), people.deployer),
+  const net = await sdkDemoNetwork({
+    provider: connection.provider,
+    deployment,
     people,
     increaseTime: async (seconds) => {
       await networkHelpers.time.increase(seconds);
     },
     log: (line) => lines.push(line),
-  };
+  });
   await seedDemo(net);
-  return { net, lines };
+  return { net, contracts: attachWeconet(addresses, people.deployer), lines };
 }
 
 describe("the demo network (npm start)", () => {
   it("has the manager, two leaders, members, developers with resources, an executed rule change and an open vote", async () => {
-    const { net, lines } = await networkHelpers.loadFixture(demoNetwork);
-    const { membership, resources, networkRules, governor } = net.contracts;
+    const { net, contracts, lines } = await networkHelpers.loadFixture(demoNetwork);
+    const { membership, resources, networkRules, governor } = contracts;
     const { people } = net;
 
     expect(await membership.manager()).to.equal(people.manager.address);
