@@ -1,21 +1,14 @@
-import type { Address, Hex } from "viem";
-
 import { readEvents, type ReadEventsOptions } from "../audit/reader.js";
 import { titleOf } from "../audit/events.js";
-import { rebuildState } from "../audit/state.js";
+import { rebuildState, type ProposalRecord } from "../audit/state.js";
 import type { WeconetContext } from "../client.js";
 import { PROPOSAL_STATES, WeconetError, type ProposalState } from "../errors.js";
 
 /** A proposal as created: what it does and why. */
-export interface ProposalDetails {
-  id: bigint;
-  proposer: Address;
-  targets: readonly Address[];
-  values: readonly bigint[];
-  calldatas: readonly Hex[];
-  description: string;
-  title: string;
-}
+export type ProposalDetails = Pick<
+  ProposalRecord,
+  "id" | "proposer" | "targets" | "values" | "calldatas" | "description"
+> & { title: string };
 
 /** A proposal with its current state and tally. */
 export interface ProposalSummary extends ProposalDetails {
