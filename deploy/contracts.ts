@@ -1,6 +1,8 @@
 import type { ContractRunner } from "ethers";
 
 import {
+  AccessGrants__factory,
+  Applications__factory,
   Membership__factory,
   NetworkRules__factory,
   Resources__factory,
@@ -9,6 +11,8 @@ import {
   WeconetTimelock__factory,
 } from "../typechain-types/index.js";
 import type {
+  AccessGrants,
+  Applications,
   Membership,
   NetworkRules,
   Resources,
@@ -25,6 +29,8 @@ export interface WeconetContracts {
   membership: Membership;
   resources: Resources;
   governor: WeconetGovernor;
+  applications: Applications;
+  accessGrants: AccessGrants;
 }
 
 /** The addresses of a deployed network, keyed like the "Weconet" Ignition module's results. */
@@ -39,6 +45,8 @@ export function attachWeconet(addresses: WeconetAddresses, runner: ContractRunne
     membership: Membership__factory.connect(addresses.membership, runner),
     resources: Resources__factory.connect(addresses.resources, runner),
     governor: WeconetGovernor__factory.connect(addresses.governor, runner),
+    applications: Applications__factory.connect(addresses.applications, runner),
+    accessGrants: AccessGrants__factory.connect(addresses.accessGrants, runner),
   };
 }
 

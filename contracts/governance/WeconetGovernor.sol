@@ -3,36 +3,39 @@ pragma solidity ^0.8.30;
 
 import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {GovernorCountingSimple} from "@openzeppelin/contracts/governance/extensions/GovernorCountingSimple.sol";
-import {GovernorPreventLateQuorum} from "@openzeppelin/contracts/governance/extensions/GovernorPreventLateQuorum.sol";
 import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
 import {GovernorVotesQuorumFraction} from "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
 import {Membership} from "../membership/Membership.sol";
+import {GovernorLateQuorum} from "./GovernorLateQuorum.sol";
 
 /// @title WeconetGovernor
 /// @notice The members' vote: one member, one vote, on proposals with a human-readable description. Passed
 /// proposals are queued in and executed by the timelock, which owns everything governable. A quorum reached late
 /// extends the vote so that others can react. Votes may be cast by EIP-712 signature.
-/// @dev OpenZeppelin Governor with settings, simple counting, votes (timestamp clock from the membership),
-/// quorum fraction, late-quorum protection and timelock control. Only active members vote: a member suspended or
-/// departed since the snapshot cannot.
+/// @dev OpenZeppelin Governor with settings, simple counting, votes (timestamp clock, as the membership's),
+/// quorum fraction and timelock control; late-quorum protection is {GovernorLateQuorum} (OpenZeppelin's
+/// interface, checked only where it can matter). Only active members vote: a member suspended or departed since
+/// the snapshot cannot.
 contract WeconetGovernor is
     Governor,
     GovernorSettings,
     GovernorCountingSimple,
     GovernorVotes,
     GovernorVotesQuorumFraction,
-    GovernorPreventLateQuorum,
+    GovernorLateQuorum,
     GovernorTimelockControl
 {
     /// @notice Voting parameters, in seconds (the clock is the block timestamp) and percent of members.
     struct Settings {
         uint48 votingDelay;
         uint48 lateQuorumExtension;
+        uint48 maxLateQuorumExtension;
         uint32 votingPeriod;
         uint16 quorumPercent;
     }
@@ -54,7 +57,7 @@ contract WeconetGovernor is
         GovernorSettings(settings.votingDelay, settings.votingPeriod, 1)
         GovernorVotes(IVotes(address(membership)))
         GovernorVotesQuorumFraction(settings.quorumPercent)
-        GovernorPreventLateQuorum(settings.lateQuorumExtension)
+        GovernorLateQuorum(settings.lateQuorumExtension, settings.maxLateQuorumExtension)
         GovernorTimelockControl(timelock)
     {}
 
@@ -73,6 +76,19 @@ contract WeconetGovernor is
     ) public override returns (uint256) {
         if (bytes(description).length == 0) revert WeconetGovernorEmptyDescription();
         return super.propose(targets, values, calldatas, description);
+    }
+
+    /// @notice ERC-6372 clock: the block timestamp, as the membership's (read here without a call to it).
+    /// @return The current timestamp.
+    function clock() public view override(Governor, GovernorVotes) returns (uint48) {
+        return Time.timestamp();
+    }
+
+    /// @notice ERC-6372 clock mode.
+    /// @return "mode=timestamp".
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() public pure override(Governor, GovernorVotes) returns (string memory) {
+        return "mode=timestamp";
     }
 
     // The overrides below only resolve OpenZeppelin's multiple inheritance, except where a comment says more.
@@ -110,9 +126,7 @@ contract WeconetGovernor is
     }
 
     /// @inheritdoc Governor
-    function proposalDeadline(
-        uint256 proposalId
-    ) public view override(Governor, GovernorPreventLateQuorum) returns (uint256) {
+    function proposalDeadline(uint256 proposalId) public view override(Governor, GovernorLateQuorum) returns (uint256) {
         return super.proposalDeadline(proposalId);
     }
 
@@ -132,13 +146,9 @@ contract WeconetGovernor is
         uint8 support,
         uint256 totalWeight,
         bytes memory params
-    ) internal override(Governor, GovernorCountingSimple) returns (uint256) {
+    ) internal override(Governor, GovernorCountingSimple, GovernorLateQuorum) returns (uint256) {
         if (totalWeight == 0) revert WeconetGovernorNoVotingPower(account);
         return super._countVote(proposalId, account, support, totalWeight, params);
-    }
-
-    function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorPreventLateQuorum) {
-        super._tallyUpdated(proposalId);
     }
 
     function _queueOperations(

@@ -419,6 +419,12 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         return super.getPastTotalSupply(t);
     }
 
+    /// @notice Badges cannot be transferred (nor safe-transferred, which calls this), whoever asks.
+    /// @dev Reverts before ERC-721's approval check, so every attempt gets the same answer.
+    function transferFrom(address, address, uint256 tokenId) public pure override {
+        revert MembershipBadgeLocked(tokenId);
+    }
+
     /// @notice Badges cannot be approved.
     function approve(address, uint256 tokenId) public pure override {
         revert MembershipBadgeLocked(tokenId);

@@ -20,4 +20,7 @@ interface INetworkRules {
 
     /// @notice How long after delivery a party may open a dispute, in seconds.
     function disputeWindow() external view returns (uint32);
+
+    /// @notice How long a pending request for a data connection waits for the owner's answer, in seconds.
+    function accessRequestLifetime() external view returns (uint32);
 }

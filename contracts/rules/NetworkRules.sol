@@ -17,6 +17,8 @@ contract NetworkRules is INetworkRules, Governed {
     bytes32 public constant MARKET_FEE_BPS = "marketFeeBps";
     /// @notice Key of the dispute window, in seconds.
     bytes32 public constant DISPUTE_WINDOW = "disputeWindow";
+    /// @notice Key of how long a pending request for a data connection waits for the owner's answer, in seconds.
+    bytes32 public constant ACCESS_REQUEST_LIFETIME = "accessRequestLifetime";
 
     /// @notice Lower bound of the maximum grant duration.
     uint256 public constant MIN_GRANT_DURATION = 1 hours;
@@ -28,6 +30,10 @@ contract NetworkRules is INetworkRules, Governed {
     uint256 public constant MIN_DISPUTE_WINDOW = 1 hours;
     /// @notice Upper bound of the dispute window.
     uint256 public constant MAX_DISPUTE_WINDOW = 365 days;
+    /// @notice Lower bound of the lifetime of a pending access request.
+    uint256 public constant MIN_ACCESS_REQUEST_LIFETIME = 1 hours;
+    /// @notice Upper bound of the lifetime of a pending access request.
+    uint256 public constant MAX_ACCESS_REQUEST_LIFETIME = 90 days;
 
     /// @notice The values of all rules, as set at deployment or by a later vote.
     struct RuleValues {
@@ -35,6 +41,7 @@ contract NetworkRules is INetworkRules, Governed {
         uint16 marketFeeBps;
         uint32 maxGrantDuration;
         uint32 disputeWindow;
+        uint32 accessRequestLifetime;
     }
 
     RuleValues private _rules;
@@ -55,6 +62,7 @@ contract NetworkRules is INetworkRules, Governed {
         _set(MAX_GRANT_DURATION, initial.maxGrantDuration);
         _set(MARKET_FEE_BPS, initial.marketFeeBps);
         _set(DISPUTE_WINDOW, initial.disputeWindow);
+        _set(ACCESS_REQUEST_LIFETIME, initial.accessRequestLifetime);
     }
 
     /// @notice Changes rule `key` to `value`. Only the governance executor (after a members' vote) may call it.
@@ -74,17 +82,19 @@ contract NetworkRules is INetworkRules, Governed {
         if (key == MAX_GRANT_DURATION) return r.maxGrantDuration;
         if (key == MARKET_FEE_BPS) return r.marketFeeBps;
         if (key == DISPUTE_WINDOW) return r.disputeWindow;
+        if (key == ACCESS_REQUEST_LIFETIME) return r.accessRequestLifetime;
         revert UnknownRule(key);
     }
 
     /// @notice The keys of all rules, in a fixed order.
     /// @return keys The rule keys.
     function ruleKeys() external pure returns (bytes32[] memory keys) {
-        keys = new bytes32[](4);
+        keys = new bytes32[](5);
         keys[0] = ADMISSION_POLICY;
         keys[1] = MAX_GRANT_DURATION;
         keys[2] = MARKET_FEE_BPS;
         keys[3] = DISPUTE_WINDOW;
+        keys[4] = ACCESS_REQUEST_LIFETIME;
     }
 
     /// @notice All rules at once.
@@ -113,6 +123,11 @@ contract NetworkRules is INetworkRules, Governed {
         return _rules.disputeWindow;
     }
 
+    /// @inheritdoc INetworkRules
+    function accessRequestLifetime() external view returns (uint32) {
+        return _rules.accessRequestLifetime;
+    }
+
     function _set(bytes32 key, uint256 value) private {
         uint256 oldValue = rule(key);
         if (key == ADMISSION_POLICY) {
@@ -124,10 +139,15 @@ contract NetworkRules is INetworkRules, Governed {
         } else if (key == MARKET_FEE_BPS) {
             if (value > MAX_FEE_BPS) revert InvalidRuleValue(key, value);
             _rules.marketFeeBps = uint16(value);
-        } else {
-            // rule(key) above already rejected unknown keys, so this is the dispute window
+        } else if (key == DISPUTE_WINDOW) {
             if (value < MIN_DISPUTE_WINDOW || value > MAX_DISPUTE_WINDOW) revert InvalidRuleValue(key, value);
             _rules.disputeWindow = uint32(value);
+        } else {
+            // rule(key) above already rejected unknown keys, so this is the access request lifetime
+            if (value < MIN_ACCESS_REQUEST_LIFETIME || value > MAX_ACCESS_REQUEST_LIFETIME) {
+                revert InvalidRuleValue(key, value);
+            }
+            _rules.accessRequestLifetime = uint32(value);
         }
         emit RuleChanged(key, oldValue, value);
     }

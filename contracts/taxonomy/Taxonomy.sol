@@ -24,7 +24,17 @@ contract Taxonomy is ITaxonomy, Governed {
         uint16 parent;
     }
 
-    mapping(uint16 id => Attribute) private _attributes;
+    /// @dev How an attribute is stored: like {Attribute}, but with `active` instead of `deprecated`, so that an id
+    /// never added reads as inactive from its own (empty) slot and {isActive} needs one storage read.
+    struct Record {
+        Domain domain;
+        DataType dataType;
+        uint16 parent;
+        bool active;
+        string name;
+    }
+
+    mapping(uint16 id => Record) private _attributes;
     mapping(bytes32 nameHash => uint16 id) private _idByName;
 
     /// @notice How many attributes exist (deprecated ones included); also the highest id.
@@ -80,9 +90,9 @@ contract Taxonomy is ITaxonomy, Governed {
     /// governance executor may call it. Deprecation is final; a replacement is added under a new name.
     /// @param id The attribute to deprecate.
     function deprecateAttribute(uint16 id) external onlyGovernance {
-        Attribute storage a = _existing(id);
-        if (a.deprecated) revert TaxonomyAlreadyDeprecated(id);
-        a.deprecated = true;
+        Record storage a = _existing(id);
+        if (!a.active) revert TaxonomyAlreadyDeprecated(id);
+        a.active = false;
         emit AttributeDeprecated(id);
     }
 
@@ -90,7 +100,7 @@ contract Taxonomy is ITaxonomy, Governed {
     /// @param id The attribute's id.
     /// @return The attribute (reverts with {TaxonomyUnknownAttribute} when it does not exist).
     function attribute(uint16 id) external view returns (Attribute memory) {
-        return _existing(id);
+        return _toAttribute(_existing(id));
     }
 
     /// @notice The id of the attribute named `name`.
@@ -119,20 +129,20 @@ contract Taxonomy is ITaxonomy, Governed {
         for (uint256 i = 0; i < n; ++i) {
             uint16 id = uint16(first + i);
             ids[i] = id;
-            page[i] = _attributes[id];
+            page[i] = _toAttribute(_attributes[id]);
         }
     }
 
     /// @inheritdoc ITaxonomy
     function isActive(uint16 id, Domain domain) external view returns (bool) {
-        Attribute storage a = _attributes[id];
-        return id != 0 && id <= attributeCount && !a.deprecated && a.domain == domain;
+        Record storage a = _attributes[id];
+        return a.active && a.domain == domain;
     }
 
     /// @inheritdoc ITaxonomy
     function isActiveClass(uint16 id, Domain domain) public view returns (bool) {
-        Attribute storage a = _attributes[id];
-        return id != 0 && id <= attributeCount && !a.deprecated && a.domain == domain && a.dataType == DataType.Class;
+        Record storage a = _attributes[id];
+        return a.active && a.domain == domain && a.dataType == DataType.Class;
     }
 
     function _add(AttributeInput memory input) private returns (uint16 id) {
@@ -144,18 +154,23 @@ contract Taxonomy is ITaxonomy, Governed {
         if (input.parent != 0 && !isActiveClass(input.parent, input.domain)) revert TaxonomyInvalidParent(input.parent);
 
         id = ++attributeCount;
-        _attributes[id] = Attribute({
+        _attributes[id] = Record({
             domain: input.domain,
             dataType: input.dataType,
             parent: input.parent,
-            deprecated: false,
+            active: true,
             name: input.name
         });
         _idByName[nameHash] = id;
         emit AttributeAdded(id, input.name, input.domain, input.dataType, input.parent);
     }
 
-    function _existing(uint16 id) private view returns (Attribute storage a) {
+    function _toAttribute(Record storage r) private view returns (Attribute memory) {
+        return
+            Attribute({domain: r.domain, dataType: r.dataType, parent: r.parent, deprecated: !r.active, name: r.name});
+    }
+
+    function _existing(uint16 id) private view returns (Record storage a) {
         if (id == 0 || id > attributeCount) revert TaxonomyUnknownAttribute(id);
         return _attributes[id];
     }

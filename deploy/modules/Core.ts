@@ -28,6 +28,7 @@ export default buildModule("WeconetCore", (m) => {
       marketFeeBps: m.getParameter("marketFeeBps", 100),
       maxGrantDuration: m.getParameter("maxGrantDuration", 365 * 86_400),
       disputeWindow: m.getParameter("disputeWindow", 7 * 86_400),
+      accessRequestLifetime: m.getParameter("accessRequestLifetime", 7 * 86_400),
     },
   ]);
 
@@ -45,6 +46,7 @@ export default buildModule("WeconetCore", (m) => {
       votingPeriod: m.getParameter("votingPeriod", 5 * 86_400),
       quorumPercent: m.getParameter("quorumPercent", 20),
       lateQuorumExtension: m.getParameter("lateQuorumExtension", 86_400),
+      maxLateQuorumExtension: m.getParameter("maxLateQuorumExtension", 7 * 86_400),
     },
   ]);
 

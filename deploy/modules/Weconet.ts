@@ -1,5 +1,6 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
+import AccessModule from "./Access.js";
 import CoreModule from "./Core.js";
 
 /**
@@ -8,5 +9,11 @@ import CoreModule from "./Core.js";
  */
 export default buildModule("Weconet", (m) => {
   const core = m.useModule(CoreModule);
-  return { ...core };
+  const access = m.useModule(AccessModule);
+
+  // Last: the deployer gives up approving connectors (approve the market before this, with `after`), so that
+  // from here on only the members' vote can.
+  m.call(access.accessGrants, "finishBootstrap", [], { id: "AccessGrantsFinishBootstrap" });
+
+  return { ...core, ...access };
 });

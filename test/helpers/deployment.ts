@@ -17,10 +17,12 @@ export const TEST_SETTINGS = {
   votingPeriod: 3_600,
   quorumPercent: 20,
   lateQuorumExtension: 600,
+  maxLateQuorumExtension: 1_200,
   admissionPolicy: 1,
   marketFeeBps: 100,
   maxGrantDuration: 30 * 86_400,
   disputeWindow: 3 * 86_400,
+  accessRequestLifetime: 7 * 86_400,
 } as const;
 
 /** A profile pointer for tests: the hash of a label, standing in for the hash of an off-chain document. */

@@ -1,0 +1,625 @@
+import { expect } from "chai";
+import { encodeBytes32String, toBeHex, Wallet, ZeroAddress, ZeroHash } from "ethers";
+
+import { ERC1271Wallet__factory } from "../typechain-types/index.js";
+import { signingWallet } from "./helpers/accounts.js";
+import {
+  DEFAULT_ADMIN_ROLE,
+  deployWeconet,
+  LEADER_ROLE,
+  nth,
+  profileHash,
+  reason,
+  TEST_SETTINGS,
+  type Weconet,
+} from "./helpers/deployment.js";
+import { admitNewcomer, applicantAndSuspended, coreFixture } from "./helpers/fixtures.js";
+import {
+  CANCELLER_ROLE,
+  castVotes,
+  EXECUTOR_ROLE,
+  PROPOSER_ROLE,
+  endVoting,
+  founders,
+  propose,
+  proposalOf,
+  ProposalState,
+  queueAndExecute,
+  signBallot,
+  startVoting,
+  Vote,
+  type Call,
+  type Proposal,
+} from "./helpers/governance.js";
+import { ethers, networkHelpers } from "./helpers/network.js";
+
+const MARKET_FEE_BPS = encodeBytes32String("marketFeeBps");
+const RULE_CHANGE = "# Raise the market fee to 2.5%\n\nThe treasury needs to fund the data socket's hosting.";
+
+function ruleChange(w: Weconet, fee = 250n): Promise<Call> {
+  return w.networkRules.getAddress().then((target) => ({
+    target,
+    data: w.networkRules.interface.encodeFunctionData("setRule", [MARKET_FEE_BPS, fee]),
+  }));
+}
+
+/** Proposes `calls` as the first plain member and opens voting; returns the proposal and its id. */
+async function openVote(w: Weconet, calls: Call[], description = RULE_CHANGE): Promise<[Proposal, bigint]> {
+  const p = proposalOf(calls, description);
+  const proposalId = await propose(w, p, nth(w.members, 0));
+  await startVoting(w.governor, proposalId);
+  return [p, proposalId];
+}
+
+/** Everyone but the manager votes for, then the vote closes: the proposal succeeds. */
+async function passVote(w: Weconet, proposalId: bigint): Promise<void> {
+  await castVotes(w.governor, proposalId, founders(w).slice(1), Vote.For);
+  await endVoting(w.governor, proposalId);
+}
+
+describe("Governance", () => {
+  describe("the governor and its timelock as deployed", () => {
+    it("has the configured settings, the membership's clock and simple counting", async () => {
+      const w = await coreFixture();
+      expect(await w.governor.name()).to.equal("Weconet");
+      expect(await w.governor.version()).to.equal("1");
+      expect(await w.governor.votingDelay()).to.equal(BigInt(TEST_SETTINGS.votingDelay));
+      expect(await w.governor.votingPeriod()).to.equal(BigInt(TEST_SETTINGS.votingPeriod));
+      expect(await w.governor.proposalThreshold()).to.equal(1n);
+      expect(await w.governor["quorumNumerator()"]()).to.equal(BigInt(TEST_SETTINGS.quorumPercent));
+      expect(await w.governor.quorumDenominator()).to.equal(100n);
+      expect(await w.governor.lateQuorumVoteExtension()).to.equal(BigInt(TEST_SETTINGS.lateQuorumExtension));
+      expect(await w.governor.token()).to.equal(await w.membership.getAddress());
+      expect(await w.governor.CLOCK_MODE()).to.equal("mode=timestamp");
+      expect(await w.governor.clock()).to.equal(await w.membership.clock());
+      expect(await w.governor.COUNTING_MODE()).to.equal("support=bravo&quorum=for,abstain");
+      expect(await w.governor.timelock()).to.equal(await w.timelock.getAddress());
+    });
+
+    it("computes the quorum as a share of the active members at the snapshot", async () => {
+      const w = await coreFixture();
+      await networkHelpers.mine();
+      const before = BigInt(await networkHelpers.time.latest());
+      for (let i = 0; i < 3; i++) await admitNewcomer(w, w.outsider(i), `newcomer-${i}`);
+      await networkHelpers.mine();
+      // 7 founders: 20% is 1.4, rounded down; 10 members: 2
+      expect(await w.governor.quorum(before)).to.equal(1n);
+      expect(await w.governor.quorum(BigInt(await networkHelpers.time.latest()) - 1n)).to.equal(2n);
+    });
+
+    it("the timelock holds the treasury; the governor refuses deposits", async () => {
+      const w = await coreFixture();
+      const timelock = await w.timelock.getAddress();
+      const before = await ethers.provider.getBalance(timelock);
+      await w.deployer.sendTransaction({ to: timelock, value: 10n ** 18n });
+      expect(await ethers.provider.getBalance(timelock)).to.equal(before + 10n ** 18n);
+      await expect(
+        w.deployer.sendTransaction({ to: await w.governor.getAddress(), value: 1n }),
+      ).to.be.revertedWithCustomError(w.governor, "GovernorDisabledDeposit");
+    });
+
+    it("the governor is the only proposer and canceller, anyone executes, the deployer holds nothing", async () => {
+      const w = await coreFixture();
+      const [governor, timelock] = [await w.governor.getAddress(), await w.timelock.getAddress()];
+      expect(await w.timelock.hasRole(PROPOSER_ROLE, governor)).to.equal(true);
+      expect(await w.timelock.hasRole(CANCELLER_ROLE, governor)).to.equal(true);
+      expect(await w.timelock.hasRole(EXECUTOR_ROLE, ZeroAddress)).to.equal(true);
+      expect(await w.timelock.hasRole(DEFAULT_ADMIN_ROLE, timelock)).to.equal(true);
+      for (const role of [DEFAULT_ADMIN_ROLE, PROPOSER_ROLE, CANCELLER_ROLE, EXECUTOR_ROLE]) {
+        for (const account of [w.deployer, ...founders(w)]) {
+          expect(await w.timelock.hasRole(role, account.address), `${role} of ${account.address}`).to.equal(false);
+        }
+      }
+      const granted = await w.timelock.queryFilter(w.timelock.filters.RoleGranted(), 0);
+      const proposers = granted.filter((e) => e.args.role === PROPOSER_ROLE).map((e) => e.args.account);
+      expect(proposers).to.deep.equal([governor]);
+      expect(await w.timelock.getMinDelay()).to.equal(BigInt(TEST_SETTINGS.timelockMinDelay));
+    });
+  });
+
+  describe("a proposal that passes is queued in and executed by the timelock", () => {
+    it("a rule change: every state from pending to executed, with its events", async () => {
+      const w = await coreFixture();
+      const p = proposalOf([await ruleChange(w)], RULE_CHANGE);
+      const proposer = nth(w.members, 0);
+      await expect(w.governor.connect(proposer).propose(p.targets, p.values, p.calldatas, p.description)).to.emit(
+        w.governor,
+        "ProposalCreated",
+      );
+      const proposalId = await w.governor.hashProposal(p.targets, p.values, p.calldatas, p.descriptionHash);
+      expect(await w.governor.proposalProposer(proposalId)).to.equal(proposer.address);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Pending);
+      expect(await w.governor.proposalNeedsQueuing(proposalId)).to.equal(true);
+
+      await startVoting(w.governor, proposalId);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Active);
+      await expect(w.governor.connect(w.developer).castVoteWithReason(proposalId, Vote.For, "Hosting must be paid."))
+        .to.emit(w.governor, "VoteCast")
+        .withArgs(w.developer.address, proposalId, Vote.For, 1n, "Hosting must be paid.");
+      await castVotes(w.governor, proposalId, [proposer, nth(w.members, 1)], Vote.For);
+      await castVotes(w.governor, proposalId, [nth(w.members, 2)], Vote.Against);
+      await castVotes(w.governor, proposalId, [w.manager], Vote.Abstain);
+      expect(await w.governor.proposalVotes(proposalId)).to.deep.equal([1n, 3n, 1n]);
+      expect(await w.governor.hasVoted(proposalId, w.manager.address)).to.equal(true);
+      await expect(w.governor.connect(w.manager).castVote(proposalId, Vote.For))
+        .to.be.revertedWithCustomError(w.governor, "GovernorAlreadyCastVote")
+        .withArgs(w.manager.address);
+
+      await endVoting(w.governor, proposalId);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Succeeded);
+      await expect(
+        w.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash),
+      ).to.be.revertedWithCustomError(w.governor, "GovernorUnexpectedProposalState");
+      await expect(w.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash))
+        .to.emit(w.governor, "ProposalQueued")
+        .and.to.emit(w.timelock, "CallScheduled");
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Queued);
+      // not before the timelock's delay
+      await expect(
+        w.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash),
+      ).to.be.revertedWithCustomError(w.timelock, "TimelockUnexpectedOperationState");
+      await networkHelpers.time.increase(TEST_SETTINGS.timelockMinDelay);
+      await expect(w.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash))
+        .to.emit(w.governor, "ProposalExecuted")
+        .withArgs(proposalId)
+        .and.to.emit(w.timelock, "CallExecuted")
+        .and.to.emit(w.networkRules, "RuleChanged")
+        .withArgs(MARKET_FEE_BPS, 100n, 250n);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Executed);
+      expect(await w.networkRules.marketFeeBps()).to.equal(250n);
+      await expect(
+        w.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash),
+      ).to.be.revertedWithCustomError(w.governor, "GovernorUnexpectedProposalState");
+    });
+
+    it("anyone may execute the queued operation on the timelock directly; the proposal then reads executed", async () => {
+      const w = await coreFixture();
+      const [p, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await passVote(w, proposalId);
+      await w.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      await networkHelpers.time.increase(TEST_SETTINGS.timelockMinDelay);
+      const salt = await w.governor.getAddress().then((g) => {
+        // GovernorTimelockControl salts the operation with the governor's address and the description hash
+        const governorBytes = BigInt(g) << 96n;
+        return "0x" + (governorBytes ^ BigInt(p.descriptionHash)).toString(16).padStart(64, "0");
+      });
+      await expect(
+        w.timelock.connect(w.outsider(0)).executeBatch(p.targets, p.values, p.calldatas, ZeroHash, salt),
+      ).to.emit(w.networkRules, "RuleChanged");
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Executed);
+    });
+
+    it("a leader appointment", async () => {
+      const w = await coreFixture();
+      const next = nth(w.members, 2);
+      const call = {
+        target: await w.membership.getAddress(),
+        data: w.membership.interface.encodeFunctionData("grantRole", [LEADER_ROLE, next.address]),
+      };
+      const [p, proposalId] = await openVote(w, [call], "# Appoint a leader\n\nMember 2 leads the couriers.");
+      await passVote(w, proposalId);
+      await queueAndExecute(w, p);
+      const granted = await w.membership.queryFilter(w.membership.filters.RoleGranted(LEADER_ROLE, next.address));
+      expect(granted.map((e) => e.args.sender)).to.deep.equal([await w.timelock.getAddress()]);
+      expect(await w.membership.hasActiveRole(LEADER_ROLE, next.address)).to.equal(true);
+    });
+
+    it("a member's removal", async () => {
+      const w = await coreFixture();
+      const member = nth(w.members, 2);
+      const call = {
+        target: await w.membership.getAddress(),
+        data: w.membership.interface.encodeFunctionData("remove", [member.address, reason("fraud")]),
+      };
+      const [p, proposalId] = await openVote(w, [call], "# Remove member 2\n\nRepeated fraud, see dispute 7.");
+      await passVote(w, proposalId);
+      await queueAndExecute(w, p);
+      const removed = await w.membership.queryFilter(w.membership.filters.MemberRemoved(member.address));
+      expect(removed.map((e) => e.args.reason)).to.deep.equal([reason("fraud")]);
+      expect(await w.membership.statusOf(member.address)).to.equal(4n);
+    });
+
+    it("a taxonomy addition", async () => {
+      const w = await coreFixture();
+      const vehicle = await w.taxonomy.attributeId("vehicle");
+      const input = { name: "cargo_bike", domain: 1, dataType: 0, parent: vehicle };
+      const call = {
+        target: await w.taxonomy.getAddress(),
+        data: w.taxonomy.interface.encodeFunctionData("addAttribute", [input]),
+      };
+      const [p, proposalId] = await openVote(w, [call], "# Add cargo bikes\n\nA class under vehicle.");
+      await passVote(w, proposalId);
+      await queueAndExecute(w, p);
+      const newId = await w.taxonomy.attributeId("cargo_bike");
+      expect(newId).to.equal(await w.taxonomy.attributeCount());
+      expect((await w.taxonomy.attribute(newId)).parent).to.equal(vehicle);
+    });
+
+    it("a manager appointment", async () => {
+      const w = await coreFixture();
+      const next = nth(w.leaders, 0);
+      const call = {
+        target: await w.membership.getAddress(),
+        data: w.membership.interface.encodeFunctionData("appointManager", [next.address]),
+      };
+      const [p, proposalId] = await openVote(w, [call], "# New manager\n\nLeader A takes over.");
+      await passVote(w, proposalId);
+      await queueAndExecute(w, p);
+      expect(await w.membership.manager()).to.equal(next.address);
+    });
+  });
+
+  describe("a proposal that fails", () => {
+    it("is defeated when more vote against than for, and cannot be queued", async () => {
+      const w = await coreFixture();
+      const [p, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await castVotes(w.governor, proposalId, [nth(w.members, 0), nth(w.members, 1)], Vote.For);
+      await castVotes(w.governor, proposalId, [w.manager, ...w.leaders], Vote.Against);
+      await endVoting(w.governor, proposalId);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Defeated);
+      await expect(w.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash))
+        .to.be.revertedWithCustomError(w.governor, "GovernorUnexpectedProposalState")
+        .withArgs(proposalId, ProposalState.Defeated, toBeHex(1n << ProposalState.Succeeded, 32));
+    });
+
+    it("is defeated when a tie", async () => {
+      const w = await coreFixture();
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await castVotes(w.governor, proposalId, [nth(w.members, 0)], Vote.For);
+      await castVotes(w.governor, proposalId, [nth(w.members, 1)], Vote.Against);
+      await endVoting(w.governor, proposalId);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Defeated);
+    });
+
+    it("is defeated when the quorum is not reached, even with only votes for", async () => {
+      const w = await networkHelpers.loadFixture(deployWithHalfQuorum);
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      const snapshot = await w.governor.proposalSnapshot(proposalId);
+      expect(await w.governor.quorum(snapshot)).to.equal(3n); // half of 7 members, rounded down
+      await castVotes(w.governor, proposalId, [nth(w.members, 0), nth(w.members, 1)], Vote.For);
+      await endVoting(w.governor, proposalId);
+      expect(await w.governor.proposalVotes(proposalId)).to.deep.equal([0n, 2n, 0n]);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Defeated);
+    });
+
+    it("succeeds once abstentions bring it to quorum", async () => {
+      const w = await networkHelpers.loadFixture(deployWithHalfQuorum);
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await castVotes(w.governor, proposalId, [nth(w.members, 0), nth(w.members, 1)], Vote.For);
+      await castVotes(w.governor, proposalId, [nth(w.members, 2)], Vote.Abstain);
+      await endVoting(w.governor, proposalId);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Succeeded);
+    });
+  });
+
+  describe("late quorum", () => {
+    it("a quorum reached near the end extends the deadline", async () => {
+      const w = await coreFixture();
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      const deadline = await w.governor.proposalDeadline(proposalId);
+      const lateVoteAt = deadline - 10n;
+      await networkHelpers.time.setNextBlockTimestamp(lateVoteAt);
+      const extended = lateVoteAt + BigInt(TEST_SETTINGS.lateQuorumExtension);
+      await expect(w.governor.connect(nth(w.members, 0)).castVote(proposalId, Vote.For))
+        .to.emit(w.governor, "ProposalExtended")
+        .withArgs(proposalId, extended);
+      expect(await w.governor.proposalDeadline(proposalId)).to.equal(extended);
+      // the original deadline passes, and others can still react
+      await networkHelpers.time.increaseTo(deadline + 100n);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Active);
+      await castVotes(w.governor, proposalId, [w.manager, ...w.leaders], Vote.Against);
+      await networkHelpers.time.increaseTo(extended + 1n);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Defeated);
+    });
+
+    it("a quorum reached early leaves the deadline as it was", async () => {
+      const w = await coreFixture();
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      const deadline = await w.governor.proposalDeadline(proposalId);
+      await expect(w.governor.connect(nth(w.members, 0)).castVote(proposalId, Vote.For)).not.to.emit(
+        w.governor,
+        "ProposalExtended",
+      );
+      expect(await w.governor.proposalDeadline(proposalId)).to.equal(deadline);
+    });
+
+    it("votes against do not count towards quorum and do not extend", async () => {
+      const w = await coreFixture();
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      const deadline = await w.governor.proposalDeadline(proposalId);
+      await networkHelpers.time.setNextBlockTimestamp(deadline - 10n);
+      await expect(w.governor.connect(nth(w.members, 0)).castVote(proposalId, Vote.Against)).not.to.emit(
+        w.governor,
+        "ProposalExtended",
+      );
+      expect(await w.governor.proposalDeadline(proposalId)).to.equal(deadline);
+    });
+  });
+
+  describe("cancelling", () => {
+    it("the proposer may cancel while the proposal is pending; nobody else, and not later", async () => {
+      const w = await coreFixture();
+      const proposer = nth(w.members, 0);
+      const p = proposalOf([await ruleChange(w)], RULE_CHANGE);
+      const proposalId = await propose(w, p, proposer);
+      const cancel = (as: typeof proposer) =>
+        w.governor.connect(as).cancel(p.targets, p.values, p.calldatas, p.descriptionHash);
+      for (const other of [nth(w.members, 1), w.manager, w.outsider(0)]) {
+        await expect(cancel(other))
+          .to.be.revertedWithCustomError(w.governor, "GovernorUnableToCancel")
+          .withArgs(proposalId, other.address);
+      }
+      await expect(cancel(proposer)).to.emit(w.governor, "ProposalCanceled").withArgs(proposalId);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Canceled);
+      await startVoting(w.governor, proposalId);
+      await expect(w.governor.connect(nth(w.members, 1)).castVote(proposalId, Vote.For)).to.be.revertedWithCustomError(
+        w.governor,
+        "GovernorUnexpectedProposalState",
+      );
+      // the same proposal cannot be made again
+      await expect(
+        w.governor.connect(proposer).propose(p.targets, p.values, p.calldatas, p.description),
+      ).to.be.revertedWithCustomError(w.governor, "GovernorUnexpectedProposalState");
+    });
+
+    it("the proposer may not cancel once voting has started", async () => {
+      const w = await coreFixture();
+      const [p, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await expect(w.governor.connect(nth(w.members, 0)).cancel(p.targets, p.values, p.calldatas, p.descriptionHash))
+        .to.be.revertedWithCustomError(w.governor, "GovernorUnableToCancel")
+        .withArgs(proposalId, nth(w.members, 0).address);
+    });
+  });
+
+  describe("voting by signature", () => {
+    async function signerMember(w: Weconet): Promise<Wallet> {
+      const wallet = await signingWallet();
+      await admitNewcomer(w, wallet, "signer");
+      return wallet;
+    }
+
+    it("an EOA's EIP-712 ballot counts, whoever submits it; a replay fails", async () => {
+      const w = await coreFixture();
+      const voter = await signerMember(w);
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      const nonce = await w.governor.nonces(voter.address);
+      const signature = await signBallot(w.governor, voter, {
+        proposalId,
+        support: Vote.For,
+        voter: voter.address,
+        nonce,
+      });
+      const relayer = w.outsider(3);
+      await expect(w.governor.connect(relayer).castVoteBySig(proposalId, Vote.For, voter.address, signature))
+        .to.emit(w.governor, "VoteCast")
+        .withArgs(voter.address, proposalId, Vote.For, 1n, "");
+      expect(await w.governor.hasVoted(proposalId, voter.address)).to.equal(true);
+      expect(await w.governor.hasVoted(proposalId, relayer.address)).to.equal(false);
+      expect(await w.governor.nonces(voter.address)).to.equal(nonce + 1n);
+      await expect(w.governor.connect(relayer).castVoteBySig(proposalId, Vote.For, voter.address, signature))
+        .to.be.revertedWithCustomError(w.governor, "GovernorInvalidSignature")
+        .withArgs(voter.address);
+    });
+
+    it("a forged ballot fails: another key, another choice, another proposal, another voter", async () => {
+      const w = await coreFixture();
+      const voter = await signerMember(w);
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      const [, otherProposal] = await openVote(w, [await ruleChange(w, 300n)], "# Another fee\n\n3%.");
+      const nonce = await w.governor.nonces(voter.address);
+      const ballot = { proposalId, support: Vote.For, voter: voter.address, nonce };
+      const forger = Wallet.createRandom();
+      const forged: [string, string, number, string][] = [
+        ["another key", await signBallot(w.governor, forger, ballot), Vote.For, voter.address],
+        ["another choice", await signBallot(w.governor, voter, ballot), Vote.Against, voter.address],
+        [
+          "another proposal",
+          await signBallot(w.governor, voter, { ...ballot, proposalId: otherProposal }),
+          Vote.For,
+          voter.address,
+        ],
+        [
+          "a future nonce",
+          await signBallot(w.governor, voter, { ...ballot, nonce: nonce + 1n }),
+          Vote.For,
+          voter.address,
+        ],
+        ["another voter", await signBallot(w.governor, voter, ballot), Vote.For, nth(w.members, 0).address],
+        ["garbage", "0x" + "11".repeat(65), Vote.For, voter.address],
+      ];
+      for (const [label, signature, support, claimedVoter] of forged) {
+        await expect(w.governor.castVoteBySig(proposalId, support, claimedVoter, signature), label)
+          .to.be.revertedWithCustomError(w.governor, "GovernorInvalidSignature")
+          .withArgs(claimedVoter);
+      }
+      expect(await w.governor.hasVoted(proposalId, voter.address)).to.equal(false);
+      expect(await w.governor.nonces(voter.address)).to.equal(nonce);
+    });
+
+    it("a contract wallet votes by ERC-1271 signature; its owner's replay or a stranger's signature fails", async () => {
+      const w = await coreFixture();
+      const owner = await signingWallet();
+      const wallet = await new ERC1271Wallet__factory(owner).deploy(owner.address);
+      const walletAddress = await wallet.getAddress();
+      const membership = await w.membership.getAddress();
+      await wallet
+        .connect(owner)
+        .execute(membership, w.membership.interface.encodeFunctionData("applyForMembership", [profileHash("wallet")]));
+      await w.membership.connect(nth(w.leaders, 0)).admit(walletAddress);
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+
+      const nonce = await w.governor.nonces(walletAddress);
+      const ballot = { proposalId, support: Vote.For, voter: walletAddress, nonce };
+      const stranger = await signBallot(w.governor, Wallet.createRandom(), ballot);
+      await expect(w.governor.castVoteBySig(proposalId, Vote.For, walletAddress, stranger))
+        .to.be.revertedWithCustomError(w.governor, "GovernorInvalidSignature")
+        .withArgs(walletAddress);
+
+      const signature = await signBallot(w.governor, owner, ballot);
+      await expect(w.governor.connect(w.outsider(3)).castVoteBySig(proposalId, Vote.For, walletAddress, signature))
+        .to.emit(w.governor, "VoteCast")
+        .withArgs(walletAddress, proposalId, Vote.For, 1n, "");
+      await expect(w.governor.castVoteBySig(proposalId, Vote.For, walletAddress, signature))
+        .to.be.revertedWithCustomError(w.governor, "GovernorInvalidSignature")
+        .withArgs(walletAddress);
+    });
+
+    it("a valid signature of someone without a vote is refused for lack of voting power", async () => {
+      const w = await coreFixture();
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      const outsider = await signingWallet();
+      const signature = await signBallot(w.governor, outsider, {
+        proposalId,
+        support: Vote.For,
+        voter: outsider.address,
+        nonce: 0n,
+      });
+      await expect(w.governor.castVoteBySig(proposalId, Vote.For, outsider.address, signature))
+        .to.be.revertedWithCustomError(w.governor, "WeconetGovernorNoVotingPower")
+        .withArgs(outsider.address);
+    });
+  });
+
+  describe("who may vote", () => {
+    it("a member suspended since the snapshot cannot vote, until reinstated", async () => {
+      const w = await coreFixture();
+      const member = nth(w.members, 1);
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await w.membership.connect(nth(w.leaders, 0)).suspend(member.address, reason("x"));
+      await expect(w.governor.connect(member).castVote(proposalId, Vote.For))
+        .to.be.revertedWithCustomError(w.governor, "WeconetGovernorNoVotingPower")
+        .withArgs(member.address);
+      await w.membership.connect(nth(w.leaders, 0)).reinstate(member.address);
+      await expect(w.governor.connect(member).castVote(proposalId, Vote.For)).to.emit(w.governor, "VoteCast");
+    });
+
+    it("a member suspended at the snapshot cannot vote, even when reinstated since", async () => {
+      const w = await coreFixture();
+      const member = nth(w.members, 1);
+      await w.membership.connect(nth(w.leaders, 0)).suspend(member.address, reason("x"));
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await w.membership.connect(nth(w.leaders, 0)).reinstate(member.address);
+      await expect(w.governor.connect(member).castVote(proposalId, Vote.For))
+        .to.be.revertedWithCustomError(w.governor, "WeconetGovernorNoVotingPower")
+        .withArgs(member.address);
+    });
+
+    it("a member who left since the snapshot cannot vote", async () => {
+      const w = await coreFixture();
+      const member = nth(w.members, 1);
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await w.membership.connect(member).leave();
+      await expect(w.governor.connect(member).castVote(proposalId, Vote.For))
+        .to.be.revertedWithCustomError(w.governor, "WeconetGovernorNoVotingPower")
+        .withArgs(member.address);
+    });
+
+    it("a member admitted after the snapshot, and an outsider, cannot vote", async () => {
+      const w = await coreFixture();
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await admitNewcomer(w, w.outsider(0), "late");
+      for (const account of [w.outsider(0), w.outsider(1)]) {
+        await expect(w.governor.connect(account).castVote(proposalId, Vote.For))
+          .to.be.revertedWithCustomError(w.governor, "WeconetGovernorNoVotingPower")
+          .withArgs(account.address);
+      }
+    });
+
+    it("nobody votes before the snapshot or after the deadline", async () => {
+      const w = await coreFixture();
+      const p = proposalOf([await ruleChange(w)], RULE_CHANGE);
+      const proposalId = await propose(w, p, nth(w.members, 0));
+      await expect(w.governor.connect(nth(w.members, 1)).castVote(proposalId, Vote.For))
+        .to.be.revertedWithCustomError(w.governor, "GovernorUnexpectedProposalState")
+        .withArgs(proposalId, ProposalState.Pending, toBeHex(1n << ProposalState.Active, 32));
+      await startVoting(w.governor, proposalId);
+      await endVoting(w.governor, proposalId);
+      await expect(w.governor.connect(nth(w.members, 1)).castVote(proposalId, Vote.For)).to.be.revertedWithCustomError(
+        w.governor,
+        "GovernorUnexpectedProposalState",
+      );
+    });
+  });
+
+  describe("who may propose, and how", () => {
+    it("non-members, applicants and suspended members cannot propose", async () => {
+      const w = await coreFixture();
+      const { applicant, suspended } = await applicantAndSuspended(w);
+      const p = proposalOf([await ruleChange(w)], RULE_CHANGE);
+      for (const account of [w.outsider(0), applicant, suspended, w.deployer]) {
+        await expect(w.governor.connect(account).propose(p.targets, p.values, p.calldatas, p.description))
+          .to.be.revertedWithCustomError(w.governor, "GovernorInsufficientProposerVotes")
+          .withArgs(account.address, 0n, 1n);
+      }
+    });
+
+    it("a description is required", async () => {
+      const w = await coreFixture();
+      const call = await ruleChange(w);
+      await expect(
+        w.governor.connect(nth(w.members, 0)).propose([call.target], [0n], [call.data], ""),
+      ).to.be.revertedWithCustomError(w.governor, "WeconetGovernorEmptyDescription");
+      await expect(w.governor.connect(nth(w.members, 0)).propose([call.target], [0n], [call.data], " ")).to.emit(
+        w.governor,
+        "ProposalCreated",
+      );
+    });
+
+    it("a description restricted to another proposer is refused", async () => {
+      const w = await coreFixture();
+      const call = await ruleChange(w);
+      const description = `${RULE_CHANGE}#proposer=${nth(w.members, 1).address}`;
+      await expect(w.governor.connect(nth(w.members, 0)).propose([call.target], [0n], [call.data], description))
+        .to.be.revertedWithCustomError(w.governor, "GovernorRestrictedProposer")
+        .withArgs(nth(w.members, 0).address);
+    });
+
+    it("a proposal needs calls, and as many values as targets and calldatas", async () => {
+      const w = await coreFixture();
+      const call = await ruleChange(w);
+      const proposer = w.governor.connect(nth(w.members, 0));
+      await expect(proposer.propose([], [], [], RULE_CHANGE))
+        .to.be.revertedWithCustomError(w.governor, "GovernorInvalidProposalLength")
+        .withArgs(0n, 0n, 0n);
+      await expect(proposer.propose([call.target], [0n, 0n], [call.data], RULE_CHANGE))
+        .to.be.revertedWithCustomError(w.governor, "GovernorInvalidProposalLength")
+        .withArgs(1n, 1n, 2n);
+    });
+
+    it("a failing call makes the whole execution revert, and the proposal stays queued", async () => {
+      const w = await coreFixture();
+      const bad = {
+        target: await w.networkRules.getAddress(),
+        data: w.networkRules.interface.encodeFunctionData("setRule", [MARKET_FEE_BPS, 10_001n]),
+      };
+      const [p, proposalId] = await openVote(w, [await ruleChange(w), bad], "# Two fees\n\nThe second is too high.");
+      await passVote(w, proposalId);
+      await w.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+      await networkHelpers.time.increase(TEST_SETTINGS.timelockMinDelay);
+      await expect(w.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash))
+        .to.be.revertedWithCustomError(w.networkRules, "InvalidRuleValue")
+        .withArgs(MARKET_FEE_BPS, 10_001n);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Queued);
+      expect(await w.networkRules.marketFeeBps()).to.equal(BigInt(TEST_SETTINGS.marketFeeBps));
+    });
+  });
+
+  it("the timelock, not the governor, executes: the rules see the timelock as caller", async () => {
+    const w = await coreFixture();
+    const [p, proposalId] = await openVote(w, [await ruleChange(w)]);
+    await passVote(w, proposalId);
+    const receipt = await queueAndExecute(w, p);
+    const timelock = await w.timelock.getAddress();
+    const executed = receipt.logs.flatMap((log) => {
+      const parsed = log.address === timelock ? w.timelock.interface.parseLog(log) : null;
+      return parsed?.name === "CallExecuted" ? [parsed.args.target] : [];
+    });
+    expect(executed).to.deep.equal([await w.networkRules.getAddress()]);
+    expect(await w.networkRules.governance()).to.equal(timelock);
+    expect(await w.taxonomy.governance()).to.equal(timelock);
+  });
+});
+
+async function deployWithHalfQuorum(): Promise<Weconet> {
+  return deployWeconet({ quorumPercent: 50 });
+}
