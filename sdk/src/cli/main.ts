@@ -8,6 +8,7 @@ import type { Address } from "viem";
 
 import type { Expiry } from "../actions/access.js";
 import { SUPPORT_VALUES, type Support } from "../actions/governance.js";
+import { latestBlock } from "../client.js";
 import { CONNECTION_STATES } from "../reads/access.js";
 import {
   APPLICATION_STATUSES,
@@ -472,7 +473,7 @@ const commands: Record<string, () => Promise<void>> = {
     const w = await reader();
     const range = {
       fromBlock: optionalBlock(flags["from-block"], "--from-block"),
-      toBlock: optionalBlock(flags["to-block"], "--to-block") ?? (await w.publicClient.getBlockNumber()),
+      toBlock: optionalBlock(flags["to-block"], "--to-block") ?? (await latestBlock(w.publicClient)),
     };
     if (sub === "export") {
       const format = (flags.format ?? (flags.out?.endsWith(".csv") === true ? "csv" : "jsonl")) as ExportFormat;
