@@ -55,7 +55,7 @@ const deployment = loadDeployment({ chainId: CHAIN_ID });
 const addresses = deployment.contracts;
 
 const demoLog: string[] = [];
-const demo = await demoNetwork({
+const demo = demoNetwork({
   provider: connection.provider,
   deployment,
   people,

@@ -23,7 +23,7 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
   await w.membership.connect(leader).grantRole(await w.membership.DEVELOPER_ROLE(), dina.address);
   await w.membership.connect(applicant).applyForMembership(profileHash("applicant"));
   const lines: string[] = [];
-  const net = await sdkDemoNetwork({
+  const net = sdkDemoNetwork({
     provider: connection.provider,
     deployment: await sdkDeployment(w),
     people: {

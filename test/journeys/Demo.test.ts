@@ -19,7 +19,7 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; contracts: WeconetCont
     parameters: path.resolve("deploy", "parameters", "localhost.json"),
   });
   const lines: string[] = [];
-  const net = await sdkDemoNetwork({
+  const net = sdkDemoNetwork({
     provider: connection.provider,
     deployment: await sdkDeployment(deployed, fromBlock),
     people,
