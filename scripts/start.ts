@@ -64,6 +64,7 @@ const demo = demoNetwork({
     await ethers.provider.send("evm_mine", []);
   },
   log: (line) => demoLog.push(line),
+  ignition,
 });
 console.log("weconet: seeding the demo network …");
 await seedDemo(demo);

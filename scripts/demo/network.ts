@@ -1,5 +1,6 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { getAddress, type Address } from "viem";
+import type { NetworkConnection } from "hardhat/types/network";
 
 import { weconetOverProvider, type Deployment, type Eip1193Provider, type Weconet } from "@weconet/sdk";
 
@@ -42,6 +43,8 @@ export interface DemoNetwork {
   increaseTime(seconds: number | bigint): Promise<void>;
   /** Adds a line to what the main command prints about the demo network. */
   log(line: string): void;
+  /** Ignition on the demo's chain, for modules only the demo deploys (e.g. the market's play-money token). */
+  ignition: NetworkConnection["ignition"];
 }
 
 /** A demo person's address, checksummed for the SDK. */
@@ -56,6 +59,7 @@ export function demoNetwork(options: {
   people: DemoPeople;
   increaseTime: (seconds: number) => Promise<void>;
   log: (line: string) => void;
+  ignition: NetworkConnection["ignition"];
 }): DemoNetwork {
   const sdk = weconetOverProvider({ provider: options.provider, deployment: options.deployment });
   return {
@@ -64,5 +68,6 @@ export function demoNetwork(options: {
     people: options.people,
     increaseTime: (seconds) => options.increaseTime(Number(seconds)),
     log: options.log,
+    ignition: options.ignition,
   };
 }
