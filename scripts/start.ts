@@ -11,6 +11,8 @@ import path from "node:path";
 import { HDNodeWallet, Mnemonic } from "ethers";
 import { config, network } from "hardhat";
 
+import { keccak256, stringToHex } from "viem";
+
 import { loadDeployment } from "@weconet/sdk/node";
 
 import WeconetModule from "../deploy/modules/Weconet.js";
@@ -23,6 +25,8 @@ const PORT = Number.parseInt(process.env.WECONET_PORT ?? "8545", 10);
 const RPC_URL = `http://${HOST}:${PORT}`;
 const CHAIN_ID = 31337;
 const DEPLOYMENT_DIR = path.join("deploy", "deployments", `chain-${CHAIN_ID}`);
+// Where the demo publishes its off-chain documents (offer descriptions), each named by its keccak-256 hash.
+const DOCUMENTS_DIR = path.join(DEPLOYMENT_DIR, "documents");
 // Hardhat's well-known development mnemonic: these keys are public and only ever fund local chains.
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 
@@ -65,6 +69,10 @@ const demo = demoNetwork({
   },
   log: (line) => demoLog.push(line),
   ignition,
+  publish(document) {
+    mkdirSync(DOCUMENTS_DIR, { recursive: true });
+    writeFileSync(path.join(DOCUMENTS_DIR, `${keccak256(stringToHex(document))}.json`), document);
+  },
 });
 console.log("weconet: seeding the demo network …");
 await seedDemo(demo);
@@ -80,10 +88,11 @@ const keyOf = (address: string): string => {
 
 const lines = [
   "",
-  "Weconet is running — a local network with members, roles, rules and a taxonomy.",
+  "Weconet is running — a local network with members, roles, rules, a taxonomy, data connections and a market.",
   "",
   `  JSON-RPC    ${RPC_URL}   (chain id ${CHAIN_ID})`,
   `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
+  `  documents   ${DOCUMENTS_DIR}   (the offers' off-chain documents, named by their hashes)`,
   "",
   "Contracts:",
   ...Object.entries(addresses).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
@@ -98,6 +107,8 @@ const lines = [
   "",
   `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
   "These keys are public: never send real funds to them. Stop with Ctrl-C.",
+  "",
+  "In another terminal: npx weconet status, npx weconet offers, npx weconet audit verify (see docs/sdk.md).",
   "",
 ];
 console.log(lines.join("\n"));
