@@ -113,7 +113,7 @@ export function weconetGovernor(sdk: ProviderWeconet): GovernorUnderTest<Address
         description: RULE_CHANGE.description,
       });
       proposalId = sent.proposalId;
-      return gasOf(Promise.resolve(sent));
+      return gasOf(sent);
     },
     vote: (voter, support, reason) =>
       gasOf(

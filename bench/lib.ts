@@ -49,7 +49,9 @@ export async function receiptOf(sent: Promise<ContractTransactionResponse>): Pro
  * The gas a transaction used: sent by a Weconet SDK action (which fails on a revert), or with ethers by an
  * anchor (failing loudly if it reverted).
  */
-export async function gasOf(sent: Promise<Sent | ContractTransactionResponse>): Promise<bigint> {
+export async function gasOf(
+  sent: Sent | ContractTransactionResponse | Promise<Sent | ContractTransactionResponse>,
+): Promise<bigint> {
   const done = await sent;
   if ("receipt" in done) return done.receipt.gasUsed;
   return (await receiptOf(Promise.resolve(done))).gasUsed;
