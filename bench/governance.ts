@@ -3,7 +3,7 @@ import { encodeBytes32String, id } from "ethers";
 import type { Address } from "viem";
 import type { PrivateKeyAccount } from "viem/accounts";
 
-import { proposalCalls, type ProviderWeconet } from "@weconet/sdk";
+import { BALLOT_TYPES, proposalCalls, type ProviderWeconet } from "@weconet/sdk";
 
 import type { NetworkRules, WizardGovernor } from "../typechain-types/index.js";
 import { networkHelpers } from "../test/helpers/network.js";
@@ -167,14 +167,7 @@ export function ozGovernor(governor: WizardGovernor, rules: NetworkRules): Gover
       const { proposalId: ballotFor } = proposal();
       const signature = await voter.signTypedData(
         await signingDomain(await governor.getAddress()),
-        {
-          Ballot: [
-            { name: "proposalId", type: "uint256" },
-            { name: "support", type: "uint8" },
-            { name: "voter", type: "address" },
-            { name: "nonce", type: "uint256" },
-          ],
-        },
+        { Ballot: [...BALLOT_TYPES.Ballot] },
         { proposalId: ballotFor, support, voter: voter.address, nonce: await governor.nonces(voter.address) },
       );
       return gasOf(governor.connect(relayer).castVoteBySig(ballotFor, support, voter.address, signature));

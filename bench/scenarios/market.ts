@@ -224,24 +224,20 @@ export const marketScenario: Scenario = {
 
     // Requests: post, answer, accept (which books with escrow).
     const deadline = (await networkHelpers.time.latest()) + 7 * DAY;
-    const posted = await consumer.postRequest({
-      class: c.courier,
-      quantity: 2,
-      maxUnitPrice: PRICE,
-      deadline,
-      description: keccak256(stringToHex("two parcels")),
-    });
+    const post = (quantity: number, need: string) =>
+      consumer.postRequest({
+        class: c.courier,
+        quantity,
+        maxUnitPrice: PRICE,
+        deadline,
+        description: keccak256(stringToHex(need)),
+      });
+    const posted = await post(2, "two parcels");
     record("post request", await gasOf(posted));
     const { requestId } = posted;
     record("answer request", await gasOf(p.answerRequest({ requestId, offerId })));
     record("accept answer (books, ETH escrow)", await gasOf(consumer.acceptAnswer({ requestId, offerId })));
-    const never = await consumer.postRequest({
-      class: c.courier,
-      quantity: 1,
-      maxUnitPrice: PRICE,
-      deadline,
-      description: keccak256(stringToHex("never mind")),
-    });
+    const never = await post(1, "never mind");
     record("cancel request", await gasOf(consumer.cancelRequest(never)));
 
     // Money out: everyone pulls.

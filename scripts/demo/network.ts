@@ -57,6 +57,18 @@ export function addressOf(person: { address: string }): Address {
   return getAddress(person.address);
 }
 
+/** The demo members' addresses by name, checksummed for the SDK. */
+export function memberAddresses(people: DemoPeople): Record<keyof DemoPeople["members"], Address> {
+  const m = people.members;
+  return {
+    alice: addressOf(m.alice),
+    bob: addressOf(m.bob),
+    carol: addressOf(m.carol),
+    dave: addressOf(m.dave),
+    eve: addressOf(m.eve),
+  };
+}
+
 /** The demo network over a node's EIP-1193 provider (the local HTTP node, or the in-process one in tests). */
 export function demoNetwork(options: {
   provider: Eip1193Provider;

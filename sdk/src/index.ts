@@ -68,7 +68,7 @@ export type {
 } from "./matching.js";
 export { classAndSubclasses, ETH, isSettled, nextActions } from "./reads/market.js";
 export type { BookingView, MarketRequestView, NextActions, OfferView } from "./reads/market.js";
-export { describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
+export { BALLOT_TYPES, describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
 export type { ProposalCall, SignedBallot, Support } from "./actions/governance.js";
 export type { ClassRef } from "./actions/resources.js";
 export { CONNECTION_STATES } from "./reads/access.js";

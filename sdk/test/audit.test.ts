@@ -42,6 +42,17 @@ isolateFile();
 const dir = mkdtempSync(path.join(tmpdir(), "weconet-audit-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The chain as a log source that leaves out the transaction of the first `event`: a trail with a gap. */
+async function droppingFirst(event: string): Promise<LogSource> {
+  const chain = rpcLogSource(publicClient);
+  const dropped = (await collect(reader.audit.events())).find((e) => e.event === event);
+  if (dropped === undefined) throw new Error(`no ${event} to drop`);
+  return {
+    getBlockTimestamp: (b) => chain.getBlockTimestamp(b),
+    getLogs: async (q) => (await chain.getLogs(q)).filter((log) => log.transactionHash !== dropped.tx),
+  };
+}
+
 const collect = async (events: AsyncIterable<AuditEvent>) => {
   const all: AuditEvent[] = [];
   for await (const e of events) all.push(e);
@@ -224,12 +235,7 @@ describe("the audit trail", () => {
   });
 
   it("catches a dropped booking and tokens the market holds beyond escrows and credits", async () => {
-    const chain = rpcLogSource(publicClient);
-    const created = (await collect(reader.audit.events())).find((e) => e.event === "BookingCreated");
-    const dropping: LogSource = {
-      getBlockTimestamp: (b) => chain.getBlockTimestamp(b),
-      getLogs: async (q) => (await chain.getLogs(q)).filter((log) => log.transactionHash !== created?.tx),
-    };
+    const dropping = await droppingFirst("BookingCreated");
     const dropped = await reader.audit.verify({ source: dropping });
     // The booking is missing, its offer's booked units are short, and the market holds more ETH than it owes.
     expect(
@@ -288,11 +294,7 @@ describe("the audit trail", () => {
 
   it("catches an event source that drops or alters an event", async () => {
     const chain = rpcLogSource(publicClient);
-    const reinstated = (await collect(reader.audit.events())).find((e) => e.event === "MemberReinstated");
-    const dropping: LogSource = {
-      getBlockTimestamp: (b) => chain.getBlockTimestamp(b),
-      getLogs: async (q) => (await chain.getLogs(q)).filter((log) => log.transactionHash !== reinstated?.tx),
-    };
+    const dropping = await droppingFirst("MemberReinstated");
     const dropped = await reader.audit.verify({ source: dropping });
     expect(dropped.differences.map((d) => d.subject)).toEqual(
       expect.arrayContaining([`${alice} status`, `${alice} status since`, `${alice} votes`, "active member count"]),
@@ -320,12 +322,7 @@ describe("the audit trail", () => {
   });
 
   it("catches a dropped connection close and a connection changed behind the events' back", async () => {
-    const chain = rpcLogSource(publicClient);
-    const closing = (await collect(reader.audit.events())).find((e) => e.event === "ConnectionClosed");
-    const dropping: LogSource = {
-      getBlockTimestamp: (b) => chain.getBlockTimestamp(b),
-      getLogs: async (q) => (await chain.getLogs(q)).filter((log) => log.transactionHash !== closing?.tx),
-    };
+    const dropping = await droppingFirst("ConnectionClosed");
     const email = await reader.reads.attributeId("email");
     const dropped = await reader.audit.verify({ source: dropping });
     expect(dropped.differences.map((d) => d.subject)).toEqual([

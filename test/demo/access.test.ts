@@ -3,7 +3,12 @@ import { expect } from "chai";
 import { stringToHex } from "viem";
 
 import { ROUTE_PLANNER_ACCOUNT, seedAccessDemo } from "../../scripts/demo/access.js";
-import { addressOf, demoNetwork as sdkDemoNetwork, type DemoNetwork } from "../../scripts/demo/network.js";
+import {
+  addressOf,
+  demoNetwork as sdkDemoNetwork,
+  memberAddresses,
+  type DemoNetwork,
+} from "../../scripts/demo/network.js";
 import { admit, DAY } from "../helpers/access.js";
 import { deployWeconet, nth, profileHash, sdkDeployment } from "../helpers/deployment.js";
 import { connection, ignition, networkHelpers } from "../helpers/network.js";
@@ -47,13 +52,7 @@ describe("demo: access seeding", () => {
     const { net, lines } = await demoNetwork();
     await seedAccessDemo(net);
     const { reads } = net.weconet;
-    const [alice, bob, carol, dave, eve] = [
-      net.people.members.alice,
-      net.people.members.bob,
-      net.people.members.carol,
-      net.people.members.dave,
-      net.people.members.eve,
-    ].map(addressOf);
+    const { alice, bob, carol, dave, eve } = memberAddresses(net.people);
     const [postal, delivery, phone, email] = await Promise.all(
       ["postal_address", "delivery_address", "phone", "email"].map((name) => reads.attributeId(name)),
     );

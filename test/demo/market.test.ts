@@ -6,7 +6,7 @@ import { documentsResolver } from "@weconet/sdk";
 import { seedAccessDemo } from "../../scripts/demo/access.js";
 import { seedCoreDemo } from "../../scripts/demo/core.js";
 import { seedMarketDemo } from "../../scripts/demo/market.js";
-import { addressOf, type DemoNetwork } from "../../scripts/demo/network.js";
+import { memberAddresses, type DemoNetwork } from "../../scripts/demo/network.js";
 import { deployDemoNetwork } from "../helpers/demo.js";
 import { networkHelpers } from "../helpers/network.js";
 
@@ -24,13 +24,7 @@ describe("demo: market seeding", () => {
   it("lists the courier, desk, meeting room and dataset offers, one open request and bookings in several states", async () => {
     const { net, lines, documents } = await networkHelpers.loadFixture(demoNetwork);
     const { reads, publicClient, deployment } = net.weconet;
-    const [alice, bob, carol, dave, eve] = [
-      net.people.members.alice,
-      net.people.members.bob,
-      net.people.members.carol,
-      net.people.members.dave,
-      net.people.members.eve,
-    ].map(addressOf) as [Address, Address, Address, Address, Address];
+    const { alice, bob, carol, dave, eve } = memberAddresses(net.people);
     const logged = lines.join("\n").match(/0x[0-9a-fA-F]{40}/)?.[0];
     if (logged === undefined) throw new Error("the demo did not log the DemoEuro address");
     const token = getAddress(logged);

@@ -101,7 +101,8 @@ export const proposalCalls = {
   }),
 };
 
-const BALLOT_TYPES = {
+/** OpenZeppelin Governor's EIP-712 ballot (Weconet's governor signs in its own domain). */
+export const BALLOT_TYPES = {
   Ballot: [
     { name: "proposalId", type: "uint256" },
     { name: "support", type: "uint8" },
