@@ -4,6 +4,7 @@ import {
   InsufficientFundsError,
   decodeErrorResult,
   hexToString,
+  parseAbi,
   isHex,
   keccak256,
   stringToHex,
@@ -336,26 +337,59 @@ const MESSAGES: Messages = {
   VotesExpiredSignature: ([expiry]) => `The signature expired at ${expiry}.`,
 };
 
+/**
+ * The errors of ERC-20 tokens built on OpenZeppelin (ERC-6093), which the market passes on when a payment token
+ * refuses a transfer: the token is not a Weconet contract, but its refusal deserves a sentence too.
+ */
+const TOKEN_ERRORS = parseAbi([
+  "error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)",
+  "error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)",
+  "error ERC20InvalidSender(address sender)",
+  "error ERC20InvalidReceiver(address receiver)",
+  "error ERC20InvalidApprover(address approver)",
+  "error ERC20InvalidSpender(address spender)",
+]);
+type TokenErrorName = ContractErrorName<typeof TOKEN_ERRORS>;
+
+const TOKEN_MESSAGES: { [N in TokenErrorName]: (args: ContractErrorArgs<typeof TOKEN_ERRORS, N>) => string } = {
+  ERC20InsufficientBalance: ([sender, balance, needed]) =>
+    `insufficient funds: ${sender} holds ${balance} of the token, ${needed} is needed.`,
+  ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
+    `${spender} may take ${allowance} of the token, ${needed} is needed: approve more first.`,
+  ERC20InvalidSender: ([sender]) => `The token refuses to send from ${sender}.`,
+  ERC20InvalidReceiver: ([receiver]) => `The token refuses to send to ${receiver}.`,
+  ERC20InvalidApprover: ([approver]) => `The token refuses an approval by ${approver}.`,
+  ERC20InvalidSpender: ([spender]) => `The token refuses ${spender} as spender.`,
+};
+
 /** A decoded custom error: its name, arguments and readable sentence. */
 export interface DecodedError {
-  name: WeconetErrorName | "Error" | "Panic";
+  name: WeconetErrorName | TokenErrorName | "Error" | "Panic";
   args: readonly unknown[];
   message: string;
 }
 
-/** Decodes revert data of any Weconet contract into a readable sentence; undefined for unknown data. */
+/** Decodes revert data of any Weconet contract (or a payment token) into a readable sentence; undefined for unknown data. */
 export function decodeWeconetError(data: Hex): DecodedError | undefined {
-  try {
-    const decoded = decodeErrorResult({ abi: allAbiItems, data });
-    const args = (decoded.args ?? []) as readonly unknown[];
-    if (decoded.errorName === "Error") return { name: "Error", args, message: String(args[0]) };
-    if (decoded.errorName === "Panic") return { name: "Panic", args, message: `Panic ${String(args[0])}` };
-    const name = decoded.errorName as WeconetErrorName;
-    const describe = MESSAGES[name] as (args: readonly unknown[]) => string;
-    return { name, args, message: describe(args) };
-  } catch {
-    return undefined;
+  for (const [abi, messages] of [
+    [allAbiItems, MESSAGES],
+    [TOKEN_ERRORS, TOKEN_MESSAGES],
+  ] as const) {
+    try {
+      const decoded = decodeErrorResult({ abi, data });
+      const args = (decoded.args ?? []) as readonly unknown[];
+      if (decoded.errorName === "Error") return { name: "Error", args, message: String(args[0]) };
+      if (decoded.errorName === "Panic") return { name: "Panic", args, message: `Panic ${String(args[0])}` };
+      const name = decoded.errorName as WeconetErrorName | TokenErrorName;
+      const describe = (messages as unknown as Record<string, ((args: readonly unknown[]) => string) | undefined>)[
+        name
+      ];
+      if (describe !== undefined) return { name, args, message: describe(args) };
+    } catch {
+      // Not one of this table's errors: try the next.
+    }
   }
+  return undefined;
 }
 
 /** An error from the SDK: a readable message, and the decoded custom error when a contract reverted. */

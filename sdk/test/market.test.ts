@@ -232,6 +232,10 @@ describe("the market", () => {
       ],
       [() => as(carol).market.book({ offerId: courierOffer, quantity: 100 }), `Offer ${courierOffer} has`],
       [() => as(carol).market.book({ offerId: 999n, quantity: 1 }), "there is no offer 999 on this network"],
+      [
+        () => as(alice).market.book({ offerId: deskOffer, quantity: 1 }),
+        `insufficient funds: ${alice} holds 0 of the token, ${25n * 10n ** 18n} is needed.`,
+      ],
       [() => as(carol).market.withdraw({ token }), `${carol} has no token ${token} to withdraw.`],
       [
         () =>

@@ -304,6 +304,7 @@ const commands: Record<string, () => Promise<void>> = {
         `  treasury        ${Number(s.treasury) / 1e18} ETH`,
         `  governance      voting delay ${s.governance.votingDelay} s, period ${s.governance.votingPeriod} s, quorum ${s.governance.quorumPercent}%, timelock ${s.governance.timelockDelay} s`,
         `  rules           ${s.rules.map((r) => `${r.name}=${r.value}`).join(", ")}`,
+        `  market          ${s.market.offers} offers, ${s.market.requests} requests, ${s.market.bookings} bookings; ${s.connectors} connector(s) ever approved`,
       ].join("\n"),
     );
   },

@@ -15,6 +15,10 @@ export interface NetworkStatus {
   rules: Rule[];
   governance: { votingDelay: bigint; votingPeriod: bigint; quorumPercent: bigint; timelockDelay: bigint };
   treasury: bigint;
+  /** Connectors ever approved to open data connections (the market among them). */
+  connectors: number;
+  /** Offers, requests and bookings ever made on the market. */
+  market: { offers: bigint; requests: bigint; bookings: bigint };
 }
 
 export async function readNetworkStatus(ctx: WeconetContext): Promise<NetworkStatus> {
@@ -32,6 +36,10 @@ export async function readNetworkStatus(ctx: WeconetContext): Promise<NetworkSta
     quorumPercent,
     delay,
     treasury,
+    connectors,
+    offers,
+    requests,
+    bookings,
   ] = await Promise.all([
     c.membership.read.manager(at),
     c.membership.read.activeMemberCount(at),
@@ -43,6 +51,10 @@ export async function readNetworkStatus(ctx: WeconetContext): Promise<NetworkSta
     c.governor.read.quorumNumerator(at),
     c.timelock.read.getMinDelay(at),
     ctx.publicClient.getBalance({ address: ctx.deployment.contracts.timelock, blockNumber: block }),
+    c.accessGrants.read.connectorCount(at),
+    c.market.read.offerCount(at),
+    c.market.read.requestCount(at),
+    c.market.read.bookingCount(at),
   ]);
   return {
     chainId: ctx.deployment.chainId,
@@ -55,5 +67,7 @@ export async function readNetworkStatus(ctx: WeconetContext): Promise<NetworkSta
     rules,
     governance: { votingDelay, votingPeriod, quorumPercent, timelockDelay: delay },
     treasury,
+    connectors,
+    market: { offers, requests, bookings },
   };
 }
