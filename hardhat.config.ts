@@ -3,6 +3,8 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import weconetSdkAbis from "./sdk/codegen/plugin.js";
+
 // solc comes from the npm registry, not from binaries.soliditylang.org: Hardhat compiles offline with
 // the pinned `solc` package and labels it with that package's own version.
 const require = createRequire(import.meta.url);
@@ -10,7 +12,8 @@ const solcVersion: string = (require("solc/package.json") as { version: string }
 const solcPath: string = require.resolve("solc/soljson.js");
 
 export default defineConfig({
-  plugins: [hardhatToolboxMochaEthers],
+  // The SDK's typed ABIs are regenerated from the artifacts after every build (see sdk/codegen).
+  plugins: [hardhatToolboxMochaEthers, weconetSdkAbis],
   solidity: {
     version: solcVersion,
     path: solcPath,
@@ -29,7 +32,8 @@ export default defineConfig({
   },
   paths: {
     // bench/anchors/contracts: the systems the gas benchmark compares Weconet with (not part of Weconet).
-    sources: { solidity: ["contracts", "bench/anchors/contracts"] },
+    // bench/contracts: benchmark-only helpers (the audit benchmark's load generator).
+    sources: { solidity: ["contracts", "bench/anchors/contracts", "bench/contracts"] },
     tests: { mocha: "test", solidity: "test" },
     // Ignition modules live in deploy/modules, deployment journals in deploy/deployments.
     ignition: "deploy",

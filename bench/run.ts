@@ -5,11 +5,15 @@
  * grows with the size of the network fails the run, unless its scenario explains the growth (a logarithmic
  * checkpoint search). See docs/benchmark.md.
  *
+ * Then the audit benchmark (bench/audit.ts): ≥ 100,000 real events read, normalized, exported and verified with
+ * the SDK; events per second and memory (WECONET_BENCH_AUDIT_EVENTS, default 100000).
+ *
  * Run: `npm run bench` (scales: WECONET_BENCH_SCALES, default "10,500,1000").
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { auditBenchmark, formatAudit } from "./audit.js";
 import { MIN_MEMBERS } from "./governance.js";
 import { measureAll } from "./measure.js";
 import { ANCHORS, SCENARIOS } from "./registry.js";
@@ -35,6 +39,21 @@ mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, "gas.json"), JSON.stringify({ ...report, seconds: seconds() }, null, 2) + "\n");
 writeFileSync(path.join(out, "gas.md"), formatMarkdown(report));
 console.log(`\n${report.scales.length} scales, ${seconds()} s; JSON in bench/results/gas.json, Markdown in gas.md`);
+
+const auditEvents = Number.parseInt(process.env.WECONET_BENCH_AUDIT_EVENTS ?? "100000", 10);
+if (!Number.isInteger(auditEvents) || auditEvents < 1) {
+  throw new Error(
+    `WECONET_BENCH_AUDIT_EVENTS must be a positive integer, got "${process.env.WECONET_BENCH_AUDIT_EVENTS}"`,
+  );
+}
+const audit = await auditBenchmark(auditEvents, (line) => process.stderr.write(`bench: ${line}… (${seconds()} s)\n`));
+const auditReport = formatAudit(audit);
+console.log(`\n${auditReport.lines.join("\n")}`);
+writeFileSync(path.join(out, "audit.json"), JSON.stringify(audit, null, 2) + "\n");
+if (!auditReport.ok) {
+  console.error(`\nbench: ${auditReport.problems.join("; ")}`);
+  process.exitCode = 1;
+}
 
 const failing = report.comparison.filter((r) => !r.ok);
 if (failing.length > 0) {

@@ -11,10 +11,13 @@ import path from "node:path";
 import { HDNodeWallet, Mnemonic } from "ethers";
 import { config, network } from "hardhat";
 
-import { addressesOf, attachWeconet } from "../deploy/contracts.js";
+import { keccak256, stringToHex } from "viem";
+
+import { loadDeployment } from "@weconet/sdk/node";
+
 import WeconetModule from "../deploy/modules/Weconet.js";
 import { seedDemo } from "./demo/index.js";
-import type { DemoNetwork } from "./demo/network.js";
+import { demoNetwork } from "./demo/network.js";
 import { demoPeople, describePeople } from "./demo/people.js";
 
 const HOST = "127.0.0.1";
@@ -22,6 +25,8 @@ const PORT = Number.parseInt(process.env.WECONET_PORT ?? "8545", 10);
 const RPC_URL = `http://${HOST}:${PORT}`;
 const CHAIN_ID = 31337;
 const DEPLOYMENT_DIR = path.join("deploy", "deployments", `chain-${CHAIN_ID}`);
+// Where the demo publishes its off-chain documents (offer descriptions), each named by its keccak-256 hash.
+const DOCUMENTS_DIR = path.join(DEPLOYMENT_DIR, "documents");
 // Hardhat's well-known development mnemonic: these keys are public and only ever fund local chains.
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 
@@ -46,15 +51,17 @@ const signers = await ethers.getSigners();
 const people = demoPeople(signers);
 
 console.log(`weconet: deploying to ${RPC_URL} …`);
-const deployed = await ignition.deploy(WeconetModule, {
+await ignition.deploy(WeconetModule, {
   parameters: path.resolve("deploy", "parameters", "localhost.json"),
 });
-const addresses = await addressesOf(deployed);
-const contracts = attachWeconet(addresses, people.deployer);
+// The SDK reads the deployment straight from Ignition's output, as the CLI and the dApp do.
+const deployment = loadDeployment({ chainId: CHAIN_ID });
+const addresses = deployment.contracts;
 
 const demoLog: string[] = [];
-const demo: DemoNetwork = {
-  contracts,
+const demo = demoNetwork({
+  provider: connection.provider,
+  deployment,
   people,
   async increaseTime(seconds) {
     await ethers.provider.send("evm_increaseTime", [seconds]);
@@ -62,7 +69,11 @@ const demo: DemoNetwork = {
   },
   log: (line) => demoLog.push(line),
   ignition,
-};
+  publish(document) {
+    mkdirSync(DOCUMENTS_DIR, { recursive: true });
+    writeFileSync(path.join(DOCUMENTS_DIR, `${keccak256(stringToHex(document))}.json`), document);
+  },
+});
 console.log("weconet: seeding the demo network …");
 await seedDemo(demo);
 
@@ -77,10 +88,11 @@ const keyOf = (address: string): string => {
 
 const lines = [
   "",
-  "Weconet is running — a local network with members, roles, rules and a taxonomy.",
+  "Weconet is running — a local network with members, roles, rules, a taxonomy, data connections and a market.",
   "",
   `  JSON-RPC    ${RPC_URL}   (chain id ${CHAIN_ID})`,
   `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
+  `  documents   ${DOCUMENTS_DIR}   (the offers' off-chain documents, named by their hashes)`,
   "",
   "Contracts:",
   ...Object.entries(addresses).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
@@ -95,6 +107,8 @@ const lines = [
   "",
   `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
   "These keys are public: never send real funds to them. Stop with Ctrl-C.",
+  "",
+  "In another terminal: npx weconet status, npx weconet offers, npx weconet audit verify (see docs/sdk.md).",
   "",
 ];
 console.log(lines.join("\n"));

@@ -1,48 +1,36 @@
-import { encodeBytes32String, id, keccak256, toUtf8Bytes } from "ethers";
+import { addressOf, type DemoNetwork } from "./network.js";
 
-import type { DemoNetwork } from "./network.js";
-
-const DEVELOPER_ROLE = id("DEVELOPER_ROLE");
-
-/** The content hash of a demo member's off-chain profile document (the chain never sees the document). */
+/** The text of a demo member's off-chain profile document: only its hash goes on-chain. */
 export function demoProfile(label: string): string {
-  return keccak256(toUtf8Bytes(`weconet-demo-profile:${label}`));
-}
-
-/** A proposal: calls on governed contracts plus the human-readable description members vote on. */
-interface Proposal {
-  targets: string[];
-  values: bigint[];
-  calldatas: string[];
-  description: string;
+  return `weconet-demo-profile:${label}`;
 }
 
 /**
  * The core of the demo network: members admitted through applications, two community developers, resources
  * that turn members into organisations, one rule change carried through propose → vote → queue → execute,
- * and one proposal left open for voting.
+ * and one proposal left open for voting. Everything goes through the SDK, as a dApp or a script would.
  */
 export async function seedCoreDemo(net: DemoNetwork): Promise<void> {
-  const { contracts: c, people } = net;
-  const { lars } = people.leaders;
+  const { people } = net;
+  const { lars, lena } = people.leaders;
   const { alice, bob, carol, dave, eve } = people.members;
   const { daan, dina } = people.developers;
+  const leader = net.as(lars);
 
   const newcomers = { alice, bob, carol, dave, eve, daan, dina };
   for (const [name, person] of Object.entries(newcomers)) {
-    await (await c.membership.connect(person).applyForMembership(demoProfile(name))).wait();
-    await (await c.membership.connect(lars).admit(person.address)).wait();
+    await net.as(person).membership.apply({ profile: demoProfile(name) });
+    await leader.membership.admit({ applicant: addressOf(person) });
   }
   net.log(`members: ${Object.keys(newcomers).join(", ")} applied and were admitted by leader lars`);
-  await (await c.membership.connect(people.applicant).applyForMembership(demoProfile("applicant"))).wait();
+  await net.as(people.applicant).membership.apply({ profile: demoProfile("applicant") });
   net.log(`applicant ${people.applicant.address} has applied and waits for a leader`);
 
   for (const developer of [daan, dina]) {
-    await (await c.membership.connect(lars).grantRole(DEVELOPER_ROLE, developer.address)).wait();
+    await leader.membership.grantDeveloper({ account: addressOf(developer) });
   }
   net.log("developers: daan and dina were granted the community developer role by lars");
 
-  const classId = (name: string) => c.taxonomy.attributeId(name);
   const resources: [typeof alice, string, string][] = [
     [alice, "bike", "alice's cargo bike"],
     [alice, "courier_service", "alice's bike courier service"],
@@ -50,63 +38,44 @@ export async function seedCoreDemo(net: DemoNetwork): Promise<void> {
     [bob, "meeting_room", "bob's meeting room"],
     [carol, "dataset", "carol's city mobility dataset"],
   ];
-  for (const [owner, className, description] of resources) {
-    await (await c.resources.connect(owner).register(await classId(className), id(description))).wait();
-    net.log(`resource: ${description} (class ${className})`);
+  for (const [owner, resourceClass, description] of resources) {
+    await net.as(owner).resources.register({ resourceClass, metadata: description });
+    net.log(`resource: ${description} (class ${resourceClass})`);
   }
 
   // A rule change through the whole lifecycle: the members raise the market fee from 1% to 1.5%.
-  const feeKey = encodeBytes32String("marketFeeBps");
-  const raiseFee: Proposal = {
-    targets: [await c.networkRules.getAddress()],
-    values: [0n],
-    calldatas: [c.networkRules.interface.encodeFunctionData("setRule", [feeKey, 150n])],
-    description:
-      "# Raise the market fee to 1.5%\n\nThe treasury pays for the shared data socket's hosting; 1% no longer covers it.",
-  };
-  const proposalId = await propose(net, alice, raiseFee);
-  await net.increaseTime(Number(await c.governor.votingDelay()) + 1);
-  for (const voter of [alice, bob, carol, dave, people.leaders.lena]) {
-    await (await c.governor.connect(voter).castVote(proposalId, 1)).wait();
+  const { governor, timelock, networkRules } = net.weconet.contracts;
+  const { proposalId } = await net.as(alice).governance.proposeRuleChange({
+    rule: "marketFeeBps",
+    value: 150n,
+    title: "Raise the market fee to 1.5%",
+    rationale: "The treasury pays for the shared data socket's hosting; 1% no longer covers it.",
+  });
+  await net.increaseTime((await governor.read.votingDelay()) + 1n);
+  for (const voter of [alice, bob, carol, dave, lena]) {
+    await net.as(voter).governance.vote({ proposalId, support: "for" });
   }
-  await (
-    await c.governor.connect(eve).castVoteWithReason(proposalId, 0, "Fees should stay as low as possible.")
-  ).wait();
-  await net.increaseTime(Number(await c.governor.proposalDeadline(proposalId)) - (await now(net)) + 1);
-  const descriptionHash = id(raiseFee.description);
-  await (
-    await c.governor.connect(alice).queue(raiseFee.targets, raiseFee.values, raiseFee.calldatas, descriptionHash)
-  ).wait();
-  await net.increaseTime(Number(await c.timelock.getMinDelay()) + 1);
-  await (
-    await c.governor.connect(alice).execute(raiseFee.targets, raiseFee.values, raiseFee.calldatas, descriptionHash)
-  ).wait();
+  await net.as(eve).governance.vote({ proposalId, support: "against", reason: "Fees should stay as low as possible." });
+  await net.increaseTime((await governor.read.proposalDeadline([proposalId])) - (await now(net)) + 1n);
+  await net.as(alice).governance.queue({ proposalId });
+  await net.increaseTime((await timelock.read.getMinDelay()) + 1n);
+  await net.as(alice).governance.execute({ proposalId });
   net.log(
-    `rule change: market fee 1% → ${Number(await c.networkRules.marketFeeBps()) / 100}% (proposed, voted 5–1, queued, executed)`,
+    `rule change: market fee 1% → ${(await networkRules.read.marketFeeBps()) / 100}% (proposed, voted 5–1, queued, executed)`,
   );
 
   // An open vote for members to take part in: a longer dispute window.
-  const longerDisputes: Proposal = {
-    targets: [await c.networkRules.getAddress()],
-    values: [0n],
-    calldatas: [
-      c.networkRules.interface.encodeFunctionData("setRule", [encodeBytes32String("disputeWindow"), 10n * 86_400n]),
-    ],
-    description:
-      "# Extend the dispute window to 10 days\n\nConsumers of weekly services need more than 7 days to notice a problem.",
-  };
-  const openId = await propose(net, bob, longerDisputes);
-  await net.increaseTime(Number(await c.governor.votingDelay()) + 1);
-  await (await c.governor.connect(bob).castVote(openId, 1)).wait();
-  net.log(`open proposal: "Extend the dispute window to 10 days" is active (1 vote for) — id ${openId}`);
+  const open = await net.as(bob).governance.proposeRuleChange({
+    rule: "disputeWindow",
+    value: 10n * 86_400n,
+    title: "Extend the dispute window to 10 days",
+    rationale: "Consumers of weekly services need more than 7 days to notice a problem.",
+  });
+  await net.increaseTime((await governor.read.votingDelay()) + 1n);
+  await net.as(bob).governance.vote({ proposalId: open.proposalId, support: "for" });
+  net.log(`open proposal: "Extend the dispute window to 10 days" is active (1 vote for) — id ${open.proposalId}`);
 }
 
-async function propose(net: DemoNetwork, proposer: DemoNetwork["people"]["deployer"], p: Proposal): Promise<bigint> {
-  const governor = net.contracts.governor;
-  await (await governor.connect(proposer).propose(p.targets, p.values, p.calldatas, p.description)).wait();
-  return governor.hashProposal(p.targets, p.values, p.calldatas, id(p.description));
-}
-
-async function now(net: DemoNetwork): Promise<number> {
-  return Number(await net.contracts.membership.clock());
+async function now(net: DemoNetwork): Promise<bigint> {
+  return BigInt(await net.weconet.contracts.membership.read.clock());
 }

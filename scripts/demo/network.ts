@@ -1,7 +1,8 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { getAddress, type Address } from "viem";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import type { WeconetContracts } from "../../deploy/contracts.js";
+import { weconetOverProvider, type Deployment, type Eip1193Provider, type Weconet } from "@weconet/sdk";
 
 /**
  * The people of the demo network, each a funded account of the local node (Hardhat's default accounts).
@@ -31,15 +32,61 @@ export interface DemoPeople {
   applicant: HardhatEthersSigner;
 }
 
-/** What each domain's demo seeding gets: the deployed contracts, the people, the clock and the printout. */
+/** What each domain's demo seeding gets: the SDK, the people, the clock and the printout. */
 export interface DemoNetwork {
-  /** Every contract, connected to the deployer; use `.connect(person)` to act as someone else. */
-  contracts: WeconetContracts;
+  /** The SDK, read-only: lists, views, the audit trail. */
+  weconet: Weconet;
+  /** The SDK acting as `person` (the node signs for the demo's development accounts). */
+  as(person: { address: string }): Weconet;
   people: DemoPeople;
   /** Moves the local chain's clock forward by `seconds` and mines a block (local node only). */
-  increaseTime(seconds: number): Promise<void>;
+  increaseTime(seconds: number | bigint): Promise<void>;
   /** Adds a line to what the main command prints about the demo network. */
   log(line: string): void;
   /** Ignition on the demo's chain, for modules only the demo deploys (e.g. the market's play-money token). */
   ignition: NetworkConnection["ignition"];
+  /**
+   * Publishes an off-chain document (an offer's description with its attribute values) where the demo's users find
+   * it: the chain holds only its hash.
+   */
+  publish(document: string): void;
+}
+
+/** A demo person's address, checksummed for the SDK. */
+export function addressOf(person: { address: string }): Address {
+  return getAddress(person.address);
+}
+
+/** The demo members' addresses by name, checksummed for the SDK. */
+export function memberAddresses(people: DemoPeople): Record<keyof DemoPeople["members"], Address> {
+  const m = people.members;
+  return {
+    alice: addressOf(m.alice),
+    bob: addressOf(m.bob),
+    carol: addressOf(m.carol),
+    dave: addressOf(m.dave),
+    eve: addressOf(m.eve),
+  };
+}
+
+/** The demo network over a node's EIP-1193 provider (the local HTTP node, or the in-process one in tests). */
+export function demoNetwork(options: {
+  provider: Eip1193Provider;
+  deployment: Deployment;
+  people: DemoPeople;
+  increaseTime: (seconds: number) => Promise<void>;
+  log: (line: string) => void;
+  ignition: NetworkConnection["ignition"];
+  publish: (document: string) => void;
+}): DemoNetwork {
+  const sdk = weconetOverProvider({ provider: options.provider, deployment: options.deployment });
+  return {
+    weconet: sdk.reader,
+    as: (person) => sdk.as(addressOf(person)),
+    people: options.people,
+    increaseTime: (seconds) => options.increaseTime(Number(seconds)),
+    log: options.log,
+    ignition: options.ignition,
+    publish: options.publish,
+  };
 }

@@ -1,13 +1,51 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
 import { expect } from "chai";
-import { network } from "hardhat";
 
 const run = promisify(execFile);
+
+/** A free local port. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no free port");
+  return address.port;
+}
+
+/**
+ * A Hardhat node in a process of its own (as a test chain is: not inside this test's process, where it would
+ * compete with the deployment for the event loop), with chain id `chainId`; resolves once it answers.
+ */
+async function startNode(chainId: number): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const child = spawn("npx", ["hardhat", "node", "--port", String(port), "--chain-id", String(chainId)], {
+    stdio: "ignore",
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    // npx and the node under it form the group this test started.
+    if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+  };
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const answer = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+    }).catch(() => undefined);
+    if (answer?.ok === true) return { url, stop };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  stop();
+  throw new Error("the test chain's node did not start");
+}
 
 /**
  * A developer deploys to an EVM test chain given only by an RPC URL and a key from the environment, with
@@ -19,8 +57,7 @@ describe("deploying to a test chain by RPC URL and key", function () {
 
   it("deploys the whole network once and reuses the journal the second time", async () => {
     const chainId = 7_777;
-    const server = await network.createServer({ network: "node", override: { chainId } }, "127.0.0.1", 0);
-    const { port } = await server.listen();
+    const node = await startNode(chainId);
     const deploymentId = `test-chain-${chainId}-${process.pid}`;
     const deploymentDir = path.join("deploy", "deployments", deploymentId);
     const workDir = mkdtempSync(path.join(tmpdir(), "weconet-deploy-"));
@@ -52,7 +89,7 @@ describe("deploying to a test chain by RPC URL and key", function () {
           {
             env: {
               ...process.env,
-              WECONET_RPC_URL: `http://127.0.0.1:${port}`,
+              WECONET_RPC_URL: node.url,
               // Hardhat's first development key: funded on the node started above.
               WECONET_DEPLOYER_KEY: "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
               HARDHAT_IGNITION_CONFIRM_DEPLOYMENT: "true",
@@ -74,7 +111,7 @@ describe("deploying to a test chain by RPC URL and key", function () {
         addresses,
       );
     } finally {
-      await server.close();
+      node.stop();
       rmSync(deploymentDir, { recursive: true, force: true });
       rmSync(workDir, { recursive: true, force: true });
     }

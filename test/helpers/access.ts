@@ -2,6 +2,8 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { BigNumberish, Signer, TypedDataDomain } from "ethers";
 import { id } from "ethers";
 
+import { GRANT_TYPES as SDK_GRANT_TYPES } from "@weconet/sdk";
+
 import { STARTER_TAXONOMY } from "../../deploy/starter-taxonomy.js";
 
 import type { AccessGrants } from "../../typechain-types/index.js";
@@ -53,17 +55,8 @@ export interface GrantMessage {
   deadline: BigNumberish;
 }
 
-export const GRANT_TYPES = {
-  Grant: [
-    { name: "owner", type: "address" },
-    { name: "grantee", type: "address" },
-    { name: "attributeIds", type: "uint16[]" },
-    { name: "purpose", type: "bytes32" },
-    { name: "expiresAt", type: "uint48" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
+/** The SDK's EIP-712 `Grant` type (one definition for the SDK and the tests), as ethers takes it. */
+export const GRANT_TYPES = { Grant: [...SDK_GRANT_TYPES.Grant] };
 
 /** The EIP-712 domain of `accessGrants`, as wallets take it. */
 export async function grantDomain(accessGrants: AccessGrants): Promise<TypedDataDomain> {

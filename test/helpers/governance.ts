@@ -2,6 +2,8 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { ContractTransactionReceipt, Signer } from "ethers";
 import { id } from "ethers";
 
+import { BALLOT_TYPES as SDK_BALLOT_TYPES } from "@weconet/sdk";
+
 import type { WeconetGovernor } from "../../typechain-types/index.js";
 import { signTyped } from "./accounts.js";
 import { TEST_SETTINGS, type Weconet } from "./deployment.js";
@@ -137,11 +139,5 @@ export function signBallot(
   return signTyped(governor, signer, BALLOT_TYPES, ballot);
 }
 
-const BALLOT_TYPES = {
-  Ballot: [
-    { name: "proposalId", type: "uint256" },
-    { name: "support", type: "uint8" },
-    { name: "voter", type: "address" },
-    { name: "nonce", type: "uint256" },
-  ],
-};
+/** The SDK's ballot type, as ethers takes it (mutable arrays). */
+const BALLOT_TYPES = { Ballot: [...SDK_BALLOT_TYPES.Ballot] };

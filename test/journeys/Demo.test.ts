@@ -3,11 +3,12 @@ import { encodeBytes32String } from "ethers";
 
 import { seedDemo } from "../../scripts/demo/index.js";
 import type { DemoNetwork } from "../../scripts/demo/network.js";
+import type { WeconetContracts } from "../../deploy/contracts.js";
 import { deployDemoNetwork } from "../helpers/demo.js";
 import { networkHelpers } from "../helpers/network.js";
 
 /** What `npm start` builds: the real module with the local parameters, then the demo seeding. */
-async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
+async function demoNetwork(): Promise<{ net: DemoNetwork; contracts: WeconetContracts; lines: string[] }> {
   const demo = await deployDemoNetwork();
   await seedDemo(demo.net);
   return demo;
@@ -15,8 +16,8 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
 
 describe("the demo network (npm start)", () => {
   it("has the manager, two leaders, members, developers with resources, an executed rule change and an open vote", async () => {
-    const { net, lines } = await networkHelpers.loadFixture(demoNetwork);
-    const { membership, resources, networkRules, governor } = net.contracts;
+    const { net, contracts, lines } = await networkHelpers.loadFixture(demoNetwork);
+    const { membership, resources, networkRules, governor } = contracts;
     const { people } = net;
 
     expect(await membership.manager()).to.equal(people.manager.address);
@@ -41,5 +42,23 @@ describe("the demo network (npm start)", () => {
     expect(await governor.state(executed ?? 0n)).to.equal(7n); // Executed
     expect(await governor.state(open ?? 0n)).to.equal(1n); // Active
     expect(lines.some((line) => line.startsWith("rule change: market fee 1% → 1.5%"))).to.equal(true);
+
+    // Data connections: three live (to a member, to an application, and one a market booking opened), one closed;
+    // one request waits.
+    const connections = await net.weconet.reads.connections();
+    expect(connections.map((c) => c.state).sort()).to.deep.equal(["closed", "live", "live", "live"]);
+    expect(connections.filter((c) => c.consent === "connector").map((c) => c.connector)).to.deep.equal([
+      net.weconet.deployment.contracts.market,
+    ]);
+    expect(await net.weconet.reads.requests()).to.have.length(1);
+
+    // The market: four offers (three bookable), an open request, five bookings.
+    expect(await net.weconet.reads.offers()).to.have.length(3);
+    expect(await net.weconet.reads.marketRequests()).to.have.length(1);
+    expect(await net.weconet.reads.bookings()).to.have.length(5);
+
+    // The auditor's verification of the whole demo network finds nothing amiss.
+    const report = await net.weconet.audit.verify();
+    expect(report.differences).to.deep.equal([]);
   });
 });

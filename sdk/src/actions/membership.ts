@@ -1,0 +1,49 @@
+import type { Address, Hex } from "viem";
+
+import { accountOf, send, type Sent, type WeconetContext } from "../client.js";
+import { toBytes32Code, toContentHash } from "../codes.js";
+import { ROLES } from "../errors.js";
+
+/** What applicants, members and leaders do in the membership. */
+export function membershipActions(ctx: WeconetContext) {
+  return {
+    /** Applies for membership with the content hash of one's off-chain profile (or the profile text to hash). */
+    apply: ({ profile }: { profile: Hex | string }): Promise<Sent> =>
+      send(ctx, "membership", "applyForMembership", [toContentHash(profile)], { doing: "apply" }),
+    /** Withdraws one's pending application. */
+    withdrawApplication: (): Promise<Sent> =>
+      send(ctx, "membership", "withdrawApplication", [], { doing: "withdraw application" }),
+    /** Points one's membership or application to a new off-chain profile. */
+    updateProfile: ({ profile }: { profile: Hex | string }): Promise<Sent> =>
+      send(ctx, "membership", "updateProfile", [toContentHash(profile)], { doing: "update profile" }),
+    /** Leaves the network: the badge is burnt, the vote and roles end. */
+    leave: (): Promise<Sent> => send(ctx, "membership", "leave", [], { doing: "leave" }),
+    /** A leader admits an applicant. */
+    admit: ({ applicant }: { applicant: Address }): Promise<Sent> =>
+      send(ctx, "membership", "admit", [applicant], { doing: `admit ${applicant}` }),
+    /** A leader rejects an application with a short reason code. */
+    reject: ({ applicant, reason }: { applicant: Address; reason: string }): Promise<Sent> =>
+      send(ctx, "membership", "rejectApplication", [applicant, toBytes32Code(reason)], {
+        doing: `reject ${applicant}`,
+      }),
+    /** A leader (or the manager, for leaders) suspends a member with a short reason code. */
+    suspend: ({ member, reason }: { member: Address; reason: string }): Promise<Sent> =>
+      send(ctx, "membership", "suspend", [member, toBytes32Code(reason)], { doing: `suspend ${member}` }),
+    /** Reinstates a suspended member. */
+    reinstate: ({ member }: { member: Address }): Promise<Sent> =>
+      send(ctx, "membership", "reinstate", [member], { doing: `reinstate ${member}` }),
+    /** A leader makes an active member a community developer. */
+    grantDeveloper: ({ account }: { account: Address }): Promise<Sent> =>
+      send(ctx, "membership", "grantRole", [ROLES.developer, account], { doing: `grant developer to ${account}` }),
+    /** A leader takes the developer role back. */
+    revokeDeveloper: ({ account }: { account: Address }): Promise<Sent> =>
+      send(ctx, "membership", "revokeRole", [ROLES.developer, account], {
+        doing: `revoke developer from ${account}`,
+      }),
+    /** Gives up one's own leader or developer role. */
+    renounceRole: ({ role }: { role: "leader" | "developer" }): Promise<Sent> =>
+      send(ctx, "membership", "renounceRole", [ROLES[role], accountOf(ctx)], {
+        doing: `renounce the ${role} role`,
+      }),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * @weconet/sdk — the browser-safe entry: typed contracts, actions, reads, error decoding, matching and the audit
+ * trail over viem. Node-only parts (deployment files, file export, the CLI) are in `@weconet/sdk/node`.
+ */
+export { abis, allAbiItems, CONTRACT_KEYS, CONTRACT_NAMES, eventSelectorOf, nameOfKey, abiOfKey } from "./contracts.js";
+export type { AbiOf, ContractKey, ContractName, Deployment } from "./contracts.js";
+export { deploymentFromIgnition } from "./deployment.js";
+export { createWeconet } from "./weconet.js";
+export { weconetOverProvider } from "./provider.js";
+export type { Eip1193Provider, ProviderWeconet } from "./provider.js";
+export type { CreateWeconetOptions, Weconet } from "./weconet.js";
+export { chainTime, contractsOf, eventIn, eventsIn, latestBlock, send, sendCall } from "./client.js";
+export type { Sent, SigningClient, WeconetContext, WeconetContracts } from "./client.js";
+export {
+  APPLICATION_STATUSES,
+  BOOKING_STATUSES,
+  bytes32ToText,
+  CLOSE_REASONS,
+  CONSENTS,
+  decodeWeconetError,
+  isoTime,
+  MARKET_REQUEST_STATUSES,
+  MEMBER_STATUSES,
+  OFFER_STATUSES,
+  PROPOSAL_STATES,
+  ROLES,
+  roleName,
+  SETTLED_STATUSES,
+  toWeconetError,
+  WeconetError,
+} from "./errors.js";
+export type {
+  ApplicationStatus,
+  BookingStatus,
+  CloseReason,
+  Consent,
+  DecodedError,
+  MarketRequestStatus,
+  MemberStatus,
+  OfferStatus,
+  ProposalState,
+  RoleName,
+  WeconetErrorName,
+} from "./errors.js";
+export { connectionIdOf, dataRequestHash, requestDigest, toBytes32Code, toContentHash } from "./codes.js";
+export { GRANT_TYPES, grantNonceKey } from "./actions/access.js";
+export type {
+  AccessBatchStep,
+  AttributeRef,
+  ConnectionTerms,
+  Expiry,
+  Granted,
+  Moment,
+  SignedGrant,
+} from "./actions/access.js";
+export type { ApplicationDescription } from "./actions/applications.js";
+export type { Booked, DataRequestInput, OfferTermsInput } from "./actions/market.js";
+export { documentsResolver, matchOffers, WEIGHTS } from "./matching.js";
+export type {
+  AttributeWant,
+  Criterion,
+  DocumentResolver,
+  Match,
+  MatchOutcome,
+  MatchRequest,
+  MatchWeights,
+  OfferDocument,
+} from "./matching.js";
+export { classAndSubclasses, ETH, isSettled, nextActions } from "./reads/market.js";
+export type { BookingView, MarketRequestView, NextActions, OfferView } from "./reads/market.js";
+export { BALLOT_TYPES, describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
+export type { ProposalCall, SignedBallot, Support } from "./actions/governance.js";
+export type { ClassRef } from "./actions/resources.js";
+export { CONNECTION_STATES } from "./reads/access.js";
+export type { ConnectionState, ConnectionView, Direction, RequestDirection, RequestView } from "./reads/access.js";
+export type { ApplicationView } from "./reads/applications.js";
+export type { ProposalDetails, ProposalSummary } from "./reads/governance.js";
+export type { MemberView } from "./reads/members.js";
+export type { ResourceView } from "./reads/resources.js";
+export type { Rule } from "./reads/rules.js";
+export type { NetworkStatus } from "./reads/status.js";
+export { DATA_TYPES, DOMAINS } from "./reads/taxonomy.js";
+export type { Attribute, AttributeDataType, AttributeDomain } from "./reads/taxonomy.js";
+export { describeEvent, titleOf } from "./audit/events.js";
+export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from "./audit/events.js";
+export { readEvents, rpcLogSource } from "./audit/reader.js";
+export type { LogQuery, LogSource, RawLog, ReadEventsOptions, ReadProgress, TopicFilter } from "./audit/reader.js";
+export { applyEvent, emptyState, rebuildState } from "./audit/state.js";
+export type { AccessRequestRecord, ApplicationRecord, ConnectionRecord, NetworkState } from "./audit/state.js";
+export {
+  CSV_COLUMNS,
+  CSV_HEADER,
+  filterEvents,
+  matchesFilter,
+  toCsvLine,
+  toJson,
+  toJsonLine,
+} from "./audit/timeline.js";
+export type { AuditFilter } from "./audit/timeline.js";
+export { authorizedByEvents, formatDifferences, verifyTrail } from "./audit/verify.js";
+export type { Difference, VerifyReport } from "./audit/verify.js";

@@ -1,0 +1,80 @@
+import type { WeconetContext } from "../client.js";
+import { toWeconetError, WeconetError } from "../errors.js";
+
+/** Mirrors `ITaxonomy.Domain`. */
+export const DOMAINS = ["person", "resource", "offer"] as const;
+export type AttributeDomain = (typeof DOMAINS)[number];
+
+/** Mirrors `ITaxonomy.DataType`. */
+export const DATA_TYPES = [
+  "class",
+  "text",
+  "integer",
+  "decimal",
+  "boolean",
+  "date",
+  "datetime",
+  "duration",
+  "email",
+  "phone",
+  "postal_address",
+  "geo_location",
+  "money",
+  "url",
+  "reference",
+] as const;
+export type AttributeDataType = (typeof DATA_TYPES)[number];
+
+/** An attribute of the shared vocabulary. */
+export interface Attribute {
+  id: number;
+  name: string;
+  domain: AttributeDomain;
+  dataType: AttributeDataType;
+  /** The parent class (0 for none). */
+  parent: number;
+  deprecated: boolean;
+}
+
+/** The id of an attribute given by id or by name. */
+export async function attributeIdOf(ctx: WeconetContext, ref: number | string): Promise<number> {
+  if (typeof ref === "number") return ref;
+  if (/^\d+$/.test(ref)) return Number(ref);
+  try {
+    return await ctx.contracts.taxonomy.read.attributeId([ref]);
+  } catch (error) {
+    throw toWeconetError(error, `look up attribute "${ref}"`);
+  }
+}
+
+/** The whole vocabulary, page by page (512 attributes at most). */
+export async function listAttributes(
+  ctx: WeconetContext,
+  options: { blockNumber?: bigint } = {},
+): Promise<Attribute[]> {
+  const taxonomy = ctx.contracts.taxonomy;
+  const count = await taxonomy.read.attributeCount(options);
+  const attributes: Attribute[] = [];
+  for (let from = 1; from <= count; from += 128) {
+    const [ids, page] = await taxonomy.read.attributes([from, 128], options);
+    ids.forEach((id, i) => {
+      const a = page[i];
+      if (a === undefined) throw new WeconetError(`taxonomy page at ${from} is shorter than its ids`);
+      attributes.push({
+        id,
+        name: a.name,
+        domain: DOMAINS[a.domain] ?? "person",
+        dataType: DATA_TYPES[a.dataType] ?? "text",
+        parent: a.parent,
+        deprecated: a.deprecated,
+      });
+    });
+  }
+  return attributes;
+}
+
+/** A set of attributes given by id or name, as the contracts take it: ids, sorted, each once. */
+export async function attributeSetOf(ctx: WeconetContext, refs: readonly (number | string)[]): Promise<number[]> {
+  const ids = await Promise.all(refs.map((ref) => attributeIdOf(ctx, ref)));
+  return [...new Set(ids)].sort((a, b) => a - b);
+}

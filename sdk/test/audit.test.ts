@@ -1,0 +1,375 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import {
+  encodeAbiParameters,
+  erc20Abi,
+  hexToBigInt,
+  keccak256,
+  numberToHex,
+  padHex,
+  zeroAddress,
+  type Address,
+  type Hex,
+} from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import {
+  connectionIdOf,
+  CONTRACT_NAMES,
+  CSV_HEADER,
+  rpcLogSource,
+  sendCall,
+  type AuditEvent,
+  type LogSource,
+} from "../src/index.js";
+import { exportEvents } from "../src/node/index.js";
+import {
+  admitMember,
+  as,
+  deployment,
+  isolateFile,
+  people,
+  publicClient,
+  reader,
+  testClient,
+} from "./support/weconet.js";
+import { deployTestToken } from "./support/token.js";
+
+isolateFile();
+
+const dir = mkdtempSync(path.join(tmpdir(), "weconet-audit-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The chain as a log source that leaves out the transaction of the first `event`: a trail with a gap. */
+async function droppingFirst(event: string): Promise<LogSource> {
+  const chain = rpcLogSource(publicClient);
+  const dropped = (await collect(reader.audit.events())).find((e) => e.event === event);
+  if (dropped === undefined) throw new Error(`no ${event} to drop`);
+  return {
+    getBlockTimestamp: (b) => chain.getBlockTimestamp(b),
+    getLogs: async (q) => (await chain.getLogs(q)).filter((log) => log.transactionHash !== dropped.tx),
+  };
+}
+
+const collect = async (events: AsyncIterable<AuditEvent>) => {
+  const all: AuditEvent[] = [];
+  for await (const e of events) all.push(e);
+  return all;
+};
+
+describe("the audit trail", () => {
+  const alice = people.outsider(0);
+  const bob = people.outsider(1);
+  const carol = people.outsider(2);
+  const planner = people.outsider(9);
+  let resourceId = 0n;
+  let token: Address;
+
+  beforeAll(async () => {
+    await admitMember(alice, "alice");
+    ({ resourceId } = await as(alice).resources.register({ resourceClass: "bike", metadata: "cargo bike" }));
+    await as(people.lars).membership.suspend({ member: alice, reason: "late-fees" });
+    await as(people.lars).membership.reinstate({ member: alice });
+    // Data connections: a developer's application, live and closed connections, a pending request.
+    await admitMember(bob, "bob");
+    await admitMember(carol, "carol");
+    await as(people.lars).membership.grantDeveloper({ account: bob });
+    await as(bob).applications.register({
+      account: planner,
+      name: "Route planner",
+      metadataURI: "ipfs://route-planner",
+      attributes: ["delivery_address"],
+      purpose: "route-planning",
+    });
+    await as(carol).access.grantToApplication({ application: planner, duration: 86_400 });
+    await as(bob).access.grant({
+      grantee: carol,
+      attributes: ["postal_address"],
+      purpose: "delivery",
+      duration: 86_400,
+    });
+    await as(carol).access.grant({
+      grantee: bob,
+      attributes: ["email", "phone"],
+      purpose: "newsletter",
+      duration: 600,
+    });
+    await as(carol).access.revoke({ grantee: bob });
+    await as(carol).access.requestAccess({ owner: bob, attributes: ["phone"], purpose: "callbacks", duration: 3_600 });
+    // The market: carol's desks, booked by bob in ETH and in a token (open escrows), one booking completed.
+    token = await deployTestToken([bob], 10n ** 21n);
+    const { resourceId: desks } = await as(carol).resources.register({ resourceClass: "desk", metadata: "desks" });
+    const { offerId: inEth } = await as(carol).market.listOffer({
+      resourceId: desks,
+      unitPrice: 10n ** 15n,
+      capacity: 10,
+      document: "a desk, per day",
+    });
+    const { offerId: inToken } = await as(carol).market.listOffer({
+      resourceId: desks,
+      token,
+      unitPrice: 10n ** 18n,
+      capacity: 10,
+      document: "a desk, per day, in tokens",
+    });
+    await as(bob).market.book({ offerId: inEth, quantity: 2 });
+    await as(bob).market.book({ offerId: inToken, quantity: 3 });
+    const { bookingId } = await as(bob).market.book({ offerId: inEth, quantity: 1 });
+    await as(carol).market.acceptBooking({ bookingId });
+    await as(bob).market.completeBooking({ bookingId });
+  });
+
+  it("reads every event of every contract in chain order, typed and normalized", async () => {
+    const events = await collect(reader.audit.events());
+    const contracts = new Set(events.map((e) => e.contract));
+    expect([...contracts].sort()).toEqual(CONTRACT_NAMES.toSorted());
+    const order = events.map((e) => e.block * 100_000n + BigInt(e.logIndex));
+    expect(order).toEqual([...order].sort((a, b) => (a < b ? -1 : 1)));
+
+    const admitted = events.find(
+      (e) => e.contract === "Membership" && e.event === "MemberAdmitted" && e.args.member === alice,
+    );
+    expect(admitted).toMatchObject({ actor: people.lars, summary: `${people.lars} admitted ${alice}` });
+    expect(admitted?.timestamp).toBeGreaterThan(1_600_000_000);
+    const suspended = events.find((e) => e.event === "MemberSuspended");
+    expect(suspended?.summary).toBe(`${people.lars} suspended ${alice} (late-fees)`);
+    const rules = events.filter((e) => e.event === "RuleChanged").map((e) => e.summary);
+    expect(rules).toContain("rule marketFeeBps changed from 0 to 100");
+    const closed = events.find((e) => e.event === "ConnectionClosed");
+    expect(closed).toMatchObject({
+      actor: carol,
+      subjects: { accounts: [carol, bob] },
+      summary: `${carol} closed the connection from ${carol} to ${bob} (revoked)`,
+    });
+    const opened = events.find((e) => e.event === "ConnectionOpened");
+    expect(opened?.summary).toMatch(
+      new RegExp(
+        `^${carol} opened a connection to ${planner}: attributes \\[5\\] for route-planning until .*Z \\(by owner consent\\)$`,
+      ),
+    );
+  });
+
+  it("filters by member, attribute and resource", async () => {
+    const byAlice = await collect(reader.audit.events({}));
+    const aliceEvents = byAlice.filter((e) => e.subjects.accounts.includes(alice));
+    const { filterEvents } = await import("../src/index.js");
+    const filtered = await collect(filterEvents(reader.audit.events(), { accounts: [alice] }));
+    expect(filtered).toEqual(aliceEvents);
+    expect(filtered.map((e) => e.event)).toEqual([
+      "ProfileUpdated",
+      "MembershipApplied",
+      "Transfer",
+      "DelegateVotesChanged",
+      "MemberAdmitted",
+      "ResourceRegistered",
+      "DelegateVotesChanged",
+      "MemberSuspended",
+      "DelegateVotesChanged",
+      "MemberReinstated",
+    ]);
+    const bike = await reader.reads.attributeId("bike");
+    const byBike = await collect(filterEvents(reader.audit.events(), { attributes: [bike] }));
+    expect(byBike.map((e) => e.summary)).toEqual([
+      `attribute ${bike} "bike" (resource) was added`,
+      `${alice} registered resource ${resourceId} of class ${bike}`,
+    ]);
+    const byResource = await collect(filterEvents(reader.audit.events(), { resources: [resourceId] }));
+    expect(byResource).toHaveLength(1);
+  });
+
+  it("exports JSON Lines and CSV, streamed to files", async () => {
+    const total = (await collect(reader.audit.events())).length;
+    const jsonl = path.join(dir, "trail.jsonl");
+    expect(await exportEvents(reader.audit.events(), jsonl, "jsonl")).toBe(total);
+    const lines = readFileSync(jsonl, "utf8").trimEnd().split("\n");
+    expect(lines).toHaveLength(total);
+    const first = JSON.parse(lines[0] ?? "{}") as Record<string, unknown>;
+    expect(Object.keys(first)).toEqual([
+      "chainId",
+      "block",
+      "logIndex",
+      "timestamp",
+      "time",
+      "tx",
+      "contract",
+      "address",
+      "event",
+      "actor",
+      "args",
+      "subjects",
+      "summary",
+    ]);
+    expect(first.chainId).toBe(31337);
+
+    const csv = path.join(dir, "trail.csv");
+    expect(await exportEvents(reader.audit.events(), csv, "csv")).toBe(total);
+    const rows = readFileSync(csv, "utf8").trimEnd().split("\n");
+    expect(rows[0]).toBe(CSV_HEADER);
+    expect(rows).toHaveLength(total + 1);
+    expect(rows.some((r) => r.includes(`"{""member"":""${alice}"",""by"":""${people.lars}""}"`))).toBe(true);
+  });
+
+  it("verifies: the state rebuilt from events equals the contracts' views", async () => {
+    const report = await reader.audit.verify();
+    expect(report.differences).toEqual([]);
+    expect(report.checks).toBeGreaterThan(100);
+    expect(report.state.members.get(alice)?.status).toBe("active");
+    expect(report.state.resources.get(resourceId)?.owner).toBe(alice);
+    expect([...report.state.connections.values()].map((c) => [c.owner, c.grantee, c.open])).toEqual([
+      [carol, planner, true],
+      [bob, carol, true],
+      [carol, bob, false],
+    ]);
+    expect([...report.state.requests.values()].map((r) => [r.grantee, r.status])).toEqual([[carol, "pending"]]);
+    expect(report.state.applications.get(planner)?.status).toBe("active");
+    expect(report.state.connectors.size).toBe(1);
+    expect(report.state.bootstrapFinished).toBe(true);
+    const open = [...report.state.market.bookings.values()].filter((b) => b.status === "booked");
+    expect(open.map((b) => [b.token, b.amount])).toEqual([
+      [zeroAddress, 2n * 10n ** 15n],
+      [token, 3n * 10n ** 18n],
+    ]);
+    expect(report.state.market.credits.get(zeroAddress)?.get(carol)).toBe(10n ** 15n - 10n ** 13n);
+  });
+
+  it("catches a dropped booking and tokens the market holds beyond escrows and credits", async () => {
+    const dropping = await droppingFirst("BookingCreated");
+    const dropped = await reader.audit.verify({ source: dropping });
+    // The booking is missing, its offer's booked units are short, and the market holds more ETH than it owes.
+    expect(
+      dropped.differences.map((d) => [d.subject, d.fromEvents.split("/").at(-2), d.onChain.split("/").at(-2)]),
+    ).toEqual([
+      ["booking count", undefined, undefined],
+      ["offer 1", "1", "3"],
+      ["ETH held by the market (open escrows + credits)", undefined, undefined],
+    ]);
+    expect(dropped.differences.at(-1)).toMatchObject({
+      fromEvents: String(10n ** 15n),
+      onChain: String(3n * 10n ** 15n),
+    });
+
+    // Tokens sent to the market outside a booking: the market holds more than it owes.
+    const snapshot = await testClient.snapshot();
+    await sendCall(as(bob).context, {
+      address: token,
+      abi: erc20Abi,
+      functionName: "transfer",
+      args: [deployment.contracts.market, 5n],
+      doing: "send tokens to the market directly",
+    });
+    const donated = await reader.audit.verify();
+    expect(donated.differences).toEqual([
+      {
+        domain: "escrows",
+        subject: `${token} held by the market (open escrows + credits)`,
+        fromEvents: String(3n * 10n ** 18n),
+        onChain: String(3n * 10n ** 18n + 5n),
+      },
+    ]);
+    await testClient.revert({ id: snapshot });
+  });
+
+  it("reads in small chunks, survives a flaky node and halves a range the node refuses", async () => {
+    const chain = rpcLogSource(publicClient);
+    let calls = 0;
+    const flaky: LogSource = {
+      getBlockTimestamp: (b) => chain.getBlockTimestamp(b),
+      async getLogs(query) {
+        calls++;
+        if (calls % 3 === 1) throw new Error("socket hang up");
+        if (query.toBlock - query.fromBlock > 3n) throw new Error("query returned more than 10000 results");
+        return chain.getLogs(query);
+      },
+    };
+    const expected = await collect(reader.audit.events());
+    const progress: bigint[] = [];
+    const events = await collect(
+      reader.audit.events({ source: flaky, chunkSize: 50n, onProgress: (p) => progress.push(p.doneBlock) }),
+    );
+    expect(events).toEqual(expected);
+    expect(progress.length).toBeGreaterThan(3);
+  });
+
+  it("catches an event source that drops or alters an event", async () => {
+    const chain = rpcLogSource(publicClient);
+    const dropping = await droppingFirst("MemberReinstated");
+    const dropped = await reader.audit.verify({ source: dropping });
+    expect(dropped.differences.map((d) => d.subject)).toEqual(
+      expect.arrayContaining([`${alice} status`, `${alice} status since`, `${alice} votes`, "active member count"]),
+    );
+
+    // A forged RuleChanged that claims a market fee of 99%.
+    const altering: LogSource = {
+      getBlockTimestamp: (b) => chain.getBlockTimestamp(b),
+      getLogs: async (q) =>
+        (await chain.getLogs(q)).map((log) =>
+          log.address.toLowerCase() === deployment.contracts.networkRules.toLowerCase() &&
+          hexToBigInt(log.data.slice(66, 130).padStart(64, "0") === "" ? "0x0" : (`0x${log.data.slice(66)}` as Hex)) ===
+            100n
+            ? { ...log, data: `${log.data.slice(0, 66)}${padHex(numberToHex(9_900), { size: 32 }).slice(2)}` as Hex }
+            : log,
+        ),
+    };
+    const altered = await reader.audit.verify({ source: altering });
+    expect(altered.differences).toContainEqual({
+      domain: "rules",
+      subject: "rule marketFeeBps",
+      fromEvents: "9900",
+      onChain: "100",
+    });
+  });
+
+  it("catches a dropped connection close and a connection changed behind the events' back", async () => {
+    const dropping = await droppingFirst("ConnectionClosed");
+    const email = await reader.reads.attributeId("email");
+    const dropped = await reader.audit.verify({ source: dropping });
+    expect(dropped.differences.map((d) => d.subject)).toEqual([
+      `connection ${carol} → ${bob}`,
+      `connection ${carol} → ${bob} authorizes attribute ${email}`,
+      `connection ${carol} → ${bob} authorizes attribute ${email + 1}`,
+    ]);
+
+    // The live connection from bob to carol, its expiry (the low 40 bits of its slot) rewound on the chain.
+    const snapshot = await testClient.snapshot();
+    const id = connectionIdOf(bob, carol);
+    const address = deployment.contracts.accessGrants;
+    let slot: Hex | undefined;
+    for (let base = 0n; base < 16n && slot === undefined; base++) {
+      const candidate = keccak256(encodeAbiParameters([{ type: "uint256" }, { type: "uint256" }], [id, base]));
+      const value = await publicClient.getStorageAt({ address, slot: candidate });
+      if (value !== undefined && hexToBigInt(value) !== 0n) slot = candidate;
+    }
+    if (slot === undefined) throw new Error("the connection's storage slot was not found");
+    const word = hexToBigInt((await publicClient.getStorageAt({ address, slot })) ?? "0x0");
+    const rewound = ((word >> 40n) << 40n) | 1n;
+    await testClient.setStorageAt({ address, index: slot, value: padHex(numberToHex(rewound), { size: 32 }) });
+    await testClient.mine({ blocks: 1 });
+    const postal = await reader.reads.attributeId("postal_address");
+    const forged = await reader.audit.verify();
+    expect(forged.differences.map((d) => [d.subject, d.fromEvents, d.onChain])).toEqual([
+      [
+        `connection ${bob} → ${carol}`,
+        expect.stringMatching(/^\d+\//) as string,
+        expect.stringMatching(/^1\//) as string,
+      ],
+      [`connection ${bob} → ${carol} authorizes attribute ${postal}`, "true", "false"],
+    ]);
+    await testClient.revert({ id: snapshot });
+  });
+
+  it("catches state changed behind the events' back (storage written directly on the chain)", async () => {
+    const address = deployment.contracts.networkRules;
+    const slot = await publicClient.getStorageAt({ address, slot: "0x0" });
+    // RuleValues is packed in slot 0: admissionPolicy (1 byte), then marketFeeBps (2 bytes), … from the right.
+    const value = hexToBigInt(slot ?? "0x0");
+    const forged = (value & ~(0xffffn << 8n)) | (4_242n << 8n);
+    await testClient.setStorageAt({ address, index: "0x0", value: padHex(numberToHex(forged), { size: 32 }) });
+    await testClient.mine({ blocks: 1 });
+    const report = await reader.audit.verify();
+    expect(report.differences).toEqual([
+      { domain: "rules", subject: "rule marketFeeBps", fromEvents: "100", onChain: "4242" },
+    ]);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+
+import { ROLES } from "../src/index.js";
+import { admitMember, as, increaseTime, isolateFile, latestTime, people, reader } from "./support/weconet.js";
+
+isolateFile();
+
+describe("governance actions", () => {
+  const voters = [people.outsider(0), people.outsider(1), people.outsider(2)];
+
+  it("carries a rule change through propose, vote (also by signature), queue and execute", async () => {
+    for (const [i, voter] of voters.entries()) await admitMember(voter, `voter-${i}`);
+    const [alice, bob, carol] = voters as [typeof people.manager, typeof people.manager, typeof people.manager];
+
+    const { proposalId } = await as(alice).governance.proposeRuleChange({
+      rule: "marketFeeBps",
+      value: 250n,
+      title: "Raise the market fee to 2.5%",
+      rationale: "The data socket's hosting needs it.",
+    });
+    const [created] = await reader.reads.proposals();
+    expect(created?.id).toBe(proposalId);
+    expect(created?.title).toBe("Raise the market fee to 2.5%");
+    expect(created?.state).toBe("pending");
+
+    await increaseTime((await reader.contracts.governor.read.votingDelay()) + 1n);
+    await as(alice).governance.vote({ proposalId, support: "for" });
+    await as(people.lars).governance.vote({ proposalId, support: "for", reason: "Fair." });
+    await as(people.lena).governance.vote({ proposalId, support: "abstain" });
+    // Carol signs; the manager submits her ballot and pays the gas.
+    const ballot = await as(carol).governance.signVote({ proposalId, support: "for" });
+    await as(people.manager).governance.voteBySignature(ballot);
+    await as(bob).governance.vote({ proposalId, support: "against" });
+
+    const [voting] = await reader.reads.proposals({ states: ["active"] });
+    expect(voting?.votes).toEqual({ against: 1n, for: 3n, abstain: 1n });
+    expect(await reader.contracts.governor.read.hasVoted([proposalId, carol])).toBe(true);
+
+    await increaseTime(voting === undefined ? 0n : voting.deadline - BigInt(await latestTime()) + 1n);
+    await as(bob).governance.queue({ proposalId });
+    await increaseTime((await reader.contracts.timelock.read.getMinDelay()) + 1n);
+    await as(bob).governance.execute({ proposalId });
+
+    expect((await reader.reads.proposals({ states: ["executed"] })).map((p) => p.id)).toEqual([proposalId]);
+    expect(await reader.contracts.networkRules.read.marketFeeBps()).toBe(250);
+    const rules = await reader.reads.rules();
+    expect(rules.find((r) => r.name === "marketFeeBps")?.value).toBe(250n);
+  });
+
+  it("appoints a leader and a new manager by the members' vote", async () => {
+    const [alice, bob] = voters as [typeof people.manager, typeof people.manager];
+    const leader = await as(alice).governance.proposeLeader({ account: bob, appoint: true });
+    const manager = await as(alice).governance.proposeManager({ account: alice, rationale: "Rotation." });
+    await increaseTime((await reader.contracts.governor.read.votingDelay()) + 1n);
+    for (const voter of [...voters, people.lars, people.lena]) {
+      await as(voter).governance.vote({ proposalId: leader.proposalId, support: "for" });
+      await as(voter).governance.vote({ proposalId: manager.proposalId, support: "for" });
+    }
+    const deadline = await reader.contracts.governor.read.proposalDeadline([manager.proposalId]);
+    await increaseTime(deadline - BigInt(await latestTime()) + 1n);
+    for (const { proposalId } of [leader, manager]) await as(bob).governance.queue({ proposalId });
+    await increaseTime((await reader.contracts.timelock.read.getMinDelay()) + 1n);
+    for (const { proposalId } of [leader, manager]) await as(bob).governance.execute({ proposalId });
+
+    expect(await reader.contracts.membership.read.hasActiveRole([ROLES.leader, bob])).toBe(true);
+    expect(await reader.contracts.membership.read.manager()).toBe(alice);
+    expect((await reader.reads.member(alice)).isManager).toBe(true);
+  });
+
+  it("refuses a vote twice, and a proposal from a non-member, with readable reasons", async () => {
+    const [alice] = voters as [typeof people.manager];
+    const { proposalId } = await as(alice).governance.proposeAttribute({
+      name: "cargo_volume",
+      domain: "resource",
+      dataType: "integer",
+      rationale: "Couriers and vans need it.",
+    });
+    await increaseTime((await reader.contracts.governor.read.votingDelay()) + 1n);
+    await as(alice).governance.vote({ proposalId, support: "for" });
+    await expect(as(alice).governance.vote({ proposalId, support: "for" })).rejects.toThrow(
+      `${alice} has voted on this proposal already.`,
+    );
+    await expect(
+      as(people.outsider(5)).governance.proposeRuleChange({ rule: "marketFeeBps", value: 1n, title: "Cheaper" }),
+    ).rejects.toThrow(`propose: ${people.outsider(5)} has 0 vote(s); proposing needs 1: only active members propose.`);
+    await expect(reader.reads.proposal(123n)).rejects.toThrow("there is no proposal 123 on this network");
+  });
+});

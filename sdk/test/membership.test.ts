@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+
+import { ROLES, WeconetError } from "../src/index.js";
+import { as, isolateFile, people, reader } from "./support/weconet.js";
+
+isolateFile();
+
+describe("membership actions", () => {
+  const applicant = people.outsider(0);
+  const other = people.outsider(1);
+
+  it("apply, admit, grant the developer role, suspend, reinstate, leave", async () => {
+    await as(applicant).membership.apply({ profile: "alice's profile document" });
+    expect((await reader.reads.member(applicant)).status).toBe("applicant");
+
+    await as(people.lars).membership.admit({ applicant });
+    const admitted = await reader.reads.member(applicant);
+    expect(admitted.status).toBe("active");
+    expect(admitted.memberSince).toBeGreaterThan(0);
+
+    await as(people.lars).membership.grantDeveloper({ account: applicant });
+    expect((await reader.reads.member(applicant)).roles).toEqual(["developer"]);
+
+    await as(people.lars).membership.suspend({ member: applicant, reason: "spam" });
+    expect((await reader.reads.member(applicant)).status).toBe("suspended");
+    await as(people.lars).membership.reinstate({ member: applicant });
+    expect((await reader.reads.member(applicant)).status).toBe("active");
+
+    await as(applicant).membership.updateProfile({ profile: "alice's new profile" });
+    await as(applicant).membership.leave();
+    const left = await reader.reads.member(applicant);
+    expect(left.status).toBe("none");
+    expect(left.roles).toEqual([]);
+  });
+
+  it("withdraws and rejects applications; lists members with their roles", async () => {
+    await as(other).membership.apply({ profile: "bob" });
+    await as(other).membership.withdrawApplication();
+    await as(other).membership.apply({ profile: "bob again" });
+    await as(people.lena).membership.reject({ applicant: other, reason: "incomplete-profile" });
+    expect((await reader.reads.member(other)).status).toBe("none");
+
+    const members = await reader.reads.members({ statuses: ["active"] });
+    const manager = members.find((m) => m.account === people.manager);
+    expect(manager?.isManager).toBe(true);
+    expect(manager?.roles).toEqual(["manager"]);
+    expect(members.filter((m) => m.roles.includes("leader")).map((m) => m.account)).toEqual([people.lars, people.lena]);
+  });
+
+  it("reports a contract's custom error as a readable sentence with its arguments", async () => {
+    const outsider = people.outsider(2);
+    const attempt = as(outsider).membership.admit({ applicant: other });
+    await expect(attempt).rejects.toBeInstanceOf(WeconetError);
+    await expect(attempt).rejects.toThrow(`admit ${other}: ${outsider} lacks the leader role.`);
+    const error = await as(outsider)
+      .membership.leave()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WeconetError);
+    expect((error as WeconetError).reason?.name).toBe("MembershipInvalidStatus");
+    expect((error as WeconetError).message).toBe(`leave: ${outsider} is none, which does not allow this action.`);
+  });
+
+  it("lets a leader step down, and the manager cannot", async () => {
+    await as(people.lena).membership.renounceRole({ role: "leader" });
+    expect(await reader.contracts.membership.read.hasRole([ROLES.leader, people.lena])).toBe(false);
+    await expect(as(people.manager).membership.suspend({ member: people.manager, reason: "x" })).rejects.toThrow(
+      `${people.manager} is the network manager and must first be replaced by the members' vote.`,
+    );
+  });
+});

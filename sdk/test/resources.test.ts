@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+
+import { admitMember, as, isolateFile, people, reader } from "./support/weconet.js";
+
+isolateFile();
+
+describe("resource actions and taxonomy reads", () => {
+  const owner = people.outsider(0);
+
+  it("registers, updates and switches resources by class name; lists them", async () => {
+    await admitMember(owner);
+    const { resourceId } = await as(owner).resources.register({ resourceClass: "bike", metadata: "cargo bike" });
+    expect(resourceId).toBe(1n);
+    await as(owner).resources.update({ resourceId, resourceClass: "van", metadata: "electric van" });
+    await as(owner).resources.setActive({ resourceId, active: false });
+
+    const [resource] = await reader.reads.resources({ owner });
+    expect(resource).toMatchObject({ id: 1n, owner, classId: await reader.reads.attributeId("van"), active: false });
+    expect(await reader.reads.resources({ activeOnly: true })).toEqual([]);
+  });
+
+  it("reads the vocabulary and explains a bad class or an unknown name", async () => {
+    const attributes = await reader.reads.attributes();
+    expect(attributes.find((a) => a.name === "bike")).toMatchObject({ domain: "resource", dataType: "class" });
+    await expect(as(owner).resources.register({ resourceClass: "price", metadata: "x" })).rejects.toThrow(
+      `register resource: Attribute ${await reader.reads.attributeId("price")} is not an active resource class of the taxonomy.`,
+    );
+    await expect(reader.reads.attributeId("unicorn")).rejects.toThrow(
+      'look up attribute "unicorn": There is no attribute named "unicorn".',
+    );
+    await expect(as(people.outsider(1)).resources.setActive({ resourceId: 1n, active: true })).rejects.toThrow(
+      `${people.outsider(1)} does not own resource 1.`,
+    );
+  });
+});
