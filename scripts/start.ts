@@ -1,14 +1,16 @@
 /**
  * The main job: a live local Weconet network. Starts a chain on 127.0.0.1, deploys the whole network with
- * the Ignition module, seeds the demo network, prints what it created and how to connect, and keeps running
- * until stopped (Ctrl-C).
+ * the Ignition module, seeds the demo network, serves the dApp (production build, rebuilt only when its sources
+ * changed; built while the chain is deployed and seeded), prints what it created and how to connect, and keeps
+ * running until stopped (Ctrl-C stops the chain and the dApp).
  *
- * Run with `npm start` (port: WECONET_PORT, default 8545).
+ * Run with `npm start`. Ports: WECONET_PORT (chain, default 8545), WECONET_DAPP_PORT (dApp, default 3000).
+ * WECONET_DEPLOYMENT_ID puts the deployment in deploy/deployments/<id> instead of chain-31337 (the end-to-end
+ * tests use it so as not to disturb a running `npm start`).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { HDNodeWallet, Mnemonic } from "ethers";
 import { config, network } from "hardhat";
 
 import { loadDeployment } from "@weconet/sdk/node";
@@ -16,15 +18,22 @@ import { loadDeployment } from "@weconet/sdk/node";
 import WeconetModule from "../deploy/modules/Weconet.js";
 import { seedDemo } from "./demo/index.js";
 import { demoNetwork } from "./demo/network.js";
-import { demoPeople, describePeople } from "./demo/people.js";
+import { demoPeople } from "./demo/people.js";
+import { devAccounts } from "./demo/roster.js";
+import { buildDapp, startDapp } from "./dapp.js";
 
 const HOST = "127.0.0.1";
 const PORT = Number.parseInt(process.env.WECONET_PORT ?? "8545", 10);
 const RPC_URL = `http://${HOST}:${PORT}`;
 const CHAIN_ID = 31337;
-const DEPLOYMENT_DIR = path.join("deploy", "deployments", `chain-${CHAIN_ID}`);
-// Hardhat's well-known development mnemonic: these keys are public and only ever fund local chains.
-const DEV_MNEMONIC = "test test test test test test test test test test test junk";
+const DEPLOYMENT_ID = process.env.WECONET_DEPLOYMENT_ID ?? `chain-${CHAIN_ID}`;
+const DEPLOYMENT_DIR = path.join("deploy", "deployments", DEPLOYMENT_ID);
+const DAPP_PORT = Number.parseInt(process.env.WECONET_DAPP_PORT ?? "3000", 10);
+
+// The production build needs no chain: it runs while the chain is started, deployed and seeded.
+const dappBuild = buildDapp();
+// Reported when awaited below; this keeps an early failure from being an unhandled rejection meanwhile.
+dappBuild.catch(() => undefined);
 
 const server = await network.createServer("node", HOST, PORT).catch((error: unknown) => {
   throw new Error(`could not start the local chain on ${RPC_URL}: ${String(error)}`);
@@ -49,9 +58,10 @@ const people = demoPeople(signers);
 console.log(`weconet: deploying to ${RPC_URL} …`);
 await ignition.deploy(WeconetModule, {
   parameters: path.resolve("deploy", "parameters", "localhost.json"),
+  deploymentId: DEPLOYMENT_ID,
 });
 // The SDK reads the deployment straight from Ignition's output, as the CLI and the dApp do.
-const deployment = loadDeployment({ chainId: CHAIN_ID });
+const deployment = loadDeployment({ chainId: CHAIN_ID, dir: DEPLOYMENT_DIR });
 const addresses = deployment.contracts;
 
 const demoLog: string[] = [];
@@ -68,19 +78,25 @@ const demo = await demoNetwork({
 console.log("weconet: seeding the demo network …");
 await seedDemo(demo);
 
-const keyOf = (address: string): string => {
-  const mnemonic = Mnemonic.fromPhrase(DEV_MNEMONIC);
-  for (let i = 0; i < 20; i++) {
-    const wallet = HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/0'/0/${i}`);
-    if (wallet.address === address) return wallet.privateKey;
-  }
-  return "(not a development account)";
-};
+console.log("weconet: starting the dApp …");
+let dapp: Awaited<ReturnType<typeof startDapp>>;
+try {
+  if (await dappBuild) console.log("weconet: built the dApp (production build)");
+  dapp = await startDapp({ host: HOST, port: DAPP_PORT, rpcUrl: RPC_URL, deploymentDir: DEPLOYMENT_DIR });
+} catch (error) {
+  console.error(
+    `weconet: the dApp could not start: ${error instanceof Error ? error.message : String(error)}
+` + `Is port ${DAPP_PORT} taken? Choose another: WECONET_DAPP_PORT=3001 npm start`,
+  );
+  await server.close();
+  process.exit(1);
+}
 
 const lines = [
   "",
   "Weconet is running — a local network with members, roles, rules and a taxonomy.",
   "",
+  `  dApp        ${dapp.url}   (connect a development account or your wallet)`,
   `  JSON-RPC    ${RPC_URL}   (chain id ${CHAIN_ID})`,
   `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
   "",
@@ -91,12 +107,12 @@ const lines = [
   ...demoLog.map((line) => `  - ${line}`),
   "",
   "People (development accounts; import a key into your wallet to act as them):",
-  ...describePeople(people).map(
-    ([name, role, signer]) => `  ${name.padEnd(10)} ${signer.address}  ${keyOf(signer.address)}  ${role}`,
+  ...devAccounts().map(
+    ({ name, role, address, privateKey }) => `  ${name.padEnd(10)} ${address}  ${privateKey}  ${role}`,
   ),
   "",
   `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
-  "These keys are public: never send real funds to them. Stop with Ctrl-C.",
+  "These keys are public: never send real funds to them. Stop with Ctrl-C (stops the chain and the dApp).",
   "",
 ];
 console.log(lines.join("\n"));
@@ -112,7 +128,7 @@ async function forgetStaleLocalDeployment(): Promise<void> {
   const instances = existsSync(instancesFile)
     ? (JSON.parse(readFileSync(instancesFile, "utf8")) as Record<string, string>)
     : {};
-  const deploymentId = `chain-${CHAIN_ID}`;
+  const deploymentId = DEPLOYMENT_ID;
   if (instances[deploymentId] !== instanceId) rmSync(DEPLOYMENT_DIR, { recursive: true, force: true });
   instances[deploymentId] = instanceId;
   mkdirSync(path.dirname(instancesFile), { recursive: true });
@@ -120,9 +136,17 @@ async function forgetStaleLocalDeployment(): Promise<void> {
 }
 
 const stop = () => {
-  console.log("\nweconet: stopping the local chain.");
-  void server.close().then(() => process.exit(0));
+  console.log("\nweconet: stopping the dApp and the local chain.");
+  void dapp
+    .stop()
+    .then(() => server.close())
+    .then(() => process.exit(0));
 };
+dapp.child.once("exit", (code, signal) => {
+  if (signal === "SIGTERM") return;
+  console.error(`weconet: the dApp server stopped unexpectedly (exit ${code ?? signal}); stopping the chain.`);
+  void server.close().then(() => process.exit(1));
+});
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 await server.afterClosed();
