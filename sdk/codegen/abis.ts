@@ -20,6 +20,19 @@ interface Artifact {
   sourceName: string;
   abi: unknown[];
   bytecode: string;
+  deployedBytecode: string;
+}
+
+/**
+ * A library's runtime code starts with its call guard: `PUSH20 <its own address>` (zeros until it is deployed),
+ * `ADDRESS`, `EQ`. Interfaces and abstract contracts have no bytecode at all. Neither is a contract a deployment
+ * holds: their errors and events reach the SDK through the contracts using them.
+ */
+const LIBRARY_PREFIX = "0x73" + "00".repeat(20) + "3014";
+
+/** Whether an artifact is a contract a deployment holds (not an interface, abstract contract or library). */
+function isDeployable(artifact: Artifact): boolean {
+  return artifact.bytecode !== "0x" && !artifact.deployedBytecode.startsWith(LIBRARY_PREFIX);
 }
 
 /** Writes the ABIs of the deployable Weconet contracts among `artifactPaths` to `outFile`, as `as const` literals. */
@@ -27,8 +40,7 @@ export async function generateAbis(artifactPaths: readonly string[], outFile: st
   const artifacts: Artifact[] = [];
   for (const file of artifactPaths) {
     const artifact = JSON.parse(await readFile(file, "utf8")) as Artifact;
-    // Interfaces and abstract contracts have no bytecode: their ABIs reach the SDK through the contracts using them.
-    if (!isWeconetSource(artifact.sourceName) || artifact.bytecode === "0x") continue;
+    if (!isWeconetSource(artifact.sourceName) || !isDeployable(artifact)) continue;
     artifacts.push(artifact);
   }
   artifacts.sort((a, b) => a.contractName.localeCompare(b.contractName));

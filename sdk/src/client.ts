@@ -136,3 +136,8 @@ export function eventIn<K extends ContractKey, E extends ContractEventName<AbiOf
 export function accountOf(ctx: WeconetContext): Address {
   return signerOf(ctx).account.address;
 }
+
+/** The chain's clock: the latest block's timestamp (what the contracts compare expiries with). */
+export async function chainTime(ctx: WeconetContext): Promise<number> {
+  return Number((await ctx.publicClient.getBlock({ blockTag: "latest" })).timestamp);
+}

@@ -13,6 +13,8 @@ export type AbiOf<C extends ContractName> = (typeof abis)[C];
 
 /** The SDK's key for each contract (how a deployment, the client and the CLI call it), by Solidity name. */
 export const CONTRACT_KEYS = {
+  AccessGrants: "accessGrants",
+  Applications: "applications",
   Membership: "membership",
   NetworkRules: "networkRules",
   Resources: "resources",

@@ -70,6 +70,24 @@ export function bytes32ToText(value: Hex): string {
 
 const status = (s: number) => MEMBER_STATUSES[s] ?? `status ${s}`;
 
+/** Application statuses, in the order of `IApplications.Status`. */
+export const APPLICATION_STATUSES = ["none", "active", "suspended", "retired"] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** How an owner consented to a connection, in the order of `AccessGrants.Consent`. */
+export const CONSENTS = ["owner", "signature", "request", "connector"] as const;
+export type Consent = (typeof CONSENTS)[number];
+
+/** Why a connection closed, in the order of `AccessGrants.CloseReason`. */
+export const CLOSE_REASONS = ["revoked", "relinquished", "connector"] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/** A unix time as an ISO date, for messages. */
+export function isoTime(seconds: number | bigint): string {
+  const ms = Number(seconds) * 1000;
+  return Number.isFinite(ms) && ms <= 8.64e15 ? new Date(ms).toISOString().replace(".000Z", "Z") : String(seconds);
+}
+
 /** Which of a bitmap of states (OpenZeppelin's `expectedStates`) are set, as words. */
 function statesIn(bitmap: Hex, names: readonly string[]): string {
   const bits = BigInt(bitmap);
@@ -104,6 +122,52 @@ const MESSAGES: Messages = {
   ResourcesNotActiveMember: ([account]) => `${account} is not an active member, and only members have resources.`,
   ResourcesNotOwner: ([id, caller]) => `${caller} does not own resource ${id}.`,
   ResourcesUnknownResource: ([id]) => `There is no resource ${id}.`,
+  // AccessGrants (data connections)
+  AccessGrantsConnectorUnchanged: ([connector, approved]) =>
+    `Connector ${connector} is ${approved ? "approved" : "not approved"} already.`,
+  AccessGrantsEmptyPurpose: () => "A connection needs a purpose code (a short code or a hash, never personal text).",
+  AccessGrantsInvalidConnector: ([connector]) => `${connector} cannot be a connector.`,
+  AccessGrantsInvalidDuration: ([duration, max]) =>
+    `A duration of ${duration} s is not allowed: it must be positive and at most ${max} s (the maximum grant duration).`,
+  AccessGrantsInvalidExpiry: ([expiresAt, latest]) =>
+    `Expiry ${isoTime(expiresAt)} is not allowed: it must be in the future and no later than ${isoTime(latest)} (the maximum grant duration from now).`,
+  AccessGrantsInvalidGrantee: ([grantee]) =>
+    `${grantee} can receive no access: it is neither an active member nor a live application.`,
+  AccessGrantsInvalidNonce: ([owner, nonce, expected]) =>
+    `The signed grant's nonce ${nonce} is not the next one of ${owner} (expected ${expected}): used, cancelled or out of order.`,
+  AccessGrantsInvalidSignature: ([owner]) => `The signature is not a grant signed by ${owner}.`,
+  AccessGrantsNoConnection: ([owner, grantee]) => `There is no connection from ${owner} to ${grantee}.`,
+  AccessGrantsNoRequest: ([owner, grantee]) => `${grantee} has no pending request to ${owner}.`,
+  AccessGrantsNotActiveMember: ([account]) => `${account} is not an active member.`,
+  AccessGrantsNotBootstrapper: ([caller]) =>
+    `${caller} may not end the bootstrap: only the bootstrapper, and only once.`,
+  AccessGrantsNotConnector: ([caller]) => `${caller} is not an approved connector.`,
+  AccessGrantsRequestExpired: ([owner, grantee, expiredAt]) =>
+    `The request of ${grantee} to ${owner} lapsed at ${isoTime(expiredAt)}.`,
+  AccessGrantsRequestMismatch: ([owner, grantee]) =>
+    `What ${owner} accepts differs from what ${grantee} requested (attributes, purpose or duration).`,
+  AccessGrantsSelfGrant: ([owner]) => `${owner} cannot connect to themselves.`,
+  AccessGrantsSignatureExpired: ([deadline]) => `The signed grant's deadline ${isoTime(deadline)} has passed.`,
+  AccessGrantsTooManyConnectors: () => "The most connectors that can ever be approved (255) have been approved.",
+  PersonAttributesEmpty: () => "The set of attributes is empty: name at least one.",
+  PersonAttributesNotPersonAttribute: ([id]) =>
+    `Attribute ${id} is not an active person attribute (unknown, deprecated, or of another domain).`,
+  PersonAttributesUnsorted: ([id]) =>
+    `Attribute ${id} is out of order or repeated: attribute ids must be strictly increasing.`,
+  // Applications
+  ApplicationsAlreadyRegistered: ([account]) =>
+    `An application is registered under ${account} already (accounts are never reused).`,
+  ApplicationsEmptyPurpose: () => "An application needs a purpose code.",
+  ApplicationsInvalidAccount: ([account]) =>
+    `${account} cannot be an application's account: it is zero, the developer's own address, or has a membership status.`,
+  ApplicationsInvalidMetadataURI: () => "An application's metadata URI must have 1 to 256 bytes.",
+  ApplicationsInvalidName: () => "An application's name must have 1 to 64 bytes.",
+  ApplicationsInvalidStatus: ([account, s]) =>
+    `Application ${account} is ${APPLICATION_STATUSES[s] ?? `status ${s}`}, which does not allow this action.`,
+  ApplicationsNotDeveloper: ([caller]) => `${caller} is not an active member holding the developer role.`,
+  ApplicationsNotItsDeveloper: ([caller, account]) => `${caller} is not the developer of application ${account}.`,
+  ApplicationsNotOverseer: ([caller]) =>
+    `${caller} may not do this: only a network leader, the manager or the members' vote.`,
   // Rules and governed contracts
   GovernanceZeroAddress: () => "The governance executor cannot be the zero address.",
   InvalidRuleValue: ([key, value]) => `${value} is outside the bounds of rule "${bytes32ToText(key)}".`,
@@ -161,7 +225,6 @@ const MESSAGES: Messages = {
   ECDSAInvalidSignatureLength: ([length]) => `A signature of ${length} bytes is invalid (65 expected).`,
   ECDSAInvalidSignatureS: ([s]) => `The signature's s value ${s} is malleable and refused.`,
   ERC5805FutureLookup: ([timepoint, clock]) => `Time ${timepoint} is not in the past (now: ${clock}).`,
-  ERC6372InconsistentClock: () => "The votes clock is inconsistent.",
   ERC721IncorrectOwner: ([sender, tokenId, owner]) => `${sender} does not own badge ${tokenId} (${owner} does).`,
   ERC721InsufficientApproval: ([operator, tokenId]) => `${operator} may not move badge ${tokenId}.`,
   ERC721InvalidApprover: ([approver]) => `${approver} cannot approve.`,
@@ -170,6 +233,7 @@ const MESSAGES: Messages = {
   ERC721InvalidReceiver: ([receiver]) => `${receiver} cannot receive a badge.`,
   ERC721InvalidSender: ([sender]) => `${sender} cannot send a badge.`,
   ERC721NonexistentToken: ([tokenId]) => `There is no member badge ${tokenId}.`,
+  AddressEmptyCode: ([target]) => `There is no contract at ${target}.`,
   FailedCall: () => "A call made by the contract failed.",
   InvalidAccountNonce: ([account, nonce]) => `The signature of ${account} uses a stale nonce (current: ${nonce}).`,
   InvalidShortString: () => "A string is too long for a short string.",

@@ -7,11 +7,15 @@ export type { AbiOf, ContractKey, ContractName, Deployment } from "./contracts.j
 export { deploymentFromIgnition } from "./deployment.js";
 export { createWeconet } from "./weconet.js";
 export type { CreateWeconetOptions, Weconet } from "./weconet.js";
-export { contractsOf, eventIn, eventsIn, send } from "./client.js";
+export { chainTime, contractsOf, eventIn, eventsIn, send } from "./client.js";
 export type { Sent, SigningClient, WeconetContext, WeconetContracts } from "./client.js";
 export {
+  APPLICATION_STATUSES,
   bytes32ToText,
+  CLOSE_REASONS,
+  CONSENTS,
   decodeWeconetError,
+  isoTime,
   MEMBER_STATUSES,
   PROPOSAL_STATES,
   ROLES,
@@ -19,11 +23,34 @@ export {
   toWeconetError,
   WeconetError,
 } from "./errors.js";
-export type { DecodedError, MemberStatus, ProposalState, RoleName, WeconetErrorName } from "./errors.js";
-export { toBytes32Code, toContentHash } from "./codes.js";
+export type {
+  ApplicationStatus,
+  CloseReason,
+  Consent,
+  DecodedError,
+  MemberStatus,
+  ProposalState,
+  RoleName,
+  WeconetErrorName,
+} from "./errors.js";
+export { connectionIdOf, requestDigest, toBytes32Code, toContentHash } from "./codes.js";
+export { GRANT_TYPES, grantNonceKey } from "./actions/access.js";
+export type {
+  AccessBatchStep,
+  AttributeRef,
+  ConnectionTerms,
+  Expiry,
+  Granted,
+  Moment,
+  SignedGrant,
+} from "./actions/access.js";
+export type { ApplicationDescription } from "./actions/applications.js";
 export { describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
 export type { ProposalCall, SignedBallot, Support } from "./actions/governance.js";
 export type { ClassRef } from "./actions/resources.js";
+export { CONNECTION_STATES } from "./reads/access.js";
+export type { ConnectionState, ConnectionView, Direction, RequestDirection, RequestView } from "./reads/access.js";
+export type { ApplicationView } from "./reads/applications.js";
 export type { ProposalDetails, ProposalSummary } from "./reads/governance.js";
 export type { MemberView } from "./reads/members.js";
 export type { ResourceView } from "./reads/resources.js";
@@ -34,9 +61,9 @@ export type { Attribute, AttributeDataType, AttributeDomain } from "./reads/taxo
 export { describeEvent, titleOf } from "./audit/events.js";
 export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from "./audit/events.js";
 export { readEvents, rpcLogSource } from "./audit/reader.js";
-export type { LogSource, RawLog, ReadEventsOptions, ReadProgress } from "./audit/reader.js";
+export type { LogQuery, LogSource, RawLog, ReadEventsOptions, ReadProgress } from "./audit/reader.js";
 export { applyEvent, emptyState, rebuildState } from "./audit/state.js";
-export type { NetworkState } from "./audit/state.js";
+export type { AccessRequestRecord, ApplicationRecord, ConnectionRecord, NetworkState } from "./audit/state.js";
 export {
   CSV_COLUMNS,
   CSV_HEADER,
@@ -47,5 +74,5 @@ export {
   toJsonLine,
 } from "./audit/timeline.js";
 export type { AuditFilter } from "./audit/timeline.js";
-export { formatDifferences, verifyTrail } from "./audit/verify.js";
+export { authorizedByEvents, formatDifferences, verifyTrail } from "./audit/verify.js";
 export type { Difference, VerifyReport } from "./audit/verify.js";

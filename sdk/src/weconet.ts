@@ -1,5 +1,7 @@
 import type { PublicClient } from "viem";
 
+import { accessActions } from "./actions/access.js";
+import { applicationActions } from "./actions/applications.js";
 import { membershipActions } from "./actions/membership.js";
 import { governanceActions } from "./actions/governance.js";
 import { resourceActions } from "./actions/resources.js";
@@ -8,6 +10,8 @@ import { verifyTrail } from "./audit/verify.js";
 import { contractsOf, type SigningClient, type WeconetContext } from "./client.js";
 import type { Deployment } from "./contracts.js";
 import { WeconetError } from "./errors.js";
+import { authorizations, isAuthorized, listConnections, listRequests } from "./reads/access.js";
+import { listApplications, readApplication } from "./reads/applications.js";
 import { findProposal, listProposals } from "./reads/governance.js";
 import { listMembers, readMember } from "./reads/members.js";
 import { listResources } from "./reads/resources.js";
@@ -52,6 +56,10 @@ export function createWeconet(options: CreateWeconetOptions) {
     governance: governanceActions(ctx),
     /** Members' resources. */
     resources: resourceActions(ctx),
+    /** Data connections: grant (also by signature, also in batches), revoke, relinquish, requests and answers. */
+    access: accessActions(ctx),
+    /** Applications of community developers: register, update, retire; leaders suspend and reinstate. */
+    applications: applicationActions(ctx),
     reads: {
       status: () => readNetworkStatus(ctx),
       member: (account: Parameters<typeof readMember>[1]) => readMember(ctx, account),
@@ -62,6 +70,16 @@ export function createWeconet(options: CreateWeconetOptions) {
       attributes: () => listAttributes(ctx),
       attributeId: (ref: number | string) => attributeIdOf(ctx, ref),
       resources: (o?: Parameters<typeof listResources>[1]) => listResources(ctx, o),
+      /** A member's (or everyone's) connections: given, received; live, expired, closed. */
+      connections: (o?: Parameters<typeof listConnections>[1]) => listConnections(ctx, o),
+      /** Requests to or by a member (pending by default). */
+      requests: (o?: Parameters<typeof listRequests>[1]) => listRequests(ctx, o),
+      applications: (o?: Parameters<typeof listApplications>[1]) => listApplications(ctx, o),
+      application: (account: Parameters<typeof readApplication>[1]) => readApplication(ctx, account),
+      /** Whether a grantee may access an attribute of an owner now (what the data socket asks). */
+      isAuthorized: (p: Parameters<typeof isAuthorized>[1]) => isAuthorized(ctx, p),
+      /** The same for several attributes, in one call. */
+      authorizations: (p: Parameters<typeof authorizations>[1]) => authorizations(ctx, p),
     },
     audit: {
       /** Every event over a block range, normalized, streamed in chain order. */

@@ -2,10 +2,17 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { hexToBigInt, numberToHex, padHex, type Hex } from "viem";
+import { encodeAbiParameters, hexToBigInt, keccak256, numberToHex, padHex, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { CSV_HEADER, rpcLogSource, type AuditEvent, type LogSource } from "../src/index.js";
+import {
+  connectionIdOf,
+  CONTRACT_NAMES,
+  CSV_HEADER,
+  rpcLogSource,
+  type AuditEvent,
+  type LogSource,
+} from "../src/index.js";
 import { exportEvents } from "../src/node/index.js";
 import {
   admitMember,
@@ -31,6 +38,9 @@ const collect = async (events: AsyncIterable<AuditEvent>) => {
 
 describe("the audit trail", () => {
   const alice = people.outsider(0);
+  const bob = people.outsider(1);
+  const carol = people.outsider(2);
+  const planner = people.outsider(9);
   let resourceId = 0n;
 
   beforeAll(async () => {
@@ -38,14 +48,38 @@ describe("the audit trail", () => {
     ({ resourceId } = await as(alice).resources.register({ resourceClass: "bike", metadata: "cargo bike" }));
     await as(people.lars).membership.suspend({ member: alice, reason: "late-fees" });
     await as(people.lars).membership.reinstate({ member: alice });
+    // Data connections: a developer's application, live and closed connections, a pending request.
+    await admitMember(bob, "bob");
+    await admitMember(carol, "carol");
+    await as(people.lars).membership.grantDeveloper({ account: bob });
+    await as(bob).applications.register({
+      account: planner,
+      name: "Route planner",
+      metadataURI: "ipfs://route-planner",
+      attributes: ["delivery_address"],
+      purpose: "route-planning",
+    });
+    await as(carol).access.grantToApplication({ application: planner, duration: 86_400 });
+    await as(bob).access.grant({
+      grantee: carol,
+      attributes: ["postal_address"],
+      purpose: "delivery",
+      duration: 86_400,
+    });
+    await as(carol).access.grant({
+      grantee: bob,
+      attributes: ["email", "phone"],
+      purpose: "newsletter",
+      duration: 600,
+    });
+    await as(carol).access.revoke({ grantee: bob });
+    await as(carol).access.requestAccess({ owner: bob, attributes: ["phone"], purpose: "callbacks", duration: 3_600 });
   });
 
   it("reads every event of every contract in chain order, typed and normalized", async () => {
     const events = await collect(reader.audit.events());
     const contracts = new Set(events.map((e) => e.contract));
-    expect([...contracts].sort()).toEqual(
-      ["Membership", "NetworkRules", "Taxonomy", "WeconetGovernor", "WeconetTimelock", "Resources"].sort(),
-    );
+    expect([...contracts].sort()).toEqual(CONTRACT_NAMES.toSorted());
     const order = events.map((e) => e.block * 100_000n + BigInt(e.logIndex));
     expect(order).toEqual([...order].sort((a, b) => (a < b ? -1 : 1)));
 
@@ -58,6 +92,18 @@ describe("the audit trail", () => {
     expect(suspended?.summary).toBe(`${people.lars} suspended ${alice} (late-fees)`);
     const rules = events.filter((e) => e.event === "RuleChanged").map((e) => e.summary);
     expect(rules).toContain("rule marketFeeBps changed from 0 to 100");
+    const closed = events.find((e) => e.event === "ConnectionClosed");
+    expect(closed).toMatchObject({
+      actor: carol,
+      subjects: { accounts: [carol, bob] },
+      summary: `${carol} closed the connection from ${carol} to ${bob} (revoked)`,
+    });
+    const opened = events.find((e) => e.event === "ConnectionOpened");
+    expect(opened?.summary).toMatch(
+      new RegExp(
+        `^${carol} opened a connection to ${planner}: attributes \\[5\\] for route-planning until .*Z \\(by owner consent\\)$`,
+      ),
+    );
   });
 
   it("filters by member, attribute and resource", async () => {
@@ -123,9 +169,18 @@ describe("the audit trail", () => {
   it("verifies: the state rebuilt from events equals the contracts' views", async () => {
     const report = await reader.audit.verify();
     expect(report.differences).toEqual([]);
-    expect(report.checks).toBeGreaterThan(80);
+    expect(report.checks).toBeGreaterThan(100);
     expect(report.state.members.get(alice)?.status).toBe("active");
     expect(report.state.resources.get(resourceId)?.owner).toBe(alice);
+    expect([...report.state.connections.values()].map((c) => [c.owner, c.grantee, c.open])).toEqual([
+      [carol, planner, true],
+      [bob, carol, true],
+      [carol, bob, false],
+    ]);
+    expect([...report.state.requests.values()].map((r) => [r.grantee, r.status])).toEqual([[carol, "pending"]]);
+    expect(report.state.applications.get(planner)?.status).toBe("active");
+    expect(report.state.connectors.size).toBe(0);
+    expect(report.state.bootstrapFinished).toBe(true);
   });
 
   it("reads in small chunks, survives a flaky node and halves a range the node refuses", async () => {
@@ -180,6 +235,49 @@ describe("the audit trail", () => {
       fromEvents: "9900",
       onChain: "100",
     });
+  });
+
+  it("catches a dropped connection close and a connection changed behind the events' back", async () => {
+    const chain = rpcLogSource(publicClient);
+    const closing = (await collect(reader.audit.events())).find((e) => e.event === "ConnectionClosed");
+    const dropping: LogSource = {
+      getBlockTimestamp: (b) => chain.getBlockTimestamp(b),
+      getLogs: async (q) => (await chain.getLogs(q)).filter((log) => log.transactionHash !== closing?.tx),
+    };
+    const email = await reader.reads.attributeId("email");
+    const dropped = await reader.audit.verify({ source: dropping });
+    expect(dropped.differences.map((d) => d.subject)).toEqual([
+      `connection ${carol} → ${bob}`,
+      `connection ${carol} → ${bob} authorizes attribute ${email}`,
+      `connection ${carol} → ${bob} authorizes attribute ${email + 1}`,
+    ]);
+
+    // The live connection from bob to carol, its expiry (the low 40 bits of its slot) rewound on the chain.
+    const snapshot = await testClient.snapshot();
+    const id = connectionIdOf(bob, carol);
+    const address = deployment.contracts.accessGrants;
+    let slot: Hex | undefined;
+    for (let base = 0n; base < 16n && slot === undefined; base++) {
+      const candidate = keccak256(encodeAbiParameters([{ type: "uint256" }, { type: "uint256" }], [id, base]));
+      const value = await publicClient.getStorageAt({ address, slot: candidate });
+      if (value !== undefined && hexToBigInt(value) !== 0n) slot = candidate;
+    }
+    if (slot === undefined) throw new Error("the connection's storage slot was not found");
+    const word = hexToBigInt((await publicClient.getStorageAt({ address, slot })) ?? "0x0");
+    const rewound = ((word >> 40n) << 40n) | 1n;
+    await testClient.setStorageAt({ address, index: slot, value: padHex(numberToHex(rewound), { size: 32 }) });
+    await testClient.mine({ blocks: 1 });
+    const postal = await reader.reads.attributeId("postal_address");
+    const forged = await reader.audit.verify();
+    expect(forged.differences.map((d) => [d.subject, d.fromEvents, d.onChain])).toEqual([
+      [
+        `connection ${bob} → ${carol}`,
+        expect.stringMatching(/^\d+\//) as string,
+        expect.stringMatching(/^1\//) as string,
+      ],
+      [`connection ${bob} → ${carol} authorizes attribute ${postal}`, "true", "false"],
+    ]);
+    await testClient.revert({ id: snapshot });
   });
 
   it("catches state changed behind the events' back (storage written directly on the chain)", async () => {

@@ -40,7 +40,13 @@ describe("the weconet CLI", () => {
     expect(status.stdout).toContain(`manager         ${people.manager}`);
     expect(status.stdout).toContain("active members  3");
     const rules = JSON.parse((await weconet(["rules", "--json"])).stdout) as { name: string; value: string }[];
-    expect(rules.map((r) => r.name)).toEqual(["admissionPolicy", "maxGrantDuration", "marketFeeBps", "disputeWindow"]);
+    expect(rules.map((r) => r.name)).toEqual([
+      "admissionPolicy",
+      "maxGrantDuration",
+      "marketFeeBps",
+      "disputeWindow",
+      "accessRequestLifetime",
+    ]);
     expect((await weconet(["taxonomy"])).stdout).toContain("bike");
     const members = await weconet(["members", "--status", "active"]);
     expect(members.stdout).toContain(`${people.lars}  active`);

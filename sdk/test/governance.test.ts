@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { ROLES } from "../src/index.js";
-import { admitMember, as, increaseTime, isolateFile, people, publicClient, reader } from "./support/weconet.js";
+import { admitMember, as, increaseTime, isolateFile, latestTime, people, reader } from "./support/weconet.js";
 
 isolateFile();
 
@@ -86,7 +86,3 @@ describe("governance actions", () => {
     await expect(reader.reads.proposal(123n)).rejects.toThrow("there is no proposal 123 on this network");
   });
 });
-
-async function latestTime(): Promise<number> {
-  return Number((await publicClient.getBlock()).timestamp);
-}

@@ -85,6 +85,15 @@ export const proposalCalls = {
       ],
     }),
   }),
+  /** Approves `connector` (a contract such as the market) to open connections on owners' behalf, or withdraws it. */
+  setConnector: (deployment: Deployment, connector: Address, approved: boolean): ProposalCall => ({
+    target: deployment.contracts.accessGrants,
+    data: encodeFunctionData({
+      abi: abiOfKey("accessGrants"),
+      functionName: "setConnector",
+      args: [connector, approved],
+    }),
+  }),
   /** Deprecates attribute `id`. */
   deprecateAttribute: (deployment: Deployment, id: number): ProposalCall => ({
     target: deployment.contracts.taxonomy,
@@ -177,6 +186,18 @@ export function governanceActions(ctx: WeconetContext) {
           }),
         ],
         description: describeProposal(p.title ?? `Add the attribute "${p.name}"`, p.rationale),
+      }),
+    /**
+     * Proposes approving `connector` (a contract, e.g. a market) to open and close data connections on owners'
+     * behalf, or withdrawing its approval.
+     */
+    proposeConnector: (p: { connector: Address; approved: boolean; title?: string; rationale?: string }) =>
+      propose({
+        calls: [proposalCalls.setConnector(d, p.connector, p.approved)],
+        description: describeProposal(
+          p.title ?? `${p.approved ? "Approve" : "Withdraw the approval of"} connector ${p.connector}`,
+          p.rationale,
+        ),
       }),
     /** Proposes deprecating an attribute. */
     proposeDeprecation: async (p: { attribute: number | string; title?: string; rationale?: string }) => {

@@ -1,7 +1,14 @@
-import type { Address, ContractEventName, DecodeEventLogReturnType, Hash, Hex } from "viem";
+import {
+  zeroAddress,
+  type Address,
+  type ContractEventName,
+  type DecodeEventLogReturnType,
+  type Hash,
+  type Hex,
+} from "viem";
 
 import type { AbiOf, ContractName } from "../contracts.js";
-import { bytes32ToText, roleName } from "../errors.js";
+import { bytes32ToText, CLOSE_REASONS, CONSENTS, isoTime, roleName } from "../errors.js";
 
 /** The events of contract `C`. */
 export type EventName<C extends ContractName> = ContractEventName<AbiOf<C>>;
@@ -75,6 +82,35 @@ const roleRevoked = (args: { role: Hex; account: Address; sender: Address }): De
   accounts: [args.account],
   summary: `${args.sender} revoked the ${roleName(args.role)} role from ${args.account}`,
 });
+const ids = (attributeIds: readonly number[]) => `[${attributeIds.join(", ")}]`;
+const consentOf = (consent: number, connector: Address) =>
+  consent === 3 ? `through connector ${connector}` : `by ${CONSENTS[consent] ?? consent} consent`;
+const connection = (
+  verb: string,
+  a: {
+    owner: Address;
+    grantee: Address;
+    attributeIds: readonly number[];
+    purpose: Hex;
+    expiresAt: number;
+    consent: number;
+    connector: Address;
+  },
+): Described => ({
+  actor: a.owner,
+  accounts: a.connector === zeroAddress ? [a.grantee] : [a.grantee, a.connector],
+  attributes: [...a.attributeIds],
+  summary: `${a.owner} ${verb} a connection to ${a.grantee}: attributes ${ids(a.attributeIds)} for ${code(a.purpose)} until ${isoTime(a.expiresAt)} (${consentOf(a.consent, a.connector)})`,
+});
+const application = (
+  verb: string,
+  a: { account: Address; developer: Address; name: string; attributeIds: readonly number[]; purpose: Hex },
+): Described => ({
+  actor: a.developer,
+  accounts: [a.account],
+  attributes: [...a.attributeIds],
+  summary: `${a.developer} ${verb} application "${a.name}" (${a.account}) asking for attributes ${ids(a.attributeIds)} for ${code(a.purpose)}`,
+});
 const roleAdminChanged = (args: { role: Hex; previousAdminRole: Hex; newAdminRole: Hex }): Described => ({
   summary: `the ${roleName(args.role)} role is administered by ${roleName(args.newAdminRole)} (was ${roleName(args.previousAdminRole)})`,
 });
@@ -84,6 +120,65 @@ const roleAdminChanged = (args: { role: Hex; previousAdminRole: Hex; newAdminRol
  * so a new event in Solidity fails the SDK's type check until the audit trail knows it.
  */
 const NORMALIZERS: Normalizers = {
+  AccessGrants: {
+    ConnectionOpened: (a) => connection("opened", a),
+    ConnectionChanged: (a) => connection("changed", a),
+    ConnectionClosed: (a) => ({
+      actor: a.by,
+      accounts: [a.owner, a.grantee],
+      summary: `${a.by} closed the connection from ${a.owner} to ${a.grantee} (${CLOSE_REASONS[a.reason] ?? a.reason})`,
+    }),
+    AccessRequested: (a) => ({
+      actor: a.grantee,
+      accounts: [a.owner],
+      attributes: [...a.attributeIds],
+      summary: `${a.grantee} asked ${a.owner} for attributes ${ids(a.attributeIds)} for ${code(a.purpose)}, for ${a.duration} s (the request lapses at ${isoTime(a.requestExpiresAt)})`,
+    }),
+    AccessRequestAccepted: (a) => ({
+      actor: a.owner,
+      accounts: [a.grantee],
+      summary: `${a.owner} accepted the request of ${a.grantee}`,
+    }),
+    AccessRequestRejected: (a) => ({
+      actor: a.owner,
+      accounts: [a.grantee],
+      summary: `${a.owner} rejected the request of ${a.grantee} (${code(a.reason)})`,
+    }),
+    AccessRequestCancelled: (a) => ({
+      actor: a.grantee,
+      accounts: [a.owner],
+      summary: `${a.grantee} withdrew their request to ${a.owner}`,
+    }),
+    NonceInvalidated: (a) => ({ actor: a.owner, summary: `${a.owner} cancelled signature nonce ${a.nonce}` }),
+    ConnectorSet: (a) => ({
+      accounts: [a.connector],
+      summary: `connector ${a.id} (${a.connector}) is ${a.approved ? "approved" : "no longer approved"}`,
+    }),
+    BootstrapFinished: (a) => ({
+      actor: a.bootstrapper,
+      summary: `${a.bootstrapper} ended the bootstrap: only the members' vote approves connectors now`,
+    }),
+    EIP712DomainChanged: () => ({ summary: "the access grants' EIP-712 domain changed" }),
+  },
+  Applications: {
+    ApplicationRegistered: (a) => application("registered", a),
+    ApplicationUpdated: (a) => application("updated", a),
+    ApplicationSuspended: (a) => ({
+      actor: a.by,
+      accounts: [a.account],
+      summary: `${a.by} suspended application ${a.account} (${code(a.reason)})`,
+    }),
+    ApplicationReinstated: (a) => ({
+      actor: a.by,
+      accounts: [a.account],
+      summary: `${a.by} reinstated application ${a.account}`,
+    }),
+    ApplicationRetired: (a) => ({
+      actor: a.developer,
+      accounts: [a.account],
+      summary: `${a.developer} retired application ${a.account} for good`,
+    }),
+  },
   Membership: {
     MembershipApplied: (a) => ({ actor: a.applicant, summary: `${a.applicant} applied for membership` }),
     ApplicationWithdrawn: (a) => ({ actor: a.applicant, summary: `${a.applicant} withdrew their application` }),
@@ -93,12 +188,9 @@ const NORMALIZERS: Normalizers = {
       summary: `${a.by} rejected the application of ${a.applicant} (${code(a.reason)})`,
     }),
     MemberAdmitted: (a) => ({
-      actor: a.by === "0x0000000000000000000000000000000000000000" ? null : a.by,
+      actor: a.by === zeroAddress ? null : a.by,
       accounts: [a.member],
-      summary:
-        a.by === "0x0000000000000000000000000000000000000000"
-          ? `${a.member} was admitted as a founder`
-          : `${a.by} admitted ${a.member}`,
+      summary: a.by === zeroAddress ? `${a.member} was admitted as a founder` : `${a.by} admitted ${a.member}`,
     }),
     MemberSuspended: (a) => ({
       actor: a.by,
@@ -113,18 +205,18 @@ const NORMALIZERS: Normalizers = {
     }),
     ProfileUpdated: (a) => ({ accounts: [a.account], summary: `${a.account} points to profile ${a.profile}` }),
     ManagerAppointed: (a) => ({
-      accounts: [a.previous, a.next].filter((x) => x !== "0x0000000000000000000000000000000000000000"),
+      accounts: [a.previous, a.next].filter((x) => x !== zeroAddress),
       summary: `${a.next} became the network manager`,
     }),
     RoleGranted: roleGranted,
     RoleRevoked: roleRevoked,
     RoleAdminChanged: roleAdminChanged,
     Transfer: (a) => ({
-      accounts: [a.from, a.to].filter((x) => x !== "0x0000000000000000000000000000000000000000"),
+      accounts: [a.from, a.to].filter((x) => x !== zeroAddress),
       summary:
-        a.from === "0x0000000000000000000000000000000000000000"
+        a.from === zeroAddress
           ? `member badge ${a.tokenId} was minted to ${a.to}`
-          : a.to === "0x0000000000000000000000000000000000000000"
+          : a.to === zeroAddress
             ? `member badge ${a.tokenId} of ${a.from} was burnt`
             : `member badge ${a.tokenId} moved from ${a.from} to ${a.to}`,
     }),

@@ -36,22 +36,31 @@ export interface RawLog {
   removed?: boolean;
 }
 
+/** An `eth_getLogs` query: the contracts, a block range and optionally topics (`null` matches any). */
+export interface LogQuery {
+  addresses: Address[];
+  fromBlock: bigint;
+  toBlock: bigint;
+  topics?: readonly (Hex | null)[];
+}
+
 /**
  * Where the trail's raw logs come from. The default reads the chain; tests inject sources that drop or alter
  * events to prove that verification notices.
  */
 export interface LogSource {
-  getLogs(query: { addresses: Address[]; fromBlock: bigint; toBlock: bigint }): Promise<RawLog[]>;
+  getLogs(query: LogQuery): Promise<RawLog[]>;
   getBlockTimestamp(block: bigint): Promise<number>;
 }
 
 /** The chain itself, over JSON-RPC. */
 export function rpcLogSource(client: PublicClient): LogSource {
   return {
-    async getLogs({ addresses, fromBlock, toBlock }) {
+    async getLogs({ addresses, fromBlock, toBlock, topics }) {
+      const range = { address: addresses, fromBlock: numberToHex(fromBlock), toBlock: numberToHex(toBlock) };
       return (await client.request({
         method: "eth_getLogs",
-        params: [{ address: addresses, fromBlock: numberToHex(fromBlock), toBlock: numberToHex(toBlock) }],
+        params: [topics === undefined ? range : { ...range, topics: [...topics] }],
       })) as unknown as RawLog[];
     },
     async getBlockTimestamp(block) {
@@ -89,6 +98,11 @@ export interface ReadEventsOptions {
   source?: LogSource;
   /** Only these contracts (default: all of them). */
   contracts?: readonly ContractKey[];
+  /**
+   * Only logs with these topics (`null` matches any): e.g. `[null, pad(owner)]` for every AccessGrants event whose
+   * first indexed field is `owner`. Lets a read about one member skip everyone else's events at the node.
+   */
+  topics?: readonly (Hex | null)[];
 }
 
 interface Decoder {
@@ -158,7 +172,12 @@ export async function* readEvents(
     let logs: RawLog[] | undefined;
     for (let attempt = 1; logs === undefined; attempt++) {
       try {
-        logs = await source.getLogs({ addresses, fromBlock: start, toBlock: end });
+        logs = await source.getLogs({
+          addresses,
+          fromBlock: start,
+          toBlock: end,
+          ...(options.topics === undefined ? {} : { topics: options.topics }),
+        });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         // A node that refuses the range as too large gets smaller ranges from now on.

@@ -1,6 +1,13 @@
 import { zeroAddress, zeroHash, type Address, type Hex } from "viem";
 
-import type { MemberStatus } from "../errors.js";
+import {
+  CLOSE_REASONS,
+  CONSENTS,
+  type ApplicationStatus,
+  type CloseReason,
+  type Consent,
+  type MemberStatus,
+} from "../errors.js";
 import type { AuditEvent } from "./events.js";
 
 /** A member, applicant or former member as the events tell it. */
@@ -59,6 +66,57 @@ export interface OperationRecord {
   cancelled: boolean;
 }
 
+/** A data connection from `owner` to `grantee` as its events tell it (one per pair; closed ones are kept). */
+export interface ConnectionRecord {
+  id: bigint;
+  owner: Address;
+  grantee: Address;
+  attributeIds: readonly number[];
+  /** The purpose code (kept in events only: the contract stores no purpose). */
+  purpose: Hex;
+  expiresAt: number;
+  /** When the consent the connection rests on was given (its last open or change). */
+  grantedAt: number;
+  /** When it was first opened (after it was last closed). */
+  openedAt: number;
+  consent: Consent;
+  /** The connector that opened it (zero for the owner's own consent, signature or accepted request). */
+  connector: Address;
+  /** False once closed: a closed connection never revives without a new consent. */
+  open: boolean;
+  closed?: { at: number; by: Address; reason: CloseReason };
+  /** How many times it was opened or changed. */
+  changes: number;
+}
+
+/** A grantee's request to an owner as its events tell it. */
+export interface AccessRequestRecord {
+  connectionId: bigint;
+  owner: Address;
+  grantee: Address;
+  attributeIds: readonly number[];
+  purpose: Hex;
+  duration: number;
+  /** When the request lapses. */
+  expiresAt: number;
+  requestedAt: number;
+  status: "pending" | "accepted" | "rejected" | "cancelled";
+  /** The reason code of a rejection. */
+  reason?: Hex;
+}
+
+/** A registered application as its events tell it. */
+export interface ApplicationRecord {
+  account: Address;
+  developer: Address;
+  status: ApplicationStatus;
+  registeredAt: number;
+  name: string;
+  metadataURI: string;
+  attributeIds: readonly number[];
+  purpose: Hex;
+}
+
 /** Role id → holders, for one AccessControl contract. */
 export type RoleHolders = Map<Hex, Set<Address>>;
 
@@ -83,6 +141,15 @@ export interface NetworkState {
     timelock: Address;
   };
   timelock: { minDelay: bigint; operations: Map<Hex, OperationRecord> };
+  /** Data connections by connection id. */
+  connections: Map<bigint, ConnectionRecord>;
+  /** The latest request of each grantee to each owner, by connection id. */
+  requests: Map<bigint, AccessRequestRecord>;
+  applications: Map<Address, ApplicationRecord>;
+  /** Connectors (the market) by address: their number and whether they are approved now. */
+  connectors: Map<Address, { id: number; approved: boolean }>;
+  /** Whether the deployer's bootstrap phase (approving connectors) has ended. */
+  bootstrapFinished: boolean;
   /** How many events built this state, and the last block among them. */
   events: number;
   lastBlock: bigint;
@@ -107,6 +174,11 @@ export function emptyState(): NetworkState {
       timelock: zeroAddress,
     },
     timelock: { minDelay: 0n, operations: new Map() },
+    connections: new Map(),
+    requests: new Map(),
+    applications: new Map(),
+    connectors: new Map(),
+    bootstrapFinished: false,
     events: 0,
     lastBlock: 0n,
   };
@@ -143,6 +215,20 @@ function proposal(state: NetworkState, id: bigint): ProposalRecord {
   const p = state.proposals.get(id);
   if (p === undefined) throw new Error(`weconet audit: an event names proposal ${id}, which was never created`);
   return p;
+}
+
+function existingApplication(state: NetworkState, account: Address): ApplicationRecord {
+  const app = state.applications.get(account);
+  if (app === undefined)
+    throw new Error(`weconet audit: an event names application ${account}, which was never registered`);
+  return app;
+}
+
+function requestOf(state: NetworkState, connectionId: bigint): AccessRequestRecord {
+  const r = state.requests.get(connectionId);
+  if (r === undefined)
+    throw new Error(`weconet audit: an event answers a request on connection ${connectionId}, which was never made`);
+  return r;
 }
 
 /** Applies one event to `state` (events must come in chain order). */
@@ -228,6 +314,101 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
         default:
           return;
       }
+    case "AccessGrants":
+      switch (e.event) {
+        case "ConnectionOpened":
+        case "ConnectionChanged": {
+          const a = e.args;
+          const previous = state.connections.get(a.connectionId);
+          const continues = e.event === "ConnectionChanged" && previous !== undefined && previous.open;
+          state.connections.set(a.connectionId, {
+            id: a.connectionId,
+            owner: a.owner,
+            grantee: a.grantee,
+            attributeIds: a.attributeIds,
+            purpose: a.purpose,
+            expiresAt: a.expiresAt,
+            grantedAt: t,
+            openedAt: continues ? previous.openedAt : t,
+            consent: CONSENTS[a.consent] ?? "owner",
+            connector: a.connector,
+            open: true,
+            changes: (previous?.changes ?? 0) + 1,
+          });
+          return;
+        }
+        case "ConnectionClosed": {
+          const c = state.connections.get(e.args.connectionId);
+          if (c === undefined) {
+            throw new Error(`weconet audit: connection ${e.args.connectionId} closed without ever being opened`);
+          }
+          c.open = false;
+          c.closed = { at: t, by: e.args.by, reason: CLOSE_REASONS[e.args.reason] ?? "revoked" };
+          return;
+        }
+        case "AccessRequested": {
+          const a = e.args;
+          state.requests.set(a.connectionId, {
+            connectionId: a.connectionId,
+            owner: a.owner,
+            grantee: a.grantee,
+            attributeIds: a.attributeIds,
+            purpose: a.purpose,
+            duration: a.duration,
+            expiresAt: a.requestExpiresAt,
+            requestedAt: t,
+            status: "pending",
+          });
+          return;
+        }
+        case "AccessRequestAccepted":
+          requestOf(state, e.args.connectionId).status = "accepted";
+          return;
+        case "AccessRequestRejected":
+          Object.assign(requestOf(state, e.args.connectionId), { status: "rejected", reason: e.args.reason });
+          return;
+        case "AccessRequestCancelled":
+          requestOf(state, e.args.connectionId).status = "cancelled";
+          return;
+        case "ConnectorSet":
+          state.connectors.set(e.args.connector, { id: e.args.id, approved: e.args.approved });
+          return;
+        case "BootstrapFinished":
+          state.bootstrapFinished = true;
+          return;
+        default:
+          // Nonce invalidations and the domain event change nothing the views expose.
+          return;
+      }
+    case "Applications":
+      switch (e.event) {
+        case "ApplicationRegistered":
+        case "ApplicationUpdated": {
+          const { account, developer, name, metadataURI, attributeIds, purpose } = e.args;
+          const previous = state.applications.get(account);
+          state.applications.set(account, {
+            account,
+            developer,
+            name,
+            metadataURI,
+            attributeIds,
+            purpose,
+            status: previous?.status ?? "active",
+            registeredAt: previous?.registeredAt ?? t,
+          });
+          return;
+        }
+        case "ApplicationSuspended":
+          existingApplication(state, e.args.account).status = "suspended";
+          return;
+        case "ApplicationReinstated":
+          existingApplication(state, e.args.account).status = "active";
+          return;
+        case "ApplicationRetired":
+          existingApplication(state, e.args.account).status = "retired";
+          return;
+      }
+      return;
     case "NetworkRules":
       state.rules.set(e.args.key, e.args.newValue);
       return;

@@ -1,13 +1,14 @@
-import type { Address } from "viem";
+import { zeroAddress, type Address, type Hex } from "viem";
 
 import type { WeconetContext } from "../client.js";
-import { bytes32ToText, MEMBER_STATUSES, PROPOSAL_STATES, roleName } from "../errors.js";
+import { connectionIdOf, requestDigest } from "../codes.js";
+import { APPLICATION_STATUSES, bytes32ToText, MEMBER_STATUSES, PROPOSAL_STATES, ROLES, roleName } from "../errors.js";
 import { readEvents, type ReadEventsOptions } from "./reader.js";
-import { applyEvent, emptyState, type NetworkState } from "./state.js";
+import { applyEvent, emptyState, type ConnectionRecord, type NetworkState } from "./state.js";
 
 /** One way in which the state rebuilt from events differs from what the contracts say. */
 export interface Difference {
-  /** members, roles, rules, taxonomy, resources, governance, timelock (later: connections, escrows). */
+  /** members, roles, rules, taxonomy, resources, governance, timelock, applications, connections, requests. */
   domain: string;
   /** What differs, e.g. "0xabc… status" or "rule marketFeeBps". */
   subject: string;
@@ -30,6 +31,42 @@ export interface VerifyReport {
 /** Runs `tasks` with at most `limit` in flight (thousands of view calls must not flood a node). */
 async function inBatches<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += limit) await Promise.all(items.slice(i, i + limit).map(run));
+}
+
+/** No pending request: what `pendingRequestOf` returns (a zero expiry and a zero 26-byte digest). */
+const NO_REQUEST = `0/0x${"00".repeat(26)}`;
+
+/** Whether `account` is an active member whose membership began no later than `since`, by the events. */
+function memberSince(state: NetworkState, account: Address, since: number): boolean {
+  const m = state.members.get(account);
+  return m !== undefined && m.status === "active" && m.memberSince <= since;
+}
+
+/** Whether the application `account` may hold access: active, its developer an active member with the role. */
+function applicationLive(state: NetworkState, account: Address): boolean {
+  const app = state.applications.get(account);
+  if (app === undefined || app.status !== "active") return false;
+  const developers = state.roles.membership.get(ROLES.developer);
+  return (developers?.has(app.developer) ?? false) && state.members.get(app.developer)?.status === "active";
+}
+
+/**
+ * What `isAuthorized(owner, grantee, attributeId)` must answer at time `now`, by the events alone: the connection
+ * is open, not expired and covers the attribute; the attribute is an active person attribute; the owner (and a
+ * member grantee) are active members since before the consent; an application grantee is live.
+ */
+export function authorizedByEvents(
+  state: NetworkState,
+  c: ConnectionRecord,
+  attributeId: number,
+  now: number,
+): boolean {
+  if (!c.open || c.expiresAt <= now || !c.attributeIds.includes(attributeId)) return false;
+  const attribute = state.attributes.get(attributeId);
+  if (attribute === undefined || attribute.deprecated || attribute.domain !== 0) return false;
+  if (!memberSince(state, c.owner, c.grantedAt)) return false;
+  if (state.applications.has(c.grantee)) return applicationLive(state, c.grantee);
+  return memberSince(state, c.grantee, c.grantedAt);
 }
 
 /**
@@ -56,7 +93,8 @@ export async function verifyTrail(
     const b = String(onChain);
     if (a !== b) differences.push({ domain, subject, fromEvents: a, onChain: b });
   };
-  const { membership, timelock, governor, networkRules, taxonomy, resources } = ctx.contracts;
+  const { membership, timelock, governor, networkRules, taxonomy, resources, accessGrants, applications } =
+    ctx.contracts;
 
   // Members: every account the events know, against memberInfo, votes and badge.
   await inBatches([...state.members.entries()], 32, async ([account, m]) => {
@@ -174,6 +212,73 @@ export async function verifyTrail(
     ]);
     const fromEvents = op.executed ? "done" : op.cancelled ? "cancelled" : op.scheduled ? "pending" : "unknown";
     compare("timelock", `operation ${id}`, fromEvents, done ? "done" : pending ? "pending" : "cancelled");
+  });
+
+  // Applications: every registered one, and whether it may hold access now.
+  await inBatches([...state.applications.values()], 32, async (a) => {
+    const [onChain, live] = await Promise.all([
+      applications.read.application([a.account], at),
+      applications.read.isLive([a.account], at),
+    ]);
+    compare(
+      "applications",
+      `application ${a.account}`,
+      `${a.developer}/${a.status}/${a.registeredAt}/${a.name}/${a.metadataURI}/${a.attributeIds.join(" ")}/${a.purpose}`,
+      `${onChain.developer}/${APPLICATION_STATUSES[onChain.status] ?? onChain.status}/${onChain.registeredAt}/${onChain.name}/${onChain.metadataURI}/${onChain.attributeIds.join(" ")}/${onChain.purpose}`,
+    );
+    compare("applications", `application ${a.account} live`, applicationLive(state, a.account), live);
+  });
+
+  // Connectors and the bootstrap phase.
+  compare("connections", "connector count", state.connectors.size, await accessGrants.read.connectorCount(at));
+  await inBatches([...state.connectors.entries()], 32, async ([connector, record]) => {
+    const onChain = await accessGrants.read.connectorOf([connector], at);
+    compare(
+      "connections",
+      `connector ${connector}`,
+      `${record.id}/${record.approved}`,
+      `${onChain.id}/${onChain.approved}`,
+    );
+  });
+  if (state.bootstrapFinished) {
+    compare("connections", "bootstrapper", zeroAddress, await accessGrants.read.bootstrapper(at));
+  }
+
+  // Connections: every one ever opened, as stored, and what isAuthorized answers for each of its attributes.
+  const now = Number((await ctx.publicClient.getBlock({ blockNumber: toBlock })).timestamp);
+  await inBatches([...state.connections.values()], 16, async (c) => {
+    const name = `connection ${c.owner} → ${c.grantee}`;
+    compare("connections", `${name} id`, c.id, connectionIdOf(c.owner, c.grantee));
+    const stored = await accessGrants.read.connectionOf([c.owner, c.grantee], at);
+    compare(
+      "connections",
+      name,
+      c.open ? `${c.expiresAt}/${c.grantedAt}/${c.connector}/${c.attributeIds.join(" ")}` : `0/0/${zeroAddress}/`,
+      `${stored.expiresAt}/${stored.grantedAt}/${stored.connector}/${stored.attributeIds.join(" ")}`,
+    );
+    await Promise.all(
+      c.attributeIds.map(async (attributeId) => {
+        compare(
+          "connections",
+          `${name} authorizes attribute ${attributeId}`,
+          authorizedByEvents(state, c, attributeId, now),
+          await accessGrants.read.isAuthorized([c.owner, c.grantee, attributeId], at),
+        );
+      }),
+    );
+  });
+
+  // Requests: the pending ones as stored (expiry and digest), the answered ones gone.
+  await inBatches([...state.requests.values()], 32, async (r) => {
+    const [expiresAt, digest] = await accessGrants.read
+      .pendingRequestOf([r.owner, r.grantee], at)
+      .then((p): [number, Hex] => [p.expiresAt, p.digest]);
+    compare(
+      "requests",
+      `request ${r.grantee} → ${r.owner}`,
+      r.status === "pending" ? `${r.expiresAt}/${requestDigest(r.attributeIds, r.purpose, r.duration)}` : NO_REQUEST,
+      `${expiresAt}/${digest}`,
+    );
   });
 
   return { fromBlock, toBlock, events: state.events, checks, differences, state };

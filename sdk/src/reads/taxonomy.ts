@@ -72,3 +72,9 @@ export async function listAttributes(
   }
   return attributes;
 }
+
+/** A set of attributes given by id or name, as the contracts take it: ids, sorted, each once. */
+export async function attributeSetOf(ctx: WeconetContext, refs: readonly (number | string)[]): Promise<number[]> {
+  const ids = await Promise.all(refs.map((ref) => attributeIdOf(ctx, ref)));
+  return [...new Set(ids)].sort((a, b) => a - b);
+}

@@ -59,6 +59,11 @@ export function as(address: Address): Weconet {
 /** Read-only SDK. */
 export const reader: Weconet = createWeconet({ deployment, publicClient });
 
+/** The latest block's timestamp. */
+export async function latestTime(): Promise<number> {
+  return Number((await publicClient.getBlock()).timestamp);
+}
+
 /** Moves the chain's clock forward and mines a block. */
 export async function increaseTime(seconds: bigint | number): Promise<void> {
   await testClient.increaseTime({ seconds: Number(seconds) });

@@ -1,0 +1,209 @@
+import { decodeFunctionResult, encodeFunctionData, pad, toEventSelector, type Address, type Hex } from "viem";
+
+import { readEvents, type ReadEventsOptions } from "../audit/reader.js";
+import { applyEvent, emptyState, type AccessRequestRecord, type ConnectionRecord } from "../audit/state.js";
+import type { WeconetContext } from "../client.js";
+import { requestDigest } from "../codes.js";
+import { abiOfKey } from "../contracts.js";
+import { bytes32ToText, WeconetError } from "../errors.js";
+import { attributeIdOf } from "./taxonomy.js";
+
+type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress" | "source">;
+
+/** Where a connection stands: `live` (open, not expired), `expired` (open, past its expiry), `closed`. */
+export type ConnectionState = "live" | "expired" | "closed";
+export const CONNECTION_STATES = ["live", "expired", "closed"] as const satisfies readonly ConnectionState[];
+
+/** A data connection, from its events (purpose, history) and the contracts' views (authorization now). */
+export interface ConnectionView extends ConnectionRecord {
+  /** The purpose as text when it is a short code, else null (the hash of a statement kept off-chain). */
+  purposeText: string | null;
+  granteeKind: "member" | "application";
+  state: ConnectionState;
+  /**
+   * The attributes `isAuthorized` grants now: all of them for a live connection in good standing; fewer or none
+   * when a party is suspended or gone, an application is suspended or retired, or an attribute is deprecated.
+   */
+  authorizedAttributes: number[];
+}
+
+/** A grantee's request to an owner, as its events tell it, and whether it has lapsed. */
+export interface RequestView extends AccessRequestRecord {
+  purposeText: string | null;
+  /** A pending request past its expiry: it can only be rejected (to clear it) or asked again. */
+  lapsed: boolean;
+}
+
+/** Which connections or requests of a member: those where they are the owner, the grantee, or either. */
+export type Direction = "given" | "received" | "both";
+
+const selector = (name: string): Hex => {
+  const event = abiOfKey("accessGrants").find((item) => item.type === "event" && item.name === name);
+  if (event === undefined || event.type !== "event") throw new Error(`weconet: AccessGrants has no event ${name}`);
+  return toEventSelector(event);
+};
+
+/**
+ * The AccessGrants events about `member` (as owner in the first indexed field, as grantee in the second),
+ * folded into connections and requests. Topics let the node skip everyone else's events.
+ */
+async function foldAccess(ctx: WeconetContext, member: Address | undefined, direction: Direction, o: ReadOptions) {
+  const state = emptyState();
+  const topic = member === undefined ? null : pad(member);
+  const passes: (readonly (Hex | null)[] | undefined)[] =
+    topic === null
+      ? [undefined]
+      : [...(direction === "received" ? [] : [[null, topic]]), ...(direction === "given" ? [] : [[null, null, topic]])];
+  for (const topics of passes) {
+    // The two passes concern disjoint pairs (no one connects to themselves), so folding them one after the other
+    // keeps each connection's events in chain order.
+    const options = { ...o, contracts: ["accessGrants"] as const, ...(topics === undefined ? {} : { topics }) };
+    for await (const e of readEvents(ctx.publicClient, ctx.deployment, options)) applyEvent(state, e);
+  }
+  return state;
+}
+
+async function atBlock(ctx: WeconetContext, toBlock: bigint | undefined) {
+  const block = await ctx.publicClient.getBlock(
+    toBlock === undefined ? { blockTag: "latest" } : { blockNumber: toBlock },
+  );
+  return { blockNumber: block.number, now: Number(block.timestamp) };
+}
+
+/**
+ * Which of `attributes` `grantee` may access of `owner` now: AccessGrants' `isAuthorized` for each, in one
+ * `eth_call` (its multicall). What the data socket asks before it releases a value.
+ */
+export async function authorizations(
+  ctx: WeconetContext,
+  p: { owner: Address; grantee: Address; attributes: readonly (number | string)[]; blockNumber?: bigint },
+): Promise<{ attributeId: number; authorized: boolean }[]> {
+  const ids = await Promise.all(p.attributes.map((ref) => attributeIdOf(ctx, ref)));
+  if (ids.length === 0) return [];
+  const abi = abiOfKey("accessGrants");
+  const calls = ids.map((id) =>
+    encodeFunctionData({ abi, functionName: "isAuthorized", args: [p.owner, p.grantee, id] }),
+  );
+  const { result } = await ctx.publicClient.simulateContract({
+    address: ctx.deployment.contracts.accessGrants,
+    abi,
+    functionName: "multicall",
+    args: [calls],
+    ...(p.blockNumber === undefined ? {} : { blockNumber: p.blockNumber }),
+  });
+  return result.map((data, i) => ({
+    attributeId: ids[i] ?? 0,
+    authorized: decodeFunctionResult({ abi, functionName: "isAuthorized", data }),
+  }));
+}
+
+/** Whether `grantee` may access attribute `attribute` (id or name) of `owner` now. */
+export async function isAuthorized(
+  ctx: WeconetContext,
+  p: { owner: Address; grantee: Address; attribute: number | string; blockNumber?: bigint },
+): Promise<boolean> {
+  const [answer] = await authorizations(ctx, { ...p, attributes: [p.attribute] });
+  return answer?.authorized ?? false;
+}
+
+/**
+ * The connections of `member` (or of everyone): those they gave as owner, received as grantee, or both; live,
+ * expired and closed ones (optionally only `states`), with what was agreed (attributes, purpose, expiry, how the
+ * owner consented) from the events and what authorizes now from the contract. Newest consent first.
+ */
+export async function listConnections(
+  ctx: WeconetContext,
+  options: ReadOptions & { member?: Address; direction?: Direction; states?: readonly ConnectionState[] } = {},
+): Promise<ConnectionView[]> {
+  const { blockNumber, now } = await atBlock(ctx, options.toBlock);
+  const state = await foldAccess(ctx, options.member, options.direction ?? "both", {
+    ...options,
+    toBlock: blockNumber,
+  });
+  const at = { blockNumber };
+  const views = await Promise.all(
+    [...state.connections.values()].map(async (c): Promise<ConnectionView> => {
+      const connectionState: ConnectionState = !c.open ? "closed" : c.expiresAt <= now ? "expired" : "live";
+      const [kind, authorized] = await Promise.all([
+        ctx.contracts.applications.read.statusOf([c.grantee], at),
+        connectionState === "live"
+          ? authorizations(ctx, { owner: c.owner, grantee: c.grantee, attributes: c.attributeIds, blockNumber })
+          : Promise.resolve([]),
+      ]);
+      return {
+        ...c,
+        purposeText: textOf(c.purpose),
+        granteeKind: kind === 0 ? "member" : "application",
+        state: connectionState,
+        authorizedAttributes: authorized.filter((a) => a.authorized).map((a) => a.attributeId),
+      };
+    }),
+  );
+  return views
+    .filter((v) => options.states === undefined || options.states.includes(v.state))
+    .sort((a, b) => b.grantedAt - a.grantedAt);
+}
+
+/** Which requests of a member: `incoming` (they are the owner asked), `outgoing` (they asked), or both. */
+export type RequestDirection = "incoming" | "outgoing" | "both";
+
+/** By the indexed fields: an incoming request names the member as owner, like a connection they give. */
+const REQUEST_SIDE = { incoming: "given", outgoing: "received", both: "both" } as const satisfies Record<
+  RequestDirection,
+  Direction
+>;
+
+/**
+ * Requests to or by `member` (or everyone's); by default only pending ones (lapsed ones included, flagged).
+ * Newest first.
+ */
+export async function listRequests(
+  ctx: WeconetContext,
+  options: ReadOptions & {
+    member?: Address;
+    direction?: RequestDirection;
+    statuses?: readonly AccessRequestRecord["status"][];
+  } = {},
+): Promise<RequestView[]> {
+  const { blockNumber, now } = await atBlock(ctx, options.toBlock);
+  const direction = REQUEST_SIDE[options.direction ?? "both"];
+  const state = await foldAccess(ctx, options.member, direction, { ...options, toBlock: blockNumber });
+  const statuses = options.statuses ?? ["pending"];
+  return [...state.requests.values()]
+    .filter((r) => statuses.includes(r.status))
+    .map((r) => ({ ...r, purposeText: textOf(r.purpose), lapsed: r.status === "pending" && r.expiresAt <= now }))
+    .sort((a, b) => b.requestedAt - a.requestedAt);
+}
+
+/**
+ * The pending request of `grantee` to `owner`: its latest `AccessRequested` event, checked against the digest
+ * AccessGrants keeps (so that what the owner accepts is exactly what was asked).
+ */
+export async function findPendingRequest(
+  ctx: WeconetContext,
+  p: { owner: Address; grantee: Address; fromBlock?: bigint },
+): Promise<AccessRequestRecord> {
+  const pending = await ctx.contracts.accessGrants.read.pendingRequestOf([p.owner, p.grantee]);
+  if (pending.expiresAt === 0) throw new WeconetError(`${p.grantee} has no pending request to ${p.owner}.`);
+  let found: AccessRequestRecord | undefined;
+  const events = readEvents(ctx.publicClient, ctx.deployment, {
+    contracts: ["accessGrants"],
+    topics: [selector("AccessRequested"), pad(p.owner), pad(p.grantee)],
+    ...(p.fromBlock === undefined ? {} : { fromBlock: p.fromBlock }),
+  });
+  const state = emptyState();
+  for await (const e of events) applyEvent(state, e);
+  for (const r of state.requests.values()) found = r;
+  if (found === undefined || requestDigest(found.attributeIds, found.purpose, found.duration) !== pending.digest) {
+    throw new WeconetError(
+      `the pending request of ${p.grantee} to ${p.owner} does not match its AccessRequested event: is the node's log incomplete?`,
+    );
+  }
+  return found;
+}
+
+/** A purpose or reason code as text when it is a short code; null when it is a hash. */
+function textOf(code: Hex): string | null {
+  const text = bytes32ToText(code);
+  return text === code ? null : text;
+}

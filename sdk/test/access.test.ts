@@ -1,0 +1,330 @@
+import { stringToHex, toHex } from "viem";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { connectionIdOf, requestDigest, send, WeconetError } from "../src/index.js";
+import { admitMember, as, increaseTime, isolateFile, latestTime, people, reader } from "./support/weconet.js";
+
+isolateFile();
+
+const DAY = 86_400;
+
+describe("data connections", () => {
+  const [dave, alice, bob, carol, dina] = [0, 1, 2, 3, 4].map((i) => people.outsider(i)) as [
+    `0x${string}`,
+    `0x${string}`,
+    `0x${string}`,
+    `0x${string}`,
+    `0x${string}`,
+  ];
+  /** An application's account: never applied for membership. */
+  const planner = people.outsider(9);
+  const relayer = people.outsider(8);
+  let ids: Record<"postal" | "delivery" | "email" | "phone", number>;
+
+  beforeAll(async () => {
+    for (const [i, member] of [dave, alice, bob, carol, dina].entries()) await admitMember(member, `member-${i}`);
+    await as(people.lars).membership.grantDeveloper({ account: dina });
+    const [postal, delivery, email, phone] = await Promise.all(
+      ["postal_address", "delivery_address", "email", "phone"].map((n) => reader.reads.attributeId(n)),
+    );
+    ids = { postal: postal ?? 0, delivery: delivery ?? 0, email: email ?? 0, phone: phone ?? 0 };
+  });
+
+  it("opens, changes, relinquishes and revokes connections; lists them with what was agreed", async () => {
+    const opened = await as(dave).access.grant({
+      grantee: alice,
+      attributes: ["postal_address", ids.email, "postal_address"],
+      purpose: "courier-delivery",
+      duration: 30 * DAY,
+    });
+    expect(opened.change).toBe("opened");
+    expect(opened.connectionId).toBe(connectionIdOf(dave, alice));
+    // `duration` counts from the latest block when the SDK reads the clock: the transaction's block may be later.
+    expect(opened.expiresAt).toBeGreaterThan((await latestTime()) + 30 * DAY - 5);
+    expect(opened.expiresAt).toBeLessThanOrEqual((await latestTime()) + 30 * DAY);
+
+    const changed = await as(dave).access.grant({
+      grantee: alice,
+      attributes: ["postal_address"],
+      purpose: "courier-delivery",
+      expiresAt: new Date(((await latestTime()) + 10 * DAY) * 1000),
+    });
+    expect(changed).toMatchObject({ change: "changed", connectionId: opened.connectionId });
+    await as(dave).access.grant({ grantee: bob, attributes: ["phone"], purpose: "callbacks", duration: DAY });
+    await as(carol).access.grant({ grantee: dave, attributes: ["email"], purpose: "newsletter", duration: DAY });
+
+    const given = await reader.reads.connections({ member: dave, direction: "given" });
+    expect(given.map((c) => c.grantee)).toEqual([bob, alice]);
+    expect(given[1]).toMatchObject({
+      owner: dave,
+      grantee: alice,
+      attributeIds: [ids.postal],
+      purposeText: "courier-delivery",
+      consent: "owner",
+      state: "live",
+      granteeKind: "member",
+      authorizedAttributes: [ids.postal],
+      changes: 2,
+    });
+    expect(given[1]?.openedAt).toBeLessThan(given[1]?.grantedAt ?? 0);
+    const received = await reader.reads.connections({ member: dave, direction: "received" });
+    expect(received.map((c) => c.owner)).toEqual([carol]);
+    expect((await reader.reads.connections({ member: dave })).length).toBe(3);
+
+    expect(await reader.reads.isAuthorized({ owner: dave, grantee: alice, attribute: "postal_address" })).toBe(true);
+    expect(
+      await reader.reads.authorizations({ owner: dave, grantee: alice, attributes: ["email", "postal_address"] }),
+    ).toEqual([
+      { attributeId: ids.email, authorized: false },
+      { attributeId: ids.postal, authorized: true },
+    ]);
+
+    await as(bob).access.relinquish({ owner: dave });
+    await as(dave).access.revoke({ grantee: alice });
+    await increaseTime(DAY + 1);
+    const after = await reader.reads.connections({ member: dave });
+    expect(after.map((c) => [c.grantee, c.state])).toEqual([
+      [dave, "expired"],
+      [bob, "closed"],
+      [alice, "closed"],
+    ]);
+    expect(after.find((c) => c.grantee === bob)?.closed).toMatchObject({ by: bob, reason: "relinquished" });
+    expect(await reader.reads.connections({ member: dave, states: ["live"] })).toEqual([]);
+    expect(await reader.reads.isAuthorized({ owner: dave, grantee: alice, attribute: "postal_address" })).toBe(false);
+  });
+
+  it("registers an application, connects members to it with what it asks, and suspends, updates and retires it", async () => {
+    await as(dina).applications.register({
+      account: planner,
+      name: "Route planner",
+      metadataURI: "ipfs://route-planner",
+      attributes: ["phone", "delivery_address"],
+      purpose: "route-planning",
+    });
+    const connected = await as(alice).access.grantToApplication({ application: planner, duration: 7 * DAY });
+    expect(connected.change).toBe("opened");
+    const [connection] = await reader.reads.connections({ member: planner, direction: "received" });
+    expect(connection).toMatchObject({
+      granteeKind: "application",
+      attributeIds: [ids.delivery, ids.phone],
+      purposeText: "route-planning",
+      authorizedAttributes: [ids.delivery, ids.phone],
+    });
+
+    await as(people.lena).applications.suspend({ account: planner, reason: "abuse-report" });
+    const [suspended] = await reader.reads.connections({ member: planner, direction: "received" });
+    // Still live as a connection, but a suspended application is authorized for nothing.
+    expect(suspended).toMatchObject({ state: "live", authorizedAttributes: [] });
+    expect(await reader.reads.application(planner)).toMatchObject({ status: "suspended", live: false });
+    await as(people.lena).applications.reinstate({ account: planner });
+
+    await as(dina).applications.update({
+      account: planner,
+      name: "Route planner 2",
+      metadataURI: "ipfs://route-planner-2",
+      attributes: ["delivery_address"],
+      purpose: "route-planning",
+    });
+    expect(await reader.reads.applications({ developer: dina })).toEqual([
+      {
+        account: planner,
+        developer: dina,
+        name: "Route planner 2",
+        metadataURI: "ipfs://route-planner-2",
+        attributeIds: [ids.delivery],
+        purpose: stringToHex("route-planning", { size: 32 }),
+        status: "active",
+        registeredAt: expect.any(Number) as number,
+        live: true,
+      },
+    ]);
+    await as(dina).applications.retire({ account: planner });
+    expect(await reader.reads.applications({ statuses: ["retired"] })).toHaveLength(1);
+    expect(await reader.reads.isAuthorized({ owner: alice, grantee: planner, attribute: "delivery_address" })).toBe(
+      false,
+    );
+    await expect(as(dina).applications.retire({ account: planner })).rejects.toThrow(
+      `retire application ${planner}: Application ${planner} is retired, which does not allow this action.`,
+    );
+  });
+
+  it("asks for access; the owner sees the requests and accepts, rejects; the asker withdraws", async () => {
+    const asked = await as(alice).access.requestAccess({
+      owner: bob,
+      attributes: ["email", "phone"],
+      purpose: "dataset-updates",
+      duration: 14 * DAY,
+    });
+    expect(asked.connectionId).toBe(connectionIdOf(bob, alice));
+    await as(carol).access.requestAccess({ owner: bob, attributes: ["email"], purpose: "newsletter", duration: DAY });
+    await as(dave).access.requestAccess({ owner: carol, attributes: ["phone"], purpose: "callbacks", duration: DAY });
+
+    const incoming = await reader.reads.requests({ member: bob, direction: "incoming" });
+    expect(incoming.map((r) => r.grantee)).toEqual([carol, alice]);
+    expect(incoming[1]).toMatchObject({
+      attributeIds: [ids.email, ids.phone],
+      purposeText: "dataset-updates",
+      duration: 14 * DAY,
+      status: "pending",
+      lapsed: false,
+    });
+    const pending = await reader.contracts.accessGrants.read.pendingRequestOf([bob, alice]);
+    expect(pending.digest).toBe(
+      requestDigest([ids.email, ids.phone], stringToHex("dataset-updates", { size: 32 }), 14 * DAY),
+    );
+    expect((await reader.reads.requests({ member: dave, direction: "outgoing" })).map((r) => r.owner)).toEqual([carol]);
+
+    const accepted = await as(bob).access.acceptRequest({ grantee: alice });
+    expect(accepted.change).toBe("opened");
+    const [connection] = await reader.reads.connections({ member: alice, direction: "received" });
+    expect(connection).toMatchObject({ owner: bob, consent: "request", attributeIds: [ids.email, ids.phone] });
+    // Accepting counts the duration from the acceptance's own block.
+    expect(connection?.expiresAt).toBe((await latestTime()) + 14 * DAY);
+
+    await as(bob).access.rejectRequest({ grantee: carol, reason: "not-needed" });
+    await as(dave).access.cancelRequest({ owner: carol });
+    expect(await reader.reads.requests({ member: bob })).toEqual([]);
+    const answered = await reader.reads.requests({ statuses: ["accepted", "rejected", "cancelled"] });
+    expect(answered.map((r) => [r.grantee, r.status])).toEqual(
+      expect.arrayContaining([
+        [alice, "accepted"],
+        [carol, "rejected"],
+        [dave, "cancelled"],
+      ]),
+    );
+    expect(answered.find((r) => r.status === "rejected")?.reason).toBe(stringToHex("not-needed", { size: 32 }));
+
+    await as(carol).access.requestAccess({ owner: dave, attributes: ["email"], purpose: "newsletter", duration: DAY });
+    await increaseTime(7 * DAY + 1);
+    const [lapsed] = await reader.reads.requests({ member: dave, direction: "incoming" });
+    expect(lapsed?.lapsed).toBe(true);
+    await expect(as(dave).access.acceptRequest({ grantee: carol })).rejects.toThrow(
+      `accept the request of ${carol}: The request of ${carol} to ${dave} lapsed at`,
+    );
+    await expect(as(dave).access.acceptRequest({ grantee: bob })).rejects.toThrow(
+      `${bob} has no pending request to ${dave}.`,
+    );
+  });
+
+  it("consents by signature (gasless), cancels a signature, and refuses a stale one", async () => {
+    const signed = await as(carol).access.signGrant({
+      grantee: bob,
+      attributes: ["postal_address"],
+      purpose: "courier-delivery",
+      duration: 3 * DAY,
+    });
+    expect(signed.grant.nonce).toBe(BigInt(bob) << 64n);
+    const submitted = await as(relayer).access.submitSignedGrant(signed);
+    expect(submitted.connectionId).toBe(connectionIdOf(carol, bob));
+    const [connection] = await reader.reads.connections({ member: carol, direction: "given", states: ["live"] });
+    expect(connection).toMatchObject({ grantee: bob, consent: "signature" });
+    await expect(as(relayer).access.submitSignedGrant(signed)).rejects.toThrow(
+      `The signed grant's nonce ${signed.grant.nonce} is not the next one of ${carol} (expected ${signed.grant.nonce + 1n})`,
+    );
+
+    const handedOut = await as(carol).access.signGrant({
+      grantee: bob,
+      attributes: ["phone"],
+      purpose: "callbacks",
+      duration: DAY,
+      deadline: (await latestTime()) + 60,
+    });
+    const { nonce } = await as(carol).access.invalidateNonce({ grantee: bob });
+    expect(nonce).toBe(handedOut.grant.nonce);
+    await expect(as(relayer).access.submitSignedGrant(handedOut)).rejects.toThrow("is not the next one of");
+
+    const late = await as(carol).access.signGrant({
+      grantee: dave,
+      attributes: ["phone"],
+      purpose: "callbacks",
+      duration: DAY,
+      deadline: (await latestTime()) + 60,
+    });
+    await increaseTime(120);
+    await expect(as(relayer).access.submitSignedGrant(late)).rejects.toThrow("The signed grant's deadline");
+    const forged = { ...late, grant: { ...late.grant, owner: alice, deadline: late.grant.deadline + 3_600n } };
+    await expect(as(relayer).access.submitSignedGrant(forged)).rejects.toThrow(
+      `The signature is not a grant signed by ${alice}.`,
+    );
+  });
+
+  it("grants to several grantees and closes connections in one transaction, all or nothing", async () => {
+    const expiresAt = (await latestTime()) + 5 * DAY;
+    const batch = await as(alice).access.batch([
+      { action: "grant", grantee: bob, attributes: ["email"], purpose: "newsletter", expiresAt },
+      { action: "grant", grantee: carol, attributes: ["email"], purpose: "newsletter", expiresAt },
+      { action: "grant", grantee: dave, attributes: ["email"], purpose: "newsletter", expiresAt },
+    ]);
+    expect(batch.granted.map((g) => g.connectionId)).toEqual([bob, carol, dave].map((g) => connectionIdOf(alice, g)));
+    const closing = await as(alice).access.batch([
+      { action: "revoke", grantee: bob },
+      { action: "revoke", grantee: carol },
+    ]);
+    expect(closing.closed).toEqual([connectionIdOf(alice, bob), connectionIdOf(alice, carol)]);
+    // One bad step undoes the batch.
+    await expect(
+      as(alice).access.batch([
+        { action: "revoke", grantee: dave },
+        { action: "revoke", grantee: bob },
+      ]),
+    ).rejects.toThrow(`There is no connection from ${alice} to ${bob}.`);
+    expect(await reader.reads.isAuthorized({ owner: alice, grantee: dave, attribute: "email" })).toBe(true);
+  });
+
+  it("explains every refusal in a sentence", async () => {
+    const outsider = people.outsider(7);
+    // Thunks: a rejected promise must be awaited at once, or Node reports it as unhandled.
+    const attempts: [() => Promise<unknown>, string][] = [
+      [
+        () => as(alice).access.grant({ grantee: outsider, attributes: ["email"], purpose: "x", duration: DAY }),
+        `grant ${outsider} access: ${outsider} can receive no access: it is neither an active member nor a live application.`,
+      ],
+      [
+        () => as(alice).access.grant({ grantee: bob, attributes: ["bike"], purpose: "x", duration: DAY }),
+        `is not an active person attribute (unknown, deprecated, or of another domain).`,
+      ],
+      [
+        () => as(alice).access.grant({ grantee: bob, attributes: ["email"], purpose: "x", duration: 400 * DAY }),
+        "the maximum grant duration from now",
+      ],
+      [
+        async () =>
+          send(as(alice).context, "accessGrants", "grant", [
+            bob,
+            [ids.phone, ids.email],
+            toHex(1, { size: 32 }),
+            (await latestTime()) + DAY,
+          ]),
+        `Attribute ${ids.email} is out of order or repeated: attribute ids must be strictly increasing.`,
+      ],
+      [
+        () =>
+          as(alice).access.grant({
+            grantee: bob,
+            attributes: ["email"],
+            purpose: "x",
+            duration: DAY,
+            expiresAt: 1,
+          } as never),
+        "a connection needs either expiresAt or duration (seconds from now), not both",
+      ],
+      [() => as(alice).access.revoke({ grantee: outsider }), `There is no connection from ${alice} to ${outsider}.`],
+      [
+        () =>
+          as(alice).applications.register({
+            account: outsider,
+            name: "x",
+            metadataURI: "ipfs://x",
+            attributes: ["email"],
+            purpose: "x",
+          }),
+        `${alice} is not an active member holding the developer role.`,
+      ],
+    ];
+    for (const [attempt, message] of attempts) {
+      const error = await attempt().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WeconetError);
+      expect((error as WeconetError).message).toContain(message);
+    }
+  });
+});
