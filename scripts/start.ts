@@ -20,7 +20,7 @@ import { seedDemo } from "./demo/index.js";
 import { demoNetwork } from "./demo/network.js";
 import { demoPeople } from "./demo/people.js";
 import { devAccounts } from "./demo/roster.js";
-import { buildDapp, startDapp } from "./dapp.js";
+import { buildDapp, startDapp, type RunningDapp } from "./dapp.js";
 
 const HOST = "127.0.0.1";
 const PORT = Number.parseInt(process.env.WECONET_PORT ?? "8545", 10);
@@ -49,104 +49,110 @@ try {
   process.exit(1);
 }
 
-const connection = await network.create({ network: "localhost", override: { url: RPC_URL } });
-const { ethers, ignition } = connection;
-await forgetStaleLocalDeployment();
-const signers = await ethers.getSigners();
-const people = demoPeople(signers);
-
-console.log(`weconet: deploying to ${RPC_URL} …`);
-await ignition.deploy(WeconetModule, {
-  parameters: path.resolve("deploy", "parameters", "localhost.json"),
-  deploymentId: DEPLOYMENT_ID,
-});
-// The SDK reads the deployment straight from Ignition's output, as the CLI and the dApp do.
-const deployment = loadDeployment({ chainId: CHAIN_ID, dir: DEPLOYMENT_DIR });
-const addresses = deployment.contracts;
-
-const demoLog: string[] = [];
-const demo = await demoNetwork({
-  provider: connection.provider,
-  deployment,
-  people,
-  async increaseTime(seconds) {
-    await ethers.provider.send("evm_increaseTime", [seconds]);
-    await ethers.provider.send("evm_mine", []);
-  },
-  log: (line) => demoLog.push(line),
-});
-console.log("weconet: seeding the demo network …");
-await seedDemo(demo);
-
-console.log("weconet: starting the dApp …");
-let dapp: Awaited<ReturnType<typeof startDapp>>;
-try {
-  if (await dappBuild) console.log("weconet: built the dApp (production build)");
-  dapp = await startDapp({ host: HOST, port: DAPP_PORT, rpcUrl: RPC_URL, deploymentDir: DEPLOYMENT_DIR });
-} catch (error) {
-  console.error(
-    `weconet: the dApp could not start: ${error instanceof Error ? error.message : String(error)}
-` + `Is port ${DAPP_PORT} taken? Choose another: WECONET_DAPP_PORT=3001 npm start`,
-  );
+let dapp: RunningDapp | undefined;
+let stopping = false;
+/** Stops the dApp and the chain: on Ctrl-C, and on any failure once the chain runs (nothing is left behind). */
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  await dapp?.stop();
   await server.close();
-  process.exit(1);
+  process.exit(code);
 }
+process.on("SIGINT", () => {
+  console.log("\nweconet: stopping the dApp and the local chain.");
+  void shutdown(0);
+});
+process.on("SIGTERM", () => void shutdown(0));
 
-const lines = [
-  "",
-  "Weconet is running — a local network with members, roles, rules and a taxonomy.",
-  "",
-  `  dApp        ${dapp.url}   (connect a development account or your wallet)`,
-  `  JSON-RPC    ${RPC_URL}   (chain id ${CHAIN_ID})`,
-  `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
-  "",
-  "Contracts:",
-  ...Object.entries(addresses).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
-  "",
-  "Demo network:",
-  ...demoLog.map((line) => `  - ${line}`),
-  "",
-  "People (development accounts; import a key into your wallet to act as them):",
-  ...devAccounts().map(
-    ({ name, role, address, privateKey }) => `  ${name.padEnd(10)} ${address}  ${privateKey}  ${role}`,
-  ),
-  "",
-  `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
-  "These keys are public: never send real funds to them. Stop with Ctrl-C (stops the chain and the dApp).",
-  "",
-];
-console.log(lines.join("\n"));
+try {
+  const connection = await network.create({ network: "localhost", override: { url: RPC_URL } });
+  const { ethers, ignition } = connection;
+  await forgetStaleLocalDeployment(
+    ((await ethers.provider.send("hardhat_metadata", [])) as { instanceId: string }).instanceId,
+  );
+  const people = demoPeople(await ethers.getSigners());
+
+  console.log(`weconet: deploying to ${RPC_URL} …`);
+  await ignition.deploy(WeconetModule, {
+    parameters: path.resolve("deploy", "parameters", "localhost.json"),
+    deploymentId: DEPLOYMENT_ID,
+  });
+  // The SDK reads the deployment straight from Ignition's output, as the CLI and the dApp do.
+  const deployment = loadDeployment({ chainId: CHAIN_ID, dir: DEPLOYMENT_DIR });
+
+  const demoLog: string[] = [];
+  const demo = await demoNetwork({
+    provider: connection.provider,
+    deployment,
+    people,
+    async increaseTime(seconds) {
+      await ethers.provider.send("evm_increaseTime", [seconds]);
+      await ethers.provider.send("evm_mine", []);
+    },
+    log: (line) => demoLog.push(line),
+  });
+  console.log("weconet: seeding the demo network …");
+  await seedDemo(demo);
+
+  console.log("weconet: starting the dApp …");
+  if (await dappBuild) console.log("weconet: built the dApp (production build)");
+  dapp = await startDapp({ host: HOST, port: DAPP_PORT, rpcUrl: RPC_URL, deploymentDir: DEPLOYMENT_DIR }).catch(
+    (error: unknown) => {
+      throw new Error(
+        `the dApp could not start on port ${DAPP_PORT} (is it taken? choose another: WECONET_DAPP_PORT=3001 npm start): ` +
+          (error instanceof Error ? error.message : String(error)),
+      );
+    },
+  );
+  dapp.child.once("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`weconet: the dApp server stopped unexpectedly (${code ?? signal}); stopping the chain.`);
+    void shutdown(1);
+  });
+
+  const lines = [
+    "",
+    "Weconet is running — a local network with members, roles, rules and a taxonomy.",
+    "",
+    `  dApp        ${dapp.url}   (open it in a browser: connect a development account or your wallet)`,
+    `  JSON-RPC    ${RPC_URL}   (chain id ${CHAIN_ID})`,
+    `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
+    "",
+    "Contracts:",
+    ...Object.entries(deployment.contracts).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
+    "",
+    "Demo network:",
+    ...demoLog.map((line) => `  - ${line}`),
+    "",
+    "People (development accounts; import a key into your wallet to act as them):",
+    ...devAccounts().map(
+      ({ name, role, address, privateKey }) => `  ${name.padEnd(10)} ${address}  ${privateKey}  ${role}`,
+    ),
+    "",
+    `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
+    "These keys are public: never send real funds to them. Stop with Ctrl-C (stops the chain and the dApp).",
+    "",
+  ];
+  console.log(lines.join("\n"));
+} catch (error) {
+  console.error(`weconet: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await shutdown(1);
+}
 
 /**
  * The chain is new, so a journal from an earlier node is stale. Ignition's own CLI decides this by the
  * node's instance id, recorded in the cache: do the same, and record this node, so that
  * `hardhat ignition deploy --network localhost` against it later reuses this deployment.
  */
-async function forgetStaleLocalDeployment(): Promise<void> {
-  const { instanceId } = (await ethers.provider.send("hardhat_metadata", [])) as { instanceId: string };
+async function forgetStaleLocalDeployment(instanceId: string): Promise<void> {
   const instancesFile = path.join(config.paths.cache, ".hardhat-network-instances.json");
   const instances = existsSync(instancesFile)
     ? (JSON.parse(readFileSync(instancesFile, "utf8")) as Record<string, string>)
     : {};
-  const deploymentId = DEPLOYMENT_ID;
-  if (instances[deploymentId] !== instanceId) rmSync(DEPLOYMENT_DIR, { recursive: true, force: true });
-  instances[deploymentId] = instanceId;
+  if (instances[DEPLOYMENT_ID] !== instanceId) rmSync(DEPLOYMENT_DIR, { recursive: true, force: true });
+  instances[DEPLOYMENT_ID] = instanceId;
   mkdirSync(path.dirname(instancesFile), { recursive: true });
   writeFileSync(instancesFile, JSON.stringify(instances, null, 2));
 }
 
-const stop = () => {
-  console.log("\nweconet: stopping the dApp and the local chain.");
-  void dapp
-    .stop()
-    .then(() => server.close())
-    .then(() => process.exit(0));
-};
-dapp.child.once("exit", (code, signal) => {
-  if (signal === "SIGTERM") return;
-  console.error(`weconet: the dApp server stopped unexpectedly (exit ${code ?? signal}); stopping the chain.`);
-  void server.close().then(() => process.exit(1));
-});
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
 await server.afterClosed();
