@@ -1,0 +1,82 @@
+"use client";
+
+import { ApplicantRow, MemberRow } from "@/components/leaders/MemberActions";
+import { Query } from "@/components/Query";
+import { useWeconet, useWeconetQuery } from "@/lib/weconet";
+
+/** What network leaders (and the manager) do: admit applicants, suspend and reinstate members, name developers. */
+export default function LeadersPage() {
+  const { account } = useWeconet();
+  const members = useWeconetQuery(["members"], (w) => w.reads.members());
+  const me = members.data?.find((m) => account !== undefined && m.account.toLowerCase() === account.toLowerCase());
+  const isLeader = me?.status === "active" && (me.roles.includes("leader") || me.isManager);
+  return (
+    <>
+      <title>Leaders · Weconet</title>
+      <h1>Leaders</h1>
+      {!isLeader && (
+        <p className="banner warning">
+          {account === undefined ? "Connect a wallet: " : "You are not a network leader: "}
+          only active network leaders (and the manager, for leaders) can act here. Everyone can see the lists.
+        </p>
+      )}
+      <section className="card" aria-labelledby="applicants-h">
+        <h2 id="applicants-h">Applicants to admit</h2>
+        <Query result={members} what="the applicants">
+          {(list) => {
+            const applicants = list.filter((m) => m.status === "applicant");
+            return applicants.length === 0 ? (
+              <p className="muted">Nobody is waiting.</p>
+            ) : (
+              <div className="table-wrap">
+                <table data-testid="applicants">
+                  <thead>
+                    <tr>
+                      <th scope="col">Applicant</th>
+                      <th scope="col">Decision</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {applicants.map((m) => (
+                      <ApplicantRow key={m.account} member={m} canAct={isLeader} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          }}
+        </Query>
+      </section>
+      <section className="card" aria-labelledby="members-h">
+        <h2 id="members-h">Members to suspend or reinstate</h2>
+        <p className="hint">
+          Leaders suspend members; only the manager suspends leaders. Reason codes are short codes, never personal text.
+          A suspended member cannot vote until reinstated.
+        </p>
+        <Query result={members} what="the members">
+          {(list) => (
+            <div className="table-wrap">
+              <table data-testid="members-to-manage">
+                <thead>
+                  <tr>
+                    <th scope="col">Member</th>
+                    <th scope="col">Status and roles</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list
+                    .filter((m) => m.status === "active" || m.status === "suspended")
+                    .filter((m) => account === undefined || m.account.toLowerCase() !== account.toLowerCase())
+                    .map((m) => (
+                      <MemberRow key={m.account} member={m} canAct={isLeader} />
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Query>
+      </section>
+    </>
+  );
+}
