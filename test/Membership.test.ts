@@ -158,6 +158,21 @@ describe("Membership", () => {
       const list = [f(w.outsider(1).address, MANAGER_ROLE), f(w.outsider(2).address, ZeroHash, ZeroHash)];
       await expect(deployWith(w, list)).to.be.revertedWithCustomError(w.membership, "MembershipEmptyProfile");
     });
+
+    it("rejects a zero governance or rules address with MembershipZeroAddress", async () => {
+      const w = await coreFixture();
+      const founders = [f(w.outsider(1).address, MANAGER_ROLE)];
+      const [governance, rules] = [await w.timelock.getAddress(), await w.networkRules.getAddress()];
+      for (const [g, r] of [
+        [ZeroAddress, rules],
+        [governance, ZeroAddress],
+      ] as const) {
+        await expect(new Membership__factory(w.deployer).deploy(g, r, founders)).to.be.revertedWithCustomError(
+          w.membership,
+          "MembershipZeroAddress",
+        );
+      }
+    });
   });
 
   describe("applications", () => {
@@ -387,6 +402,8 @@ describe("Membership", () => {
       expect(await w.membership.getVotes(developer.address)).to.equal(0n);
       expect(await w.membership.activeMemberCount()).to.equal(count - 1n);
       expect(await w.membership.isActiveMember(developer.address)).to.equal(false);
+      expect(await w.membership.activeSince(developer.address)).to.equal(0n);
+      expect(await w.membership.memberSince(developer.address)).to.equal(joinedAt);
       expect(await w.membership.hasRole(DEVELOPER_ROLE, developer.address)).to.equal(true);
       expect(await w.membership.hasActiveRole(DEVELOPER_ROLE, developer.address)).to.equal(false);
     });
@@ -447,7 +464,10 @@ describe("Membership", () => {
         .and.to.emit(w.membership, "DelegateVotesChanged")
         .withArgs(developer.address, 1n, 0n)
         .and.to.emit(w.membership, "RoleRevoked")
-        .withArgs(DEVELOPER_ROLE, developer.address, developer.address);
+        .withArgs(DEVELOPER_ROLE, developer.address, developer.address)
+        .and.to.emit(w.membership, "ProfileUpdated")
+        .withArgs(developer.address, ZeroHash);
+      expect(await w.membership.activeSince(developer.address)).to.equal(0n);
       expect(await w.membership.memberInfo(developer.address)).to.deep.equal([
         Status.None,
         BigInt(await latest()),
@@ -506,6 +526,7 @@ describe("Membership", () => {
       await admitNewcomer(w, member, "back");
       const secondJoin = await w.membership.memberSince(member.address);
       expect(secondJoin).to.be.greaterThan(firstJoin + 1000n);
+      expect(await w.membership.activeSince(member.address)).to.equal(secondJoin);
       expect(await w.membership.ownerOf(tokenId(member))).to.equal(member.address);
       expect(await w.membership.getVotes(member.address)).to.equal(1n);
     });

@@ -1,10 +1,10 @@
 import { expect } from "chai";
-import { id, ZeroHash } from "ethers";
+import { id, ZeroAddress, ZeroHash } from "ethers";
 
 import { DataType, Domain } from "../deploy/starter-taxonomy.js";
 import { nth, reason } from "./helpers/deployment.js";
 import { admitNewcomer, applicantAndSuspended, coreFixture, type Core } from "./helpers/fixtures.js";
-import { networkHelpers } from "./helpers/network.js";
+import { ethers, networkHelpers } from "./helpers/network.js";
 
 const BIKE = id("description: a blue bike, 3 gears");
 
@@ -221,6 +221,36 @@ describe("Resources", () => {
       await w.membership.connect(owner).leave();
       expect(await w.resources.isAvailable(resourceId)).to.equal(false);
       expect((await w.resources.resource(resourceId)).owner).to.equal(owner.address);
+    });
+
+    it("a member who leaves and re-joins does not get the resources of the earlier membership back", async () => {
+      const w = await coreFixture();
+      const owner = nth(w.members, 0);
+      const oldId = await registerBike(w, owner);
+      await w.membership.connect(owner).leave();
+      await networkHelpers.time.increase(60);
+      await admitNewcomer(w, owner, "back again");
+      expect(await w.resources.isAvailable(oldId)).to.equal(false);
+      await expect(w.resources.connect(owner).setActive(oldId, false))
+        .to.be.revertedWithCustomError(w.resources, "ResourcesFromEarlierMembership")
+        .withArgs(oldId);
+      await expect(w.resources.connect(owner).update(oldId, await classId(w, "bike"), BIKE))
+        .to.be.revertedWithCustomError(w.resources, "ResourcesFromEarlierMembership")
+        .withArgs(oldId);
+      const newId = await registerBike(w, owner);
+      expect(await w.resources.isAvailable(newId)).to.equal(true);
+    });
+
+    it("refuses a zero membership or taxonomy address at deployment", async () => {
+      const w = await coreFixture();
+      const factory = await ethers.getContractFactory("Resources");
+      const [membership, taxonomy] = [await w.membership.getAddress(), await w.taxonomy.getAddress()];
+      for (const [m, t] of [
+        [ZeroAddress, taxonomy],
+        [membership, ZeroAddress],
+      ] as const) {
+        await expect(factory.deploy(m, t)).to.be.revertedWithCustomError(w.resources, "ResourcesZeroAddress");
+      }
     });
 
     it("unknown resources are not available and cannot be read", async () => {

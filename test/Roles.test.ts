@@ -15,7 +15,18 @@ import {
   TEST_SETTINGS,
 } from "./helpers/deployment.js";
 import { applicantAndSuspended, coreFixture, type Core } from "./helpers/fixtures.js";
-import { CANCELLER_ROLE, enact, founders, propose, proposalOf, PROPOSER_ROLE } from "./helpers/governance.js";
+import {
+  CANCELLER_ROLE,
+  castVotes,
+  enact,
+  endVoting,
+  founders,
+  propose,
+  proposalOf,
+  PROPOSER_ROLE,
+  startVoting,
+  Vote,
+} from "./helpers/governance.js";
 import { ethers, networkHelpers } from "./helpers/network.js";
 
 const MARKET_FEE_BPS = encodeBytes32String("marketFeeBps");
@@ -456,7 +467,6 @@ const ROWS: Row[] = [
       ["setVotingPeriod", (g) => g.setVotingPeriod(60n)],
       ["setProposalThreshold", (g) => g.setProposalThreshold(0n)],
       ["setLateQuorumVoteExtension", (g) => g.setLateQuorumVoteExtension(0n)],
-      ["updateTimelock", (g, s) => g.updateTimelock(s.outsider(5).address)],
     ] as [string, (governor: WeconetGovernor, s: Setup) => Promise<unknown>][]
   ).map(([name, call]): Row => ({
     fn: `WeconetGovernor.${name}`,
@@ -464,6 +474,13 @@ const ROWS: Row[] = [
     call: (s, as) => call(s.governor.connect(as), s),
     refusal: onlyExecutedProposals,
   })),
+  // The timelock is permanent: nobody, not even an executed proposal, may replace it.
+  {
+    fn: "WeconetGovernor.updateTimelock",
+    allowed: [],
+    call: (s, as) => s.governor.connect(as).updateTimelock(s.outsider(5).address),
+    refusal: (s) => ({ contract: s.governor, error: "WeconetGovernorTimelockIsPermanent", args: [] }),
+  },
   // WeconetTimelock: the governor proposes and cancels, anyone executes what is ready, the timelock administers
   {
     fn: "WeconetTimelock.schedule",
@@ -613,21 +630,30 @@ describe("Roles: the governor's settings through an executed proposal", () => {
     expect(await w.governor["quorumNumerator()"]()).to.equal(30n);
   });
 
-  it("the members' vote moves the governor to a new timelock", async () => {
+  it("not even the members' vote moves the governor to another timelock: what it governs is bound to this one", async () => {
     const w = await coreFixture();
     const governor = await w.governor.getAddress();
     const next = await new WeconetTimelock__factory(w.deployer).deploy(60n, [governor], [ZeroAddress], ZeroAddress);
-    const nextAddress = await next.getAddress();
-    const { receipt } = await enact(
-      w,
-      [{ target: governor, data: w.governor.interface.encodeFunctionData("updateTimelock", [nextAddress]) }],
+    const p = proposalOf(
+      [
+        {
+          target: governor,
+          data: w.governor.interface.encodeFunctionData("updateTimelock", [await next.getAddress()]),
+        },
+      ],
       "# New timelock\n\nMove execution to a timelock with a shorter delay.",
     );
-    const change = receipt.logs
-      .map((log) => w.governor.interface.parseLog(log))
-      .find((e) => e?.name === "TimelockChange");
-    expect(change?.args.map(String)).to.deep.equal([await w.timelock.getAddress(), nextAddress]);
-    expect(await w.governor.timelock()).to.equal(nextAddress);
+    const proposalId = await propose(w, p, nth(w.members, 0));
+    await startVoting(w.governor, proposalId);
+    await castVotes(w.governor, proposalId, founders(w), Vote.For);
+    await endVoting(w.governor, proposalId);
+    await (await w.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash)).wait();
+    await networkHelpers.time.increase(TEST_SETTINGS.timelockMinDelay + 1);
+    await expect(w.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash)).to.be.revertedWithCustomError(
+      w.governor,
+      "WeconetGovernorTimelockIsPermanent",
+    );
+    expect(await w.governor.timelock()).to.equal(await w.timelock.getAddress());
   });
 });
 

@@ -44,6 +44,9 @@ contract WeconetGovernor is
     error WeconetGovernorEmptyDescription();
     /// @notice `account` is not an active member who had a vote at the proposal's snapshot.
     error WeconetGovernorNoVotingPower(address account);
+    /// @notice The timelock cannot be replaced: the rules, the taxonomy and the membership's admin role are bound
+    /// to it (a new timelock means a new network deployment).
+    error WeconetGovernorTimelockIsPermanent();
 
     /// @param membership The membership contract: the source of votes and of the clock.
     /// @param timelock The timelock that queues and executes passed proposals.
@@ -89,6 +92,12 @@ contract WeconetGovernor is
     // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() public pure override(Governor, GovernorVotes) returns (string memory) {
         return "mode=timestamp";
+    }
+
+    /// @notice Always reverts with {WeconetGovernorTimelockIsPermanent}: the contracts the members govern are bound to
+    /// this timelock, and switching the governor to another one would leave them ungovernable.
+    function updateTimelock(TimelockController) public pure override {
+        revert WeconetGovernorTimelockIsPermanent();
     }
 
     // The overrides below only resolve OpenZeppelin's multiple inheritance, except where a comment says more.

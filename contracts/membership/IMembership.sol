@@ -33,6 +33,11 @@ interface IMembership {
     /// @dev Lets other contracts tell a member's current membership from an earlier one (leave and re-join).
     function memberSince(address account) external view returns (uint48);
 
+    /// @notice When `account`'s current membership began if `account` is an active member now, else 0.
+    /// @dev One call answers both "is active" and "since when" — e.g. whether something registered at a given time
+    /// belongs to the current membership.
+    function activeSince(address account) external view returns (uint48);
+
     /// @notice Whether `account` is an active member holding `role`.
     function hasActiveRole(bytes32 role, address account) external view returns (bool);
 

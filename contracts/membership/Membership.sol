@@ -85,7 +85,8 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     event MemberLeft(address indexed member);
     /// @notice `member` was removed by the members' vote for the reason code `reason`, and may not apply again.
     event MemberRemoved(address indexed member, bytes32 reason);
-    /// @notice `account` points to a new off-chain profile.
+    /// @notice `account` points to a new off-chain profile (0 when the profile was dropped: leaving, removal,
+    /// withdrawn or rejected application).
     event ProfileUpdated(address indexed account, bytes32 profile);
     /// @notice The members' vote appointed `next` as network manager in place of `previous`.
     event ManagerAppointed(address indexed previous, address indexed next);
@@ -110,6 +111,8 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     error MembershipAlreadyManager(address account);
     /// @notice The founders must name exactly one manager and valid roles.
     error MembershipInvalidFounders();
+    /// @notice The governance executor and the rules contract must be set.
+    error MembershipZeroAddress();
 
     /// @param governance The timelock that executes the members' decisions; holds the admin role.
     /// @param rules_ The network rules (for the admission policy).
@@ -119,6 +122,7 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         INetworkRules rules_,
         Founder[] memory founders
     ) ERC721("Weconet Member", "WECO") EIP712("Weconet Member", "1") {
+        if (governance == address(0) || address(rules_) == address(0)) revert MembershipZeroAddress();
         networkRules = rules_;
         _grantRole(DEFAULT_ADMIN_ROLE, governance);
         _setRoleAdmin(DEVELOPER_ROLE, LEADER_ROLE);
@@ -299,6 +303,12 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     /// @inheritdoc IMembership
     function memberSince(address account) external view returns (uint48) {
         return _members[account].memberSince;
+    }
+
+    /// @inheritdoc IMembership
+    function activeSince(address account) external view returns (uint48) {
+        MemberRecord storage r = _members[account];
+        return r.status == Status.Active ? r.memberSince : 0;
     }
 
     /// @notice Everything the chain knows about `account`'s membership.
@@ -506,7 +516,7 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         r.status = next;
         r.since = clock();
         r.memberSince = 0;
-        delete _profiles[member];
+        _setProfile(member, bytes32(0));
         _revokeRole(LEADER_ROLE, member);
         _revokeRole(DEVELOPER_ROLE, member);
         _burn(tokenIdOf(member));
@@ -516,7 +526,7 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         MemberRecord storage r = _members[applicant];
         r.status = Status.None;
         r.since = clock();
-        delete _profiles[applicant];
+        _setProfile(applicant, bytes32(0));
     }
 
     function _setProfile(address account, bytes32 profile) private {

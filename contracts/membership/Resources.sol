@@ -47,10 +47,15 @@ contract Resources {
     error ResourcesNotOwner(uint256 id, address caller);
     /// @notice Resource `id` is already in the requested active state.
     error ResourcesActiveUnchanged(uint256 id, bool active);
+    /// @notice Resource `id` was registered in an earlier membership of its owner, who left since: register it anew.
+    error ResourcesFromEarlierMembership(uint256 id);
+    /// @notice The membership and taxonomy contracts must be set.
+    error ResourcesZeroAddress();
 
     /// @param membership_ The membership contract.
     /// @param taxonomy_ The shared vocabulary (resource classes).
     constructor(IMembership membership_, ITaxonomy taxonomy_) {
+        if (address(membership_) == address(0) || address(taxonomy_) == address(0)) revert ResourcesZeroAddress();
         membership = membership_;
         taxonomy = taxonomy_;
     }
@@ -102,18 +107,23 @@ contract Resources {
         return _existing(id);
     }
 
-    /// @notice Whether resource `id` exists, is active and its owner is an active member.
+    /// @notice Whether resource `id` exists, is active, and its owner is an active member who registered it in
+    /// their current membership (a member who left and re-joined does not get their old resources back).
     /// @param id The resource.
     /// @return Whether it is available.
     function isAvailable(uint256 id) external view returns (bool) {
         Resource storage r = _resources[id];
-        return r.active && membership.isActiveMember(r.owner);
+        if (!r.active) return false;
+        uint48 since = membership.activeSince(r.owner);
+        return since != 0 && since <= r.registeredAt;
     }
 
     function _owned(uint256 id) private view returns (Resource storage r) {
         r = _existing(id);
         if (r.owner != msg.sender) revert ResourcesNotOwner(id, msg.sender);
-        _requireActiveMember(msg.sender);
+        uint48 since = membership.activeSince(msg.sender);
+        if (since == 0) revert ResourcesNotActiveMember(msg.sender);
+        if (since > r.registeredAt) revert ResourcesFromEarlierMembership(id);
     }
 
     function _existing(uint256 id) private view returns (Resource storage r) {

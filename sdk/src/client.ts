@@ -141,3 +141,11 @@ export function accountOf(ctx: WeconetContext): Address {
 export async function chainTime(ctx: WeconetContext): Promise<number> {
   return Number((await ctx.publicClient.getBlock({ blockTag: "latest" })).timestamp);
 }
+
+/**
+ * The latest block number, uncached: viem caches it for a polling interval, and a read right after an action
+ * must include the action's block.
+ */
+export function latestBlock(client: PublicClient): Promise<bigint> {
+  return client.getBlockNumber({ cacheTime: 0 });
+}

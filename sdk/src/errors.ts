@@ -115,13 +115,17 @@ const MESSAGES: Messages = {
     `${manager} is the network manager and must first be replaced by the members' vote.`,
   MembershipNotActiveMember: ([account]) => `${account} is not an active member.`,
   MembershipVotesNotDelegable: () => "A member's vote is their own: it cannot be delegated.",
+  MembershipZeroAddress: () => "The membership needs the governance executor and the rules contract.",
   // Resources
   ResourcesActiveUnchanged: ([id, active]) => `Resource ${id} is already ${active ? "active" : "inactive"}.`,
   ResourcesEmptyMetadata: () => "A resource description pointer (content hash) must not be zero.",
+  ResourcesFromEarlierMembership: ([id]) =>
+    `Resource ${id} belongs to an earlier membership of its owner, who left since: register it anew.`,
   ResourcesInvalidClass: ([classId]) => `Attribute ${classId} is not an active resource class of the taxonomy.`,
   ResourcesNotActiveMember: ([account]) => `${account} is not an active member, and only members have resources.`,
   ResourcesNotOwner: ([id, caller]) => `${caller} does not own resource ${id}.`,
   ResourcesUnknownResource: ([id]) => `There is no resource ${id}.`,
+  ResourcesZeroAddress: () => "Resources needs the membership and taxonomy contracts.",
   // AccessGrants (data connections)
   AccessGrantsConnectorUnchanged: ([connector, approved]) =>
     `Connector ${connector} is ${approved ? "approved" : "not approved"} already.`,
@@ -186,6 +190,8 @@ const MESSAGES: Messages = {
   WeconetGovernorEmptyDescription: () => "A proposal needs a description (a '# Title' line, then what and why).",
   WeconetGovernorNoVotingPower: ([account]) =>
     `${account} cannot vote on this proposal: not an active member, or not yet one at its snapshot.`,
+  WeconetGovernorTimelockIsPermanent: () =>
+    "The governor's timelock cannot be replaced: the rules, the taxonomy and the roles are bound to it.",
   GovernorAlreadyCastVote: ([voter]) => `${voter} has voted on this proposal already.`,
   GovernorAlreadyQueuedProposal: ([id]) => `Proposal ${id} is queued already.`,
   GovernorDisabledDeposit: () => "The governor does not accept deposits: send funds to the timelock (the treasury).",

@@ -271,6 +271,27 @@ describe("data connections", () => {
     expect(await reader.reads.isAuthorized({ owner: alice, grantee: dave, attribute: "email" })).toBe(true);
   });
 
+  it("approves a connector by the members' vote (the deployer's bootstrap power is gone)", async () => {
+    const market = people.outsider(10);
+    const { proposalId } = await as(dave).governance.proposeConnector({
+      connector: market,
+      approved: true,
+      rationale: "The market opens the data connection a booking needs.",
+    });
+    expect((await reader.reads.proposal(proposalId)).title).toBe(`Approve connector ${market}`);
+    await increaseTime((await reader.contracts.governor.read.votingDelay()) + 1n);
+    for (const voter of [dave, alice, bob]) await as(voter).governance.vote({ proposalId, support: "for" });
+    const deadline = await reader.contracts.governor.read.proposalDeadline([proposalId]);
+    await increaseTime(deadline - BigInt(await latestTime()) + 1n);
+    await as(dave).governance.queue({ proposalId });
+    await increaseTime((await reader.contracts.timelock.read.getMinDelay()) + 1n);
+    await as(dave).governance.execute({ proposalId });
+    expect(await reader.contracts.accessGrants.read.connectorOf([market])).toEqual({ id: 1, approved: true });
+    const report = await reader.audit.verify();
+    expect(report.differences).toEqual([]);
+    expect(report.state.connectors.get(market)).toEqual({ id: 1, approved: true });
+  });
+
   it("explains every refusal in a sentence", async () => {
     const outsider = people.outsider(7);
     // Thunks: a rejected promise must be awaited at once, or Node reports it as unhandled.

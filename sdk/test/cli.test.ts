@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { generatePrivateKey } from "viem/accounts";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { deploymentDirectory, increaseTime, isolateFile, people, rpcUrl } from "./support/weconet.js";
+import { admitMember, as, deploymentDirectory, increaseTime, isolateFile, people, rpcUrl } from "./support/weconet.js";
 
 isolateFile();
 
@@ -93,6 +93,98 @@ describe("the weconet CLI", () => {
     const verified = await weconet(["audit", "verify"]);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain("OK: the state rebuilt from events alone equals the contracts' state");
+  });
+
+  it("grants, lists and revokes connections; answers requests; lists applications", async () => {
+    const owner = people.outsider(1);
+    const developer = people.outsider(2);
+    const app = people.outsider(9);
+    await admitMember(owner, "owner");
+    await admitMember(developer, "developer");
+    await as(people.lars).membership.grantDeveloper({ account: developer });
+
+    const granted = await weconet([
+      "grant",
+      people.lars,
+      "postal_address,email",
+      "--purpose",
+      "courier-delivery",
+      "--days",
+      "30",
+      "--from",
+      owner,
+    ]);
+    expect(granted.stderr).toBe("");
+    expect(granted.stdout).toMatch(/^opened connection \d+ to 0x[0-9a-fA-F]{40} until \d{4}-/);
+    const mine = await weconet(["connections", "--from", owner]);
+    expect(mine.stdout).toContain(`${owner}  ${people.lars}  postal_address,email  courier-delivery  live`);
+    const received = JSON.parse(
+      (await weconet(["connections", "--member", people.lars, "--direction", "received", "--json"])).stdout,
+    ) as { owner: string; state: string; authorizedAttributes: number[] }[];
+    expect(received).toEqual([expect.objectContaining({ owner, state: "live", authorizedAttributes: [4, 6] })]);
+
+    await as(people.lars).access.requestAccess({ owner, attributes: ["phone"], purpose: "callbacks", duration: 3_600 });
+    await as(people.lena).access.requestAccess({ owner, attributes: ["email"], purpose: "newsletter", duration: 60 });
+    const requests = await weconet(["requests", "--from", owner, "--direction", "incoming"]);
+    expect(requests.stdout).toContain(`${owner}  ${people.lars}  phone       callbacks   0.04 days  pending`);
+    const accepted = await weconet(["accept", people.lars, "--from", owner]);
+    expect(accepted.stdout).toMatch(/^accepted: changed connection \d+ to /);
+    expect((await weconet(["reject", people.lena, "--reason", "not-needed", "--from", owner])).code).toBe(0);
+    expect((await weconet(["requests", "--member", owner])).stdout).toBe("no requests\n");
+    expect((await weconet(["requests", "--member", owner, "--all"])).stdout).toContain("rejected");
+    expect((await weconet(["revoke", people.lars, "--from", owner])).stdout).toContain(
+      `closed the connection to ${people.lars}`,
+    );
+    expect((await weconet(["connections", "--member", owner, "--state", "closed"])).stdout).toContain("closed");
+
+    await as(developer).applications.register({
+      account: app,
+      name: "Route planner",
+      metadataURI: "ipfs://route-planner",
+      attributes: ["delivery_address"],
+      purpose: "route-planning",
+    });
+    const apps = await weconet(["apps", "--developer", developer]);
+    expect(apps.stdout).toContain(`${app}  Route planner  ${developer}  active  delivery_address  route-planning`);
+    expect((await weconet(["apps", "--status", "retired"])).stdout).toBe("no applications\n");
+
+    // Bad input: every message says what is wrong.
+    const cases: [string[], string][] = [
+      [
+        ["grant", "0x12", "email", "--purpose", "x", "--days", "1", "--from", owner],
+        'unknown address for grant <grantee>: "0x12"',
+      ],
+      [
+        ["grant", people.lars, "email", "--purpose", "x", "--from", owner],
+        "say how long: --days <n> or --until <date>",
+      ],
+      [
+        ["grant", people.lars, "email", "--purpose", "x", "--days", "0", "--from", owner],
+        "--days must be a positive number",
+      ],
+      [
+        ["grant", people.lars, "unicorn", "--purpose", "x", "--days", "1", "--from", owner],
+        'There is no attribute named "unicorn".',
+      ],
+      [
+        ["grant", app, "email", "--purpose", "x", "--until", "2000-01-01", "--from", owner],
+        "is not allowed: it must be in the future",
+      ],
+      [
+        ["grant", people.outsider(7), "email", "--purpose", "x", "--days", "1", "--from", owner],
+        "can receive no access",
+      ],
+      [["accept", people.lars, "--from", owner], `${people.lars} has no pending request to ${owner}.`],
+      [["revoke", people.lars, "--from", owner], `There is no connection from ${owner} to ${people.lars}.`],
+      [["connections", "--state", "open"], 'unknown state "open": one of live, expired, closed'],
+      [["apps", "--status", "paused"], 'unknown status "paused": one of none, active, suspended, retired'],
+    ];
+    // None of them changes the chain: they run side by side.
+    const results = await Promise.all(cases.map(([args]) => weconet(args)));
+    for (const [i, [args, message]] of cases.entries()) {
+      expect(results[i]?.code, args.join(" ")).toBe(1);
+      expect(results[i]?.stderr, args.join(" ")).toContain(message);
+    }
   });
 
   it("says clearly what is wrong with bad input", async () => {

@@ -1,12 +1,12 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
-import { id } from "ethers";
+import { stringToHex } from "viem";
 
 import { ROUTE_PLANNER_ACCOUNT, seedAccessDemo } from "../../scripts/demo/access.js";
-import type { DemoNetwork } from "../../scripts/demo/network.js";
-import { admit, AppStatus, DAY } from "../helpers/access.js";
-import { deployWeconet, nth, profileHash } from "../helpers/deployment.js";
-import { networkHelpers } from "../helpers/network.js";
+import { addressOf, demoNetwork as sdkDemoNetwork, type DemoNetwork } from "../../scripts/demo/network.js";
+import { admit, DAY } from "../helpers/access.js";
+import { deployWeconet, nth, profileHash, sdkDeployment } from "../helpers/deployment.js";
+import { connection, networkHelpers } from "../helpers/network.js";
 
 /** A fresh deployment with the people the access demo needs, admitted as the core demo seeding would. */
 async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
@@ -23,8 +23,9 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
   await w.membership.connect(leader).grantRole(await w.membership.DEVELOPER_ROLE(), dina.address);
   await w.membership.connect(applicant).applyForMembership(profileHash("applicant"));
   const lines: string[] = [];
-  const net: DemoNetwork = {
-    contracts: w,
+  const net = await sdkDemoNetwork({
+    provider: connection.provider,
+    deployment: await sdkDeployment(w),
     people: {
       deployer: w.deployer,
       manager: w.manager,
@@ -35,7 +36,7 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
     },
     increaseTime: (seconds) => networkHelpers.time.increase(seconds).then(() => undefined),
     log: (line) => lines.push(line),
-  };
+  });
   return { net, lines };
 }
 
@@ -43,39 +44,59 @@ describe("demo: access seeding", () => {
   it("creates the demo's connections, application and request on a fresh network", async () => {
     const { net, lines } = await demoNetwork();
     await seedAccessDemo(net);
-    const { accessGrants, applications, taxonomy } = net.contracts;
-    const { alice, bob, carol, dave, eve } = net.people.members;
-    const postal = await taxonomy.attributeId("postal_address");
-    const delivery = await taxonomy.attributeId("delivery_address");
-    const phone = await taxonomy.attributeId("phone");
-    const email = await taxonomy.attributeId("email");
+    const { reads } = net.weconet;
+    const [alice, bob, carol, dave, eve] = [
+      net.people.members.alice,
+      net.people.members.bob,
+      net.people.members.carol,
+      net.people.members.dave,
+      net.people.members.eve,
+    ].map(addressOf);
+    const [postal, delivery, phone, email] = await Promise.all(
+      ["postal_address", "delivery_address", "phone", "email"].map((name) => reads.attributeId(name)),
+    );
 
     // Dave → Alice: postal address for 30 days
-    const courier = await accessGrants.connectionOf(dave.address, alice.address);
-    expect(courier.attributeIds).to.deep.equal([postal]);
-    expect(Number(courier.expiresAt - courier.grantedAt)).to.be.closeTo(30 * DAY, 5);
-    expect(await accessGrants.isAuthorized(dave.address, alice.address, postal)).to.equal(true);
+    const [courier] = await reads.connections({ member: dave, direction: "given" });
+    expect(courier).to.deep.include({
+      grantee: alice,
+      attributeIds: [postal],
+      purposeText: "courier-delivery",
+      state: "live",
+      authorizedAttributes: [postal],
+    });
+    expect((courier?.expiresAt ?? 0) - (courier?.grantedAt ?? 0)).to.be.closeTo(30 * DAY, 5);
 
-    // Daan's application, and Eve connected to it
-    const app = await applications.application(ROUTE_PLANNER_ACCOUNT);
-    expect(app.developer).to.equal(net.people.developers.daan.address);
-    expect(app.status).to.equal(AppStatus.Active);
-    expect(await accessGrants.isAuthorized(eve.address, ROUTE_PLANNER_ACCOUNT, delivery)).to.equal(true);
-    expect(await accessGrants.isAuthorized(eve.address, ROUTE_PLANNER_ACCOUNT, phone)).to.equal(true);
+    // Daan's application, and Eve connected to it with what it asks
+    expect(await reads.application(ROUTE_PLANNER_ACCOUNT)).to.deep.include({
+      developer: addressOf(net.people.developers.daan),
+      status: "active",
+      live: true,
+    });
+    const [planner] = await reads.connections({ member: eve, direction: "given" });
+    expect(planner).to.deep.include({
+      grantee: ROUTE_PLANNER_ACCOUNT,
+      granteeKind: "application",
+      authorizedAttributes: [delivery, phone],
+    });
 
     // Bob → Carol: opened, then revoked
-    expect(await accessGrants.isAuthorized(bob.address, carol.address, email)).to.equal(false);
-    const connectionId = await accessGrants.connectionIdOf(bob.address, carol.address);
-    const history = await accessGrants.queryFilter(
-      accessGrants.filters.ConnectionClosed(bob.address, carol.address, connectionId),
-    );
-    expect(history).to.have.length(1);
+    const [closed] = await reads.connections({ member: bob, direction: "given" });
+    expect(closed).to.deep.include({ grantee: carol, state: "closed", authorizedAttributes: [] });
+    expect(closed?.closed).to.deep.include({ by: bob, reason: "revoked" });
 
     // Carol's pending request to Eve
-    const pending = await accessGrants.pendingRequestOf(eve.address, carol.address);
-    expect(pending.expiresAt).to.be.greaterThan(0n);
-    expect(pending.digest).to.equal(await accessGrants.requestDigest([email], id("purpose:dataset-updates"), 14 * DAY));
+    const [pending] = await reads.requests({ member: eve, direction: "incoming" });
+    expect(pending).to.deep.include({
+      grantee: carol,
+      attributeIds: [email],
+      purpose: stringToHex("dataset-updates", { size: 32 }),
+      duration: 14 * DAY,
+      status: "pending",
+      lapsed: false,
+    });
 
+    expect((await net.weconet.audit.verify()).differences).to.deep.equal([]);
     expect(lines).to.have.length(5);
   });
 });

@@ -1,6 +1,8 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { encodeBytes32String, id, keccak256, toUtf8Bytes } from "ethers";
 
+import { CONTRACT_KEYS, type ContractKey, type Deployment } from "@weconet/sdk";
+
 import { addressesOf, attachWeconet, type WeconetContracts } from "../../deploy/contracts.js";
 import WeconetModule from "../../deploy/modules/Weconet.js";
 import { ethers, ignition } from "./network.js";
@@ -94,4 +96,19 @@ export async function deployWeconet(
     members,
     outsider: (i: number) => signer(8 + i),
   };
+}
+
+/**
+ * The SDK's deployment of a network deployed in-process (by {@link deployWeconet} or the Ignition module): the
+ * chain and every contract's address; its audit trail starts at `fromBlock`.
+ */
+export async function sdkDeployment(
+  contracts: Record<ContractKey, { getAddress(): Promise<string> }>,
+  fromBlock = 0n,
+): Promise<Deployment> {
+  const chainId = Number((await ethers.provider.getNetwork()).chainId);
+  const entries = await Promise.all(
+    Object.values(CONTRACT_KEYS).map(async (key) => [key, await contracts[key].getAddress()] as const),
+  );
+  return { chainId, contracts: Object.fromEntries(entries) as Deployment["contracts"], fromBlock };
 }

@@ -3,13 +3,12 @@ import path from "node:path";
 import { expect } from "chai";
 import { encodeBytes32String } from "ethers";
 
-import type { Deployment } from "@weconet/sdk";
-
 import { addressesOf, attachWeconet, type WeconetContracts } from "../../deploy/contracts.js";
 import WeconetModule from "../../deploy/modules/Weconet.js";
 import { seedDemo } from "../../scripts/demo/index.js";
 import { demoNetwork as sdkDemoNetwork, type DemoNetwork } from "../../scripts/demo/network.js";
 import { demoPeople } from "../../scripts/demo/people.js";
+import { sdkDeployment } from "../helpers/deployment.js";
 import { connection, ethers, ignition, networkHelpers } from "../helpers/network.js";
 
 /** What `npm start` builds: the real module with the local parameters, then the demo seeding. */
@@ -19,12 +18,10 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; contracts: WeconetCont
   const deployed = await ignition.deploy(WeconetModule, {
     parameters: path.resolve("deploy", "parameters", "localhost.json"),
   });
-  const addresses = await addressesOf(deployed);
-  const deployment: Deployment = { chainId: 31337, contracts: addresses as Deployment["contracts"], fromBlock };
   const lines: string[] = [];
   const net = await sdkDemoNetwork({
     provider: connection.provider,
-    deployment,
+    deployment: await sdkDeployment(deployed, fromBlock),
     people,
     increaseTime: async (seconds) => {
       await networkHelpers.time.increase(seconds);
@@ -32,7 +29,7 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; contracts: WeconetCont
     log: (line) => lines.push(line),
   });
   await seedDemo(net);
-  return { net, contracts: attachWeconet(addresses, people.deployer), lines };
+  return { net, contracts: attachWeconet(await addressesOf(deployed), people.deployer), lines };
 }
 
 describe("the demo network (npm start)", () => {
@@ -63,5 +60,14 @@ describe("the demo network (npm start)", () => {
     expect(await governor.state(executed ?? 0n)).to.equal(7n); // Executed
     expect(await governor.state(open ?? 0n)).to.equal(1n); // Active
     expect(lines.some((line) => line.startsWith("rule change: market fee 1% → 1.5%"))).to.equal(true);
+
+    // Data connections: two live (to a member and to an application), one closed; one request waits.
+    const connections = await net.weconet.reads.connections();
+    expect(connections.map((c) => c.state).sort()).to.deep.equal(["closed", "live", "live"]);
+    expect(await net.weconet.reads.requests()).to.have.length(1);
+
+    // The auditor's verification of the whole demo network finds nothing amiss.
+    const report = await net.weconet.audit.verify();
+    expect(report.differences).to.deep.equal([]);
   });
 });

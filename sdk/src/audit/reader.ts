@@ -20,6 +20,7 @@ import {
   type ContractName,
   type Deployment,
 } from "../contracts.js";
+import { latestBlock } from "../client.js";
 import { describeEvent, type AuditEvent, type EventArgs, type EventName } from "./events.js";
 
 /** A log as `eth_getLogs` returns it (quantities as hex). */
@@ -157,7 +158,7 @@ export async function* readEvents(
   const source = options.source ?? rpcLogSource(client);
   const attempts = options.attempts ?? 5;
   const fromBlock = options.fromBlock ?? deployment.fromBlock;
-  const toBlock = options.toBlock ?? (await withRetries(attempts, "eth_blockNumber", () => client.getBlockNumber()));
+  const toBlock = options.toBlock ?? (await withRetries(attempts, "eth_blockNumber", () => latestBlock(client)));
   const decoders = decodersFor(deployment);
   const keys = options.contracts ?? (Object.keys(deployment.contracts) as ContractKey[]);
   const addresses = keys.map((key) => getAddress(deployment.contracts[key]));

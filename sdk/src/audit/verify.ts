@@ -1,6 +1,6 @@
 import { zeroAddress, type Address, type Hex } from "viem";
 
-import type { WeconetContext } from "../client.js";
+import { latestBlock, type WeconetContext } from "../client.js";
 import { connectionIdOf, requestDigest } from "../codes.js";
 import { APPLICATION_STATUSES, bytes32ToText, MEMBER_STATUSES, PROPOSAL_STATES, ROLES, roleName } from "../errors.js";
 import { readEvents, type ReadEventsOptions } from "./reader.js";
@@ -78,7 +78,7 @@ export async function verifyTrail(
   ctx: WeconetContext,
   options: Omit<ReadEventsOptions, "contracts"> = {},
 ): Promise<VerifyReport> {
-  const toBlock = options.toBlock ?? (await ctx.publicClient.getBlockNumber());
+  const toBlock = options.toBlock ?? (await latestBlock(ctx.publicClient));
   const fromBlock = options.fromBlock ?? ctx.deployment.fromBlock;
   const state = emptyState();
   for await (const event of readEvents(ctx.publicClient, ctx.deployment, { ...options, fromBlock, toBlock })) {

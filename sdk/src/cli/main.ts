@@ -4,15 +4,19 @@
  */
 import { parseArgs } from "node:util";
 
+import type { Address } from "viem";
+
+import type { Expiry } from "../actions/access.js";
 import { SUPPORT_VALUES, type Support } from "../actions/governance.js";
+import { latestBlock } from "../client.js";
+import { CONNECTION_STATES } from "../reads/access.js";
 import {
+  APPLICATION_STATUSES,
   bytes32ToText,
   MEMBER_STATUSES,
   PROPOSAL_STATES,
   toWeconetError,
   WeconetError,
-  type MemberStatus,
-  type ProposalState,
 } from "../errors.js";
 import { filterEvents, toJson, type AuditFilter } from "../audit/timeline.js";
 import { formatDifferences } from "../audit/verify.js";
@@ -41,6 +45,18 @@ Members and leaders (need --from <address> or WECONET_PRIVATE_KEY)
   vote <proposal id> <for|against|abstain> [--reason <text>]
   queue <proposal id>
   execute <proposal id>
+
+Data connections and applications
+  connections [--member <address>] [--direction given|received] [--state live|expired|closed]
+                                         a member's connections (default: --from's, else everyone's)
+  grant <grantee> <attribute>[,<attribute>…] --purpose <code> (--days <n> | --until <date>)
+                                         open or change a connection (attributes by name or id)
+  revoke <grantee>                       close your connection to a grantee
+  requests [--member <address>] [--direction incoming|outgoing] [--all]
+                                         pending requests (default: to --from, else everyone's)
+  accept <grantee>                       accept a grantee's pending request (as asked)
+  reject <grantee> [--reason <code>]     reject it
+  apps [--developer <address>] [--status active|suspended|retired]
 
 Auditor
   audit export [--format jsonl|csv] [--out <file>] [--from-block <n>] [--to-block <n>]
@@ -72,6 +88,12 @@ const { values: flags, positionals } = (() => {
         title: { type: "string" },
         rationale: { type: "string" },
         reason: { type: "string" },
+        purpose: { type: "string" },
+        days: { type: "string" },
+        until: { type: "string" },
+        direction: { type: "string" },
+        developer: { type: "string" },
+        all: { type: "boolean", default: false },
         format: { type: "string" },
         out: { type: "string" },
         "from-block": { type: "string" },
@@ -128,6 +150,45 @@ async function sent(action: Promise<{ hash: string }>, what: string): Promise<vo
   print({ hash }, () => `${what} (transaction ${hash})`);
 }
 
+/** `value` when it is one of `allowed`; a clear message otherwise. */
+function choice<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new WeconetError(`unknown ${what} "${value}": one of ${allowed.join(", ")}`);
+  return value as T;
+}
+
+/** The one member a listing is about: --member, else the --from account, else everyone. */
+function memberFlag(): Address | undefined {
+  const members = flags.member ?? [];
+  if (members.length > 1) throw new WeconetError("name one --member");
+  const member = members[0] ?? flags.from;
+  return member === undefined ? undefined : parseAddress(member, members[0] === undefined ? "--from" : "--member");
+}
+
+/** Until when a connection runs: --days from now, or --until a date (ISO 8601) or unix time. */
+function expiryFlags(): Expiry {
+  if ((flags.days === undefined) === (flags.until === undefined)) {
+    throw new WeconetError("say how long: --days <n> or --until <date> (one of them)");
+  }
+  if (flags.days !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(flags.days) || Number(flags.days) <= 0) {
+      throw new WeconetError(`--days must be a positive number, got "${flags.days}"`);
+    }
+    return { duration: Math.round(Number(flags.days) * 86_400) };
+  }
+  const until = flags.until ?? "";
+  const seconds = /^\d+$/.test(until) ? Number(until) : Date.parse(until) / 1000;
+  if (!Number.isFinite(seconds))
+    throw new WeconetError(`--until must be a date (2026-01-31) or unix time, got "${until}"`);
+  return { expiresAt: Math.floor(seconds) };
+}
+
+/** Attribute ids as names, for listings. */
+async function attributeNames(w: Weconet): Promise<(ids: readonly number[]) => string> {
+  const names = new Map((await w.reads.attributes()).map((a) => [a.id, a.name]));
+  return (ids) => ids.map((id) => names.get(id) ?? String(id)).join(",");
+}
+
 const connection = { rpc: flags.rpc, deployment: flags.deployment, from: flags.from };
 const reader = () => connect(connection, false);
 const actor = () => connect(connection, true);
@@ -170,12 +231,9 @@ const commands: Record<string, () => Promise<void>> = {
     );
   },
   async members() {
-    const status = flags.status;
-    if (status !== undefined && !MEMBER_STATUSES.includes(status as MemberStatus)) {
-      throw new WeconetError(`unknown status "${status}": one of ${MEMBER_STATUSES.join(", ")}`);
-    }
+    const status = choice(flags.status, MEMBER_STATUSES, "status");
     const w = await reader();
-    const members = await w.reads.members(status === undefined ? {} : { statuses: [status as MemberStatus] });
+    const members = await w.reads.members(status === undefined ? {} : { statuses: [status] });
     print(members, () =>
       table([
         ["account", "status", "member since", "roles"],
@@ -184,12 +242,9 @@ const commands: Record<string, () => Promise<void>> = {
     );
   },
   async proposals() {
-    const state = flags.state;
-    if (state !== undefined && !PROPOSAL_STATES.includes(state as ProposalState)) {
-      throw new WeconetError(`unknown state "${state}": one of ${PROPOSAL_STATES.join(", ")}`);
-    }
+    const state = choice(flags.state, PROPOSAL_STATES, "state");
     const w = await reader();
-    const proposals = await w.reads.proposals(state === undefined ? {} : { states: [state as ProposalState] });
+    const proposals = await w.reads.proposals(state === undefined ? {} : { states: [state] });
     print(proposals, () =>
       proposals.length === 0
         ? "no proposals"
@@ -295,12 +350,130 @@ const commands: Record<string, () => Promise<void>> = {
     const proposalId = bigintArg(positionals[1], "the proposal id");
     await sent((await actor()).governance.execute({ proposalId }), `executed ${proposalId}`);
   },
+  async connections() {
+    const direction = choice(flags.direction, ["given", "received", "both"] as const, "direction");
+    const state = choice(flags.state, CONNECTION_STATES, "state");
+    const member = memberFlag();
+    const w = await reader();
+    const connections = await w.reads.connections({
+      ...(member === undefined ? {} : { member }),
+      ...(direction === undefined ? {} : { direction }),
+      ...(state === undefined ? {} : { states: [state] }),
+    });
+    const names = await attributeNames(w);
+    print(connections, () =>
+      connections.length === 0
+        ? "no connections"
+        : table([
+            ["owner", "grantee", "attributes", "purpose", "state", "expires", "authorizes", "consent"],
+            ...connections.map((c) => [
+              c.owner,
+              c.granteeKind === "application" ? `${c.grantee} (app)` : c.grantee,
+              names(c.attributeIds),
+              c.purposeText ?? c.purpose,
+              c.state,
+              at(c.expiresAt),
+              c.state === "live" ? names(c.authorizedAttributes) || "nothing" : "-",
+              c.consent,
+            ]),
+          ]),
+    );
+  },
+  async grant() {
+    const grantee = parseAddress(positionals[1], "grant <grantee>");
+    const attributes = (positionals[2] ?? "").split(",").filter((a) => a !== "");
+    if (attributes.length === 0) throw new WeconetError("grant needs <grantee> <attribute>[,<attribute>…]");
+    if (flags.purpose === undefined) throw new WeconetError("grant needs --purpose <code> (e.g. courier-delivery)");
+    const w = await actor();
+    const granted = await w.access.grant({ grantee, attributes, purpose: flags.purpose, ...expiryFlags() });
+    print(
+      granted,
+      () =>
+        `${granted.change} connection ${granted.connectionId} to ${grantee} until ${at(granted.expiresAt)} (transaction ${granted.hash})`,
+    );
+  },
+  async revoke() {
+    const grantee = parseAddress(positionals[1], "revoke <grantee>");
+    await sent((await actor()).access.revoke({ grantee }), `closed the connection to ${grantee}`);
+  },
+  async requests() {
+    const direction = choice(flags.direction, ["incoming", "outgoing", "both"] as const, "direction");
+    const member = memberFlag();
+    const w = await reader();
+    const requests = await w.reads.requests({
+      ...(member === undefined ? {} : { member }),
+      ...(direction === undefined ? {} : { direction }),
+      ...(flags.all ? { statuses: ["pending", "accepted", "rejected", "cancelled"] as const } : {}),
+    });
+    const names = await attributeNames(w);
+    print(requests, () =>
+      requests.length === 0
+        ? "no requests"
+        : table([
+            ["owner", "grantee", "attributes", "purpose", "for", "status", "lapses"],
+            ...requests.map((r) => [
+              r.owner,
+              r.grantee,
+              names(r.attributeIds),
+              r.purposeText ?? r.purpose,
+              `${Math.round((r.duration / 86_400) * 100) / 100} days`,
+              r.lapsed ? "lapsed" : r.status,
+              at(r.expiresAt),
+            ]),
+          ]),
+    );
+  },
+  async accept() {
+    const grantee = parseAddress(positionals[1], "accept <grantee>");
+    const granted = await (await actor()).access.acceptRequest({ grantee });
+    print(
+      granted,
+      () =>
+        `accepted: ${granted.change} connection ${granted.connectionId} to ${grantee} until ${at(granted.expiresAt)} (transaction ${granted.hash})`,
+    );
+  },
+  async reject() {
+    const grantee = parseAddress(positionals[1], "reject <grantee>");
+    await sent(
+      (await actor()).access.rejectRequest({
+        grantee,
+        ...(flags.reason === undefined ? {} : { reason: flags.reason }),
+      }),
+      `rejected the request of ${grantee}`,
+    );
+  },
+  async apps() {
+    const status = choice(flags.status, APPLICATION_STATUSES, "status");
+    const developer = flags.developer === undefined ? undefined : parseAddress(flags.developer, "--developer");
+    const w = await reader();
+    const apps = await w.reads.applications({
+      ...(developer === undefined ? {} : { developer }),
+      ...(status === undefined ? {} : { statuses: [status] }),
+    });
+    const names = await attributeNames(w);
+    print(apps, () =>
+      apps.length === 0
+        ? "no applications"
+        : table([
+            ["account", "name", "developer", "status", "asks for", "purpose", "metadata"],
+            ...apps.map((a) => [
+              a.account,
+              a.name,
+              a.developer,
+              a.status === "active" && !a.live ? "active (developer inactive)" : a.status,
+              names(a.attributeIds),
+              bytes32ToText(a.purpose),
+              a.metadataURI,
+            ]),
+          ]),
+    );
+  },
   async audit() {
     const sub = positionals[1];
     const w = await reader();
     const range = {
       fromBlock: optionalBlock(flags["from-block"], "--from-block"),
-      toBlock: optionalBlock(flags["to-block"], "--to-block") ?? (await w.publicClient.getBlockNumber()),
+      toBlock: optionalBlock(flags["to-block"], "--to-block") ?? (await latestBlock(w.publicClient)),
     };
     if (sub === "export") {
       const format = (flags.format ?? (flags.out?.endsWith(".csv") === true ? "csv" : "jsonl")) as ExportFormat;

@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 
-import type { WeconetContext } from "../client.js";
+import { latestBlock, type WeconetContext } from "../client.js";
 import { readRules, type Rule } from "./rules.js";
 
 /** The network at a glance. */
@@ -19,7 +19,7 @@ export interface NetworkStatus {
 
 export async function readNetworkStatus(ctx: WeconetContext): Promise<NetworkStatus> {
   const c = ctx.contracts;
-  const block = await ctx.publicClient.getBlockNumber();
+  const block = await latestBlock(ctx.publicClient);
   const at = { blockNumber: block };
   const [
     manager,
