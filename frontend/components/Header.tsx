@@ -12,7 +12,9 @@ import { WalletButton, WrongNetworkBanner } from "./Wallet";
 export const PAGES = [
   { href: "/", label: "Network" },
   { href: "/governance", label: "Governance" },
+  { href: "/connections", label: "Connections" },
   { href: "/leaders", label: "Leaders" },
+  { href: "/developers", label: "Developers" },
   { href: "/audit", label: "Audit" },
 ] as const;
 

@@ -18,7 +18,15 @@ export function WalletButton() {
       <div className="wallet" data-testid="wallet-connected">
         <AccountName address={address} />
         <span className="muted small">{connector?.name}</span>
-        <button type="button" className="secondary" onClick={() => disconnect()}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            // The connect panel unmounted when the wallet connected: start closed next time.
+            setOpen(false);
+            disconnect();
+          }}
+        >
           Disconnect
         </button>
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { Hash } from "viem";
 
@@ -44,6 +44,9 @@ export function useTransaction() {
   const { weconet, chain } = useWeconet();
   const queryClient = useQueryClient();
   const [state, setState] = useState<TxState>({ status: "idle" });
+  // Another account (or none) starts with a clean slate: the last one's result is not theirs.
+  const address = signer?.account.address;
+  useEffect(() => setState({ status: "idle" }), [address]);
 
   const run = useCallback(
     async <R extends Sent>(label: string, act: (weconet: Weconet) => Promise<R>): Promise<R | undefined> => {

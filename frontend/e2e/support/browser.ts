@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { createPublicClient, http } from "viem";
 import { expect, inject } from "vitest";
 
@@ -72,11 +72,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Waits until a transaction status of `scope` says confirmed; fails at once with its text if it failed. */
-export async function confirmed(scope: ReturnType<Page["locator"]>): Promise<void> {
+export async function confirmed(scope: Locator): Promise<void> {
   const status = scope.locator('[data-tx-status="confirmed"], [data-tx-status="failed"]').first();
   await status.waitFor();
   expect(await status.textContent()).not.toMatch(/failed/);
   expect(await status.getAttribute("data-tx-status")).toBe("confirmed");
+}
+
+/**
+ * Waits for a transaction's visible effect (`effect`, e.g. a row appearing or disappearing) — for actions whose row
+ * leaves the page once they succeed — failing at once with the reason when `scope` shows the transaction failed.
+ */
+export async function succeeds(scope: Locator, effect: () => Promise<void>): Promise<void> {
+  const failed = scope.locator('[data-tx-status="failed"]');
+  const failure = failed.waitFor().then(async () => {
+    throw new Error(`the transaction failed: ${await failed.textContent()}`);
+  });
+  // Once the effect is there the failure watcher is moot (its row may be gone).
+  failure.catch(() => undefined);
+  await Promise.race([effect(), failure]);
 }
 
 /** The local chain's block number, read directly from the node (to prove a form sent nothing). */
