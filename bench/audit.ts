@@ -10,24 +10,13 @@ import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 
-import {
-  createPublicClient,
-  createWalletClient,
-  custom,
-  defineChain,
-  getAddress,
-  keccak256,
-  stringToHex,
-  type Address,
-  type PublicClient,
-} from "viem";
+import { getAddress, keccak256, stringToHex } from "viem";
 
-import { CONTRACT_KEYS, createWeconet, type AuditEvent, type Deployment } from "@weconet/sdk";
+import { latestBlock, type AuditEvent } from "@weconet/sdk";
 import { exportEvents } from "@weconet/sdk/node";
 
-import { deployWeconet, nth } from "../test/helpers/deployment.js";
-import { connection, ethers } from "../test/helpers/network.js";
-import { fundedAccounts } from "./lib.js";
+import { ethers } from "../test/helpers/network.js";
+import { deployBenchNetwork, growMembership } from "./lib.js";
 
 /** What the audit benchmark measured. */
 export interface AuditFigures {
@@ -50,7 +39,9 @@ const RETAINED_GROWTH_TOLERANCE_MIB = 16;
 // The heap that survives a full collection is what an export keeps; V8 exposes `gc` only behind a flag.
 v8.setFlagsFromString("--expose-gc");
 const collectGarbage = vm.runInNewContext("gc") as () => void;
-const ROUNDS_PER_TX = 200; // four events each: 800 events per transaction, ~9M gas
+const ROUNDS_PER_TX = 200; // four events each: 800 events per transaction, ~5.3M gas
+/** The churn carries its gas limit: estimating first would run each of its transactions twice. */
+const LOAD_GAS = { gasLimit: 10_000_000n };
 const MEMBERS = 200;
 const RESOURCES = 400;
 
@@ -58,38 +49,13 @@ const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 /** Builds a network with at least `target` events (members, resources, everyday churn) and returns its client. */
 async function loadedNetwork(target: number, progress: (line: string) => void) {
-  const fromBlock = BigInt(await ethers.provider.getBlockNumber()) + 1n;
-  const w = await deployWeconet();
-  const leader = nth(w.leaders, 0);
-  const chainId = Number(await ethers.provider.send("eth_chainId", []));
-  const chain = defineChain({
-    id: chainId,
-    name: "benchmark",
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [] } },
-  });
-  const transport = custom(connection.provider);
-  const publicClient: PublicClient = createPublicClient({ chain, transport, pollingInterval: 10 });
-  const deployment: Deployment = {
-    chainId,
-    contracts: Object.fromEntries(
-      await Promise.all(Object.values(CONTRACT_KEYS).map(async (key) => [key, await w[key].getAddress()])),
-    ) as Deployment["contracts"],
-    fromBlock,
-  };
-  const as = (account: string) =>
-    createWeconet({
-      deployment,
-      publicClient,
-      walletClient: createWalletClient({ account: getAddress(account), chain, transport }),
-    });
+  const net = await deployBenchNetwork();
+  const { reader, publicClient } = net.sdk;
+  const { deployment } = reader;
 
   progress(`audit: admitting ${MEMBERS} members through the SDK`);
-  const admitting = as(leader.address);
-  for (const [i, newcomer] of (await fundedAccounts(MEMBERS)).entries()) {
-    await as(newcomer.address).membership.apply({ profile: `audit-bench-member-${i}` });
-    await admitting.membership.admit({ applicant: getAddress(newcomer.address) });
-  }
+  const founders = await reader.contracts.membership.read.activeMemberCount();
+  await growMembership(net, Number(founders) + MEMBERS);
 
   // The load generator is a member (a contract): one transaction makes Membership and Resources emit hundreds
   // of their own events.
@@ -97,10 +63,9 @@ async function loadedNetwork(target: number, progress: (line: string) => void) {
     deployment.contracts.membership,
     deployment.contracts.resources,
   ]);
-  const loadAddress = (await load.getAddress()) as Address;
+  const loadAddress = getAddress(await load.getAddress());
   await (await load.join(keccak256(stringToHex("audit-load")))).wait();
-  await admitting.membership.admit({ applicant: loadAddress });
-  const reader = createWeconet({ deployment, publicClient });
+  await net.sdk.as(net.founders.leaders[0]).membership.admit({ applicant: loadAddress });
   const [bike, van] = await Promise.all([reader.reads.attributeId("bike"), reader.reads.attributeId("van")]);
   const firstResource = (await reader.contracts.resources.read.resourceCount()) + 1n;
   for (let registered = 0; registered < RESOURCES; registered += 200) {
@@ -110,7 +75,7 @@ async function loadedNetwork(target: number, progress: (line: string) => void) {
   progress(`audit: generating ${target} events (${events} so far)`);
   for (let batch = 0; events < target; batch++) {
     const seed = keccak256(stringToHex(`churn-${batch}`));
-    await (await load.churn(ROUNDS_PER_TX, firstResource, RESOURCES, bike, van, seed)).wait();
+    await (await load.churn(ROUNDS_PER_TX, firstResource, RESOURCES, bike, van, seed, LOAD_GAS)).wait();
     events += ROUNDS_PER_TX * 4;
   }
   return { weconet: reader, publicClient };
@@ -125,7 +90,7 @@ async function countEvents(events: AsyncIterable<AuditEvent>): Promise<number> {
 /** Runs the audit benchmark with at least `target` events. */
 export async function auditBenchmark(target: number, progress: (line: string) => void): Promise<AuditFigures> {
   const { weconet, publicClient } = await loadedNetwork(target, progress);
-  const toBlock = await publicClient.getBlockNumber();
+  const toBlock = await latestBlock(publicClient);
   const dir = mkdtempSync(path.join(tmpdir(), "weconet-audit-bench-"));
   try {
     // Export: read, decode, normalize and stream to a JSON Lines file, sampling the heap as it goes.

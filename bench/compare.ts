@@ -77,9 +77,14 @@ const CREATES_A_RECORD = new Set([
   "access: grant (open, 10 attributes)",
   "access: requestAccess (1 attribute)",
   "market: list offer",
+  "market: list offer (ERC-20)",
+  "market: list offer (with data request)",
   "market: post request",
+  "market: answer request",
   "market: book (ETH escrow)",
   "market: book (ERC-20 escrow)",
+  "market: book (ETH escrow, opens data connection)",
+  "market: accept answer (books, ETH escrow)",
 ]);
 
 /** The floor of one Weconet operation (see {@link CREATES_A_RECORD}). */

@@ -1,9 +1,13 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionReceipt, ContractTransactionResponse, TypedDataDomain } from "ethers";
-import { dataSlice, getAddress, id, Wallet } from "ethers";
+import { Wallet } from "ethers";
+import { getAddress, keccak256, slice, stringToHex, type Address, type Hex } from "viem";
+import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
 
-import { deployWeconet, nth, profileHash, type Weconet } from "../test/helpers/deployment.js";
-import { ethers, networkHelpers } from "../test/helpers/network.js";
+import { weconetOverProvider, type ProviderWeconet, type Sent } from "@weconet/sdk";
+
+import { deployWeconet, nth, sdkDeployment } from "../test/helpers/deployment.js";
+import { connection, ethers, networkHelpers } from "../test/helpers/network.js";
 import { IERC5267__factory } from "../typechain-types/index.js";
 
 /** One gas figure: an operation measured with `scale` existing members (or grants, offers, bookings). */
@@ -34,19 +38,24 @@ export interface Scenario {
   measure(scale: number): Promise<Measurement[]>;
 }
 
-/** Sends a transaction and returns its receipt, failing loudly if it reverted. */
+/** Sends a transaction with ethers (the anchors) and returns its receipt, failing loudly if it reverted. */
 export async function receiptOf(sent: Promise<ContractTransactionResponse>): Promise<ContractTransactionReceipt> {
   const receipt = await (await sent).wait();
   if (receipt === null || receipt.status !== 1) throw new Error("benchmark transaction failed");
   return receipt;
 }
 
-/** Sends a transaction and returns the gas it used, failing loudly if it reverted. */
-export async function gasOf(sent: Promise<ContractTransactionResponse>): Promise<bigint> {
-  return (await receiptOf(sent)).gasUsed;
+/**
+ * The gas a transaction used: sent by a Weconet SDK action (which fails on a revert), or with ethers by an
+ * anchor (failing loudly if it reverted).
+ */
+export async function gasOf(sent: Promise<Sent | ContractTransactionResponse>): Promise<bigint> {
+  const done = await sent;
+  if ("receipt" in done) return done.receipt.gasUsed;
+  return (await receiptOf(Promise.resolve(done))).gasUsed;
 }
 
-/** The EIP-712 domain that the contract at `address` signs in (ERC-5267), for typed-data signatures. */
+/** The EIP-712 domain that the contract at `address` signs in (ERC-5267), for the anchors' typed-data signatures. */
 export async function signingDomain(address: string): Promise<TypedDataDomain> {
   const domain = await IERC5267__factory.connect(address, ethers.provider).eip712Domain();
   return {
@@ -58,38 +67,84 @@ export async function signingDomain(address: string): Promise<TypedDataDomain> {
 }
 
 // Accounts and keys are derived from a counter rather than drawn at random: runs are reproducible (calldata costs
-// less for zero bytes, so random addresses would move figures by a few gas), and deriving is fast
-// (Wallet.createRandom derives an HD wallet, about 10 ms each).
+// less for zero bytes, so random addresses would move figures by a few gas), and deriving is fast.
 let accountsMade = 0;
-const derived = (kind: string) => id(`weconet-bench:${kind}:${accountsMade++}`);
+const derived = (kind: string): Hex => keccak256(stringToHex(`weconet-bench:${kind}:${accountsMade++}`));
 
 /**
- * `count` fresh funded accounts that the node signs for (impersonated): cheap to create in bulk, for
- * applicants, voters and consumers. Use {@link signingWallet} where a real private key is needed.
+ * `count` fresh funded addresses that the node signs for (impersonated): cheap to create in bulk, for applicants,
+ * voters and consumers. Use {@link signingKey} where a real private key is needed.
  */
-export async function fundedAccounts(count: number): Promise<HardhatEthersSigner[]> {
-  const accounts: HardhatEthersSigner[] = [];
+export async function fundedAddresses(count: number): Promise<Address[]> {
+  const addresses: Address[] = [];
   for (let i = 0; i < count; i++) {
-    const address = getAddress(dataSlice(derived("account"), 12));
+    const address = getAddress(slice(derived("account"), 12));
     await networkHelpers.impersonateAccount(address);
     await networkHelpers.setBalance(address, 10n ** 20n);
-    accounts.push(await ethers.getSigner(address));
+    addresses.push(address);
   }
-  return accounts;
+  return addresses;
 }
 
-/** A funded account with its own private key, for EIP-712 signatures (votes and grants by signature). */
+/** {@link fundedAddresses} as ethers signers, for the anchors. */
+export async function fundedAccounts(count: number): Promise<HardhatEthersSigner[]> {
+  return Promise.all((await fundedAddresses(count)).map((address) => ethers.getSigner(address)));
+}
+
+/** A funded account's private key, for EIP-712 signatures (votes and grants by signature). */
+export async function signingKey(): Promise<Hex> {
+  const key = derived("key");
+  await networkHelpers.setBalance(privateKeyToAccount(key).address, 10n ** 20n);
+  return key;
+}
+
+/** A funded account with its own key, for the SDK's signatures (ballots, grants). */
+export async function signingAccount(): Promise<PrivateKeyAccount> {
+  return privateKeyToAccount(await signingKey());
+}
+
+/** A funded ethers wallet with its own key, for the anchors' signatures. */
 export async function signingWallet(): Promise<Wallet> {
-  const wallet = new Wallet(derived("key"), ethers.provider);
-  await networkHelpers.setBalance(wallet.address, 10n ** 20n);
-  return wallet;
+  return new Wallet(await signingKey(), ethers.provider);
 }
 
-/** The Weconet network the scenarios share, with the members admitted so far by {@link benchNetwork}. */
+/** The founders of a network deployed by deployWeconet, by role (see test/helpers/deployment.ts). */
+export interface Founders {
+  manager: Address;
+  leaders: [Address, Address];
+  developer: Address;
+  /** Founding members without a role. */
+  members: [Address, Address, Address];
+}
+
+/** A Weconet network of the benchmark, driven through the SDK as a dApp or script would. */
 export interface BenchNetwork {
-  w: Weconet;
+  sdk: ProviderWeconet;
+  founders: Founders;
   /** Members admitted by the benchmark (besides the founders), in order of admission. */
-  members: HardhatEthersSigner[];
+  members: Address[];
+}
+
+/** Deploys a network with the real Ignition module (as the tests do) and wraps it in the SDK. */
+export async function deployBenchNetwork(): Promise<BenchNetwork> {
+  const fromBlock = BigInt(await ethers.provider.getBlockNumber()) + 1n;
+  const w = await deployWeconet();
+  const sdk = weconetOverProvider({
+    provider: connection.provider,
+    deployment: await sdkDeployment(w, fromBlock),
+    pollingInterval: 1,
+  });
+  const address = (signer: { address: string }) => getAddress(signer.address);
+  return {
+    sdk,
+    founders: {
+      manager: address(w.manager),
+      leaders: [address(nth(w.leaders, 0)), address(nth(w.leaders, 1))],
+      developer: address(w.developer),
+      members: [address(nth(w.members, 0)), address(nth(w.members, 1)), address(nth(w.members, 2))],
+    },
+    members: [],
+  };
 }
 
 let shared: BenchNetwork | undefined;
@@ -99,22 +154,43 @@ let shared: BenchNetwork | undefined;
  * every scenario's `grow` calls it, so they measure on the same network (see {@link Scenario}).
  */
 export async function benchNetwork(scale: number): Promise<BenchNetwork> {
-  shared ??= { w: await deployWeconet(), members: [] };
-  shared.members.push(...(await growMembership(shared.w, scale)));
+  shared ??= await deployBenchNetwork();
+  shared.members.push(...(await growMembership(shared, scale)));
   return shared;
 }
 
+/** Everyone active in `net`: the founders, then the members the benchmark admitted. */
+export function everyone(net: BenchNetwork): Address[] {
+  const f = net.founders;
+  return [f.manager, ...f.leaders, f.developer, ...f.members, ...net.members];
+}
+
 /**
- * Grows the network to `total` active members: fresh accounts apply and the first leader admits them, one
- * block each, as they would in real life (so the vote supply has one checkpoint per admission).
+ * Grows the network to `total` active members through the SDK: fresh accounts apply and the first leader admits
+ * them, one block each, as they would in real life (so the vote supply has one checkpoint per admission).
  */
-export async function growMembership(w: Weconet, total: number): Promise<HardhatEthersSigner[]> {
-  const existing = Number(await w.membership.activeMemberCount());
-  const newcomers = await fundedAccounts(Math.max(0, total - existing));
-  const leader = nth(w.leaders, 0);
-  for (const [i, newcomer] of newcomers.entries()) {
-    await (await w.membership.connect(newcomer).applyForMembership(profileHash(`bench-${i}`))).wait();
-    await (await w.membership.connect(leader).admit(newcomer.address)).wait();
+export async function growMembership(net: BenchNetwork, total: number): Promise<Address[]> {
+  const existing = Number(await net.sdk.reader.contracts.membership.read.activeMemberCount());
+  const newcomers = await fundedAddresses(Math.max(0, total - existing));
+  const leader = net.sdk.as(net.founders.leaders[0]);
+  for (const [i, applicant] of newcomers.entries()) {
+    await net.sdk.as(applicant).membership.apply({ profile: `bench member ${i}` });
+    await leader.membership.admit({ applicant });
   }
   return newcomers;
+}
+
+/** Lets `account` apply and has the first leader admit it, through the SDK. */
+export async function admit(net: BenchNetwork, account: Address | PrivateKeyAccount): Promise<void> {
+  const applicant = typeof account === "string" ? account : account.address;
+  await net.sdk.as(account).membership.apply({ profile: `bench applicant ${applicant}` });
+  await net.sdk.as(net.founders.leaders[0]).membership.admit({ applicant });
+}
+
+/** The governance timelock acting (impersonated, funded): what an executed proposal does. */
+export async function asGovernance(net: BenchNetwork) {
+  const timelock = net.sdk.reader.deployment.contracts.timelock;
+  await networkHelpers.impersonateAccount(timelock);
+  await networkHelpers.setBalance(timelock, 10n ** 18n);
+  return net.sdk.as(timelock);
 }

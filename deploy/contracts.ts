@@ -3,6 +3,7 @@ import type { ContractRunner } from "ethers";
 import {
   AccessGrants__factory,
   Applications__factory,
+  Market__factory,
   Membership__factory,
   NetworkRules__factory,
   Resources__factory,
@@ -13,6 +14,7 @@ import {
 import type {
   AccessGrants,
   Applications,
+  Market,
   Membership,
   NetworkRules,
   Resources,
@@ -31,6 +33,7 @@ export interface WeconetContracts {
   governor: WeconetGovernor;
   applications: Applications;
   accessGrants: AccessGrants;
+  market: Market;
 }
 
 /** The addresses of a deployed network, keyed like the "Weconet" Ignition module's results. */
@@ -47,6 +50,7 @@ export function attachWeconet(addresses: WeconetAddresses, runner: ContractRunne
     governor: WeconetGovernor__factory.connect(addresses.governor, runner),
     applications: Applications__factory.connect(addresses.applications, runner),
     accessGrants: AccessGrants__factory.connect(addresses.accessGrants, runner),
+    market: Market__factory.connect(addresses.market, runner),
   };
 }
 

@@ -81,7 +81,7 @@ try {
   const deployment = loadDeployment({ chainId: CHAIN_ID, dir: DEPLOYMENT_DIR });
 
   const demoLog: string[] = [];
-  const demo = await demoNetwork({
+  const demo = demoNetwork({
     provider: connection.provider,
     deployment,
     people,
@@ -90,6 +90,7 @@ try {
       await ethers.provider.send("evm_mine", []);
     },
     log: (line) => demoLog.push(line),
+    ignition,
   });
   console.log("weconet: seeding the demo network …");
   await seedDemo(demo);

@@ -12,7 +12,7 @@ import {
   type WizardGovernor,
   type WizardToken,
 } from "../../typechain-types/index.js";
-import { measureGovernance, MIN_MEMBERS } from "../governance.js";
+import { measureGovernance, MIN_MEMBERS, ozGovernor } from "../governance.js";
 import { fundedAccounts, gasOf, signingWallet, type Measurement, type Scenario } from "../lib.js";
 
 /** The domain under which this anchor's figures are recorded. */
@@ -96,8 +96,7 @@ export const ozGovernorAnchor: Scenario = {
     await (await d.token.connect(voterBySig).delegate(voterBySig.address)).wait();
     const member = (i: number) => nth(d.members, i);
     const governance = await measureGovernance({
-      governor: d.governor,
-      rules: d.rules,
+      governor: ozGovernor(d.governor, d.rules),
       proposer: member(0),
       againstVoters: [member(1), member(2), member(3)],
       bySig: { voter: voterBySig, relayer: member(4) },

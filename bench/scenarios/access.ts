@@ -1,200 +1,208 @@
-import { encodeBytes32String, id } from "ethers";
+import { keccak256, stringToHex, type Address } from "viem";
 
-import { PERSON_ATTRIBUTE_NAMES, admit, signGrant } from "../../test/helpers/access.js";
-import { deployWeconet, nth, type Weconet } from "../../test/helpers/deployment.js";
-import { ethers, networkHelpers } from "../../test/helpers/network.js";
-import { fundedAccounts, gasOf, growMembership, signingWallet, type Measurement, type Scenario } from "../lib.js";
+import { chainTime, send, type AccessBatchStep, type AttributeRef } from "@weconet/sdk";
+
+import {
+  admit,
+  asGovernance,
+  benchNetwork,
+  everyone,
+  fundedAddresses,
+  gasOf,
+  signingAccount,
+  type BenchNetwork,
+  type Measurement,
+  type Scenario,
+} from "../lib.js";
 
 const DAY = 86_400;
-const PURPOSE = id("purpose:delivery");
+/** The purpose code of every connection here: a hash, as a member would use for a longer purpose statement. */
+const PURPOSE = keccak256(stringToHex("purpose:delivery"));
+
+/** How many connections and applications the benchmark has opened and registered so far. */
+const grown = { connections: 0, applications: 0 };
 
 /**
- * Fills the network with `scale` open connections between its members (distinct owner → grantee pairs) and
- * `scale / 10` applications, so that every operation below is measured against a populated contract.
+ * Grows the shared network to `scale` open connections between its members (distinct owner → grantee pairs:
+ * each member to the next) and `scale / 10` applications, so that every operation below is measured against a
+ * populated contract.
  */
-async function populate(w: Weconet, scale: number, postal: bigint): Promise<void> {
-  const members = [w.manager, ...w.leaders, w.developer, ...w.members, ...(await growMembership(w, scale))];
-  for (let i = 0; i < scale; i++) {
-    const owner = nth(members, i % members.length);
-    const grantee = nth(members, (i + 1 + Math.floor(i / members.length)) % members.length);
-    if (owner === grantee) continue;
-    const expiresAt = (await networkHelpers.time.latest()) + 29 * DAY;
-    await (await w.accessGrants.connect(owner).grant(grantee.address, [postal], PURPOSE, expiresAt)).wait();
+async function populate(net: BenchNetwork, scale: number): Promise<void> {
+  const members = everyone(net);
+  for (; grown.connections < scale; grown.connections++) {
+    const i = grown.connections;
+    const owner = members[i % members.length];
+    const grantee = members[(i + 1) % members.length];
+    if (owner === undefined || grantee === undefined) throw new Error("bench: too few members to connect");
+    await net.sdk
+      .as(owner)
+      .access.grant({ grantee, attributes: ["postal_address"], purpose: PURPOSE, duration: 29 * DAY });
   }
-  const apps = await fundedAccounts(Math.max(1, Math.floor(scale / 10)));
-  for (const [i, app] of apps.entries()) {
-    await (
-      await w.applications.connect(w.developer).register(app.address, `App ${i}`, `ipfs://app-${i}`, [postal], PURPOSE)
-    ).wait();
+  const apps = await fundedAddresses(Math.max(0, Math.max(1, Math.floor(scale / 10)) - grown.applications));
+  const developer = net.sdk.as(net.founders.developer);
+  for (const account of apps) {
+    await developer.applications.register({
+      account,
+      name: `App ${grown.applications}`,
+      metadataURI: `ipfs://app-${grown.applications}`,
+      attributes: ["postal_address"],
+      purpose: PURPOSE,
+    });
+    grown.applications++;
   }
 }
 
 /**
  * Data connections and applications: what members, grantees, developers, leaders and the market (a connector) do,
- * measured with `scale` existing members, `scale` existing connections and `scale / 10` applications.
+ * measured with `scale` existing members, `scale` existing connections and `scale / 10` applications, each
+ * operation sent through the SDK.
  */
 export const accessScenario: Scenario = {
   domain: "access",
+  async grow(scale: number): Promise<void> {
+    await populate(await benchNetwork(scale), scale);
+  },
   async measure(scale: number): Promise<Measurement[]> {
-    const w = await deployWeconet();
-    const ids = await Promise.all(PERSON_ATTRIBUTE_NAMES.map((name) => w.taxonomy.attributeId(name)));
-    const postal = await w.taxonomy.attributeId("postal_address");
-    await populate(w, scale, postal);
-
+    const net = await benchNetwork(scale);
+    const { sdk, founders } = net;
     const rows: Measurement[] = [];
     const record = (domain: string, operation: string, gas: bigint) => rows.push({ domain, operation, scale, gas });
-    const until = async (days: number) => (await networkHelpers.time.latest()) + days * DAY;
+    // Expiries stay clear of the maximum grant duration (30 days here): Hardhat simulates a call a second or two
+    // behind the latest block when blocks run ahead of the wall clock.
+    const until = async (days: number) => (await chainTime(sdk.reader.context)) + days * DAY;
 
     // Fresh people for the measured operations, so that every figure starts from the same storage state.
-    const owner = await signingWallet();
+    const ownerKey = await signingAccount();
     const [granteeA, granteeB, granteeC, granteeD, granteeE, granteeF, relayer, appAccount, connector] =
-      await fundedAccounts(9);
-    if (
-      granteeA === undefined ||
-      granteeB === undefined ||
-      granteeC === undefined ||
-      granteeD === undefined ||
-      granteeE === undefined ||
-      granteeF === undefined ||
-      relayer === undefined ||
-      appAccount === undefined ||
-      connector === undefined
-    ) {
-      throw new Error("bench: not enough accounts");
-    }
-    for (const person of [owner, granteeA, granteeB, granteeC, granteeD, granteeE, granteeF]) await admit(w, person);
-    const g = w.accessGrants.connect(owner);
+      (await fundedAddresses(9)) as [Address, Address, Address, Address, Address, Address, Address, Address, Address];
+    for (const p of [ownerKey, granteeA, granteeB, granteeC, granteeD, granteeE, granteeF]) await admit(net, p);
+    const owner = sdk.as(ownerKey);
+    const person = (await sdk.reader.reads.attributes()).filter((a) => a.domain === "person").map((a) => a.id);
 
     // Applications: a developer registers, a leader suspends and reinstates.
-    const apps = w.applications.connect(w.developer);
+    const developer = sdk.as(founders.developer);
+    const app = { account: appAccount, attributes: ["postal_address"], purpose: PURPOSE };
     record(
       "applications",
       "register application",
-      await gasOf(apps.register(appAccount.address, "Route planner", "ipfs://route-planner", [postal], PURPOSE)),
+      await gasOf(
+        developer.applications.register({ ...app, name: "Route planner", metadataURI: "ipfs://route-planner" }),
+      ),
     );
     record(
       "applications",
       "update application",
-      await gasOf(apps.update(appAccount.address, "Route planner 2", "ipfs://route-planner-2", [postal], PURPOSE)),
+      await gasOf(
+        developer.applications.update({ ...app, name: "Route planner 2", metadataURI: "ipfs://route-planner-2" }),
+      ),
     );
-    const leader = nth(w.leaders, 0);
+    const leader = sdk.as(founders.leaders[0]);
     record(
       "applications",
       "suspend application",
-      await gasOf(w.applications.connect(leader).suspend(appAccount.address, encodeBytes32String("abuse"))),
+      await gasOf(leader.applications.suspend({ account: appAccount, reason: "abuse" })),
     );
     record(
       "applications",
       "reinstate application",
-      await gasOf(w.applications.connect(leader).reinstate(appAccount.address)),
+      await gasOf(leader.applications.reinstate({ account: appAccount })),
     );
 
     // Owners open, change and close connections.
-    record(
-      "access",
-      "grant (open, 1 attribute)",
-      await gasOf(g.grant(granteeA.address, [postal], PURPOSE, await until(30))),
-    );
-    record(
-      "access",
-      "grant (open, 10 attributes)",
-      await gasOf(g.grant(granteeB.address, ids.slice(0, 10), PURPOSE, await until(30))),
-    );
-    record(
-      "access",
-      "grant (open, 12 attributes: bitmap)",
-      await gasOf(g.grant(granteeC.address, ids, PURPOSE, await until(30))),
-    );
+    const grant = (grantee: Address, attributes: readonly AttributeRef[], expiresAt: number) =>
+      gasOf(owner.access.grant({ grantee, attributes, purpose: PURPOSE, expiresAt }));
+    const postal = ["postal_address"];
+    record("access", "grant (open, 1 attribute)", await grant(granteeA, postal, await until(28)));
+    record("access", "grant (open, 10 attributes)", await grant(granteeB, person.slice(0, 10), await until(28)));
+    record("access", "grant (open, 12 attributes: bitmap)", await grant(granteeC, person, await until(28)));
     record(
       "access",
       "grant (open to an application, 1 attribute)",
-      await gasOf(g.grant(appAccount.address, [postal], PURPOSE, await until(30))),
+      await gasOf(owner.access.grantToApplication({ application: appAccount, expiresAt: await until(28) })),
     );
-    record(
-      "access",
-      "grant (change: extend)",
-      await gasOf(g.grant(granteeA.address, [postal], PURPOSE, (await until(30)) + 1)),
-    );
-    record(
-      "access",
-      "grant (change: narrow 10 to 2)",
-      await gasOf(g.grant(granteeB.address, ids.slice(0, 2), PURPOSE, await until(30))),
-    );
-    record("access", "revoke", await gasOf(g.revoke(granteeA.address)));
-    record("access", "relinquish", await gasOf(w.accessGrants.connect(granteeB).relinquish(owner.address)));
-    const batchExpiry = await until(30);
-    const batch = [granteeA, granteeB, granteeD].map((grantee) =>
-      w.accessGrants.interface.encodeFunctionData("grant", [grantee.address, [postal], PURPOSE, batchExpiry]),
-    );
-    record("access", "multicall: grant to 3 grantees (1 attribute each)", await gasOf(g.multicall(batch)));
+    record("access", "grant (change: extend)", await grant(granteeA, postal, (await until(28)) + 1));
+    record("access", "grant (change: narrow 10 to 2)", await grant(granteeB, person.slice(0, 2), await until(28)));
+    record("access", "revoke", await gasOf(owner.access.revoke({ grantee: granteeA })));
+    record("access", "relinquish", await gasOf(sdk.as(granteeB).access.relinquish({ owner: ownerKey.address })));
+    const batchExpiry = await until(28);
+    const batch: AccessBatchStep[] = [granteeA, granteeB, granteeD].map((grantee) => ({
+      action: "grant",
+      grantee,
+      attributes: postal,
+      purpose: PURPOSE,
+      expiresAt: batchExpiry,
+    }));
+    record("access", "multicall: grant to 3 grantees (1 attribute each)", await gasOf(owner.access.batch(batch)));
 
     // Gasless consent: the owner signs, a relayer submits.
-    const signedGrant = async (grantee: string, nonce: bigint) => {
-      const message = {
-        owner: owner.address,
-        grantee,
-        attributeIds: [postal],
+    const signed = async () =>
+      owner.access.signGrant({
+        grantee: granteeE,
+        attributes: postal,
         purpose: PURPOSE,
-        expiresAt: await until(30),
-        nonce,
+        expiresAt: await until(28),
         deadline: await until(1),
-      };
-      return { message, signature: await signGrant(owner, w.accessGrants, message) };
-    };
-    const first = await signedGrant(granteeE.address, 0n);
+        nonceKey: 0n,
+      });
+    const submitter = sdk.as(relayer);
     record(
       "access",
       "grantBySig (open, 1 attribute, first signature)",
-      await gasOf(w.accessGrants.connect(relayer).grantBySig(first.message, first.signature)),
+      await gasOf(submitter.access.submitSignedGrant(await signed())),
     );
-    await (await g.revoke(granteeE.address)).wait();
-    const second = await signedGrant(granteeE.address, 1n);
+    await owner.access.revoke({ grantee: granteeE });
     record(
       "access",
       "grantBySig (open, 1 attribute, later signature)",
-      await gasOf(w.accessGrants.connect(relayer).grantBySig(second.message, second.signature)),
+      await gasOf(submitter.access.submitSignedGrant(await signed())),
     );
-    record("access", "invalidateNonce", await gasOf(g.invalidateNonce(0)));
+    record("access", "invalidateNonce", await gasOf(owner.access.invalidateNonce({ key: 0n })));
 
     // Requests: a grantee asks, the owner answers.
-    const asker = w.accessGrants.connect(granteeC);
-    await (await g.revoke(granteeC.address)).wait();
-    record(
-      "access",
-      "requestAccess (1 attribute)",
-      await gasOf(asker.requestAccess(owner.address, [postal], PURPOSE, 14 * DAY)),
-    );
-    record(
-      "access",
-      "acceptRequest (1 attribute)",
-      await gasOf(g.acceptRequest(granteeC.address, [postal], PURPOSE, 14 * DAY)),
-    );
-    await (await asker.requestAccess(owner.address, [postal], PURPOSE, 14 * DAY)).wait();
+    const asker = sdk.as(granteeC);
+    const ask = () =>
+      asker.access.requestAccess({ owner: ownerKey.address, attributes: postal, purpose: PURPOSE, duration: 14 * DAY });
+    await owner.access.revoke({ grantee: granteeC });
+    record("access", "requestAccess (1 attribute)", await gasOf(ask()));
+    record("access", "acceptRequest (1 attribute)", await gasOf(owner.access.acceptRequest({ grantee: granteeC })));
+    await ask();
     record(
       "access",
       "rejectRequest",
-      await gasOf(g.rejectRequest(granteeC.address, encodeBytes32String("not-needed"))),
+      await gasOf(owner.access.rejectRequest({ grantee: granteeC, reason: "not-needed" })),
     );
-    await (await asker.requestAccess(owner.address, [postal], PURPOSE, 14 * DAY)).wait();
-    record("access", "cancelRequest", await gasOf(asker.cancelRequest(owner.address)));
+    await ask();
+    record("access", "cancelRequest", await gasOf(asker.access.cancelRequest({ owner: ownerKey.address })));
 
     // The market as a connector: approved by the members' vote, opens on the owner's behalf and closes again.
-    const timelock = await ethers.getImpersonatedSigner(await w.timelock.getAddress());
-    await networkHelpers.setBalance(timelock.address, 10n ** 18n);
+    const governance = await asGovernance(net);
     record(
       "access",
       "setConnector (governance)",
-      await gasOf(w.accessGrants.connect(timelock).setConnector(connector.address, true)),
+      await gasOf(send(governance.context, "accessGrants", "setConnector", [connector, true])),
     );
-    const market = w.accessGrants.connect(connector);
+    const market = sdk.as(connector).context;
+    const postalId = await sdk.reader.reads.attributeId("postal_address");
     record(
       "access",
       "openByConnector (1 attribute)",
-      await gasOf(market.openByConnector(owner.address, granteeF.address, [postal], PURPOSE, await until(7))),
+      await gasOf(
+        send(market, "accessGrants", "openByConnector", [
+          ownerKey.address,
+          granteeF,
+          [postalId],
+          PURPOSE,
+          await until(7),
+        ]),
+      ),
     );
-    record("access", "closeByConnector", await gasOf(market.closeByConnector(owner.address, granteeF.address)));
+    record(
+      "access",
+      "closeByConnector",
+      await gasOf(send(market, "accessGrants", "closeByConnector", [ownerKey.address, granteeF])),
+    );
 
-    record("applications", "retire application", await gasOf(apps.retire(appAccount.address)));
+    record("applications", "retire application", await gasOf(developer.applications.retire({ account: appAccount })));
     return rows;
   },
 };

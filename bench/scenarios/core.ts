@@ -1,13 +1,21 @@
-import { id } from "ethers";
+import { send, toBytes32Code } from "@weconet/sdk";
 
-import { nth, profileHash, reason, TEST_SETTINGS } from "../../test/helpers/deployment.js";
-import { ethers, networkHelpers } from "../../test/helpers/network.js";
-import { measureGovernance, RULE_CHANGE } from "../governance.js";
-import { benchNetwork, fundedAccounts, gasOf, signingWallet, type Measurement, type Scenario } from "../lib.js";
+import { TEST_SETTINGS } from "../../test/helpers/deployment.js";
+import { measureGovernance, weconetGovernor } from "../governance.js";
+import {
+  admit,
+  asGovernance,
+  benchNetwork,
+  fundedAddresses,
+  gasOf,
+  signingAccount,
+  type Measurement,
+  type Scenario,
+} from "../lib.js";
 
 /**
  * Membership, resources and governance: what members, leaders and voters do every day, measured with
- * `scale` active members.
+ * `scale` active members, each operation sent through the SDK as a dApp would send it.
  */
 export const coreScenario: Scenario = {
   domain: "core",
@@ -18,42 +26,41 @@ export const coreScenario: Scenario = {
     await benchNetwork(scale);
   },
   async measure(scale: number): Promise<Measurement[]> {
-    const { w, members } = await benchNetwork(scale);
-    const leader = nth(w.leaders, 0);
+    const net = await benchNetwork(scale);
+    const { sdk, founders, members } = net;
+    const [leaderA, leaderB] = founders.leaders;
+    const leader = sdk.as(leaderA);
     const rows: Measurement[] = [];
     const record = (domain: string, operation: string, gas: bigint) => rows.push({ domain, operation, scale, gas });
 
     // Membership: apply, admit, suspend, reinstate, leave.
-    const [applicant] = await fundedAccounts(1);
+    const [applicant] = await fundedAddresses(1);
     if (applicant === undefined) throw new Error("no applicant");
-    record("membership", "apply", await gasOf(w.membership.connect(applicant).applyForMembership(profileHash("new"))));
-    record("membership", "admit", await gasOf(w.membership.connect(leader).admit(applicant.address)));
-    record(
-      "membership",
-      "suspend",
-      await gasOf(w.membership.connect(leader).suspend(applicant.address, reason("spam"))),
-    );
-    record("membership", "reinstate", await gasOf(w.membership.connect(leader).reinstate(applicant.address)));
-    record("membership", "leave", await gasOf(w.membership.connect(applicant).leave()));
+    record("membership", "apply", await gasOf(sdk.as(applicant).membership.apply({ profile: "bench: new" })));
+    record("membership", "admit", await gasOf(leader.membership.admit({ applicant })));
+    record("membership", "suspend", await gasOf(leader.membership.suspend({ member: applicant, reason: "spam" })));
+    record("membership", "reinstate", await gasOf(leader.membership.reinstate({ member: applicant })));
+    record("membership", "leave", await gasOf(sdk.as(applicant).membership.leave()));
 
     // Resources.
-    const bike = await w.taxonomy.attributeId("bike");
-    const owner = nth(members.length > 0 ? members : w.members, 0);
-    record("resources", "register resource", await gasOf(w.resources.connect(owner).register(bike, id("bike #1"))));
+    const owner = members[0] ?? founders.members[0];
+    record(
+      "resources",
+      "register resource",
+      await gasOf(sdk.as(owner).resources.register({ resourceClass: "bike", metadata: "bike #1" })),
+    );
 
     // Governance: a rule change carried through propose, vote, queue, execute (the same journey as the
     // OpenZeppelin anchor's, so that the two compare at equal positions).
-    const voterBySig = await signingWallet();
-    await (await w.membership.connect(voterBySig).applyForMembership(profileHash("signer"))).wait();
-    await (await w.membership.connect(leader).admit(voterBySig.address)).wait();
-    const proposer = nth(w.members, 0);
+    const voterBySig = await signingAccount();
+    await admit(net, voterBySig);
+    const [proposer, memberB, memberC] = founders.members;
     const governance = await measureGovernance({
-      governor: w.governor,
-      rules: w.networkRules,
+      governor: weconetGovernor(sdk),
       proposer,
-      againstVoters: [nth(w.members, 1), nth(w.members, 2), w.developer],
-      bySig: { voter: voterBySig, relayer: nth(w.leaders, 1) },
-      forVoters: [w.manager, leader, nth(w.leaders, 1), proposer, ...members],
+      againstVoters: [memberB, memberC, founders.developer],
+      bySig: { voter: voterBySig, relayer: leaderB },
+      forVoters: [founders.manager, leaderA, leaderB, proposer, ...members],
       delays: {
         votingDelay: TEST_SETTINGS.votingDelay,
         votingPeriod: TEST_SETTINGS.votingPeriod + TEST_SETTINGS.lateQuorumExtension,
@@ -63,9 +70,12 @@ export const coreScenario: Scenario = {
     for (const [operation, gas] of governance) record("governance", operation, gas);
 
     // The rule change itself, as the timelock performs it.
-    const timelock = await ethers.getImpersonatedSigner(await w.timelock.getAddress());
-    await networkHelpers.setBalance(timelock.address, 10n ** 18n);
-    record("rules", "setRule", await gasOf(w.networkRules.connect(timelock).setRule(RULE_CHANGE.key, 300n)));
+    const timelock = await asGovernance(net);
+    record(
+      "rules",
+      "setRule",
+      await gasOf(send(timelock.context, "networkRules", "setRule", [toBytes32Code("marketFeeBps"), 300n])),
+    );
 
     return rows;
   },

@@ -2,6 +2,7 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 import AccessModule from "./Access.js";
 import CoreModule from "./Core.js";
+import MarketModule from "./Market.js";
 
 /**
  * The whole Weconet network: one module per domain, each wired to the core. Deploy with
@@ -10,10 +11,11 @@ import CoreModule from "./Core.js";
 export default buildModule("Weconet", (m) => {
   const core = m.useModule(CoreModule);
   const access = m.useModule(AccessModule);
+  const market = m.useModule(MarketModule);
 
-  // Last: the deployer gives up approving connectors (approve the market before this, with `after`), so that
+  // Last: the deployer gives up approving connectors (after the market module approved the market), so that
   // from here on only the members' vote can.
-  m.call(access.accessGrants, "finishBootstrap", [], { id: "AccessGrantsFinishBootstrap" });
+  m.call(access.accessGrants, "finishBootstrap", [], { id: "AccessGrantsFinishBootstrap", after: [MarketModule] });
 
-  return { ...core, ...access };
+  return { ...core, ...access, ...market };
 });

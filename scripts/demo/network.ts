@@ -1,15 +1,8 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import {
-  createPublicClient,
-  createWalletClient,
-  custom,
-  defineChain,
-  getAddress,
-  type Address,
-  type PublicClient,
-} from "viem";
+import { getAddress, type Address } from "viem";
+import type { NetworkConnection } from "hardhat/types/network";
 
-import { createWeconet, type Deployment, type Weconet } from "@weconet/sdk";
+import { weconetOverProvider, type Deployment, type Eip1193Provider, type Weconet } from "@weconet/sdk";
 
 /**
  * The people of the demo network, each a funded account of the local node (Hardhat's default accounts).
@@ -50,6 +43,8 @@ export interface DemoNetwork {
   increaseTime(seconds: number | bigint): Promise<void>;
   /** Adds a line to what the main command prints about the demo network. */
   log(line: string): void;
+  /** Ignition on the demo's chain, for modules only the demo deploys (e.g. the market's play-money token). */
+  ignition: NetworkConnection["ignition"];
 }
 
 /** A demo person's address, checksummed for the SDK. */
@@ -58,32 +53,21 @@ export function addressOf(person: { address: string }): Address {
 }
 
 /** The demo network over a node's EIP-1193 provider (the local HTTP node, or the in-process one in tests). */
-export async function demoNetwork(options: {
-  provider: Parameters<typeof custom>[0];
+export function demoNetwork(options: {
+  provider: Eip1193Provider;
   deployment: Deployment;
   people: DemoPeople;
   increaseTime: (seconds: number) => Promise<void>;
   log: (line: string) => void;
-}): Promise<DemoNetwork> {
-  const { provider, deployment } = options;
-  const chain = defineChain({
-    id: deployment.chainId,
-    name: "Weconet local",
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [] } },
-  });
-  const transport = custom(provider);
-  const publicClient: PublicClient = createPublicClient({ chain, transport, pollingInterval: 10 });
+  ignition: NetworkConnection["ignition"];
+}): DemoNetwork {
+  const sdk = weconetOverProvider({ provider: options.provider, deployment: options.deployment });
   return {
-    weconet: createWeconet({ deployment, publicClient }),
-    as: (person) =>
-      createWeconet({
-        deployment,
-        publicClient,
-        walletClient: createWalletClient({ account: addressOf(person), chain, transport }),
-      }),
+    weconet: sdk.reader,
+    as: (person) => sdk.as(addressOf(person)),
     people: options.people,
     increaseTime: (seconds) => options.increaseTime(Number(seconds)),
     log: options.log,
+    ignition: options.ignition,
   };
 }

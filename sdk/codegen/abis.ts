@@ -6,12 +6,14 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-/** The contracts an auditor and a dApp deal with: everything under contracts/ except test and benchmark helpers. */
+/**
+ * The contracts an auditor and a dApp deal with: everything under contracts/ except test and benchmark helpers and
+ * the demo's play money (deployed by the demo only, never part of a Weconet deployment).
+ */
 export function isWeconetSource(sourceName: string): boolean {
   return (
     sourceName.startsWith("contracts/") &&
-    !sourceName.startsWith("contracts/test/") &&
-    !sourceName.startsWith("contracts/bench/")
+    !["contracts/test/", "contracts/bench/", "contracts/demo/"].some((dir) => sourceName.startsWith(dir))
   );
 }
 

@@ -15,6 +15,7 @@ export type AbiOf<C extends ContractName> = (typeof abis)[C];
 export const CONTRACT_KEYS = {
   AccessGrants: "accessGrants",
   Applications: "applications",
+  Market: "market",
   Membership: "membership",
   NetworkRules: "networkRules",
   Resources: "resources",

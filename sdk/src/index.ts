@@ -6,8 +6,10 @@ export { abis, allAbiItems, CONTRACT_KEYS, CONTRACT_NAMES, nameOfKey, abiOfKey }
 export type { AbiOf, ContractKey, ContractName, Deployment } from "./contracts.js";
 export { deploymentFromIgnition } from "./deployment.js";
 export { createWeconet } from "./weconet.js";
+export { weconetOverProvider } from "./provider.js";
+export type { Eip1193Provider, ProviderWeconet } from "./provider.js";
 export type { CreateWeconetOptions, Weconet } from "./weconet.js";
-export { chainTime, contractsOf, eventIn, eventsIn, send } from "./client.js";
+export { chainTime, contractsOf, eventIn, eventsIn, latestBlock, send } from "./client.js";
 export type { Sent, SigningClient, WeconetContext, WeconetContracts } from "./client.js";
 export {
   APPLICATION_STATUSES,

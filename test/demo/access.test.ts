@@ -6,7 +6,7 @@ import { ROUTE_PLANNER_ACCOUNT, seedAccessDemo } from "../../scripts/demo/access
 import { addressOf, demoNetwork as sdkDemoNetwork, type DemoNetwork } from "../../scripts/demo/network.js";
 import { admit, DAY } from "../helpers/access.js";
 import { deployWeconet, nth, profileHash, sdkDeployment } from "../helpers/deployment.js";
-import { connection, networkHelpers } from "../helpers/network.js";
+import { connection, ignition, networkHelpers } from "../helpers/network.js";
 
 /** A fresh deployment with the people the access demo needs, admitted as the core demo seeding would. */
 async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
@@ -23,7 +23,7 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
   await w.membership.connect(leader).grantRole(await w.membership.DEVELOPER_ROLE(), dina.address);
   await w.membership.connect(applicant).applyForMembership(profileHash("applicant"));
   const lines: string[] = [];
-  const net = await sdkDemoNetwork({
+  const net = sdkDemoNetwork({
     provider: connection.provider,
     deployment: await sdkDeployment(w),
     people: {
@@ -36,6 +36,7 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
     },
     increaseTime: (seconds) => networkHelpers.time.increase(seconds).then(() => undefined),
     log: (line) => lines.push(line),
+    ignition,
   });
   return { net, lines };
 }

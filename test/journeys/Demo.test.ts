@@ -1,35 +1,17 @@
-import path from "node:path";
-
 import { expect } from "chai";
 import { encodeBytes32String } from "ethers";
 
-import { addressesOf, attachWeconet, type WeconetContracts } from "../../deploy/contracts.js";
-import WeconetModule from "../../deploy/modules/Weconet.js";
 import { seedDemo } from "../../scripts/demo/index.js";
-import { demoNetwork as sdkDemoNetwork, type DemoNetwork } from "../../scripts/demo/network.js";
-import { demoPeople } from "../../scripts/demo/people.js";
-import { sdkDeployment } from "../helpers/deployment.js";
-import { connection, ethers, ignition, networkHelpers } from "../helpers/network.js";
+import type { DemoNetwork } from "../../scripts/demo/network.js";
+import type { WeconetContracts } from "../../deploy/contracts.js";
+import { deployDemoNetwork } from "../helpers/demo.js";
+import { networkHelpers } from "../helpers/network.js";
 
 /** What `npm start` builds: the real module with the local parameters, then the demo seeding. */
 async function demoNetwork(): Promise<{ net: DemoNetwork; contracts: WeconetContracts; lines: string[] }> {
-  const people = demoPeople(await ethers.getSigners());
-  const fromBlock = BigInt(await ethers.provider.getBlockNumber()) + 1n;
-  const deployed = await ignition.deploy(WeconetModule, {
-    parameters: path.resolve("deploy", "parameters", "localhost.json"),
-  });
-  const lines: string[] = [];
-  const net = await sdkDemoNetwork({
-    provider: connection.provider,
-    deployment: await sdkDeployment(deployed, fromBlock),
-    people,
-    increaseTime: async (seconds) => {
-      await networkHelpers.time.increase(seconds);
-    },
-    log: (line) => lines.push(line),
-  });
-  await seedDemo(net);
-  return { net, contracts: attachWeconet(await addressesOf(deployed), people.deployer), lines };
+  const demo = await deployDemoNetwork();
+  await seedDemo(demo.net);
+  return demo;
 }
 
 describe("the demo network (npm start)", () => {

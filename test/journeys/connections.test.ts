@@ -234,9 +234,10 @@ describe("journeys: data connections", () => {
     await networkHelpers.time.increase(TEST_SETTINGS.votingPeriod + 1);
     await w.governor.queue(targets, values, calldatas, id(description));
     await networkHelpers.time.increase(TEST_SETTINGS.timelockMinDelay + 1);
+    // the deployment approved the network's own market as connector 1
     await expect(w.governor.execute(targets, values, calldatas, id(description)))
       .to.emit(w.accessGrants, "ConnectorSet")
-      .withArgs(market.address, 1, true);
+      .withArgs(market.address, 2, true);
 
     await w.accessGrants
       .connect(market)
