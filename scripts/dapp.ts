@@ -40,29 +40,54 @@ export function sourceStamp(): string {
   return hash.digest("hex");
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv, stdio: "pipe" | "inherit" = "pipe"): ChildProcess {
+/**
+ * Runs the Next.js CLI in its own process group: Next starts worker processes, and stopping the group stops them all
+ * (see {@link stopGroup}), so nothing outlives the main command.
+ */
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], {
     cwd: frontend,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", stdio, stdio],
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
 }
 
-/**
- * Builds the dApp for production unless the last build was made from the same sources. Resolves with whether it
- * built; rejects with the build's output when it fails.
- */
-export async function buildDapp(): Promise<boolean> {
+/** Stops a process started by {@link run} and its workers; resolves when it has exited. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    // Already gone.
+  }
+  await exited;
+}
+
+export interface DappBuild {
+  /** Whether it built (false: the last build was made from the same sources); rejects with the build's output. */
+  done: Promise<boolean>;
+  /** Stops a build still running (the main command is stopping). */
+  cancel(): Promise<void>;
+}
+
+/** Builds the dApp for production (`next build`) unless the last build was made from the same sources. */
+export function buildDapp(): DappBuild {
   const stamp = sourceStamp();
-  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return false;
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
+    return { done: Promise.resolve(false), cancel: async () => undefined };
+  }
   const child = run(["build", "--webpack"], {});
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  if (code !== 0) throw new Error(`the dApp's production build failed (exit ${code}):\n${output}`);
-  writeFileSync(stampFile, stamp);
-  return true;
+  const done = new Promise<number | null>((resolve) => child.on("exit", resolve)).then((code) => {
+    if (code !== 0) throw new Error(`the dApp's production build failed (exit ${code}):\n${output}`);
+    writeFileSync(stampFile, stamp);
+    return true;
+  });
+  return { done, cancel: () => stopGroup(child) };
 }
 
 export interface RunningDapp {
@@ -101,16 +126,13 @@ export async function startDapp(options: {
     );
     if (ok) break;
     if (Date.now() > deadline) {
-      child.kill("SIGTERM");
+      await stopGroup(child);
       throw new Error(`the dApp server did not answer at ${url} within 60 s:\n${output}`);
     }
   }
   return {
     url,
     child,
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
-    },
+    stop: () => stopGroup(child),
   };
 }

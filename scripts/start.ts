@@ -33,7 +33,7 @@ const DAPP_PORT = Number.parseInt(process.env.WECONET_DAPP_PORT ?? "3000", 10);
 // The production build needs no chain: it runs while the chain is started, deployed and seeded.
 const dappBuild = buildDapp();
 // Reported when awaited below; this keeps an early failure from being an unhandled rejection meanwhile.
-dappBuild.catch(() => undefined);
+dappBuild.done.catch(() => undefined);
 
 const server = await network.createServer("node", HOST, PORT).catch((error: unknown) => {
   throw new Error(`could not start the local chain on ${RPC_URL}: ${String(error)}`);
@@ -54,6 +54,7 @@ let stopping = false;
 /** Stops the dApp and the chain: on Ctrl-C, and on any failure once the chain runs (nothing is left behind). */
 async function shutdown(code: number): Promise<never> {
   stopping = true;
+  await dappBuild.cancel();
   await dapp?.stop();
   await server.close();
   process.exit(code);
@@ -96,7 +97,7 @@ try {
   await seedDemo(demo);
 
   console.log("weconet: starting the dApp …");
-  if (await dappBuild) console.log("weconet: built the dApp (production build)");
+  if (await dappBuild.done) console.log("weconet: built the dApp (production build)");
   dapp = await startDapp({ host: HOST, port: DAPP_PORT, rpcUrl: RPC_URL, deploymentDir: DEPLOYMENT_DIR }).catch(
     (error: unknown) => {
       throw new Error(
