@@ -22,6 +22,9 @@ interface Timing {
   load: number;
   /** Until the page shows its data from the chain (ms from navigation start). */
   contentReady: number;
+  /** The JavaScript the first visit loads: as sent (gzip) and unpacked, in kB. */
+  jsGzipKB: number;
+  jsKB: number;
 }
 
 let s: Session;
@@ -48,13 +51,23 @@ describe("every page loads on its own and shows its data", () => {
     const contentReady = await page.evaluate(() => performance.now());
     const nav = await page.evaluate(() => {
       const [entry] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-      return { domContentLoaded: entry?.domContentLoadedEventEnd ?? -1, load: entry?.loadEventEnd ?? -1 };
+      const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) =>
+        new URL(r.name).pathname.endsWith(".js"),
+      );
+      return {
+        domContentLoaded: entry?.domContentLoadedEventEnd ?? -1,
+        load: entry?.loadEventEnd ?? -1,
+        jsSent: scripts.reduce((sum, r) => sum + r.encodedBodySize, 0),
+        js: scripts.reduce((sum, r) => sum + r.decodedBodySize, 0),
+      };
     });
     timings.push({
       page: route,
       domContentLoaded: Math.round(nav.domContentLoaded),
       load: Math.round(nav.load),
       contentReady: Math.round(contentReady),
+      jsGzipKB: Math.round(nav.jsSent / 1024),
+      jsKB: Math.round(nav.js / 1024),
     });
     await screenshot(page, `page-${name}`);
     // A narrow screen, too: the layout is responsive.

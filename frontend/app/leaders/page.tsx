@@ -1,13 +1,17 @@
 "use client";
 
-import { ApplicantRow, MemberRow } from "@/components/leaders/MemberActions";
+import { ApplicantRow, ApplicationRow, MemberRow } from "@/components/leaders/MemberActions";
 import { Query } from "@/components/Query";
 import { useWeconet, useWeconetQuery } from "@/lib/weconet";
 
-/** What network leaders (and the manager) do: admit applicants, suspend and reinstate members, name developers. */
+/**
+ * What network leaders (and the manager) do: admit applicants, suspend and reinstate members, name developers,
+ * suspend applications.
+ */
 export default function LeadersPage() {
   const { account } = useWeconet();
   const members = useWeconetQuery(["members"], (w) => w.reads.members());
+  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
   const me = members.data?.find((m) => account !== undefined && m.account.toLowerCase() === account.toLowerCase());
   const isLeader = me?.status === "active" && (me.roles.includes("leader") || me.isManager);
   return (
@@ -75,6 +79,35 @@ export default function LeadersPage() {
               </table>
             </div>
           )}
+        </Query>
+      </section>
+      <section className="card" aria-labelledby="apps-h">
+        <h2 id="apps-h">Applications to suspend or reinstate</h2>
+        <p className="hint">Suspending an application stops all its access to members&apos; data at once.</p>
+        <Query result={applications} what="the applications">
+          {(list) => {
+            const open = list.filter((a) => a.status === "active" || a.status === "suspended");
+            return open.length === 0 ? (
+              <p className="muted">No applications.</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Application</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Action</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {open.map((a) => (
+                      <ApplicationRow key={a.account} app={a} canAct={isLeader} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          }}
         </Query>
       </section>
     </>

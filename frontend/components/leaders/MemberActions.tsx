@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 
-import type { MemberView } from "@weconet/sdk";
+import type { ApplicationView, MemberView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { TxStatus } from "@/components/TxStatus";
@@ -141,6 +141,45 @@ export function MemberRow({ member, canAct }: { member: MemberView; canAct: bool
             </button>
           )}
         </div>
+        <TxStatus state={tx.state} />
+      </td>
+    </tr>
+  );
+}
+
+/** An application, with suspend (all its access stops at once) or reinstate. */
+export function ApplicationRow({ app, canAct }: { app: ApplicationView; canAct: boolean }) {
+  const tx = useTransaction();
+  const busy = !canAct || tx.state.status === "signing" || tx.state.status === "pending";
+  return (
+    <tr data-application={app.account}>
+      <td>
+        <strong>{app.name}</strong> <AccountName address={app.account} />
+      </td>
+      <td>
+        <span className={`badge status-${app.status === "active" ? "active" : "suspended"}`}>{app.status}</span>
+      </td>
+      <td>
+        {app.status === "active" ? (
+          <WithReason
+            action="Suspend"
+            danger
+            disabled={busy}
+            onSubmit={(reason) =>
+              void tx.run("Suspend application", (w) => w.applications.suspend({ account: app.account, reason }))
+            }
+          />
+        ) : (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void tx.run("Reinstate application", (w) => w.applications.reinstate({ account: app.account }))
+            }
+          >
+            Reinstate
+          </button>
+        )}
         <TxStatus state={tx.state} />
       </td>
     </tr>
