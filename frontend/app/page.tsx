@@ -116,9 +116,7 @@ export default function NetworkPage() {
                       <td>
                         <span className={`badge status-${m.status}`}>{m.status}</span>
                       </td>
-                      <td>
-                        {[...(m.isManager ? ["manager"] : []), ...m.roles.filter((r) => r !== "manager")].join(", ")}
-                      </td>
+                      <td>{m.roles.join(", ")}</td>
                       <td>{m.since > 0 ? formatTime(m.since) : ""}</td>
                     </tr>
                   ))}

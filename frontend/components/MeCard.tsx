@@ -21,12 +21,11 @@ export function MeCard() {
   if (account === undefined) return null;
   const m = me.data;
   if (m == null) return <p className="me muted">Reading your membership…</p>;
-  const roles = [...(m.isManager ? ["manager"] : []), ...m.roles.filter((r) => r !== "manager")];
   return (
     <p className="me" data-testid="me">
       <span className={`badge status-${m.status}`}>{m.status === "none" ? "not a member" : m.status}</span>
       {m.status === "active" && m.memberSince > 0 && <span> since {formatTime(m.memberSince)}</span>}
-      {roles.length > 0 && <span> · roles: {roles.join(", ")}</span>}
+      {m.roles.length > 0 && <span> · roles: {m.roles.join(", ")}</span>}
       <span>
         {" "}
         · voting power: <strong data-testid="voting-power">{m.votes.toString()}</strong>

@@ -2,6 +2,7 @@ import { isAddress, type Address } from "viem";
 
 import type { ApplicationDescription, Attribute } from "@weconet/sdk";
 
+import { attributeSetProblem } from "./attributes";
 import { reasonCodeProblem } from "./codes";
 
 /** The form to register or update an application, as typed. */
@@ -39,11 +40,9 @@ export function checkApplication(
   if (bytes(uri) === 0 || bytes(uri) > 256) {
     errors.metadataURI = "Where its description, terms and privacy statement are (1 to 256 bytes).";
   }
-  const usable = new Set(
-    context.attributes.filter((a) => a.domain === "person" && !a.deprecated && a.dataType !== "class").map((a) => a.id),
-  );
-  if (draft.attributes.length === 0) errors.attributes = "Choose the attributes it will ask members for.";
-  else if (draft.attributes.some((id) => !usable.has(id))) errors.attributes = "Only active person attributes.";
+  const attributeProblem = attributeSetProblem(draft.attributes, context.attributes);
+  if (attributeProblem === "empty") errors.attributes = "Choose the attributes it will ask members for.";
+  if (attributeProblem === "unusable") errors.attributes = "Only active person attributes.";
   const purpose = reasonCodeProblem(draft.purpose);
   if (purpose !== undefined) errors.purpose = purpose;
   if (Object.keys(errors).length > 0) return { errors };

@@ -2,6 +2,7 @@ import { isAddress, type Address } from "viem";
 
 import type { Attribute } from "@weconet/sdk";
 
+import { attributeSetProblem } from "./attributes";
 import { reasonCodeProblem } from "./codes";
 import { formatDuration } from "./format";
 
@@ -43,12 +44,9 @@ export function checkGrant(
   } else if (context.me !== undefined && grantee.toLowerCase() === context.me.toLowerCase()) {
     errors.grantee = "You cannot open a connection to yourself.";
   }
-  const usable = new Set(
-    context.attributes.filter((a) => a.domain === "person" && !a.deprecated && a.dataType !== "class").map((a) => a.id),
-  );
-  if (draft.attributes.length === 0) errors.attributes = "Choose at least one attribute to share.";
-  else if (draft.attributes.some((id) => !usable.has(id)))
-    errors.attributes = "Only active person attributes can be shared.";
+  const attributeProblem = attributeSetProblem(draft.attributes, context.attributes);
+  if (attributeProblem === "empty") errors.attributes = "Choose at least one attribute to share.";
+  if (attributeProblem === "unusable") errors.attributes = "Only active person attributes can be shared.";
   // A purpose is a short code, or the 32-byte hash of a longer statement kept off-chain.
   const purposeProblem = /^0x[0-9a-fA-F]{64}$/.test(draft.purpose.trim())
     ? undefined

@@ -5,6 +5,7 @@ import type { Address } from "viem";
 
 import { bytes32ToText, type ApplicationView, type Attribute, type MemberView } from "@weconet/sdk";
 
+import { AttributePicker } from "@/components/AttributePicker";
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { shortAddress } from "@/lib/format";
@@ -34,7 +35,6 @@ export function GrantForm({
   const set = (patch: Partial<GrantDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const { terms, errors } = checkGrant(draft, { me: account, attributes, maxGrantDuration });
   const shown = showErrors ? errors : {};
-  const personal = attributes.filter((a) => a.domain === "person" && !a.deprecated && a.dataType !== "class");
   const nameOf = (a: Address) => devAccounts.find((d) => d.address.toLowerCase() === a.toLowerCase())?.name;
   const liveApps = applications.filter((a) => a.live);
 
@@ -46,10 +46,6 @@ export function GrantForm({
       ...(app === undefined ? {} : { attributes: [...app.attributeIds], purpose: bytes32ToText(app.purpose) }),
     });
   };
-  const toggle = (id: number) =>
-    set({
-      attributes: draft.attributes.includes(id) ? draft.attributes.filter((a) => a !== id) : [...draft.attributes, id],
-    });
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -122,22 +118,13 @@ export function GrantForm({
             </option>
           ))}
       </datalist>
-      <fieldset aria-describedby={shown.attributes === undefined ? undefined : "grant-attributes-error"}>
-        <legend>Attributes to share</legend>
-        <div className="choices">
-          {personal.map((a) => (
-            <label key={a.id}>
-              <input type="checkbox" checked={draft.attributes.includes(a.id)} onChange={() => toggle(a.id)} />
-              {a.name}
-            </label>
-          ))}
-        </div>
-        {shown.attributes !== undefined && (
-          <p id="grant-attributes-error" className="error" role="alert">
-            {shown.attributes}
-          </p>
-        )}
-      </fieldset>
+      <AttributePicker
+        legend="Attributes to share"
+        attributes={attributes}
+        selected={draft.attributes}
+        onChange={(ids) => set({ attributes: ids })}
+        error={shown.attributes}
+      />
       <Field
         label="Purpose (short code)"
         hint="Public and on-chain, e.g. courier-delivery: never personal text."

@@ -4,6 +4,7 @@ import { useState } from "react";
 
 import type { Attribute } from "@weconet/sdk";
 
+import { AttributePicker } from "@/components/AttributePicker";
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { checkApplication, type ApplicationDraft } from "@/lib/application";
@@ -37,11 +38,6 @@ export function ApplicationForm({
   const set = (patch: Partial<ApplicationDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const { description, errors } = checkApplication(draft, { me: account, attributes });
   const shown = showErrors ? errors : {};
-  const personal = attributes.filter((a) => a.domain === "person" && !a.deprecated && a.dataType !== "class");
-  const toggle = (id: number) =>
-    set({
-      attributes: draft.attributes.includes(id) ? draft.attributes.filter((a) => a !== id) : [...draft.attributes, id],
-    });
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setShowErrors(true);
@@ -83,22 +79,13 @@ export function ApplicationForm({
           onChange={(e) => set({ metadataURI: e.target.value })}
         />
       </Field>
-      <fieldset>
-        <legend>Attributes it asks members for</legend>
-        <div className="choices">
-          {personal.map((a) => (
-            <label key={a.id}>
-              <input type="checkbox" checked={draft.attributes.includes(a.id)} onChange={() => toggle(a.id)} />
-              {a.name}
-            </label>
-          ))}
-        </div>
-        {shown.attributes !== undefined && (
-          <p className="error" role="alert">
-            {shown.attributes}
-          </p>
-        )}
-      </fieldset>
+      <AttributePicker
+        legend="Attributes it asks members for"
+        attributes={attributes}
+        selected={draft.attributes}
+        onChange={(ids) => set({ attributes: ids })}
+        error={shown.attributes}
+      />
       <Field label="Purpose (short code)" error={shown.purpose}>
         <input value={draft.purpose} onChange={(e) => set({ purpose: e.target.value })} />
       </Field>

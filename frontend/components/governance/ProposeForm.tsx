@@ -168,9 +168,7 @@ export function ProposeForm({
               {active.map((m) => (
                 <option key={m.account} value={m.account}>
                   {nameOf(m.account)}
-                  {m.roles.length > 0 || m.isManager
-                    ? ` — ${[...(m.isManager ? ["manager"] : []), ...m.roles.filter((r) => r !== "manager")].join(", ")}`
-                    : ""}
+                  {m.roles.length > 0 ? ` — ${m.roles.join(", ")}` : ""}
                 </option>
               ))}
             </select>

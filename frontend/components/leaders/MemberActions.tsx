@@ -101,8 +101,7 @@ export function MemberRow({ member, canAct }: { member: MemberView; canAct: bool
         <AccountName address={member.account} />
       </td>
       <td>
-        <span className={`badge status-${member.status}`}>{member.status}</span>{" "}
-        {[...(member.isManager ? ["manager"] : []), ...member.roles.filter((r) => r !== "manager")].join(", ")}
+        <span className={`badge status-${member.status}`}>{member.status}</span> {member.roles.join(", ")}
       </td>
       <td>
         <div className="row">
