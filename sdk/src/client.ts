@@ -1,5 +1,6 @@
 import {
   getContract,
+  type Abi,
   parseEventLogs,
   type Account,
   type Address,
@@ -81,27 +82,51 @@ export async function send<K extends ContractKey, F extends WriteName<K>>(
   args: ContractFunctionArgs<AbiOf<NameOfKey<K>>, "nonpayable" | "payable", F>,
   options: { value?: bigint; doing?: string } = {},
 ): Promise<Sent> {
-  const wallet = signerOf(ctx);
-  const doing = options.doing ?? `${nameOfKey(key)}.${functionName}`;
-  const call = {
+  return sendCall(ctx, {
     address: ctx.deployment.contracts[key],
     abi: abiOfKey(key),
     functionName,
     args,
+    ...options,
+    doing: options.doing ?? `${nameOfKey(key)}.${functionName}`,
+  });
+}
+
+/**
+ * Sends a call to any contract (a payment token, say) the way {@link send} does: simulated, sent, mined, every
+ * failure a {@link WeconetError} that says what was being done.
+ */
+export async function sendCall<const A extends Abi, F extends ContractFunctionName<A, "nonpayable" | "payable">>(
+  ctx: WeconetContext,
+  call: {
+    address: Address;
+    abi: A;
+    functionName: F;
+    args: ContractFunctionArgs<A, "nonpayable" | "payable", F>;
+    value?: bigint;
+    doing: string;
+  },
+): Promise<Sent> {
+  const wallet = signerOf(ctx);
+  const request = {
+    address: call.address,
+    abi: call.abi,
+    functionName: call.functionName,
+    args: call.args,
     account: wallet.account,
     chain: wallet.chain,
-    ...(options.value === undefined ? {} : { value: options.value }),
+    ...(call.value === undefined ? {} : { value: call.value }),
   };
   let hash: Hash;
   try {
-    // The generic call shape is checked by `WriteName`/`ContractFunctionArgs` above; viem cannot re-derive it here.
-    const { request } = await ctx.publicClient.simulateContract(call as never);
-    hash = await wallet.writeContract(request as never);
+    // The generic call shape is checked by the signature above; viem cannot re-derive it here.
+    const { request: simulated } = await ctx.publicClient.simulateContract(request as never);
+    hash = await wallet.writeContract(simulated as never);
   } catch (error) {
-    throw toWeconetError(error, doing);
+    throw toWeconetError(error, call.doing);
   }
   const receipt = await ctx.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 });
-  if (receipt.status !== "success") throw new WeconetError(`${doing}: the transaction ${hash} reverted`);
+  if (receipt.status !== "success") throw new WeconetError(`${call.doing}: the transaction ${hash} reverted`);
   return { hash, receipt };
 }
 

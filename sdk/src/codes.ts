@@ -8,6 +8,7 @@ import {
   size,
   slice,
   stringToHex,
+  zeroHash,
   type Address,
   type Hex,
 } from "viem";
@@ -58,4 +59,18 @@ export function requestDigest(attributeIds: readonly number[], purpose: Hex, dur
     [packedIdsHash(attributeIds), purpose, duration],
   );
   return slice(keccak256(encoded), 0, 26);
+}
+
+/**
+ * The hash the market keeps of an offer's data request (`Market.hashDataRequest`): zero for none, else
+ * `keccak256(abi.encode(attributeIds, purpose, duration))`.
+ */
+export function dataRequestHash(request: { attributeIds: readonly number[]; purpose: Hex; duration: number }): Hex {
+  if (request.attributeIds.length === 0) return zeroHash;
+  return keccak256(
+    encodeAbiParameters(
+      [{ type: "uint16[]" }, { type: "bytes32" }, { type: "uint32" }],
+      [request.attributeIds, request.purpose, request.duration],
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import type { Abi, Address } from "viem";
+import { toEventSelector, type Abi, type Address, type Hex } from "viem";
 
 import { abis } from "./generated/abis.js";
 
@@ -71,4 +71,13 @@ export interface Deployment {
 /** The ABI of the contract with SDK key `key`. */
 export function abiOfKey<K extends ContractKey>(key: K): AbiOf<NameOfKey<K>> {
   return abis[nameOfKey(key)] as unknown as AbiOf<NameOfKey<K>>;
+}
+
+/** The topic of event `eventName` of the contract with SDK key `key` (for `eth_getLogs` filters). */
+export function eventSelectorOf(key: ContractKey, eventName: string): Hex {
+  const event = (abiOfKey(key) as Abi).find((item) => item.type === "event" && item.name === eventName);
+  if (event === undefined || event.type !== "event") {
+    throw new Error(`weconet: ${nameOfKey(key)} has no event ${eventName}`);
+  }
+  return toEventSelector(event);
 }

@@ -82,6 +82,34 @@ export type Consent = (typeof CONSENTS)[number];
 export const CLOSE_REASONS = ["revoked", "relinquished", "connector"] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
+/** Offer statuses, in the order of `Market.OfferStatus`. */
+export const OFFER_STATUSES = ["none", "active", "paused", "closed"] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+/** Market request statuses, in the order of `Market.RequestStatus`. */
+export const MARKET_REQUEST_STATUSES = ["none", "open", "cancelled", "accepted"] as const;
+export type MarketRequestStatus = (typeof MARKET_REQUEST_STATUSES)[number];
+
+/** Booking statuses, in the order of `Market.BookingStatus`; the last five are final (settled). */
+export const BOOKING_STATUSES = [
+  "none",
+  "booked",
+  "accepted",
+  "delivered",
+  "disputed",
+  "completed",
+  "claimed",
+  "declined",
+  "cancelled",
+  "ruled",
+] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** The outcomes that end a booking: its escrow is credited out. */
+export const SETTLED_STATUSES: readonly BookingStatus[] = ["completed", "claimed", "declined", "cancelled", "ruled"];
+
+const token = (address: string) => (/^0x0{40}$/.test(address) ? "ETH" : `token ${address}`);
+
 /** A unix time as an ISO date, for messages. */
 export function isoTime(seconds: number | bigint): string {
   const ms = Number(seconds) * 1000;
@@ -172,6 +200,63 @@ const MESSAGES: Messages = {
   ApplicationsNotItsDeveloper: ([caller, account]) => `${caller} is not the developer of application ${account}.`,
   ApplicationsNotOverseer: ([caller]) =>
     `${caller} may not do this: only a network leader, the manager or the members' vote.`,
+  // Market
+  MarketAlreadyAnswered: ([requestId, offerId]) => `Offer ${offerId} has answered request ${requestId} already.`,
+  MarketAmountTooLarge: () => "The price times the quantity is too large for the escrow.",
+  MarketBookingStatus: ([bookingId, s]) =>
+    `Booking ${bookingId} is ${BOOKING_STATUSES[s] ?? `status ${s}`}, which does not allow this.`,
+  MarketConsentMismatch: ([offerId]) =>
+    `The consent does not repeat offer ${offerId}'s data request exactly (attributes, purpose, duration).`,
+  MarketDisputeWindowClosed: ([bookingId, windowEnds]) =>
+    `The dispute window of booking ${bookingId} closed at ${isoTime(windowEnds)}.`,
+  MarketDisputeWindowOpen: ([bookingId, windowEnds]) =>
+    `The dispute window of booking ${bookingId} is open until ${isoTime(windowEnds)}: the payment can be claimed after it.`,
+  MarketEmptyMetadata: () => "An offer needs the content hash of its document.",
+  MarketInsufficientCapacity: ([offerId, requested, remaining]) =>
+    `Offer ${offerId} has ${remaining} unit(s) left, fewer than the ${requested} asked for.`,
+  MarketInvalidCapacity: ([capacity, booked]) =>
+    `A capacity of ${capacity} is not allowed: it must be positive and at least the ${booked} unit(s) booked.`,
+  MarketInvalidClass: ([classId]) => `Attribute ${classId} is not an active class of the resource or offer domain.`,
+  MarketInvalidDataAttribute: ([id]) =>
+    `Attribute ${id} is not an active person attribute, or the data request's ids are not strictly increasing.`,
+  MarketInvalidDataRequest: () =>
+    "A data request needs a purpose and a duration (at most the maximum grant duration), only when it names attributes, and at most 32 of them.",
+  MarketInvalidDeadline: ([deadline]) => `The deadline ${isoTime(deadline)} is not in the future.`,
+  MarketInvalidQuantity: () => "At least one unit is needed.",
+  MarketInvalidToken: ([address]) => `${address} is neither ETH (the zero address) nor a token contract.`,
+  MarketInvalidValidity: ([validFrom, validUntil]) =>
+    `The validity ${isoTime(validFrom)} – ${isoTime(validUntil)} ends before it begins or has ended already.`,
+  MarketNotActiveMember: ([account]) => `${account} is not an active member.`,
+  MarketNotAnswered: ([requestId, offerId]) => `Offer ${offerId} has not answered request ${requestId}.`,
+  MarketNotConsumer: ([caller, consumer]) => `${caller} is not the consumer (${consumer}).`,
+  MarketNotLeader: ([caller]) => `${caller} is not an active network leader: only leaders rule on disputes.`,
+  MarketNotParty: ([bookingId, caller]) =>
+    `${caller} is neither the consumer nor the provider of booking ${bookingId}.`,
+  MarketNotProvider: ([caller, provider]) => `${caller} is not the provider (${provider}).`,
+  MarketNotResourceOwner: ([resourceId, caller]) => `${caller} does not own resource ${resourceId}.`,
+  MarketNothingToWithdraw: ([account, t]) => `${account} has no ${token(t)} to withdraw.`,
+  MarketOfferChanged: ([offerId, expected, current]) =>
+    `Offer ${offerId} changed since it was read (version ${expected}, now ${current}): look at it again before booking.`,
+  MarketOfferMismatch: ([requestId, offerId]) =>
+    `Offer ${offerId} does not meet request ${requestId} (class, token, price or capacity).`,
+  MarketOfferNotValid: ([offerId]) => `Offer ${offerId} is outside its validity period.`,
+  MarketOfferStatus: ([offerId, s]) =>
+    `Offer ${offerId} is ${OFFER_STATUSES[s] ?? `status ${s}`}, which does not allow this.`,
+  MarketOwnOffer: ([offerId]) => `A provider cannot book or answer with their own offer ${offerId}.`,
+  MarketPartyCannotRule: ([bookingId, caller]) =>
+    `${caller} is a party to booking ${bookingId} and may not rule on it.`,
+  MarketRefundTooLarge: ([refund, amount]) => `A refund of ${refund} exceeds the ${amount} in escrow.`,
+  MarketRequestExpired: ([requestId, deadline]) => `Request ${requestId} expired at ${isoTime(deadline)}.`,
+  MarketRequestNotOpen: ([requestId, s]) =>
+    `Request ${requestId} is ${MARKET_REQUEST_STATUSES[s] ?? `status ${s}`}, not open.`,
+  MarketResourceUnavailable: ([resourceId]) =>
+    `Resource ${resourceId} is not available: switched off, its owner not an active member, or from an earlier membership.`,
+  MarketTokenShortfall: ([t, expected, received]) =>
+    `${token(t)} delivered ${received} where ${expected} was transferred (fee-on-transfer tokens are not accepted).`,
+  MarketUnknownBooking: ([bookingId]) => `There is no booking ${bookingId}.`,
+  MarketUnknownOffer: ([offerId]) => `There is no offer ${offerId}.`,
+  MarketUnknownRequest: ([requestId]) => `There is no request ${requestId}.`,
+  MarketWrongPayment: ([sent, expected]) => `${sent} wei of ETH was sent where ${expected} was due.`,
   // Rules and governed contracts
   GovernanceZeroAddress: () => "The governance executor cannot be the zero address.",
   InvalidRuleValue: ([key, value]) => `${value} is outside the bounds of rule "${bytes32ToText(key)}".`,
@@ -240,6 +325,9 @@ const MESSAGES: Messages = {
   ERC721InvalidSender: ([sender]) => `${sender} cannot send a badge.`,
   ERC721NonexistentToken: ([tokenId]) => `There is no member badge ${tokenId}.`,
   AddressEmptyCode: ([target]) => `There is no contract at ${target}.`,
+  InsufficientBalance: ([balance, needed]) => `The contract holds ${balance} wei, ${needed} is needed.`,
+  ReentrancyGuardReentrantCall: () => "A call re-entered the contract while it was busy: refused.",
+  SafeERC20FailedOperation: ([t]) => `A transfer of ${token(t)} failed.`,
   FailedCall: () => "A call made by the contract failed.",
   InvalidAccountNonce: ([account, nonce]) => `The signature of ${account} uses a stale nonce (current: ${nonce}).`,
   InvalidShortString: () => "A string is too long for a short string.",

@@ -2,40 +2,47 @@
  * @weconet/sdk — the browser-safe entry: typed contracts, actions, reads, error decoding, matching and the audit
  * trail over viem. Node-only parts (deployment files, file export, the CLI) are in `@weconet/sdk/node`.
  */
-export { abis, allAbiItems, CONTRACT_KEYS, CONTRACT_NAMES, nameOfKey, abiOfKey } from "./contracts.js";
+export { abis, allAbiItems, CONTRACT_KEYS, CONTRACT_NAMES, eventSelectorOf, nameOfKey, abiOfKey } from "./contracts.js";
 export type { AbiOf, ContractKey, ContractName, Deployment } from "./contracts.js";
 export { deploymentFromIgnition } from "./deployment.js";
 export { createWeconet } from "./weconet.js";
 export { weconetOverProvider } from "./provider.js";
 export type { Eip1193Provider, ProviderWeconet } from "./provider.js";
 export type { CreateWeconetOptions, Weconet } from "./weconet.js";
-export { chainTime, contractsOf, eventIn, eventsIn, latestBlock, send } from "./client.js";
+export { chainTime, contractsOf, eventIn, eventsIn, latestBlock, send, sendCall } from "./client.js";
 export type { Sent, SigningClient, WeconetContext, WeconetContracts } from "./client.js";
 export {
   APPLICATION_STATUSES,
+  BOOKING_STATUSES,
   bytes32ToText,
   CLOSE_REASONS,
   CONSENTS,
   decodeWeconetError,
   isoTime,
+  MARKET_REQUEST_STATUSES,
   MEMBER_STATUSES,
+  OFFER_STATUSES,
   PROPOSAL_STATES,
   ROLES,
   roleName,
+  SETTLED_STATUSES,
   toWeconetError,
   WeconetError,
 } from "./errors.js";
 export type {
   ApplicationStatus,
+  BookingStatus,
   CloseReason,
   Consent,
   DecodedError,
+  MarketRequestStatus,
   MemberStatus,
+  OfferStatus,
   ProposalState,
   RoleName,
   WeconetErrorName,
 } from "./errors.js";
-export { connectionIdOf, requestDigest, toBytes32Code, toContentHash } from "./codes.js";
+export { connectionIdOf, dataRequestHash, requestDigest, toBytes32Code, toContentHash } from "./codes.js";
 export { GRANT_TYPES, grantNonceKey } from "./actions/access.js";
 export type {
   AccessBatchStep,
@@ -47,6 +54,20 @@ export type {
   SignedGrant,
 } from "./actions/access.js";
 export type { ApplicationDescription } from "./actions/applications.js";
+export type { Booked, DataRequestInput, OfferTermsInput } from "./actions/market.js";
+export { documentsResolver, matchOffers, WEIGHTS } from "./matching.js";
+export type {
+  AttributeWant,
+  Criterion,
+  DocumentResolver,
+  Match,
+  MatchOutcome,
+  MatchRequest,
+  MatchWeights,
+  OfferDocument,
+} from "./matching.js";
+export { classAndSubclasses, ETH, isSettled, nextActions } from "./reads/market.js";
+export type { BookingView, MarketRequestView, NextActions, OfferView } from "./reads/market.js";
 export { describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
 export type { ProposalCall, SignedBallot, Support } from "./actions/governance.js";
 export type { ClassRef } from "./actions/resources.js";
@@ -63,7 +84,7 @@ export type { Attribute, AttributeDataType, AttributeDomain } from "./reads/taxo
 export { describeEvent, titleOf } from "./audit/events.js";
 export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from "./audit/events.js";
 export { readEvents, rpcLogSource } from "./audit/reader.js";
-export type { LogQuery, LogSource, RawLog, ReadEventsOptions, ReadProgress } from "./audit/reader.js";
+export type { LogQuery, LogSource, RawLog, ReadEventsOptions, ReadProgress, TopicFilter } from "./audit/reader.js";
 export { applyEvent, emptyState, rebuildState } from "./audit/state.js";
 export type { AccessRequestRecord, ApplicationRecord, ConnectionRecord, NetworkState } from "./audit/state.js";
 export {

@@ -2,6 +2,7 @@ import type { PublicClient } from "viem";
 
 import { accessActions } from "./actions/access.js";
 import { applicationActions } from "./actions/applications.js";
+import { marketActions } from "./actions/market.js";
 import { membershipActions } from "./actions/membership.js";
 import { governanceActions } from "./actions/governance.js";
 import { resourceActions } from "./actions/resources.js";
@@ -12,6 +13,9 @@ import type { Deployment } from "./contracts.js";
 import { WeconetError } from "./errors.js";
 import { authorizations, isAuthorized, listConnections, listRequests } from "./reads/access.js";
 import { listApplications, readApplication } from "./reads/applications.js";
+import type { MatchRequest } from "./matching.js";
+import { matchMarket } from "./reads/match.js";
+import { listBookings, listMarketRequests, listOffers, marketCredits, readOffer } from "./reads/market.js";
 import { findProposal, listProposals } from "./reads/governance.js";
 import { listMembers, readMember } from "./reads/members.js";
 import { listResources } from "./reads/resources.js";
@@ -60,6 +64,8 @@ export function createWeconet(options: CreateWeconetOptions) {
     access: accessActions(ctx),
     /** Applications of community developers: register, update, retire; leaders suspend and reinstate. */
     applications: applicationActions(ctx),
+    /** The market: offers, requests and answers, bookings with escrow, delivery, disputes, rulings, withdrawals. */
+    market: marketActions(ctx),
     reads: {
       status: () => readNetworkStatus(ctx),
       member: (account: Parameters<typeof readMember>[1]) => readMember(ctx, account),
@@ -80,6 +86,17 @@ export function createWeconet(options: CreateWeconetOptions) {
       isAuthorized: (p: Parameters<typeof isAuthorized>[1]) => isAuthorized(ctx, p),
       /** The same for several attributes, in one call. */
       authorizations: (p: Parameters<typeof authorizations>[1]) => authorizations(ctx, p),
+      /** Offers, cheapest first: live ones by default, by class (and subclasses), token, price, provider. */
+      offers: (o?: Parameters<typeof listOffers>[1]) => listOffers(ctx, o),
+      offer: (offerId: bigint) => readOffer(ctx, offerId),
+      /** A party's bookings with their escrow and what each side can do next. */
+      bookings: (o?: Parameters<typeof listBookings>[1]) => listBookings(ctx, o),
+      /** Requests on the market (open ones by default) with their answers. */
+      marketRequests: (o?: Parameters<typeof listMarketRequests>[1]) => listMarketRequests(ctx, o),
+      /** What an account may withdraw from the market, per token. */
+      credits: (account: Parameters<typeof marketCredits>[1]) => marketCredits(ctx, account),
+      /** The offers ranked for what a consumer asks, each with its explanation (see `matchOffers`). */
+      match: (request: MatchRequest, o?: Parameters<typeof matchMarket>[2]) => matchMarket(ctx, request, o),
     },
     audit: {
       /** Every event over a block range, normalized, streamed in chain order. */

@@ -1,4 +1,5 @@
 import {
+  formatEther,
   zeroAddress,
   type Address,
   type ContractEventName,
@@ -8,7 +9,7 @@ import {
 } from "viem";
 
 import type { AbiOf, ContractName } from "../contracts.js";
-import { bytes32ToText, CLOSE_REASONS, CONSENTS, isoTime, roleName } from "../errors.js";
+import { BOOKING_STATUSES, bytes32ToText, CLOSE_REASONS, CONSENTS, isoTime, roleName } from "../errors.js";
 
 /** The events of contract `C`. */
 export type EventName<C extends ContractName> = ContractEventName<AbiOf<C>>;
@@ -28,6 +29,8 @@ export interface Subjects {
   resources: bigint[];
   /** Market offer ids. */
   offers: bigint[];
+  /** Market booking ids. */
+  bookings: bigint[];
 }
 
 /** One event of the audit trail, normalized: who did what, when, in which block and transaction. */
@@ -62,6 +65,7 @@ interface Described {
   proposals?: bigint[];
   resources?: bigint[];
   offers?: bigint[];
+  bookings?: bigint[];
   summary: string;
 }
 
@@ -111,6 +115,29 @@ const application = (
   attributes: [...a.attributeIds],
   summary: `${a.developer} ${verb} application "${a.name}" (${a.account}) asking for attributes ${ids(a.attributeIds)} for ${code(a.purpose)}`,
 });
+/** An amount of a market token: ETH in ether, an ERC-20 in its smallest units (its decimals are not in the event). */
+const amountOf = (value: bigint, token: Address) =>
+  token === zeroAddress ? `${formatEther(value)} ETH` : `${value} units of ${token}`;
+/** The subjects of a market event: its indexed (party, offer, booking), zeros left out. */
+const market = (a: { party: Address; offerId: bigint; bookingId: bigint }) => ({
+  actor: a.party,
+  offers: a.offerId === 0n ? [] : [a.offerId],
+  bookings: a.bookingId === 0n ? [] : [a.bookingId],
+});
+const offerTerms = (
+  verb: string,
+  a: {
+    party: Address;
+    offerId: bigint;
+    bookingId: bigint;
+    terms: { classId: number; token: Address; unitPrice: bigint; capacity: bigint; metadata: Hex };
+    dataRequest: { attributeIds: readonly number[] };
+  },
+): Described => ({
+  ...market(a),
+  attributes: [a.terms.classId, ...a.dataRequest.attributeIds],
+  summary: `${a.party} ${verb} offer ${a.offerId}: class ${a.terms.classId}, ${amountOf(a.terms.unitPrice, a.terms.token)} a unit, ${a.terms.capacity} unit(s)${a.dataRequest.attributeIds.length === 0 ? "" : `, asking the consumer's attributes ${ids(a.dataRequest.attributeIds)}`} (document ${a.terms.metadata})`,
+});
 const roleAdminChanged = (args: { role: Hex; previousAdminRole: Hex; newAdminRole: Hex }): Described => ({
   summary: `the ${roleName(args.role)} role is administered by ${roleName(args.newAdminRole)} (was ${roleName(args.previousAdminRole)})`,
 });
@@ -159,6 +186,49 @@ const NORMALIZERS: Normalizers = {
       summary: `${a.bootstrapper} ended the bootstrap: only the members' vote approves connectors now`,
     }),
     EIP712DomainChanged: () => ({ summary: "the access grants' EIP-712 domain changed" }),
+  },
+  Market: {
+    OfferListed: (a) => offerTerms(`listed for resource ${a.resourceId}`, a),
+    OfferUpdated: (a) => offerTerms(`updated (version ${a.version})`, a),
+    OfferPaused: (a) => ({ ...market(a), summary: `${a.party} paused offer ${a.offerId}` }),
+    OfferResumed: (a) => ({ ...market(a), summary: `${a.party} resumed offer ${a.offerId}` }),
+    OfferClosed: (a) => ({ ...market(a), summary: `${a.party} closed offer ${a.offerId}` }),
+    RequestPosted: (a) => ({
+      ...market(a),
+      attributes: [a.terms.classId],
+      summary: `${a.party} posted request ${a.requestId}: ${a.terms.quantity} unit(s) of class ${a.terms.classId} at most ${amountOf(a.terms.maxUnitPrice, a.terms.token)} a unit, until ${isoTime(a.terms.deadline)}`,
+    }),
+    RequestCancelled: (a) => ({ ...market(a), summary: `${a.party} withdrew request ${a.requestId}` }),
+    RequestAnswered: (a) => ({
+      ...market(a),
+      summary: `${a.party} answered request ${a.requestId} with offer ${a.offerId}`,
+    }),
+    RequestAccepted: (a) => ({
+      ...market(a),
+      summary: `${a.party} accepted offer ${a.offerId} for request ${a.requestId}: booking ${a.bookingId}`,
+    }),
+    BookingCreated: (a) => ({
+      ...market(a),
+      summary: `${a.party} booked ${a.quantity} unit(s) of offer ${a.offerId} (booking ${a.bookingId}), ${amountOf(a.amount, a.token)} in escrow${a.connectionId === 0n ? "" : ", sharing data with the provider"}`,
+    }),
+    BookingAccepted: (a) => ({ ...market(a), summary: `${a.party} accepted booking ${a.bookingId}` }),
+    BookingDelivered: (a) => ({
+      ...market(a),
+      summary: `${a.party} delivered booking ${a.bookingId}; disputes are open until ${isoTime(a.windowEnds)}`,
+    }),
+    DisputeOpened: (a) => ({
+      ...market(a),
+      summary: `${a.party} disputed booking ${a.bookingId} (statement ${a.statement})`,
+    }),
+    DisputeRuled: (a) => ({
+      ...market(a),
+      summary: `${a.party} ruled on booking ${a.bookingId} (ruling ${a.ruling})`,
+    }),
+    BookingSettled: (a) => ({
+      ...market(a),
+      summary: `booking ${a.bookingId} ended ${BOOKING_STATUSES[a.outcome] ?? a.outcome} by ${a.party}: refund ${a.refund}, payment ${a.payment}, fee ${a.fee}`,
+    }),
+    Withdrawn: (a) => ({ ...market(a), summary: `${a.party} withdrew ${amountOf(a.amount, a.token)}` }),
   },
   Applications: {
     ApplicationRegistered: (a) => application("registered", a),
@@ -351,6 +421,7 @@ export function describeEvent<C extends ContractName>(
       proposals: d.proposals ?? [],
       resources: d.resources ?? [],
       offers: d.offers ?? [],
+      bookings: d.bookings ?? [],
     },
     summary: d.summary,
   };

@@ -37,12 +37,17 @@ export interface RawLog {
   removed?: boolean;
 }
 
-/** An `eth_getLogs` query: the contracts, a block range and optionally topics (`null` matches any). */
+/**
+ * A topic filter, as `eth_getLogs` takes it: per position a value, any of several values, or `null` for any.
+ */
+export type TopicFilter = readonly (Hex | readonly Hex[] | null)[];
+
+/** An `eth_getLogs` query: the contracts, a block range and optionally topics. */
 export interface LogQuery {
   addresses: Address[];
   fromBlock: bigint;
   toBlock: bigint;
-  topics?: readonly (Hex | null)[];
+  topics?: TopicFilter;
 }
 
 /**
@@ -61,7 +66,9 @@ export function rpcLogSource(client: PublicClient): LogSource {
       const range = { address: addresses, fromBlock: numberToHex(fromBlock), toBlock: numberToHex(toBlock) };
       return (await client.request({
         method: "eth_getLogs",
-        params: [topics === undefined ? range : { ...range, topics: [...topics] }],
+        params: [
+          topics === undefined ? range : { ...range, topics: topics.map((t) => (Array.isArray(t) ? [...t] : t)) },
+        ],
       })) as unknown as RawLog[];
     },
     async getBlockTimestamp(block) {
@@ -100,10 +107,11 @@ export interface ReadEventsOptions {
   /** Only these contracts (default: all of them). */
   contracts?: readonly ContractKey[];
   /**
-   * Only logs with these topics (`null` matches any): e.g. `[null, pad(owner)]` for every AccessGrants event whose
-   * first indexed field is `owner`. Lets a read about one member skip everyone else's events at the node.
+   * Only logs with these topics (`null` matches any, a list matches any of it): e.g. `[null, pad(owner)]` for
+   * every AccessGrants event whose first indexed field is `owner`. Lets a read about one member skip everyone
+   * else's events at the node.
    */
-  topics?: readonly (Hex | null)[];
+  topics?: TopicFilter;
 }
 
 interface Decoder {

@@ -1,12 +1,16 @@
 import { zeroAddress, zeroHash, type Address, type Hex } from "viem";
 
 import {
+  BOOKING_STATUSES,
   CLOSE_REASONS,
   CONSENTS,
   type ApplicationStatus,
+  type BookingStatus,
   type CloseReason,
   type Consent,
+  type MarketRequestStatus,
   type MemberStatus,
+  type OfferStatus,
 } from "../errors.js";
 import type { AuditEvent } from "./events.js";
 
@@ -117,6 +121,91 @@ export interface ApplicationRecord {
   purpose: Hex;
 }
 
+/** The consumer data a booking of an offer shares with the provider (no attributes: none). */
+export interface DataRequestRecord {
+  attributeIds: readonly number[];
+  purpose: Hex;
+  duration: number;
+}
+
+/** A market offer as its events tell it: the current version's terms and document. */
+export interface OfferRecord {
+  id: bigint;
+  provider: Address;
+  resourceId: bigint;
+  status: OfferStatus;
+  version: number;
+  classId: number;
+  token: Address;
+  unitPrice: bigint;
+  capacity: bigint;
+  /** Units booked and not refunded. */
+  booked: bigint;
+  validFrom: number;
+  validUntil: number;
+  /** The current offer document's content hash (kept in events only). */
+  metadata: Hex;
+  dataRequest: DataRequestRecord;
+  listedAt: number;
+  updatedAt: number;
+}
+
+/** A consumer's request on the market as its events tell it. */
+export interface MarketRequestRecord {
+  id: bigint;
+  consumer: Address;
+  status: MarketRequestStatus;
+  classId: number;
+  token: Address;
+  quantity: bigint;
+  maxUnitPrice: bigint;
+  deadline: number;
+  /** The description's content hash (events only; may be zero). */
+  metadata: Hex;
+  postedAt: number;
+  /** Offers that answered it, in order. */
+  answers: bigint[];
+  /** The booking that accepting an answer made. */
+  bookingId?: bigint;
+}
+
+/** A booking and its escrow as its events tell it. */
+export interface BookingRecord {
+  id: bigint;
+  offerId: bigint;
+  consumer: Address;
+  /** The offer's provider (offers never change hands). */
+  provider: Address;
+  status: BookingStatus;
+  version: number;
+  quantity: bigint;
+  token: Address;
+  /** The escrowed amount. */
+  amount: bigint;
+  feeBps: number;
+  /** The data connection the booking opened (0 for none). */
+  connectionId: bigint;
+  /** When its dispute window ends (0 until delivered). */
+  windowEnds: number;
+  bookedAt: number;
+  /** The request whose answer it accepted, if any. */
+  requestId?: bigint;
+  dispute?: { by: Address; statement: Hex; ruling?: Hex; ruledBy?: Address };
+  settlement?: { by: Address; at: number; refund: bigint; payment: bigint; fee: bigint };
+}
+
+/** The market as its events tell it. */
+export interface MarketState {
+  offers: Map<bigint, OfferRecord>;
+  requests: Map<bigint, MarketRequestRecord>;
+  bookings: Map<bigint, BookingRecord>;
+  /**
+   * Credited, unwithdrawn amounts: token → account → amount (zero once withdrawn). Fees are credited to the treasury: the governor's
+   * timelock as its events name it (the zero address when the governor's events were not read).
+   */
+  credits: Map<Address, Map<Address, bigint>>;
+}
+
 /** Role id → holders, for one AccessControl contract. */
 export type RoleHolders = Map<Hex, Set<Address>>;
 
@@ -150,13 +239,20 @@ export interface NetworkState {
   connectors: Map<Address, { id: number; approved: boolean }>;
   /** Whether the deployer's bootstrap phase (approving connectors) has ended. */
   bootstrapFinished: boolean;
+  market: MarketState;
+  /**
+   * Whether the state was folded from part of the trail (a topic-filtered read): events about records it never
+   * saw created are skipped rather than reported as a broken trail.
+   */
+  partial: boolean;
   /** How many events built this state, and the last block among them. */
   events: number;
   lastBlock: bigint;
 }
 
-export function emptyState(): NetworkState {
+export function emptyState(options: { partial?: boolean } = {}): NetworkState {
   return {
+    partial: options.partial ?? false,
     members: new Map(),
     manager: null,
     roles: { membership: new Map(), timelock: new Map() },
@@ -179,6 +275,7 @@ export function emptyState(): NetworkState {
     applications: new Map(),
     connectors: new Map(),
     bootstrapFinished: false,
+    market: { offers: new Map(), requests: new Map(), bookings: new Map(), credits: new Map() },
     events: 0,
     lastBlock: 0n,
   };
@@ -211,24 +308,190 @@ function operation(state: NetworkState, id: Hex): OperationRecord {
   return op;
 }
 
-function proposal(state: NetworkState, id: bigint): ProposalRecord {
-  const p = state.proposals.get(id);
-  if (p === undefined) throw new Error(`weconet audit: an event names proposal ${id}, which was never created`);
-  return p;
+/**
+ * Changes the record `id` of `map`. A record that never appeared is an error of the trail (an event about a proposal,
+ * request or booking that was never created) — unless the state is partial: folded from a topic-filtered read,
+ * which skips whatever does not name the filtered subject.
+ */
+function edit<K, V>(state: NetworkState, map: Map<K, V>, id: K, what: string, change: (record: V) => void): void {
+  const record = map.get(id);
+  if (record !== undefined) change(record);
+  else if (!state.partial) {
+    throw new Error(`weconet audit: an event names ${what} ${String(id)}, which never appeared`);
+  }
 }
 
-function existingApplication(state: NetworkState, account: Address): ApplicationRecord {
-  const app = state.applications.get(account);
-  if (app === undefined)
-    throw new Error(`weconet audit: an event names application ${account}, which was never registered`);
-  return app;
+function credit(state: NetworkState, token: Address, account: Address, amount: bigint): void {
+  if (amount === 0n) return;
+  let accounts = state.market.credits.get(token);
+  if (accounts === undefined) {
+    accounts = new Map();
+    state.market.credits.set(token, accounts);
+  }
+  accounts.set(account, (accounts.get(account) ?? 0n) + amount);
 }
 
-function requestOf(state: NetworkState, connectionId: bigint): AccessRequestRecord {
-  const r = state.requests.get(connectionId);
-  if (r === undefined)
-    throw new Error(`weconet audit: an event answers a request on connection ${connectionId}, which was never made`);
-  return r;
+/** Applies a market event (see {@link applyEvent}). */
+function applyMarketEvent(state: NetworkState, e: AuditEvent & { contract: "Market" }): void {
+  const m = state.market;
+  const t = e.timestamp;
+  switch (e.event) {
+    case "OfferListed":
+    case "OfferUpdated": {
+      const a = e.args;
+      const previous = m.offers.get(a.offerId);
+      m.offers.set(a.offerId, {
+        id: a.offerId,
+        provider: a.party,
+        resourceId: e.event === "OfferListed" ? e.args.resourceId : (previous?.resourceId ?? 0n),
+        status: previous?.status ?? "active",
+        version: e.event === "OfferUpdated" ? e.args.version : 0,
+        classId: a.terms.classId,
+        token: a.terms.token,
+        unitPrice: a.terms.unitPrice,
+        capacity: a.terms.capacity,
+        booked: previous?.booked ?? 0n,
+        validFrom: a.terms.validFrom,
+        validUntil: a.terms.validUntil,
+        metadata: a.terms.metadata,
+        dataRequest: {
+          attributeIds: a.dataRequest.attributeIds,
+          purpose: a.dataRequest.purpose,
+          duration: a.dataRequest.duration,
+        },
+        listedAt: previous?.listedAt ?? t,
+        updatedAt: t,
+      });
+      return;
+    }
+    case "OfferPaused":
+      edit(state, m.offers, e.args.offerId, "offer", (r) => {
+        r.status = "paused";
+      });
+      return;
+    case "OfferResumed":
+      edit(state, m.offers, e.args.offerId, "offer", (r) => {
+        r.status = "active";
+      });
+      return;
+    case "OfferClosed":
+      edit(state, m.offers, e.args.offerId, "offer", (r) => {
+        r.status = "closed";
+      });
+      return;
+    case "RequestPosted": {
+      const { terms } = e.args;
+      m.requests.set(e.args.requestId, {
+        id: e.args.requestId,
+        consumer: e.args.party,
+        status: "open",
+        classId: terms.classId,
+        token: terms.token,
+        quantity: terms.quantity,
+        maxUnitPrice: terms.maxUnitPrice,
+        deadline: terms.deadline,
+        metadata: terms.metadata,
+        postedAt: t,
+        answers: [],
+      });
+      return;
+    }
+    case "RequestCancelled":
+      edit(state, m.requests, e.args.requestId, "request", (r) => {
+        r.status = "cancelled";
+      });
+      return;
+    case "RequestAnswered":
+      edit(state, m.requests, e.args.requestId, "request", (r) => {
+        r.answers.push(e.args.offerId);
+      });
+      return;
+    case "RequestAccepted": {
+      edit(state, m.requests, e.args.requestId, "request", (r) =>
+        Object.assign(r, {
+          status: "accepted",
+          bookingId: e.args.bookingId,
+        }),
+      );
+      edit(state, m.bookings, e.args.bookingId, "booking", (r) => {
+        r.requestId = e.args.requestId;
+      });
+      return;
+    }
+    case "BookingCreated": {
+      const a = e.args;
+      const offer = m.offers.get(a.offerId);
+      if (offer !== undefined) offer.booked += a.quantity;
+      m.bookings.set(a.bookingId, {
+        id: a.bookingId,
+        offerId: a.offerId,
+        consumer: a.party,
+        provider: offer?.provider ?? zeroAddress,
+        status: "booked",
+        version: a.version,
+        quantity: a.quantity,
+        token: a.token,
+        amount: a.amount,
+        feeBps: a.feeBps,
+        connectionId: a.connectionId,
+        windowEnds: 0,
+        bookedAt: t,
+      });
+      return;
+    }
+    case "BookingAccepted":
+      edit(state, m.bookings, e.args.bookingId, "booking", (r) => {
+        r.status = "accepted";
+      });
+      return;
+    case "BookingDelivered":
+      edit(state, m.bookings, e.args.bookingId, "booking", (r) =>
+        Object.assign(r, {
+          status: "delivered",
+          windowEnds: e.args.windowEnds,
+        }),
+      );
+      return;
+    case "DisputeOpened":
+      edit(state, m.bookings, e.args.bookingId, "booking", (r) =>
+        Object.assign(r, {
+          status: "disputed",
+          dispute: { by: e.args.party, statement: e.args.statement },
+        }),
+      );
+      return;
+    case "DisputeRuled":
+      edit(state, m.bookings, e.args.bookingId, "booking", (b) => {
+        b.dispute = {
+          by: b.dispute?.by ?? zeroAddress,
+          statement: b.dispute?.statement ?? zeroHash,
+          ruling: e.args.ruling,
+          ruledBy: e.args.party,
+        };
+      });
+      return;
+    case "BookingSettled": {
+      const a = e.args;
+      edit(state, m.bookings, a.bookingId, "booking", (b) => {
+        const outcome = BOOKING_STATUSES[a.outcome] ?? "none";
+        b.status = outcome;
+        b.settlement = { by: a.party, at: t, refund: a.refund, payment: a.payment, fee: a.fee };
+        credit(state, b.token, b.consumer, a.refund);
+        credit(state, b.token, b.provider, a.payment);
+        credit(state, b.token, state.governor.timelock, a.fee);
+        // Units return to the offer when the consumer got everything back (not for a free booking paid out).
+        const offer = m.offers.get(b.offerId);
+        if (offer !== undefined && a.refund === b.amount && outcome !== "completed" && outcome !== "claimed") {
+          offer.booked -= b.quantity;
+        }
+      });
+      return;
+    }
+    case "Withdrawn":
+      // Kept at zero rather than dropped: verification checks every account ever credited.
+      m.credits.get(e.args.token)?.set(e.args.party, 0n);
+      return;
+  }
 }
 
 /** Applies one event to `state` (events must come in chain order). */
@@ -362,13 +625,22 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
           return;
         }
         case "AccessRequestAccepted":
-          requestOf(state, e.args.connectionId).status = "accepted";
+          edit(state, state.requests, e.args.connectionId, "request on connection", (r) => {
+            r.status = "accepted";
+          });
           return;
         case "AccessRequestRejected":
-          Object.assign(requestOf(state, e.args.connectionId), { status: "rejected", reason: e.args.reason });
+          edit(state, state.requests, e.args.connectionId, "request on connection", (r) =>
+            Object.assign(r, {
+              status: "rejected",
+              reason: e.args.reason,
+            }),
+          );
           return;
         case "AccessRequestCancelled":
-          requestOf(state, e.args.connectionId).status = "cancelled";
+          edit(state, state.requests, e.args.connectionId, "request on connection", (r) => {
+            r.status = "cancelled";
+          });
           return;
         case "ConnectorSet":
           state.connectors.set(e.args.connector, { id: e.args.id, approved: e.args.approved });
@@ -399,15 +671,24 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
           return;
         }
         case "ApplicationSuspended":
-          existingApplication(state, e.args.account).status = "suspended";
+          edit(state, state.applications, e.args.account, "application", (r) => {
+            r.status = "suspended";
+          });
           return;
         case "ApplicationReinstated":
-          existingApplication(state, e.args.account).status = "active";
+          edit(state, state.applications, e.args.account, "application", (r) => {
+            r.status = "active";
+          });
           return;
         case "ApplicationRetired":
-          existingApplication(state, e.args.account).status = "retired";
+          edit(state, state.applications, e.args.account, "application", (r) => {
+            r.status = "retired";
+          });
           return;
       }
+      return;
+    case "Market":
+      applyMarketEvent(state, e);
       return;
     case "NetworkRules":
       state.rules.set(e.args.key, e.args.newValue);
@@ -471,23 +752,35 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
         }
         case "VoteCast":
         case "VoteCastWithParams": {
-          const p = proposal(state, e.args.proposalId);
-          const side = (["against", "for", "abstain"] as const)[e.args.support];
-          if (side !== undefined) p.votes[side] += e.args.weight;
-          p.voters.add(e.args.voter);
+          edit(state, state.proposals, e.args.proposalId, "proposal", (p) => {
+            const side = (["against", "for", "abstain"] as const)[e.args.support];
+            if (side !== undefined) p.votes[side] += e.args.weight;
+            p.voters.add(e.args.voter);
+          });
           return;
         }
         case "ProposalExtended":
-          proposal(state, e.args.proposalId).deadline = e.args.extendedDeadline;
+          edit(state, state.proposals, e.args.proposalId, "proposal", (r) => {
+            r.deadline = e.args.extendedDeadline;
+          });
           return;
         case "ProposalQueued":
-          Object.assign(proposal(state, e.args.proposalId), { queued: true, eta: e.args.etaSeconds });
+          edit(state, state.proposals, e.args.proposalId, "proposal", (r) =>
+            Object.assign(r, {
+              queued: true,
+              eta: e.args.etaSeconds,
+            }),
+          );
           return;
         case "ProposalExecuted":
-          proposal(state, e.args.proposalId).executed = true;
+          edit(state, state.proposals, e.args.proposalId, "proposal", (r) => {
+            r.executed = true;
+          });
           return;
         case "ProposalCanceled":
-          proposal(state, e.args.proposalId).canceled = true;
+          edit(state, state.proposals, e.args.proposalId, "proposal", (r) => {
+            r.canceled = true;
+          });
           return;
         case "VotingDelaySet":
           state.governor.votingDelay = e.args.newVotingDelay;

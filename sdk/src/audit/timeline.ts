@@ -15,6 +15,8 @@ export interface AuditFilter {
   resources?: readonly bigint[];
   /** Events about any of these market offers. */
   offers?: readonly bigint[];
+  /** Events about any of these market bookings. */
+  bookings?: readonly bigint[];
   /** Events of these contracts only. */
   contracts?: readonly ContractName[];
   /** Events with these names only (e.g. "VoteCast"). */
@@ -36,6 +38,7 @@ export function matchesFilter(event: AuditEvent, filter: AuditFilter): boolean {
     some(filter.proposals, event.subjects.proposals) &&
     some(filter.resources, event.subjects.resources) &&
     some(filter.offers, event.subjects.offers) &&
+    some(filter.bookings, event.subjects.bookings) &&
     some(filter.contracts, [event.contract]) &&
     some(filter.events, [event.event])
   );
@@ -87,6 +90,7 @@ export const CSV_COLUMNS = [
   "proposals",
   "resources",
   "offers",
+  "bookings",
   "summary",
   "args",
 ] as const;
@@ -112,6 +116,7 @@ export function toCsvLine(event: AuditEvent): string {
     s.proposals.join(" "),
     s.resources.join(" "),
     s.offers.join(" "),
+    s.bookings.join(" "),
     event.summary,
     toJson(event.args),
   ]

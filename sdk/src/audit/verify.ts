@@ -1,8 +1,19 @@
-import { zeroAddress, type Address, type Hex } from "viem";
+import { erc20Abi, zeroAddress, type Address, type Hex } from "viem";
 
 import { latestBlock, type WeconetContext } from "../client.js";
-import { connectionIdOf, requestDigest } from "../codes.js";
-import { APPLICATION_STATUSES, bytes32ToText, MEMBER_STATUSES, PROPOSAL_STATES, ROLES, roleName } from "../errors.js";
+import { connectionIdOf, dataRequestHash, requestDigest } from "../codes.js";
+import {
+  APPLICATION_STATUSES,
+  BOOKING_STATUSES,
+  bytes32ToText,
+  MARKET_REQUEST_STATUSES,
+  MEMBER_STATUSES,
+  OFFER_STATUSES,
+  PROPOSAL_STATES,
+  ROLES,
+  roleName,
+  SETTLED_STATUSES,
+} from "../errors.js";
 import { readEvents, type ReadEventsOptions } from "./reader.js";
 import { applyEvent, emptyState, type ConnectionRecord, type NetworkState } from "./state.js";
 
@@ -93,7 +104,7 @@ export async function verifyTrail(
     const b = String(onChain);
     if (a !== b) differences.push({ domain, subject, fromEvents: a, onChain: b });
   };
-  const { membership, timelock, governor, networkRules, taxonomy, resources, accessGrants, applications } =
+  const { membership, timelock, governor, networkRules, taxonomy, resources, accessGrants, applications, market } =
     ctx.contracts;
 
   // Members: every account the events know, against memberInfo, votes and badge.
@@ -281,8 +292,83 @@ export async function verifyTrail(
     );
   });
 
+  // Market: the counts, every offer, request and booking as stored, every credit, and per token what the market
+  // holds against the open escrows plus the credits.
+  const m = state.market;
+  const [offerCount, requestCount, bookingCount] = await Promise.all([
+    market.read.offerCount(at),
+    market.read.requestCount(at),
+    market.read.bookingCount(at),
+  ]);
+  compare("market", "offer count", m.offers.size, offerCount);
+  compare("market", "request count", m.requests.size, requestCount);
+  compare("market", "booking count", m.bookings.size, bookingCount);
+  await inBatches([...m.offers.values()], 32, async (o) => {
+    const c = await market.read.offer([o.id], at);
+    compare(
+      "market",
+      `offer ${o.id}`,
+      `${o.provider}/${o.status}/${o.classId}/${o.version}/${o.resourceId}/${o.token}/${o.validFrom}-${o.validUntil}/${o.unitPrice}/${o.capacity}/${o.booked}/${dataRequestHash(o.dataRequest)}`,
+      `${c.provider}/${OFFER_STATUSES[c.status] ?? c.status}/${c.classId}/${c.version}/${c.resourceId}/${c.token}/${c.validFrom}-${c.validUntil}/${c.unitPrice}/${c.capacity}/${c.booked}/${c.dataRequest}`,
+    );
+  });
+  await inBatches([...m.requests.values()], 32, async (r) => {
+    const c = await market.read.request([r.id], at);
+    compare(
+      "market",
+      `request ${r.id}`,
+      `${r.consumer}/${r.status}/${r.classId}/${r.deadline}/${r.token}/${r.quantity}/${r.maxUnitPrice}`,
+      `${c.consumer}/${MARKET_REQUEST_STATUSES[c.status] ?? c.status}/${c.classId}/${c.deadline}/${c.token}/${c.quantity}/${c.maxUnitPrice}`,
+    );
+    for (const offerId of r.answers) {
+      compare(
+        "market",
+        `request ${r.id} answered by offer ${offerId}`,
+        true,
+        await market.read.hasAnswered([r.id, offerId], at),
+      );
+    }
+  });
+  const escrow = new Map<Address, bigint>();
+  await inBatches([...m.bookings.values()], 32, async (b) => {
+    const c = await market.read.booking([b.id], at);
+    compare(
+      "escrows",
+      `booking ${b.id}`,
+      `${b.consumer}/${b.status}/${b.feeBps}/${b.connectionId !== 0n}/${b.windowEnds}/${b.token}/${b.offerId}/${b.amount}/${b.quantity}`,
+      `${c.consumer}/${BOOKING_STATUSES[c.status] ?? c.status}/${c.feeBps}/${c.hasConnection}/${c.windowEnds}/${c.token}/${c.offerId}/${c.amount}/${c.quantity}`,
+    );
+    if (!SETTLED_STATUSES.includes(b.status)) escrow.set(b.token, (escrow.get(b.token) ?? 0n) + b.amount);
+  });
+  const tokens = new Set<Address>([...escrow.keys(), ...m.credits.keys()]);
+  for (const token of tokens) {
+    const credits = m.credits.get(token) ?? new Map<Address, bigint>();
+    await inBatches([...credits.entries()], 32, async ([account, amount]) => {
+      compare(
+        "escrows",
+        `credit of ${account} in ${tokenName(token)}`,
+        amount,
+        await market.read.balanceOf([account, token], at),
+      );
+    });
+    const owed = (escrow.get(token) ?? 0n) + [...credits.values()].reduce((sum, amount) => sum + amount, 0n);
+    const held =
+      token === zeroAddress
+        ? await ctx.publicClient.getBalance({ address: market.address, blockNumber: toBlock })
+        : await ctx.publicClient.readContract({
+            address: token,
+            abi: erc20Abi,
+            functionName: "balanceOf",
+            args: [market.address],
+            blockNumber: toBlock,
+          });
+    compare("escrows", `${tokenName(token)} held by the market (open escrows + credits)`, owed, held);
+  }
+
   return { fromBlock, toBlock, events: state.events, checks, differences, state };
 }
+
+const tokenName = (token: Address) => (token === zeroAddress ? "ETH" : token);
 
 /** A difference report as text lines. */
 export function formatDifferences(report: VerifyReport): string[] {

@@ -61,7 +61,7 @@ Data connections and applications
 Auditor
   audit export [--format jsonl|csv] [--out <file>] [--from-block <n>] [--to-block <n>]
                [--member <address>]… [--attribute <id or name>]… [--proposal <id>]… [--resource <id>]…
-               [--offer <id>]… [--contract <name>]… [--event <name>]…
+               [--offer <id>]… [--booking <id>]… [--contract <name>]… [--event <name>]…
   audit verify [--from-block <n>] [--to-block <n>]
 
 Options
@@ -103,6 +103,7 @@ const { values: flags, positionals } = (() => {
         proposal: { type: "string", multiple: true },
         resource: { type: "string", multiple: true },
         offer: { type: "string", multiple: true },
+        booking: { type: "string", multiple: true },
         contract: { type: "string", multiple: true },
         event: { type: "string", multiple: true },
         help: { type: "boolean", short: "h", default: false },
@@ -206,6 +207,7 @@ async function auditFilter(w: Weconet): Promise<AuditFilter> {
     proposals: (flags.proposal ?? []).map((p) => bigintArg(p, "--proposal")),
     resources: (flags.resource ?? []).map((r) => bigintArg(r, "--resource")),
     offers: (flags.offer ?? []).map((o) => bigintArg(o, "--offer")),
+    bookings: (flags.booking ?? []).map((b) => bigintArg(b, "--booking")),
     contracts,
     events: flags.event ?? [],
   };

@@ -1,10 +1,10 @@
-import { decodeFunctionResult, encodeFunctionData, pad, toEventSelector, type Address, type Hex } from "viem";
+import { decodeFunctionResult, encodeFunctionData, pad, type Address, type Hex } from "viem";
 
-import { readEvents, type ReadEventsOptions } from "../audit/reader.js";
+import { readEvents, type ReadEventsOptions, type TopicFilter } from "../audit/reader.js";
 import { applyEvent, emptyState, type AccessRequestRecord, type ConnectionRecord } from "../audit/state.js";
 import type { WeconetContext } from "../client.js";
 import { requestDigest } from "../codes.js";
-import { abiOfKey } from "../contracts.js";
+import { abiOfKey, eventSelectorOf } from "../contracts.js";
 import { bytes32ToText, WeconetError } from "../errors.js";
 import { attributeIdOf } from "./taxonomy.js";
 
@@ -37,20 +37,14 @@ export interface RequestView extends AccessRequestRecord {
 /** Which connections or requests of a member: those where they are the owner, the grantee, or either. */
 export type Direction = "given" | "received" | "both";
 
-const selector = (name: string): Hex => {
-  const event = abiOfKey("accessGrants").find((item) => item.type === "event" && item.name === name);
-  if (event === undefined || event.type !== "event") throw new Error(`weconet: AccessGrants has no event ${name}`);
-  return toEventSelector(event);
-};
-
 /**
  * The AccessGrants events about `member` (as owner in the first indexed field, as grantee in the second),
  * folded into connections and requests. Topics let the node skip everyone else's events.
  */
 async function foldAccess(ctx: WeconetContext, member: Address | undefined, direction: Direction, o: ReadOptions) {
-  const state = emptyState();
+  const state = emptyState({ partial: member !== undefined });
   const topic = member === undefined ? null : pad(member);
-  const passes: (readonly (Hex | null)[] | undefined)[] =
+  const passes: (TopicFilter | undefined)[] =
     topic === null
       ? [undefined]
       : [...(direction === "received" ? [] : [[null, topic]]), ...(direction === "given" ? [] : [[null, null, topic]])];
@@ -188,10 +182,10 @@ export async function findPendingRequest(
   let found: AccessRequestRecord | undefined;
   const events = readEvents(ctx.publicClient, ctx.deployment, {
     contracts: ["accessGrants"],
-    topics: [selector("AccessRequested"), pad(p.owner), pad(p.grantee)],
+    topics: [eventSelectorOf("accessGrants", "AccessRequested"), pad(p.owner), pad(p.grantee)],
     ...(p.fromBlock === undefined ? {} : { fromBlock: p.fromBlock }),
   });
-  const state = emptyState();
+  const state = emptyState({ partial: true });
   for await (const e of events) applyEvent(state, e);
   for (const r of state.requests.values()) found = r;
   if (found === undefined || requestDigest(found.attributeIds, found.purpose, found.duration) !== pending.digest) {
