@@ -13,6 +13,7 @@ export const PAGES = [
   { href: "/", label: "Network" },
   { href: "/governance", label: "Governance" },
   { href: "/connections", label: "Connections" },
+  { href: "/market", label: "Market" },
   { href: "/leaders", label: "Leaders" },
   { href: "/developers", label: "Developers" },
   { href: "/audit", label: "Audit" },

@@ -1,17 +1,26 @@
 "use client";
 
+import { DisputeRow } from "@/components/leaders/DisputeRow";
 import { ApplicantRow, ApplicationRow, MemberRow } from "@/components/leaders/MemberActions";
+import { readTokens } from "@/lib/market";
 import { Query } from "@/components/Query";
 import { useWeconet, useWeconetQuery } from "@/lib/weconet";
 
 /**
  * What network leaders (and the manager) do: admit applicants, suspend and reinstate members, name developers,
- * suspend applications.
+ * suspend applications, rule on market disputes.
  */
 export default function LeadersPage() {
   const { account } = useWeconet();
   const members = useWeconetQuery(["members"], (w) => w.reads.members());
   const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
+  const disputes = useWeconetQuery(["disputes"], (w) => w.reads.bookings({ statuses: ["disputed"] }));
+  const tokens = useWeconetQuery(["tokens", "disputes", disputes.data?.length], (w) =>
+    readTokens(
+      w,
+      (disputes.data ?? []).map((b) => b.token),
+    ),
+  );
   const me = members.data?.find((m) => account !== undefined && m.account.toLowerCase() === account.toLowerCase());
   const isLeader = me?.status === "active" && (me.roles.includes("leader") || me.isManager);
   return (
@@ -108,6 +117,34 @@ export default function LeadersPage() {
               </div>
             );
           }}
+        </Query>
+      </section>
+      <section className="card" aria-labelledby="disputes-h">
+        <h2 id="disputes-h">Disputes to rule on</h2>
+        <p className="hint">A leader who is neither party splits the escrow: the refund goes back to the consumer.</p>
+        <Query result={disputes} what="the disputes">
+          {(list) =>
+            list.length === 0 ? (
+              <p className="muted">No disputes.</p>
+            ) : (
+              <div className="table-wrap">
+                <table data-testid="disputes">
+                  <thead>
+                    <tr>
+                      <th scope="col">Booking</th>
+                      <th scope="col">Dispute</th>
+                      <th scope="col">Ruling</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.map((b) => (
+                      <DisputeRow key={b.id.toString()} booking={b} tokens={tokens.data} canAct={isLeader} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
         </Query>
       </section>
     </>
