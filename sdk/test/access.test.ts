@@ -286,10 +286,10 @@ describe("data connections", () => {
     await as(dave).governance.queue({ proposalId });
     await increaseTime((await reader.contracts.timelock.read.getMinDelay()) + 1n);
     await as(dave).governance.execute({ proposalId });
-    expect(await reader.contracts.accessGrants.read.connectorOf([market])).toEqual({ id: 1, approved: true });
+    expect(await reader.contracts.accessGrants.read.connectorOf([market])).toEqual({ id: 2, approved: true });
     const report = await reader.audit.verify();
     expect(report.differences).toEqual([]);
-    expect(report.state.connectors.get(market)).toEqual({ id: 1, approved: true });
+    expect(report.state.connectors.get(market)).toEqual({ id: 2, approved: true });
   });
 
   it("explains every refusal in a sentence", async () => {

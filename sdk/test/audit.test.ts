@@ -2,7 +2,17 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { encodeAbiParameters, hexToBigInt, keccak256, numberToHex, padHex, type Hex } from "viem";
+import {
+  encodeAbiParameters,
+  erc20Abi,
+  hexToBigInt,
+  keccak256,
+  numberToHex,
+  padHex,
+  zeroAddress,
+  type Address,
+  type Hex,
+} from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import {
@@ -10,6 +20,7 @@ import {
   CONTRACT_NAMES,
   CSV_HEADER,
   rpcLogSource,
+  sendCall,
   type AuditEvent,
   type LogSource,
 } from "../src/index.js";
@@ -24,6 +35,7 @@ import {
   reader,
   testClient,
 } from "./support/weconet.js";
+import { deployTestToken } from "./support/token.js";
 
 isolateFile();
 
@@ -42,6 +54,7 @@ describe("the audit trail", () => {
   const carol = people.outsider(2);
   const planner = people.outsider(9);
   let resourceId = 0n;
+  let token: Address;
 
   beforeAll(async () => {
     await admitMember(alice, "alice");
@@ -74,6 +87,27 @@ describe("the audit trail", () => {
     });
     await as(carol).access.revoke({ grantee: bob });
     await as(carol).access.requestAccess({ owner: bob, attributes: ["phone"], purpose: "callbacks", duration: 3_600 });
+    // The market: carol's desks, booked by bob in ETH and in a token (open escrows), one booking completed.
+    token = await deployTestToken([bob], 10n ** 21n);
+    const { resourceId: desks } = await as(carol).resources.register({ resourceClass: "desk", metadata: "desks" });
+    const { offerId: inEth } = await as(carol).market.listOffer({
+      resourceId: desks,
+      unitPrice: 10n ** 15n,
+      capacity: 10,
+      document: "a desk, per day",
+    });
+    const { offerId: inToken } = await as(carol).market.listOffer({
+      resourceId: desks,
+      token,
+      unitPrice: 10n ** 18n,
+      capacity: 10,
+      document: "a desk, per day, in tokens",
+    });
+    await as(bob).market.book({ offerId: inEth, quantity: 2 });
+    await as(bob).market.book({ offerId: inToken, quantity: 3 });
+    const { bookingId } = await as(bob).market.book({ offerId: inEth, quantity: 1 });
+    await as(carol).market.acceptBooking({ bookingId });
+    await as(bob).market.completeBooking({ bookingId });
   });
 
   it("reads every event of every contract in chain order, typed and normalized", async () => {
@@ -179,8 +213,56 @@ describe("the audit trail", () => {
     ]);
     expect([...report.state.requests.values()].map((r) => [r.grantee, r.status])).toEqual([[carol, "pending"]]);
     expect(report.state.applications.get(planner)?.status).toBe("active");
-    expect(report.state.connectors.size).toBe(0);
+    expect(report.state.connectors.size).toBe(1);
     expect(report.state.bootstrapFinished).toBe(true);
+    const open = [...report.state.market.bookings.values()].filter((b) => b.status === "booked");
+    expect(open.map((b) => [b.token, b.amount])).toEqual([
+      [zeroAddress, 2n * 10n ** 15n],
+      [token, 3n * 10n ** 18n],
+    ]);
+    expect(report.state.market.credits.get(zeroAddress)?.get(carol)).toBe(10n ** 15n - 10n ** 13n);
+  });
+
+  it("catches a dropped booking and tokens the market holds beyond escrows and credits", async () => {
+    const chain = rpcLogSource(publicClient);
+    const created = (await collect(reader.audit.events())).find((e) => e.event === "BookingCreated");
+    const dropping: LogSource = {
+      getBlockTimestamp: (b) => chain.getBlockTimestamp(b),
+      getLogs: async (q) => (await chain.getLogs(q)).filter((log) => log.transactionHash !== created?.tx),
+    };
+    const dropped = await reader.audit.verify({ source: dropping });
+    // The booking is missing, its offer's booked units are short, and the market holds more ETH than it owes.
+    expect(
+      dropped.differences.map((d) => [d.subject, d.fromEvents.split("/").at(-2), d.onChain.split("/").at(-2)]),
+    ).toEqual([
+      ["booking count", undefined, undefined],
+      ["offer 1", "1", "3"],
+      ["ETH held by the market (open escrows + credits)", undefined, undefined],
+    ]);
+    expect(dropped.differences.at(-1)).toMatchObject({
+      fromEvents: String(10n ** 15n),
+      onChain: String(3n * 10n ** 15n),
+    });
+
+    // Tokens sent to the market outside a booking: the market holds more than it owes.
+    const snapshot = await testClient.snapshot();
+    await sendCall(as(bob).context, {
+      address: token,
+      abi: erc20Abi,
+      functionName: "transfer",
+      args: [deployment.contracts.market, 5n],
+      doing: "send tokens to the market directly",
+    });
+    const donated = await reader.audit.verify();
+    expect(donated.differences).toEqual([
+      {
+        domain: "escrows",
+        subject: `${token} held by the market (open escrows + credits)`,
+        fromEvents: String(3n * 10n ** 18n),
+        onChain: String(3n * 10n ** 18n + 5n),
+      },
+    ]);
+    await testClient.revert({ id: snapshot });
   });
 
   it("reads in small chunks, survives a flaky node and halves a range the node refuses", async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
+import { parseEther } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -180,6 +181,101 @@ describe("the weconet CLI", () => {
       [["apps", "--status", "paused"], 'unknown status "paused": one of none, active, suspended, retired'],
     ];
     // None of them changes the chain: they run side by side.
+    const results = await Promise.all(cases.map(([args]) => weconet(args)));
+    for (const [i, [args, message]] of cases.entries()) {
+      expect(results[i]?.code, args.join(" ")).toBe(1);
+      expect(results[i]?.stderr, args.join(" ")).toContain(message);
+    }
+  });
+
+  it("lists offers, ranks them for a need, books one and shows who acts next", async () => {
+    const provider = people.outsider(1);
+    const consumer = people.outsider(3);
+    await admitMember(consumer, "consumer");
+    const { resourceId } = await as(provider).resources.register({
+      resourceClass: "courier_service",
+      metadata: "bike courier",
+    });
+    const amsterdam = JSON.stringify({ attributes: { service_area: "Amsterdam" } });
+    const rotterdam = JSON.stringify({ attributes: { service_area: "Rotterdam" } });
+    const { offerId: near } = await as(provider).market.listOffer({
+      resourceId,
+      unitPrice: parseEther("0.008"),
+      capacity: 10,
+      document: amsterdam,
+      dataRequest: { attributes: ["delivery_address"], purpose: "delivery", duration: 86_400 },
+    });
+    const { offerId: far } = await as(provider).market.listOffer({
+      resourceId,
+      unitPrice: parseEther("0.005"),
+      capacity: 10,
+      document: rotterdam,
+    });
+    const documents = mkdtempSync(path.join(dir, "documents-"));
+    writeFileSync(path.join(documents, "amsterdam.json"), amsterdam);
+    writeFileSync(path.join(documents, "rotterdam.json"), rotterdam);
+
+    const listed = await weconet(["offers", "--class", "service", "--subclasses"]);
+    expect(
+      listed.stdout
+        .split("\n")
+        .slice(1, 3)
+        .map((line) => line.split(/\s+/).slice(0, 5)),
+    ).toEqual([
+      [String(far), "courier_service", "0.005", "ETH", "10/10"],
+      [String(near), "courier_service", "0.008", "ETH", "10/10"],
+    ]);
+    expect((await weconet(["offers", "--max-price", "0.006"])).stdout).not.toContain("0.008 ETH");
+    const matched = await weconet([
+      "offers",
+      "--match",
+      "--class",
+      "courier_service",
+      "--quantity",
+      "2",
+      "--max-price",
+      "0.01",
+      "--want",
+      "service_area=Amsterdam",
+      "--documents",
+      documents,
+    ]);
+    expect(matched.stdout).toMatch(
+      new RegExp(`^1\\. offer ${near} by ${provider}: courier_service, 0.008 ETH a unit — score`),
+    );
+    expect(matched.stdout).toContain('attributes 1: 1/1 wanted values: service_area = "Amsterdam" ✓');
+    expect(matched.stdout).toContain('service_area = "Rotterdam", wanted "Amsterdam"');
+
+    const booked = await weconet(["book", String(near), "--quantity", "2", "--from", consumer]);
+    expect(booked.stdout).toMatch(
+      new RegExp(
+        `^booked 2 unit\\(s\\) of offer ${near}: booking \\d+, 0.016 ETH in escrow; data connection \\d+ opened`,
+      ),
+    );
+    const bookings = await weconet(["bookings", "--member", provider]);
+    expect(bookings.stdout).toContain("booked  provider: accept or decline");
+    const mine = JSON.parse((await weconet(["bookings", "--member", consumer, "--json"])).stdout) as {
+      status: string;
+      next: { consumer: string[] };
+    }[];
+    expect(mine[0]?.next.consumer).toEqual(["cancel (full refund) until the provider accepts"]);
+
+    const cases: [string[], string][] = [
+      [["book", "999", "--from", consumer], "there is no offer 999 on this network"],
+      [["book", String(near), "--from", provider], `A provider cannot book or answer with their own offer ${near}.`],
+      [["offers", "--max-price", "cheap"], '--max-price must be an amount such as 7.50, got "cheap"'],
+      [["offers", "--token", "dEUR"], 'unknown token "dEUR": no offer is priced in it'],
+      [
+        ["offers", "--match", "--class", "courier_service"],
+        "offers --match needs --class <name>, --quantity <n> and --max-price",
+      ],
+      [
+        ["offers", "--match", "--class", "courier_service", "--max-price", "1", "--want", "colour=red"],
+        'there is no attribute named "colour"',
+      ],
+      [["bookings", "--role", "buyer"], 'unknown role "buyer": one of consumer, provider, both'],
+      [["withdraw", "--from", consumer], `${consumer} has no ETH to withdraw.`],
+    ];
     const results = await Promise.all(cases.map(([args]) => weconet(args)));
     for (const [i, [args, message]] of cases.entries()) {
       expect(results[i]?.code, args.join(" ")).toBe(1);

@@ -111,9 +111,10 @@ describe("matching offers to a consumer's request", () => {
     expect(explained("forged document")).toContain(`the document found for ${mismatched} does not match its hash`);
     expect(ranked.find((m) => m.offer.id === offers["too few left"])?.total).toBe(2n * milli(9));
 
+    // Offers come cheapest first, the excluded ones too.
     expect(excluded.map((e) => [name(e.offer.id), e.reasons])).toEqual([
-      ["over budget", ["0.02 ETH a unit is over the budget of 0.01 ETH"]],
       ["paused", ["not bookable now"]],
+      ["over budget", ["0.02 ETH a unit is over the budget of 0.01 ETH"]],
     ]);
   });
 

@@ -4,14 +4,18 @@
  */
 import { parseArgs } from "node:util";
 
-import type { Address } from "viem";
+import { erc20Abi, formatUnits, parseUnits, type Address } from "viem";
 
 import type { Expiry } from "../actions/access.js";
 import { SUPPORT_VALUES, type Support } from "../actions/governance.js";
 import { latestBlock } from "../client.js";
+import type { AttributeWant } from "../matching.js";
 import { CONNECTION_STATES } from "../reads/access.js";
+import { ETH } from "../reads/market.js";
+import { documentsFromDirectory } from "../node/documents.js";
 import {
   APPLICATION_STATUSES,
+  BOOKING_STATUSES,
   bytes32ToText,
   MEMBER_STATUSES,
   PROPOSAL_STATES,
@@ -58,6 +62,17 @@ Data connections and applications
   reject <grantee> [--reason <code>]     reject it
   apps [--developer <address>] [--status active|suspended|retired]
 
+Market
+  offers [--class <name>] [--subclasses] [--token ETH|<symbol>|<address>] [--max-price <amount>]
+         [--provider <address>] [--all]          live offers, cheapest first (--all: paused, closed, sold out too)
+  offers --match --class <name> --quantity <n> --max-price <amount> [--token …]
+         [--want <attribute>=<value> | <attribute><=<n> | <attribute>>=<n>]… [--documents <dir>]
+                                         offers ranked for a need, each score explained
+  book <offer id> [--quantity <n>]        book at the offer's current version and price (approves an ERC-20 first)
+  bookings [--member <address>] [--role consumer|provider] [--status <status>]
+                                         bookings with their escrow and who acts next
+  withdraw [--token ETH|<symbol>|<address>]  collect what the market credited you
+
 Auditor
   audit export [--format jsonl|csv] [--out <file>] [--from-block <n>] [--to-block <n>]
                [--member <address>]… [--attribute <id or name>]… [--proposal <id>]… [--resource <id>]…
@@ -94,6 +109,16 @@ const { values: flags, positionals } = (() => {
         direction: { type: "string" },
         developer: { type: "string" },
         all: { type: "boolean", default: false },
+        class: { type: "string" },
+        subclasses: { type: "boolean", default: false },
+        token: { type: "string" },
+        "max-price": { type: "string" },
+        provider: { type: "string" },
+        match: { type: "boolean", default: false },
+        quantity: { type: "string" },
+        want: { type: "string", multiple: true },
+        documents: { type: "string" },
+        role: { type: "string" },
         format: { type: "string" },
         out: { type: "string" },
         "from-block": { type: "string" },
@@ -188,6 +213,56 @@ function expiryFlags(): Expiry {
 async function attributeNames(w: Weconet): Promise<(ids: readonly number[]) => string> {
   const names = new Map((await w.reads.attributes()).map((a) => [a.id, a.name]));
   return (ids) => ids.map((id) => names.get(id) ?? String(id)).join(",");
+}
+
+/** A market token's symbol and decimals, for amounts people read and type. */
+async function tokenInfo(w: Weconet, token: Address): Promise<{ symbol: string; decimals: number }> {
+  if (token === ETH) return { symbol: "ETH", decimals: 18 };
+  const read = <T>(functionName: "symbol" | "decimals", fallback: T) =>
+    w.publicClient.readContract({ address: token, abi: erc20Abi, functionName }).catch(() => fallback) as Promise<T>;
+  return { symbol: await read("symbol", token), decimals: await read("decimals", 18) };
+}
+
+/** --token: ETH (the default), a token address, or the symbol of a token some offer is priced in. */
+async function tokenFlag(w: Weconet): Promise<Address> {
+  const value = flags.token;
+  if (value === undefined || value.toUpperCase() === "ETH") return ETH;
+  if (value.startsWith("0x")) return parseAddress(value, "--token");
+  const tokens = [...new Set((await w.reads.offers({ all: true })).map((o) => o.token).filter((t) => t !== ETH))];
+  for (const token of tokens) {
+    if ((await tokenInfo(w, token)).symbol.toLowerCase() === value.toLowerCase()) return token;
+  }
+  throw new WeconetError(`unknown token "${value}": no offer is priced in it (use ETH or the token's address)`);
+}
+
+/** An amount typed in whole units of `token` ("7.50"), in its smallest unit. */
+async function amountFlag(w: Weconet, value: string, token: Address, what: string): Promise<bigint> {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new WeconetError(`${what} must be an amount such as 7.50, got "${value}"`);
+  return parseUnits(value, (await tokenInfo(w, token)).decimals);
+}
+
+/** --want service_area=Amsterdam, lead_time<=3600, capacity>=2. */
+function wants(): Record<string, AttributeWant> {
+  const parsed: Record<string, AttributeWant> = {};
+  for (const want of flags.want ?? []) {
+    const m = /^([a-z][a-z0-9_]*)\s*(<=|>=|=)\s*(.+)$/.exec(want);
+    if (m === null)
+      throw new WeconetError(`--want must be <attribute>=<value>, <attribute><=<n> or <attribute>>=<n>, got "${want}"`);
+    const [, name = "", op, raw = ""] = m;
+    const number = Number(raw);
+    if (op !== "=" && !Number.isFinite(number)) throw new WeconetError(`--want ${name}${op}: "${raw}" is not a number`);
+    const previous = parsed[name];
+    const range = typeof previous === "object" && previous !== null && !("oneOf" in previous) ? previous : {};
+    parsed[name] =
+      op === "<="
+        ? { ...range, max: number }
+        : op === ">="
+          ? { ...range, min: number }
+          : Number.isFinite(number) && raw.trim() !== ""
+            ? number
+            : raw;
+  }
+  return parsed;
 }
 
 const connection = { rpc: flags.rpc, deployment: flags.deployment, from: flags.from };
@@ -469,6 +544,127 @@ const commands: Record<string, () => Promise<void>> = {
             ]),
           ]),
     );
+  },
+  async offers() {
+    const w = await reader();
+    const token = await tokenFlag(w);
+    const { symbol, decimals } = await tokenInfo(w, token);
+    const maxPrice =
+      flags["max-price"] === undefined ? undefined : await amountFlag(w, flags["max-price"], token, "--max-price");
+    const money = async (amount: bigint, t: Address) => {
+      const info = t === token ? { symbol, decimals } : await tokenInfo(w, t);
+      return `${formatUnits(amount, info.decimals)} ${info.symbol}`;
+    };
+    const names = new Map((await w.reads.attributes()).map((a) => [a.id, a.name]));
+    if (flags.match) {
+      if (flags.class === undefined || maxPrice === undefined) {
+        throw new WeconetError("offers --match needs --class <name>, --quantity <n> and --max-price <amount>");
+      }
+      const quantity = bigintArg(flags.quantity ?? "1", "--quantity");
+      const outcome = await w.reads.match(
+        { class: flags.class, quantity, maxUnitPrice: maxPrice, token, attributes: wants() },
+        flags.documents === undefined ? {} : { resolveDocument: documentsFromDirectory(flags.documents) },
+      );
+      const lines: string[] = [];
+      for (const [i, m] of outcome.ranked.entries()) {
+        lines.push(
+          `${i + 1}. offer ${m.offer.id} by ${m.offer.provider}: ${names.get(m.offer.classId) ?? m.offer.classId}, ${await money(m.offer.unitPrice, m.offer.token)} a unit — score ${m.score}`,
+          ...m.explanation.slice(1).map((line) => `     ${line}`),
+        );
+      }
+      for (const e of outcome.excluded) lines.push(`   left out: offer ${e.offer.id} — ${e.reasons.join("; ")}`);
+      print(outcome, () =>
+        outcome.ranked.length === 0 && outcome.excluded.length === 0 ? "no offers" : lines.join("\n"),
+      );
+      return;
+    }
+    const provider = flags.provider === undefined ? undefined : parseAddress(flags.provider, "--provider");
+    const offers = await w.reads.offers({
+      ...(flags.class === undefined ? {} : { class: flags.class, includeSubclasses: flags.subclasses }),
+      ...(flags.token === undefined ? {} : { token }),
+      ...(maxPrice === undefined ? {} : { maxUnitPrice: maxPrice }),
+      ...(provider === undefined ? {} : { provider }),
+      all: flags.all,
+    });
+    const rows = await Promise.all(
+      offers.map(async (o) => [
+        o.id.toString(),
+        names.get(o.classId) ?? String(o.classId),
+        await money(o.unitPrice, o.token),
+        `${o.remaining}/${o.capacity}`,
+        o.bookable ? "bookable" : o.status,
+        o.provider,
+        o.dataRequest.attributeIds.length === 0
+          ? ""
+          : o.dataRequest.attributeIds.map((id) => names.get(id) ?? id).join(","),
+      ]),
+    );
+    print(offers, () =>
+      offers.length === 0
+        ? "no offers"
+        : table([["offer", "class", "unit price", "left", "state", "provider", "shares"], ...rows]),
+    );
+  },
+  async book() {
+    const offerId = bigintArg(positionals[1], "the offer id");
+    const quantity = bigintArg(flags.quantity ?? "1", "--quantity");
+    const w = await actor();
+    const booked = await w.market.book({ offerId, quantity });
+    const { symbol, decimals } = await tokenInfo(w, booked.token);
+    print(booked, () =>
+      [
+        ...(booked.approval === undefined
+          ? []
+          : [
+              `approved the market to take ${formatUnits(booked.amount, decimals)} ${symbol} (transaction ${booked.approval.hash})`,
+            ]),
+        `booked ${quantity} unit(s) of offer ${offerId}: booking ${booked.bookingId}, ${formatUnits(booked.amount, decimals)} ${symbol} in escrow${booked.connectionId === 0n ? "" : `; data connection ${booked.connectionId} opened for the provider`} (transaction ${booked.hash})`,
+      ].join("\n"),
+    );
+  },
+  async bookings() {
+    const role = choice(flags.role, ["consumer", "provider", "both"] as const, "role");
+    const status = choice(flags.status, BOOKING_STATUSES, "status");
+    const member = memberFlag();
+    const w = await reader();
+    const bookings = await w.reads.bookings({
+      ...(member === undefined ? {} : { party: member }),
+      ...(role === undefined ? {} : { role }),
+      ...(status === undefined ? {} : { statuses: [status] }),
+    });
+    const rows = await Promise.all(
+      bookings.map(async (b) => {
+        const { symbol, decimals } = await tokenInfo(w, b.token);
+        const side = (who: "consumer" | "provider") =>
+          member === undefined || b[who].toLowerCase() === member.toLowerCase() ? b.next[who] : [];
+        const next = [
+          ...side("consumer").map((a) => `consumer: ${a}`),
+          ...side("provider").map((a) => `provider: ${a}`),
+          ...b.next.leader.map((a) => `leader: ${a}`),
+        ];
+        return [
+          b.id.toString(),
+          b.offerId.toString(),
+          b.consumer,
+          b.provider,
+          `${formatUnits(b.amount, decimals)} ${symbol}`,
+          b.status,
+          next.join("; ") || "-",
+        ];
+      }),
+    );
+    print(bookings, () =>
+      bookings.length === 0
+        ? "no bookings"
+        : table([["booking", "offer", "consumer", "provider", "escrow", "status", "next"], ...rows]),
+    );
+  },
+  async withdraw() {
+    const w = await actor();
+    const token = await tokenFlag(w);
+    const { amount, hash } = await w.market.withdraw({ token });
+    const { symbol, decimals } = await tokenInfo(w, token);
+    print({ amount, hash }, () => `withdrew ${formatUnits(amount, decimals)} ${symbol} (transaction ${hash})`);
   },
   async audit() {
     const sub = positionals[1];

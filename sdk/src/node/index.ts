@@ -3,3 +3,4 @@ export { assertDeploymentLive, DEFAULT_DEPLOYMENTS_DIR, loadDeployment } from ".
 export { exportEvents, writeEvents } from "./export.js";
 export type { ExportFormat } from "./export.js";
 export { progressBar } from "./progress.js";
+export { documentsFromDirectory } from "./documents.js";
