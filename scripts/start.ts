@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 
 import { config, network } from "hardhat";
+import { keccak256, stringToHex } from "viem";
 
 import { loadDeployment } from "@weconet/sdk/node";
 
@@ -28,6 +29,8 @@ const RPC_URL = `http://${HOST}:${PORT}`;
 const CHAIN_ID = 31337;
 const DEPLOYMENT_ID = process.env.WECONET_DEPLOYMENT_ID ?? `chain-${CHAIN_ID}`;
 const DEPLOYMENT_DIR = path.join("deploy", "deployments", DEPLOYMENT_ID);
+// Where the demo publishes its off-chain documents (offer descriptions), each named by its keccak-256 hash.
+const DOCUMENTS_DIR = path.join(DEPLOYMENT_DIR, "documents");
 const DAPP_PORT = Number.parseInt(process.env.WECONET_DAPP_PORT ?? "3000", 10);
 
 // The production build needs no chain: it runs while the chain is started, deployed and seeded.
@@ -92,6 +95,10 @@ try {
     },
     log: (line) => demoLog.push(line),
     ignition,
+    publish(document) {
+      mkdirSync(DOCUMENTS_DIR, { recursive: true });
+      writeFileSync(path.join(DOCUMENTS_DIR, `${keccak256(stringToHex(document))}.json`), document);
+    },
   });
   console.log("weconet: seeding the demo network …");
   await seedDemo(demo);
@@ -114,11 +121,12 @@ try {
 
   const lines = [
     "",
-    "Weconet is running — a local network with members, roles, rules and a taxonomy.",
+    "Weconet is running — a local network with members, roles, rules, a taxonomy, data connections and a market.",
     "",
     `  dApp        ${dapp.url}   (open it in a browser: connect a development account or your wallet)`,
     `  JSON-RPC    ${RPC_URL}   (chain id ${CHAIN_ID})`,
     `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
+    `  documents   ${DOCUMENTS_DIR}   (the offers' off-chain documents, named by their hashes)`,
     "",
     "Contracts:",
     ...Object.entries(deployment.contracts).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
@@ -133,6 +141,8 @@ try {
     "",
     `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
     "These keys are public: never send real funds to them. Stop with Ctrl-C (stops the chain and the dApp).",
+    "",
+    "In another terminal: npx weconet status, npx weconet offers, npx weconet audit verify (see docs/sdk.md).",
     "",
   ];
   console.log(lines.join("\n"));

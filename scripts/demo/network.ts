@@ -45,6 +45,11 @@ export interface DemoNetwork {
   log(line: string): void;
   /** Ignition on the demo's chain, for modules only the demo deploys (e.g. the market's play-money token). */
   ignition: NetworkConnection["ignition"];
+  /**
+   * Publishes an off-chain document (an offer's description with its attribute values) where the demo's users find
+   * it: the chain holds only its hash.
+   */
+  publish(document: string): void;
 }
 
 /** A demo person's address, checksummed for the SDK. */
@@ -60,6 +65,7 @@ export function demoNetwork(options: {
   increaseTime: (seconds: number) => Promise<void>;
   log: (line: string) => void;
   ignition: NetworkConnection["ignition"];
+  publish: (document: string) => void;
 }): DemoNetwork {
   const sdk = weconetOverProvider({ provider: options.provider, deployment: options.deployment });
   return {
@@ -69,5 +75,6 @@ export function demoNetwork(options: {
     increaseTime: (seconds) => options.increaseTime(Number(seconds)),
     log: options.log,
     ignition: options.ignition,
+    publish: options.publish,
   };
 }

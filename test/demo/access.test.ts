@@ -37,6 +37,7 @@ async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
     increaseTime: (seconds) => networkHelpers.time.increase(seconds).then(() => undefined),
     log: (line) => lines.push(line),
     ignition,
+    publish: () => undefined,
   });
   return { net, lines };
 }

@@ -1,100 +1,115 @@
 import { expect } from "chai";
-import { parseEther, parseUnits, ZeroAddress, ZeroHash } from "ethers";
+import { erc20Abi, getAddress, parseEther, parseUnits, zeroAddress, type Address } from "viem";
+
+import { documentsResolver } from "@weconet/sdk";
 
 import { seedAccessDemo } from "../../scripts/demo/access.js";
 import { seedCoreDemo } from "../../scripts/demo/core.js";
 import { seedMarketDemo } from "../../scripts/demo/market.js";
-import type { DemoNetwork } from "../../scripts/demo/network.js";
-import { DemoEuro__factory } from "../../typechain-types/index.js";
+import { addressOf, type DemoNetwork } from "../../scripts/demo/network.js";
 import { deployDemoNetwork } from "../helpers/demo.js";
-import { BookingStatus, OfferStatus, RequestStatus } from "../helpers/market.js";
-import { ethers, networkHelpers } from "../helpers/network.js";
+import { networkHelpers } from "../helpers/network.js";
 
 /** A fresh deployment with the local parameters, seeded as `npm start` seeds it: core, access, then market. */
-async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[] }> {
-  const { net, lines } = await deployDemoNetwork();
+async function demoNetwork(): Promise<{ net: DemoNetwork; lines: string[]; documents: string[] }> {
+  const { net, lines, documents } = await deployDemoNetwork();
   await seedCoreDemo(net);
   await seedAccessDemo(net);
   const before = lines.length;
   await seedMarketDemo(net);
-  return { net, lines: lines.slice(before) };
+  return { net, lines: lines.slice(before), documents };
 }
 
 describe("demo: market seeding", () => {
   it("lists the courier, desk, meeting room and dataset offers, one open request and bookings in several states", async () => {
-    const { net, lines } = await networkHelpers.loadFixture(demoNetwork);
-    const { market, accessGrants, taxonomy } = net.contracts;
-    const { alice, bob, carol, dave, eve } = net.people.members;
-    const token = lines.join("\n").match(/0x[0-9a-fA-F]{40}/)?.[0];
-    if (token === undefined) throw new Error("the demo did not log the DemoEuro address");
-    const dEUR = DemoEuro__factory.connect(token, ethers.provider);
-    expect(await dEUR.symbol()).to.equal("dEUR");
+    const { net, lines, documents } = await networkHelpers.loadFixture(demoNetwork);
+    const { reads, publicClient, deployment } = net.weconet;
+    const [alice, bob, carol, dave, eve] = [
+      net.people.members.alice,
+      net.people.members.bob,
+      net.people.members.carol,
+      net.people.members.dave,
+      net.people.members.eve,
+    ].map(addressOf) as [Address, Address, Address, Address, Address];
+    const logged = lines.join("\n").match(/0x[0-9a-fA-F]{40}/)?.[0];
+    if (logged === undefined) throw new Error("the demo did not log the DemoEuro address");
+    const token = getAddress(logged);
+    const balanceOf = (account: Address) =>
+      publicClient.readContract({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [account] });
+    expect(await publicClient.readContract({ address: token, abi: erc20Abi, functionName: "symbol" })).to.equal("dEUR");
 
     // Offers
-    expect(await market.offerCount()).to.equal(4n);
-    const [courier, desk, room, dataset] = await Promise.all([1n, 2n, 3n, 4n].map((id) => market.offer(id)));
-    if (courier === undefined || desk === undefined || room === undefined || dataset === undefined) {
-      throw new Error("missing offers");
-    }
-    expect([courier.provider, courier.classId, courier.token, courier.unitPrice]).to.deep.equal([
-      alice.address,
-      await taxonomy.attributeId("courier_service"),
+    const offers = await reads.offers({ all: true });
+    expect(offers.map((o) => o.id)).to.have.members([1n, 2n, 3n, 4n]);
+    const [courier, desk, room, dataset] = await Promise.all([1n, 2n, 3n, 4n].map((id) => reads.offer(id)));
+    expect(courier).to.deep.include({
+      provider: alice,
+      classId: await reads.attributeId("courier_service"),
       token,
-      parseUnits("7.5", 18),
-    ]);
-    expect(courier.dataRequest).to.not.equal(ZeroHash);
-    expect([desk.provider, desk.classId, desk.token]).to.deep.equal([
-      bob.address,
-      await taxonomy.attributeId("desk"),
-      token,
-    ]);
-    expect(desk.validUntil).to.be.greaterThan(0n);
-    expect([room.provider, room.status]).to.deep.equal([bob.address, OfferStatus.Paused]);
-    expect([dataset.provider, dataset.classId, dataset.token, dataset.unitPrice]).to.deep.equal([
-      carol.address,
-      await taxonomy.attributeId("dataset"),
-      ZeroAddress,
-      parseEther("0.01"),
-    ]);
-    for (const id of [1n, 2n, 4n]) expect(await market.isBookable(id)).to.equal(true);
+      unitPrice: parseUnits("7.5", 18),
+      bookable: true,
+    });
+    expect(courier?.dataRequest.attributeIds).to.deep.equal([await reads.attributeId("delivery_address")]);
+    expect(desk).to.deep.include({ provider: bob, classId: await reads.attributeId("desk"), token });
+    expect(desk?.validUntil).to.be.greaterThan(0);
+    expect(room).to.deep.include({ provider: bob, status: "paused", bookable: false });
+    expect(dataset).to.deep.include({
+      provider: carol,
+      classId: await reads.attributeId("dataset"),
+      token: zeroAddress,
+      unitPrice: parseEther("0.01"),
+    });
+    // Every offer's document was published and is what its hash says: the matcher can read the courier's area.
+    expect(documents).to.have.length(4);
+    const { ranked } = await reads.match(
+      {
+        class: "courier_service",
+        token,
+        quantity: 2,
+        maxUnitPrice: parseUnits("9", 18),
+        attributes: { service_area: "Amsterdam" },
+      },
+      { resolveDocument: documentsResolver(documents) },
+    );
+    expect(ranked.map((m) => m.offer.id)).to.deep.equal([1n]);
+    expect(ranked[0]?.explanation).to.include('attributes 1: 1/1 wanted values: service_area = "Amsterdam" ✓');
 
     // The open request, answered by Alice
-    expect(await market.requestCount()).to.equal(1n);
-    const request = await market.request(1n);
-    expect([request.consumer, request.status]).to.deep.equal([dave.address, RequestStatus.Open]);
-    expect(await market.isRequestOpen(1n)).to.equal(true);
-    expect(await market.hasAnswered(1n, 1n)).to.equal(true);
+    const [request] = await reads.marketRequests();
+    expect(request).to.deep.include({ id: 1n, consumer: dave, status: "open", open: true });
+    expect(request?.answers).to.deep.equal([1n]);
 
-    // Bookings in several states
-    const statuses = await Promise.all([1n, 2n, 3n, 4n, 5n].map(async (id) => (await market.booking(id)).status));
-    expect(statuses).to.deep.equal([
-      BookingStatus.Accepted,
-      BookingStatus.Completed,
-      BookingStatus.Disputed,
-      BookingStatus.Booked,
-      BookingStatus.Ruled,
+    // Bookings in several states, each with who acts next
+    const bookings = await reads.bookings();
+    expect(bookings.map((b) => [b.id, b.status])).to.deep.equal([
+      [5n, "ruled"],
+      [4n, "booked"],
+      [3n, "disputed"],
+      [2n, "completed"],
+      [1n, "accepted"],
     ]);
+    expect(bookings.find((b) => b.id === 4n)?.next.provider).to.deep.equal(["accept or decline"]);
+    expect(bookings.find((b) => b.id === 3n)?.next.leader).to.have.length(1);
     // Eve's delivery address is readable by Alice while her booking runs; Dave's own connection to Alice (the
     // access demo) is untouched.
-    const delivery = await taxonomy.attributeId("delivery_address");
-    const postal = await taxonomy.attributeId("postal_address");
-    expect(await accessGrants.isAuthorized(eve.address, alice.address, delivery)).to.equal(true);
-    expect(await accessGrants.isAuthorized(dave.address, alice.address, postal)).to.equal(true);
-    expect((await accessGrants.connectionOf(dave.address, alice.address)).connector).to.equal(ZeroAddress);
+    expect(await reads.isAuthorized({ owner: eve, grantee: alice, attribute: "delivery_address" })).to.equal(true);
+    expect(await reads.isAuthorized({ owner: dave, grantee: alice, attribute: "postal_address" })).to.equal(true);
+    const [daves] = await reads.connections({ member: dave, direction: "given", states: ["live"] });
+    expect(daves).to.deep.include({ grantee: alice, consent: "owner", connector: zeroAddress });
 
     // Money: escrows and credits add up to what the market holds, per token
-    const fee = await net.contracts.networkRules.marketFeeBps();
+    const fee = BigInt(await net.weconet.contracts.networkRules.read.marketFeeBps());
     const deskPayment = parseUnits("125", 18);
     const ruledPayment = parseUnits("25", 18);
     const feeOn = (payment: bigint) => (payment * fee) / 10_000n;
-    expect(await market.balanceOf(bob.address, token)).to.equal(
-      deskPayment - feeOn(deskPayment) + ruledPayment - feeOn(ruledPayment),
-    );
-    expect(await market.balanceOf(eve.address, token)).to.equal(parseUnits("25", 18));
-    expect(await dEUR.balanceOf(await market.getAddress())).to.equal(
-      parseUnits("15", 18) + deskPayment + parseUnits("50", 18),
-    );
-    expect(await ethers.provider.getBalance(await market.getAddress())).to.equal(parseEther("0.02"));
+    expect(await reads.credits(bob)).to.deep.equal([
+      { token, amount: deskPayment - feeOn(deskPayment) + ruledPayment - feeOn(ruledPayment) },
+    ]);
+    expect(await reads.credits(eve)).to.deep.equal([{ token, amount: parseUnits("25", 18) }]);
+    const market = deployment.contracts.market;
+    expect(await balanceOf(market)).to.equal(parseUnits("15", 18) + deskPayment + parseUnits("50", 18));
+    expect(await publicClient.getBalance({ address: market })).to.equal(parseEther("0.02"));
+    expect((await net.weconet.audit.verify()).differences).to.deep.equal([]);
 
     // One line per thing created
     expect(lines).to.have.length(12);
