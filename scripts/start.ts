@@ -94,7 +94,12 @@ try {
       await ethers.provider.send("evm_mine", []);
     },
     log: (line) => demoLog.push(line),
-    ignition,
+    // The demo's own modules (DemoEuro) join the network's deployment, so a run in a deployment of its own (the
+    // end-to-end tests) never reuses a journal written for another chain.
+    ignition: Object.assign(Object.create(ignition) as typeof ignition, {
+      deploy: ((module, options) =>
+        ignition.deploy(module, { ...options, deploymentId: DEPLOYMENT_ID })) as typeof ignition.deploy,
+    }),
     publish(document) {
       mkdirSync(DOCUMENTS_DIR, { recursive: true });
       writeFileSync(path.join(DOCUMENTS_DIR, `${keccak256(stringToHex(document))}.json`), document);

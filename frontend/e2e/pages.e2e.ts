@@ -10,7 +10,7 @@ const PAGES = [
   { name: "network", path: "/", ready: '[data-testid="members"] tbody tr' },
   { name: "governance", path: "/governance", ready: "article[data-proposal]" },
   { name: "connections", path: "/connections", ready: '[data-testid="grant-form"] input[type="checkbox"]' },
-  { name: "market", path: "/market", ready: '[data-testid="search-form"] select option + option' },
+  { name: "market", path: "/market", ready: '[data-testid="live-offers"] [data-offer]' },
   { name: "leaders", path: "/leaders", ready: '[data-testid="applicants"] tbody tr' },
   { name: "developers", path: "/developers", ready: '[data-testid="applications"] li' },
   { name: "audit", path: "/audit", ready: '[data-testid="timeline"] tbody tr' },

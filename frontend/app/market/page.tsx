@@ -2,6 +2,7 @@
 
 import { BookingRow, Credits } from "@/components/market/Bookings";
 import { ListOfferForm, MyOfferRow } from "@/components/market/MyOffers";
+import { OfferCard } from "@/components/market/Offers";
 import { PostRequestForm, RequestRow } from "@/components/market/Requests";
 import { Search } from "@/components/market/Search";
 import { Query } from "@/components/Query";
@@ -51,6 +52,24 @@ export default function MarketPage() {
       </p>
       {attributes.data !== undefined && <Search attributes={attributes.data} tokens={tokens.data ?? []} />}
       {!connected && <p className="banner warning">Connect a wallet to book, list offers and see your bookings.</p>}
+      <section className="card" aria-labelledby="live-h">
+        <h2 id="live-h">Live offers</h2>
+        <p className="hint">Everything bookable now, cheapest first. Search above to rank them for what you need.</p>
+        <Query result={offers} what="the offers">
+          {(list) => {
+            const live = list.filter((o) => o.bookable);
+            return live.length === 0 ? (
+              <p className="muted">Nothing is on offer now.</p>
+            ) : (
+              <ul className="plain" data-testid="live-offers">
+                {live.map((o) => (
+                  <OfferCard key={o.id.toString()} offer={o} attributes={attrs} tokens={tokens.data} />
+                ))}
+              </ul>
+            );
+          }}
+        </Query>
+      </section>
       {connected && (
         <>
           <section className="card" aria-labelledby="bookings-h" data-testid="my-bookings">

@@ -124,3 +124,33 @@ export function MatchCard({
     </li>
   );
 }
+
+/** A live offer in the market's list: class, price, what is left, details and booking. */
+export function OfferCard({
+  offer: o,
+  attributes,
+  tokens,
+}: {
+  offer: OfferView;
+  attributes: readonly Attribute[];
+  tokens: readonly TokenInfo[] | undefined;
+}) {
+  const token = tokenOf(tokens, o.token);
+  return (
+    <li className="card" data-offer={o.id.toString()}>
+      <div className="row">
+        <strong>
+          Offer #{o.id.toString()}: {attributes.find((a) => a.id === o.classId)?.name ?? `class ${o.classId}`}
+        </strong>
+        <span>
+          {formatAmount(o.unitPrice, token)} a unit · {o.remaining.toString()} left
+        </span>
+      </div>
+      <details>
+        <summary>Offer details</summary>
+        <OfferDetails offer={o} attributes={attributes} tokens={tokens} />
+      </details>
+      <BookForm offer={o} token={token} />
+    </li>
+  );
+}

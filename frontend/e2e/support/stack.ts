@@ -54,12 +54,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     child.stderr.on("data", onData);
     child.on("exit", (code) => reject(new Error(`the stack exited with ${code} before it was ready:\n${output}`)));
   });
-  project.provide("stack", await ready);
-  return async () => {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    // npx, Hardhat and the dApp server under it form the group this setup started; SIGTERM lets start.ts stop both.
-    if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
-    await exited;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      // npx and Hardhat form the group this setup started; SIGTERM lets start.ts stop the dApp and the chain.
+      process.kill(-child.pid, "SIGTERM");
+      await exited;
+    }
     rmSync(path.join(root, "deploy", "deployments", deploymentId), { recursive: true, force: true });
   };
+  try {
+    project.provide("stack", await ready);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
 }
