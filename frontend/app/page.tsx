@@ -2,6 +2,7 @@
 
 import { AccountName } from "@/components/AccountName";
 import { Query } from "@/components/Query";
+import { Table } from "@/components/Table";
 import { formatTime } from "@/lib/format";
 import { formatRuleValue, ruleInfo } from "@/lib/rules";
 import { useWeconetQuery } from "@/lib/weconet";
@@ -97,32 +98,20 @@ export default function NetworkPage() {
         <h2 id="members-h">Members</h2>
         <Query result={members} what="the members">
           {(list) => (
-            <div className="table-wrap">
-              <table data-testid="members">
-                <thead>
-                  <tr>
-                    <th scope="col">Account</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Roles</th>
-                    <th scope="col">Since</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((m) => (
-                    <tr key={m.account}>
-                      <td>
-                        <AccountName address={m.account} />
-                      </td>
-                      <td>
-                        <span className={`badge status-${m.status}`}>{m.status}</span>
-                      </td>
-                      <td>{m.roles.join(", ")}</td>
-                      <td>{m.since > 0 ? formatTime(m.since) : ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table head={["Account", "Status", "Roles", "Since"]} testId="members">
+              {list.map((m) => (
+                <tr key={m.account}>
+                  <td>
+                    <AccountName address={m.account} />
+                  </td>
+                  <td>
+                    <span className={`badge status-${m.status}`}>{m.status}</span>
+                  </td>
+                  <td>{m.roles.join(", ")}</td>
+                  <td>{m.since > 0 ? formatTime(m.since) : ""}</td>
+                </tr>
+              ))}
+            </Table>
           )}
         </Query>
       </section>
@@ -134,34 +123,21 @@ export default function NetworkPage() {
             list.length === 0 ? (
               <p className="muted">No resources yet.</p>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">#</th>
-                      <th scope="col">Class</th>
-                      <th scope="col">Owner</th>
-                      <th scope="col">State</th>
-                      <th scope="col">Description (hash)</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((r) => (
-                      <tr key={r.id.toString()}>
-                        <td>{r.id.toString()}</td>
-                        <td>{attributeName(r.classId)}</td>
-                        <td>
-                          <AccountName address={r.owner} />
-                        </td>
-                        <td>{r.active ? "active" : "switched off"}</td>
-                        <td>
-                          <code title={r.metadata}>{r.metadata.slice(0, 10)}…</code>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table head={["#", "Class", "Owner", "State", "Description (hash)"]}>
+                {list.map((r) => (
+                  <tr key={r.id.toString()}>
+                    <td>{r.id.toString()}</td>
+                    <td>{attributeName(r.classId)}</td>
+                    <td>
+                      <AccountName address={r.owner} />
+                    </td>
+                    <td>{r.active ? "active" : "switched off"}</td>
+                    <td>
+                      <code title={r.metadata}>{r.metadata.slice(0, 10)}…</code>
+                    </td>
+                  </tr>
+                ))}
+              </Table>
             )
           }
         </Query>
@@ -172,33 +148,20 @@ export default function NetworkPage() {
         <p className="hint">The shared vocabulary: only ids and names are on-chain; values stay with their owners.</p>
         <Query result={attributes} what="the taxonomy">
           {(list) => (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Id</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Domain</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Parent class</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((a) => (
-                    <tr key={a.id} className={a.deprecated ? "muted" : undefined}>
-                      <td>{a.id}</td>
-                      <td>
-                        {a.name}
-                        {a.deprecated && " (deprecated)"}
-                      </td>
-                      <td>{a.domain}</td>
-                      <td>{a.dataType}</td>
-                      <td>{a.parent === 0 ? "" : attributeName(a.parent)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table head={["Id", "Name", "Domain", "Type", "Parent class"]}>
+              {list.map((a) => (
+                <tr key={a.id} className={a.deprecated ? "muted" : undefined}>
+                  <td>{a.id}</td>
+                  <td>
+                    {a.name}
+                    {a.deprecated && " (deprecated)"}
+                  </td>
+                  <td>{a.domain}</td>
+                  <td>{a.dataType}</td>
+                  <td>{a.parent === 0 ? "" : attributeName(a.parent)}</td>
+                </tr>
+              ))}
+            </Table>
           )}
         </Query>
       </section>

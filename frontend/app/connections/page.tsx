@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { GrantForm } from "@/components/connections/GrantForm";
 import { ConnectionRow, IncomingRequestRow, OutgoingRequestRow } from "@/components/connections/Lists";
 import { Query } from "@/components/Query";
+import { Table } from "@/components/Table";
 import { useChainNow } from "@/lib/clock";
 import { useWeconet, useWeconetQuery } from "@/lib/weconet";
 
@@ -176,24 +177,5 @@ function Section<T extends readonly unknown[]>({
         {(data) => (data.length === 0 && empty !== "" ? <p className="muted">{empty}</p> : children(data))}
       </Query>
     </section>
-  );
-}
-
-function Table({ head, children }: { head: readonly string[]; children: ReactNode }) {
-  return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            {head.map((h, i) => (
-              <th key={i} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
   );
 }

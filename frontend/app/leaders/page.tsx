@@ -4,6 +4,7 @@ import { DisputeRow } from "@/components/leaders/DisputeRow";
 import { ApplicantRow, ApplicationRow, MemberRow } from "@/components/leaders/MemberActions";
 import { readTokens } from "@/lib/market";
 import { Query } from "@/components/Query";
+import { Table } from "@/components/Table";
 import { useWeconet, useWeconetQuery } from "@/lib/weconet";
 
 /**
@@ -41,21 +42,11 @@ export default function LeadersPage() {
             return applicants.length === 0 ? (
               <p className="muted">Nobody is waiting.</p>
             ) : (
-              <div className="table-wrap">
-                <table data-testid="applicants">
-                  <thead>
-                    <tr>
-                      <th scope="col">Applicant</th>
-                      <th scope="col">Decision</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {applicants.map((m) => (
-                      <ApplicantRow key={m.account} member={m} canAct={isLeader} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table head={["Applicant", "Decision"]} testId="applicants">
+                {applicants.map((m) => (
+                  <ApplicantRow key={m.account} member={m} canAct={isLeader} />
+                ))}
+              </Table>
             );
           }}
         </Query>
@@ -68,25 +59,14 @@ export default function LeadersPage() {
         </p>
         <Query result={members} what="the members">
           {(list) => (
-            <div className="table-wrap">
-              <table data-testid="members-to-manage">
-                <thead>
-                  <tr>
-                    <th scope="col">Member</th>
-                    <th scope="col">Status and roles</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list
-                    .filter((m) => m.status === "active" || m.status === "suspended")
-                    .filter((m) => account === undefined || m.account.toLowerCase() !== account.toLowerCase())
-                    .map((m) => (
-                      <MemberRow key={m.account} member={m} canAct={isLeader} />
-                    ))}
-                </tbody>
-              </table>
-            </div>
+            <Table head={["Member", "Status and roles", "Actions"]} testId="members-to-manage">
+              {list
+                .filter((m) => m.status === "active" || m.status === "suspended")
+                .filter((m) => account === undefined || m.account.toLowerCase() !== account.toLowerCase())
+                .map((m) => (
+                  <MemberRow key={m.account} member={m} canAct={isLeader} />
+                ))}
+            </Table>
           )}
         </Query>
       </section>
@@ -99,22 +79,11 @@ export default function LeadersPage() {
             return open.length === 0 ? (
               <p className="muted">No applications.</p>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Application</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Action</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {open.map((a) => (
-                      <ApplicationRow key={a.account} app={a} canAct={isLeader} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table head={["Application", "Status", "Action"]}>
+                {open.map((a) => (
+                  <ApplicationRow key={a.account} app={a} canAct={isLeader} />
+                ))}
+              </Table>
             );
           }}
         </Query>
@@ -127,22 +96,11 @@ export default function LeadersPage() {
             list.length === 0 ? (
               <p className="muted">No disputes.</p>
             ) : (
-              <div className="table-wrap">
-                <table data-testid="disputes">
-                  <thead>
-                    <tr>
-                      <th scope="col">Booking</th>
-                      <th scope="col">Dispute</th>
-                      <th scope="col">Ruling</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((b) => (
-                      <DisputeRow key={b.id.toString()} booking={b} tokens={tokens.data} canAct={isLeader} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table head={["Booking", "Dispute", "Ruling"]} testId="disputes">
+                {list.map((b) => (
+                  <DisputeRow key={b.id.toString()} booking={b} tokens={tokens.data} canAct={isLeader} />
+                ))}
+              </Table>
             )
           }
         </Query>

@@ -6,6 +6,7 @@ import { OfferCard } from "@/components/market/Offers";
 import { PostRequestForm, RequestRow } from "@/components/market/Requests";
 import { Search } from "@/components/market/Search";
 import { Query } from "@/components/Query";
+import { Table } from "@/components/Table";
 import { useChainNow } from "@/lib/clock";
 import { readTokens } from "@/lib/market";
 import { useWeconet, useWeconetQuery } from "@/lib/weconet";
@@ -82,23 +83,11 @@ export default function MarketPage() {
                 list.length === 0 ? (
                   <p className="muted">No bookings yet.</p>
                 ) : (
-                  <div className="table-wrap">
-                    <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">Booking</th>
-                          <th scope="col">What</th>
-                          <th scope="col">Status</th>
-                          <th scope="col">Next</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {list.map((b) => (
-                          <BookingRow key={b.id.toString()} booking={b} tokens={tokens.data} now={now} />
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <Table head={["Booking", "What", "Status", "Next"]}>
+                    {list.map((b) => (
+                      <BookingRow key={b.id.toString()} booking={b} tokens={tokens.data} now={now} />
+                    ))}
+                  </Table>
                 )
               }
             </Query>

@@ -7,6 +7,7 @@ import type { Attribute, MarketRequestView, OfferView } from "@weconet/sdk";
 import { AccountName } from "@/components/AccountName";
 import { Countdown } from "@/components/Countdown";
 import { Field } from "@/components/Field";
+import { ClassOptions } from "@/components/market/ClassOptions";
 import { TxStatus } from "@/components/TxStatus";
 import { sameAddress } from "@/lib/format";
 import { ETH_TOKEN, formatAmount, parseAmount, parseCount, tokenOf, type TokenInfo } from "@/lib/market";
@@ -112,7 +113,6 @@ export function RequestRow({
 /** A consumer posts what they need (in ETH): providers answer with their offers. */
 export function PostRequestForm({ attributes }: { attributes: readonly Attribute[] }) {
   const tx = useTransaction();
-  const classes = attributes.filter((a) => a.dataType === "class" && a.domain !== "person" && !a.deprecated);
   const [form, setForm] = useState({ class: "", quantity: "1", maxUnitPrice: "", days: "7", description: "" });
   const [errors, setErrors] = useState<Partial<Record<keyof typeof form, string>>>({});
   const submit = (e: React.FormEvent) => {
@@ -143,12 +143,7 @@ export function PostRequestForm({ attributes }: { attributes: readonly Attribute
       <div className="grid">
         <Field label="What you need" error={errors.class}>
           <select value={form.class} onChange={(e) => setForm({ ...form, class: e.target.value })}>
-            <option value="">Choose a class…</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClassOptions attributes={attributes} />
           </select>
         </Field>
         <Field label="Units" error={errors.quantity}>

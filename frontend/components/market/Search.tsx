@@ -6,6 +6,7 @@ import { zeroAddress, type Address } from "viem";
 import type { Attribute, MatchRequest } from "@weconet/sdk";
 
 import { Field } from "@/components/Field";
+import { ClassOptions } from "@/components/market/ClassOptions";
 import { Query } from "@/components/Query";
 import { ETH_TOKEN, parseAmount, parseCount, tokenOf, type TokenInfo } from "@/lib/market";
 import { useWeconetQuery } from "@/lib/weconet";
@@ -14,7 +15,6 @@ import { MatchCard } from "./Offers";
 
 /** Search the market with the SDK's matcher: a class (its subclasses fit too), how many, the most per unit. */
 export function Search({ attributes, tokens }: { attributes: readonly Attribute[]; tokens: readonly TokenInfo[] }) {
-  const classes = attributes.filter((a) => a.dataType === "class" && a.domain !== "person" && !a.deprecated);
   const [form, setForm] = useState({ class: "", quantity: "1", maxUnitPrice: "", token: zeroAddress as string });
   const [request, setRequest] = useState<MatchRequest>();
   const [errors, setErrors] = useState<Partial<Record<"class" | "quantity" | "maxUnitPrice", string>>>({});
@@ -51,12 +51,7 @@ export function Search({ attributes, tokens }: { attributes: readonly Attribute[
         <div className="grid">
           <Field label="What do you need?" hint="A broader class finds its narrower ones too." error={errors.class}>
             <select value={form.class} onChange={(e) => setForm({ ...form, class: e.target.value })}>
-              <option value="">Choose a class…</option>
-              {classes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} ({c.domain})
-                </option>
-              ))}
+              <ClassOptions attributes={attributes} />
             </select>
           </Field>
           <Field label="How many units" error={errors.quantity}>
