@@ -1,16 +1,17 @@
 /**
  * The main job: a live local Weconet network. Starts a chain on 127.0.0.1, deploys the whole network with
- * the Ignition module, seeds the demo network, prints what it created and how to connect, and keeps running
- * until stopped (Ctrl-C).
+ * the Ignition module, seeds the demo network, serves the dApp (production build, rebuilt only when its sources
+ * changed; built while the chain is deployed and seeded), prints what it created and how to connect, and keeps
+ * running until stopped (Ctrl-C stops the chain and the dApp).
  *
- * Run with `npm start` (port: WECONET_PORT, default 8545).
+ * Run with `npm start`. Ports: WECONET_PORT (chain, default 8545), WECONET_DAPP_PORT (dApp, default 3000).
+ * WECONET_DEPLOYMENT_ID puts the deployment in deploy/deployments/<id> instead of chain-31337 (the end-to-end
+ * tests use it so as not to disturb a running `npm start`).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { HDNodeWallet, Mnemonic } from "ethers";
 import { config, network } from "hardhat";
-
 import { keccak256, stringToHex } from "viem";
 
 import { loadDeployment } from "@weconet/sdk/node";
@@ -18,17 +19,24 @@ import { loadDeployment } from "@weconet/sdk/node";
 import WeconetModule from "../deploy/modules/Weconet.js";
 import { seedDemo } from "./demo/index.js";
 import { demoNetwork } from "./demo/network.js";
-import { demoPeople, describePeople } from "./demo/people.js";
+import { demoPeople } from "./demo/people.js";
+import { devAccounts } from "./demo/roster.js";
+import { buildDapp, startDapp, type RunningDapp } from "./dapp.js";
 
 const HOST = "127.0.0.1";
 const PORT = Number.parseInt(process.env.WECONET_PORT ?? "8545", 10);
 const RPC_URL = `http://${HOST}:${PORT}`;
 const CHAIN_ID = 31337;
-const DEPLOYMENT_DIR = path.join("deploy", "deployments", `chain-${CHAIN_ID}`);
+const DEPLOYMENT_ID = process.env.WECONET_DEPLOYMENT_ID ?? `chain-${CHAIN_ID}`;
+const DEPLOYMENT_DIR = path.join("deploy", "deployments", DEPLOYMENT_ID);
 // Where the demo publishes its off-chain documents (offer descriptions), each named by its keccak-256 hash.
 const DOCUMENTS_DIR = path.join(DEPLOYMENT_DIR, "documents");
-// Hardhat's well-known development mnemonic: these keys are public and only ever fund local chains.
-const DEV_MNEMONIC = "test test test test test test test test test test test junk";
+const DAPP_PORT = Number.parseInt(process.env.WECONET_DAPP_PORT ?? "3000", 10);
+
+// The production build needs no chain: it runs while the chain is started, deployed and seeded.
+const dappBuild = buildDapp();
+// Reported when awaited below; this keeps an early failure from being an unhandled rejection meanwhile.
+dappBuild.done.catch(() => undefined);
 
 const server = await network.createServer("node", HOST, PORT).catch((error: unknown) => {
   throw new Error(`could not start the local chain on ${RPC_URL}: ${String(error)}`);
@@ -44,97 +52,124 @@ try {
   process.exit(1);
 }
 
-const connection = await network.create({ network: "localhost", override: { url: RPC_URL } });
-const { ethers, ignition } = connection;
-await forgetStaleLocalDeployment();
-const signers = await ethers.getSigners();
-const people = demoPeople(signers);
-
-console.log(`weconet: deploying to ${RPC_URL} …`);
-await ignition.deploy(WeconetModule, {
-  parameters: path.resolve("deploy", "parameters", "localhost.json"),
+let dapp: RunningDapp | undefined;
+let stopping = false;
+/** Stops the dApp and the chain: on Ctrl-C, and on any failure once the chain runs (nothing is left behind). */
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  await dappBuild.cancel();
+  await dapp?.stop();
+  await server.close();
+  process.exit(code);
+}
+process.on("SIGINT", () => {
+  console.log("\nweconet: stopping the dApp and the local chain.");
+  void shutdown(0);
 });
-// The SDK reads the deployment straight from Ignition's output, as the CLI and the dApp do.
-const deployment = loadDeployment({ chainId: CHAIN_ID });
-const addresses = deployment.contracts;
+process.on("SIGTERM", () => void shutdown(0));
 
-const demoLog: string[] = [];
-const demo = demoNetwork({
-  provider: connection.provider,
-  deployment,
-  people,
-  async increaseTime(seconds) {
-    await ethers.provider.send("evm_increaseTime", [seconds]);
-    await ethers.provider.send("evm_mine", []);
-  },
-  log: (line) => demoLog.push(line),
-  ignition,
-  publish(document) {
-    mkdirSync(DOCUMENTS_DIR, { recursive: true });
-    writeFileSync(path.join(DOCUMENTS_DIR, `${keccak256(stringToHex(document))}.json`), document);
-  },
-});
-console.log("weconet: seeding the demo network …");
-await seedDemo(demo);
+try {
+  const connection = await network.create({ network: "localhost", override: { url: RPC_URL } });
+  const { ethers, ignition } = connection;
+  await forgetStaleLocalDeployment(
+    ((await ethers.provider.send("hardhat_metadata", [])) as { instanceId: string }).instanceId,
+  );
+  const people = demoPeople(await ethers.getSigners());
 
-const keyOf = (address: string): string => {
-  const mnemonic = Mnemonic.fromPhrase(DEV_MNEMONIC);
-  for (let i = 0; i < 20; i++) {
-    const wallet = HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/0'/0/${i}`);
-    if (wallet.address === address) return wallet.privateKey;
-  }
-  return "(not a development account)";
-};
+  console.log(`weconet: deploying to ${RPC_URL} …`);
+  await ignition.deploy(WeconetModule, {
+    parameters: path.resolve("deploy", "parameters", "localhost.json"),
+    deploymentId: DEPLOYMENT_ID,
+  });
+  // The SDK reads the deployment straight from Ignition's output, as the CLI and the dApp do.
+  const deployment = loadDeployment({ chainId: CHAIN_ID, dir: DEPLOYMENT_DIR });
 
-const lines = [
-  "",
-  "Weconet is running — a local network with members, roles, rules, a taxonomy, data connections and a market.",
-  "",
-  `  JSON-RPC    ${RPC_URL}   (chain id ${CHAIN_ID})`,
-  `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
-  `  documents   ${DOCUMENTS_DIR}   (the offers' off-chain documents, named by their hashes)`,
-  "",
-  "Contracts:",
-  ...Object.entries(addresses).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
-  "",
-  "Demo network:",
-  ...demoLog.map((line) => `  - ${line}`),
-  "",
-  "People (development accounts; import a key into your wallet to act as them):",
-  ...describePeople(people).map(
-    ([name, role, signer]) => `  ${name.padEnd(10)} ${signer.address}  ${keyOf(signer.address)}  ${role}`,
-  ),
-  "",
-  `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
-  "These keys are public: never send real funds to them. Stop with Ctrl-C.",
-  "",
-  "In another terminal: npx weconet status, npx weconet offers, npx weconet audit verify (see docs/sdk.md).",
-  "",
-];
-console.log(lines.join("\n"));
+  const demoLog: string[] = [];
+  const demo = demoNetwork({
+    provider: connection.provider,
+    deployment,
+    people,
+    async increaseTime(seconds) {
+      await ethers.provider.send("evm_increaseTime", [seconds]);
+      await ethers.provider.send("evm_mine", []);
+    },
+    log: (line) => demoLog.push(line),
+    // The demo's own modules (DemoEuro) join the network's deployment, so a run in a deployment of its own (the
+    // end-to-end tests) never reuses a journal written for another chain.
+    ignition: Object.assign(Object.create(ignition) as typeof ignition, {
+      deploy: ((module, options) =>
+        ignition.deploy(module, { ...options, deploymentId: DEPLOYMENT_ID })) as typeof ignition.deploy,
+    }),
+    publish(document) {
+      mkdirSync(DOCUMENTS_DIR, { recursive: true });
+      writeFileSync(path.join(DOCUMENTS_DIR, `${keccak256(stringToHex(document))}.json`), document);
+    },
+  });
+  console.log("weconet: seeding the demo network …");
+  await seedDemo(demo);
+
+  console.log("weconet: starting the dApp …");
+  if (await dappBuild.done) console.log("weconet: built the dApp (production build)");
+  dapp = await startDapp({ host: HOST, port: DAPP_PORT, rpcUrl: RPC_URL, deploymentDir: DEPLOYMENT_DIR }).catch(
+    (error: unknown) => {
+      throw new Error(
+        `the dApp could not start on port ${DAPP_PORT} (is it taken? choose another: WECONET_DAPP_PORT=3001 npm start): ` +
+          (error instanceof Error ? error.message : String(error)),
+      );
+    },
+  );
+  dapp.child.once("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`weconet: the dApp server stopped unexpectedly (${code ?? signal}); stopping the chain.`);
+    void shutdown(1);
+  });
+
+  const lines = [
+    "",
+    "Weconet is running — a local network with members, roles, rules, a taxonomy, data connections and a market.",
+    "",
+    `  dApp        ${dapp.url}   (open it in a browser: connect a development account or your wallet)`,
+    `  JSON-RPC    ${RPC_URL}   (chain id ${CHAIN_ID})`,
+    `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
+    `  documents   ${DOCUMENTS_DIR}   (the offers' off-chain documents, named by their hashes)`,
+    "",
+    "Contracts:",
+    ...Object.entries(deployment.contracts).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
+    "",
+    "Demo network:",
+    ...demoLog.map((line) => `  - ${line}`),
+    "",
+    "People (development accounts; import a key into your wallet to act as them):",
+    ...devAccounts().map(
+      ({ name, role, address, privateKey }) => `  ${name.padEnd(10)} ${address}  ${privateKey}  ${role}`,
+    ),
+    "",
+    `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
+    "These keys are public: never send real funds to them. Stop with Ctrl-C (stops the chain and the dApp).",
+    "",
+    "In another terminal: npx weconet status, npx weconet offers, npx weconet audit verify (see docs/sdk.md).",
+    "",
+  ];
+  console.log(lines.join("\n"));
+} catch (error) {
+  console.error(`weconet: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await shutdown(1);
+}
 
 /**
  * The chain is new, so a journal from an earlier node is stale. Ignition's own CLI decides this by the
  * node's instance id, recorded in the cache: do the same, and record this node, so that
  * `hardhat ignition deploy --network localhost` against it later reuses this deployment.
  */
-async function forgetStaleLocalDeployment(): Promise<void> {
-  const { instanceId } = (await ethers.provider.send("hardhat_metadata", [])) as { instanceId: string };
+async function forgetStaleLocalDeployment(instanceId: string): Promise<void> {
   const instancesFile = path.join(config.paths.cache, ".hardhat-network-instances.json");
   const instances = existsSync(instancesFile)
     ? (JSON.parse(readFileSync(instancesFile, "utf8")) as Record<string, string>)
     : {};
-  const deploymentId = `chain-${CHAIN_ID}`;
-  if (instances[deploymentId] !== instanceId) rmSync(DEPLOYMENT_DIR, { recursive: true, force: true });
-  instances[deploymentId] = instanceId;
+  if (instances[DEPLOYMENT_ID] !== instanceId) rmSync(DEPLOYMENT_DIR, { recursive: true, force: true });
+  instances[DEPLOYMENT_ID] = instanceId;
   mkdirSync(path.dirname(instancesFile), { recursive: true });
   writeFileSync(instancesFile, JSON.stringify(instances, null, 2));
 }
 
-const stop = () => {
-  console.log("\nweconet: stopping the local chain.");
-  void server.close().then(() => process.exit(0));
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
 await server.afterClosed();

@@ -1,0 +1,24 @@
+"use client";
+
+import type { Address } from "viem";
+
+import { shortAddress } from "@/lib/format";
+import { useNetworkConfig } from "@/lib/weconet";
+
+/** A demo person's name for an address on the local chain, when it is one of the development accounts. */
+export function useDevName(address: string | undefined): string | undefined {
+  const { devAccounts } = useNetworkConfig();
+  if (address === undefined) return undefined;
+  return devAccounts.find((a) => a.address.toLowerCase() === address.toLowerCase())?.name;
+}
+
+/** An address, shortened, with the full one in its title, and the demo person's name on the local chain. */
+export function AccountName({ address }: { address: Address | string }) {
+  const name = useDevName(address);
+  return (
+    <span className="account" title={address}>
+      {name !== undefined && <strong>{name} </strong>}
+      <code>{shortAddress(address)}</code>
+    </span>
+  );
+}

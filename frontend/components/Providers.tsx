@@ -1,0 +1,32 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { WagmiProvider } from "wagmi";
+import { hashFn } from "wagmi/query";
+
+import type { NetworkConfig } from "@/lib/network";
+import { wagmiConfigOf } from "@/lib/wagmi";
+import { LiveUpdates, NetworkConfigProvider } from "@/lib/weconet";
+
+/** Wallets (wagmi), cached reads (TanStack Query) and the networks the server found, for every page. */
+export function Providers({ network, children }: { network: NetworkConfig; children: ReactNode }) {
+  const [config] = useState(() => wagmiConfigOf(network));
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        // wagmi's hash understands bigint (proposal ids in keys); refetches come from new blocks, not focus.
+        defaultOptions: { queries: { queryKeyHashFn: hashFn, staleTime: 5_000, refetchOnWindowFocus: false } },
+      }),
+  );
+  return (
+    <NetworkConfigProvider value={network}>
+      <WagmiProvider config={config}>
+        <QueryClientProvider client={queryClient}>
+          <LiveUpdates />
+          {children}
+        </QueryClientProvider>
+      </WagmiProvider>
+    </NetworkConfigProvider>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
+
+import { failureMessage } from "@/lib/tx";
+import { useActiveChain, useNetworkConfig } from "@/lib/weconet";
+
+import { AccountName } from "./AccountName";
+
+/** Connect (an EIP-6963 wallet, or on the local chain a development account), or the connected account. */
+export function WalletButton() {
+  const { address, isConnected, connector } = useConnection();
+  const { disconnect } = useDisconnect();
+  const [open, setOpen] = useState(false);
+  if (isConnected && address !== undefined) {
+    return (
+      <div className="wallet" data-testid="wallet-connected">
+        <AccountName address={address} />
+        <span className="muted small">{connector?.name}</span>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            // The connect panel unmounted when the wallet connected: start closed next time.
+            setOpen(false);
+            disconnect();
+          }}
+        >
+          Disconnect
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="wallet">
+      <button type="button" aria-expanded={open} aria-controls="connect-panel" onClick={() => setOpen(!open)}>
+        Connect wallet
+      </button>
+      {open && <ConnectPanel onDone={() => setOpen(false)} />}
+    </div>
+  );
+}
+
+function ConnectPanel({ onDone }: { onDone: () => void }) {
+  const connectors = useConnectors();
+  const { mutate: connect, error, isPending } = useConnect();
+  const { chain } = useActiveChain();
+  const { devAccounts } = useNetworkConfig();
+  const injected = connectors.filter((c) => c.type === "injected");
+  const dev = connectors.filter((c) => c.type === "weconet-dev");
+  const [person, setPerson] = useState(dev[0]?.id ?? "");
+  const selectId = useId();
+  const chosen = dev.find((c) => c.id === person);
+  const connectWith = (c: (typeof connectors)[number]) =>
+    connect({ connector: c, chainId: chain.chainId }, { onSuccess: onDone });
+  return (
+    <div id="connect-panel" className="panel connect-panel" role="group" aria-label="Connect a wallet">
+      <h2 className="h3">Browser wallets</h2>
+      {injected.length === 0 ? (
+        <p className="muted small">
+          No browser wallet announced itself (EIP-6963). Install one, or use a development account.
+        </p>
+      ) : (
+        <ul className="plain">
+          {injected.map((c) => (
+            <li key={c.uid}>
+              <button type="button" className="secondary wide" disabled={isPending} onClick={() => connectWith(c)}>
+                {c.icon !== undefined && <img src={c.icon} alt="" width={20} height={20} />} {c.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {dev.length > 0 && (
+        <>
+          <h2 className="h3">Development accounts (local chain only)</h2>
+          <label htmlFor={selectId}>Act as</label>
+          <select id={selectId} value={person} onChange={(e) => setPerson(e.target.value)}>
+            {dev.map((c) => {
+              const account = devAccounts.find((a) => `weconet-dev-${a.name}` === c.id);
+              return (
+                <option key={c.uid} value={c.id}>
+                  {account === undefined ? c.name : `${account.name} — ${account.role}`}
+                </option>
+              );
+            })}
+          </select>
+          <button
+            type="button"
+            disabled={chosen === undefined || isPending}
+            onClick={() => chosen && connectWith(chosen)}
+          >
+            Connect development account
+          </button>
+          <p className="muted small">Public keys of Hardhat&apos;s development mnemonic: never use them elsewhere.</p>
+        </>
+      )}
+      {error !== null && (
+        <p className="error" role="alert">
+          {failureMessage(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Tells a member whose wallet is on a chain without Weconet, and switches (adding the chain when needed). */
+export function WrongNetworkBanner() {
+  const { wrongNetwork, walletChainId } = useActiveChain();
+  const { chains } = useNetworkConfig();
+  const { mutate: switchChain, isPending, error } = useSwitchChain();
+  if (!wrongNetwork) return null;
+  return (
+    <div className="banner warning" role="alert" data-testid="wrong-network">
+      <p>
+        Your wallet is on chain {walletChainId}, where Weconet is not deployed. The pages show{" "}
+        {chains[0]?.name ?? "Weconet"} read-only until you switch.
+      </p>
+      {chains.map((c) => (
+        <button key={c.chainId} type="button" disabled={isPending} onClick={() => switchChain({ chainId: c.chainId })}>
+          Switch to {c.name} (chain {c.chainId})
+        </button>
+      ))}
+      {error !== null && <p className="error">{failureMessage(error)}</p>}
+    </div>
+  );
+}

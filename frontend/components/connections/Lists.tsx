@@ -1,0 +1,163 @@
+"use client";
+
+import type { Address } from "viem";
+
+import type { ApplicationView, Attribute, ConnectionView, RequestView } from "@weconet/sdk";
+
+import { AccountName } from "@/components/AccountName";
+import { Countdown } from "@/components/Countdown";
+import { TxStatus } from "@/components/TxStatus";
+import { formatDuration } from "@/lib/format";
+import { useTransaction } from "@/lib/tx";
+
+/** Attribute ids as their taxonomy names. */
+export function attributeNames(ids: readonly number[], attributes: readonly Attribute[]): string {
+  return ids.map((id) => attributes.find((a) => a.id === id)?.name ?? `#${id}`).join(", ");
+}
+
+function Party({ address, applications }: { address: Address; applications: readonly ApplicationView[] }) {
+  const app = applications.find((a) => a.account.toLowerCase() === address.toLowerCase());
+  return app === undefined ? (
+    <AccountName address={address} />
+  ) : (
+    <span>
+      <strong>{app.name}</strong> <span className="muted small">(application)</span>
+    </span>
+  );
+}
+
+/** One open connection: with whom, what, why, until when; close it (given) or give up access (received). */
+export function ConnectionRow({
+  connection: c,
+  side,
+  attributes,
+  applications,
+  now,
+}: {
+  connection: ConnectionView;
+  side: "given" | "received";
+  attributes: readonly Attribute[];
+  applications: readonly ApplicationView[];
+  now: number | undefined;
+}) {
+  const tx = useTransaction();
+  const other = side === "given" ? c.grantee : c.owner;
+  const partial = c.state === "live" && c.authorizedAttributes.length < c.attributeIds.length;
+  return (
+    <tr data-connection={c.id.toString()} data-party={other}>
+      <td>
+        <Party address={other} applications={applications} />
+      </td>
+      <td>{attributeNames(c.attributeIds, attributes)}</td>
+      <td>{c.purposeText ?? <code title={c.purpose}>{c.purpose.slice(0, 10)}…</code>}</td>
+      <td>
+        {c.state === "expired" ? "expired " : "until "}
+        <Countdown at={c.expiresAt} now={now} />
+        {partial && (
+          <div className="small muted">
+            authorizes now: {attributeNames(c.authorizedAttributes, attributes) || "nothing"} (a party or attribute is
+            not in good standing)
+          </div>
+        )}
+      </td>
+      <td>
+        <button
+          type="button"
+          className="secondary"
+          disabled={tx.state.status === "signing" || tx.state.status === "pending"}
+          onClick={() =>
+            void (side === "given"
+              ? tx.run("Close connection", (w) => w.access.revoke({ grantee: c.grantee }))
+              : tx.run("Give up access", (w) => w.access.relinquish({ owner: c.owner })))
+          }
+        >
+          {side === "given" ? "Close" : "Give up access"}
+        </button>
+        <TxStatus state={tx.state} />
+      </td>
+    </tr>
+  );
+}
+
+/** A request waiting for me: who asks, what, why, for how long; accept or reject. */
+export function IncomingRequestRow({
+  request: r,
+  attributes,
+  applications,
+  now,
+}: {
+  request: RequestView;
+  attributes: readonly Attribute[];
+  applications: readonly ApplicationView[];
+  now: number | undefined;
+}) {
+  const tx = useTransaction();
+  const busy = tx.state.status === "signing" || tx.state.status === "pending";
+  return (
+    <tr data-request={r.grantee}>
+      <td>
+        <Party address={r.grantee} applications={applications} />
+      </td>
+      <td>{attributeNames(r.attributeIds, attributes)}</td>
+      <td>{r.purposeText ?? <code title={r.purpose}>{r.purpose.slice(0, 10)}…</code>}</td>
+      <td>
+        {formatDuration(r.duration)}
+        <div className="small muted">
+          {r.lapsed ? "lapsed " : "answer "}
+          <Countdown at={r.expiresAt} now={now} />
+        </div>
+      </td>
+      <td>
+        <div className="row">
+          <button
+            type="button"
+            disabled={busy || r.lapsed}
+            onClick={() => void tx.run("Accept request", (w) => w.access.acceptRequest({ grantee: r.grantee }))}
+          >
+            Accept
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => void tx.run("Reject request", (w) => w.access.rejectRequest({ grantee: r.grantee }))}
+          >
+            Reject
+          </button>
+        </div>
+        <TxStatus state={tx.state} />
+      </td>
+    </tr>
+  );
+}
+
+/** A request I sent that waits for its owner; withdraw it. */
+export function OutgoingRequestRow({
+  request: r,
+  attributes,
+}: {
+  request: RequestView;
+  attributes: readonly Attribute[];
+}) {
+  const tx = useTransaction();
+  return (
+    <tr>
+      <td>
+        <AccountName address={r.owner} />
+      </td>
+      <td>{attributeNames(r.attributeIds, attributes)}</td>
+      <td>{r.purposeText ?? r.purpose.slice(0, 10)}</td>
+      <td>
+        <button
+          type="button"
+          className="secondary"
+          disabled={tx.state.status === "signing" || tx.state.status === "pending"}
+          onClick={() => void tx.run("Withdraw request", (w) => w.access.cancelRequest({ owner: r.owner }))}
+        >
+          Withdraw
+        </button>
+        <TxStatus state={tx.state} />
+      </td>
+    </tr>
+  );
+}

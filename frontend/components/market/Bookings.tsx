@@ -1,0 +1,143 @@
+"use client";
+
+import { useState } from "react";
+
+import type { BookingView } from "@weconet/sdk";
+
+import { AccountName } from "@/components/AccountName";
+import { TxStatus } from "@/components/TxStatus";
+import { sameAddress } from "@/lib/format";
+import { formatAmount, tokenOf, type TokenInfo } from "@/lib/market";
+import { useTransaction } from "@/lib/tx";
+import { useWeconet } from "@/lib/weconet";
+
+/** A booking of mine (as consumer or provider), with what I can do next — as buttons — and what the other side can. */
+export function BookingRow({
+  booking: b,
+  tokens,
+  now,
+}: {
+  booking: BookingView;
+  tokens: readonly TokenInfo[] | undefined;
+  now: number | undefined;
+}) {
+  const { account } = useWeconet();
+  const tx = useTransaction();
+  const [statement, setStatement] = useState("");
+  const token = tokenOf(tokens, b.token);
+  const side = sameAddress(b.provider, account) ? "provider" : "consumer";
+  const busy = tx.state.status === "signing" || tx.state.status === "pending";
+  const step = (label: string, act: Parameters<typeof tx.run>[1]) => (
+    <button type="button" disabled={busy} onClick={() => void tx.run(label, act)}>
+      {label}
+    </button>
+  );
+  const windowOpen = now !== undefined && b.windowEnds > 0 && now < b.windowEnds;
+  const id = { bookingId: b.id };
+  const canDispute = b.status === "accepted" || (b.status === "delivered" && windowOpen);
+  return (
+    <tr data-booking={b.id.toString()}>
+      <td>#{b.id.toString()}</td>
+      <td>
+        offer #{b.offerId.toString()} · {b.quantity.toString()} unit(s) · {formatAmount(b.amount, token)}
+        <div className="small muted">
+          {side === "provider" ? "consumer " : "provider "}
+          <AccountName address={side === "provider" ? b.consumer : b.provider} />
+        </div>
+      </td>
+      <td>
+        <span className="badge" data-testid="booking-status">
+          {b.status}
+        </span>
+      </td>
+      <td>
+        <ul className="small plain">
+          {b.next[side].map((n) => (
+            <li key={n}>You: {n}</li>
+          ))}
+          {b.next[side === "provider" ? "consumer" : "provider"].map((n) => (
+            <li key={n} className="muted">
+              {side === "provider" ? "Consumer" : "Provider"}: {n}
+            </li>
+          ))}
+          {b.next.leader.map((n) => (
+            <li key={n} className="muted">
+              Leader: {n}
+            </li>
+          ))}
+        </ul>
+        <div className="row">
+          {side === "provider" && b.status === "booked" && (
+            <>
+              {step("Accept", (w) => w.market.acceptBooking(id))}
+              {step("Decline", (w) => w.market.declineBooking(id))}
+            </>
+          )}
+          {side === "consumer" && b.status === "booked" && step("Cancel", (w) => w.market.cancelBooking(id))}
+          {side === "provider" && b.status === "accepted" && step("Mark delivered", (w) => w.market.markDelivered(id))}
+          {side === "consumer" &&
+            (b.status === "accepted" || b.status === "delivered") &&
+            step("Complete", (w) => w.market.completeBooking(id))}
+          {side === "provider" &&
+            b.status === "delivered" &&
+            !windowOpen &&
+            step("Claim payment", (w) => w.market.claimPayment(id))}
+        </div>
+        {canDispute && (
+          <form
+            className="row"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (statement.trim() === "") return;
+              void tx.run("Open dispute", (w) =>
+                w.market.openDispute({ bookingId: b.id, statement: statement.trim() }),
+              );
+            }}
+          >
+            <label className="small" htmlFor={`dispute-${b.id}`}>
+              Dispute (statement)
+            </label>
+            <input
+              id={`dispute-${b.id}`}
+              value={statement}
+              onChange={(e) => setStatement(e.target.value)}
+              style={{ width: "14rem" }}
+            />
+            <button type="submit" className="secondary" disabled={busy || statement.trim() === ""}>
+              Open dispute
+            </button>
+          </form>
+        )}
+        <TxStatus state={tx.state} />
+      </td>
+    </tr>
+  );
+}
+
+/** What I may withdraw from the market, per token. */
+export function Credits({
+  credits,
+  tokens,
+}: {
+  credits: readonly { token: `0x${string}`; amount: bigint }[];
+  tokens: readonly TokenInfo[] | undefined;
+}) {
+  const tx = useTransaction();
+  if (credits.length === 0) return <p className="muted small">Nothing to withdraw.</p>;
+  return (
+    <div className="row" data-testid="credits">
+      {credits.map((c) => (
+        <button
+          key={c.token}
+          type="button"
+          disabled={tx.state.status === "signing" || tx.state.status === "pending"}
+          onClick={() => void tx.run("Withdraw", (w) => w.market.withdraw({ token: c.token }))}
+        >
+          Withdraw {formatAmount(c.amount, tokenOf(tokens, c.token))}
+        </button>
+      ))}
+      <TxStatus state={tx.state} />
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+"use client";
+
+import { useState } from "react";
+
+import type { Attribute, OfferView, ResourceView } from "@weconet/sdk";
+
+import { Field } from "@/components/Field";
+import { TxStatus } from "@/components/TxStatus";
+import { useChainNow } from "@/lib/clock";
+import {
+  checkOffer,
+  formatAmount,
+  parseAmount,
+  parseCount,
+  tokenOf,
+  type OfferDraft,
+  type TokenInfo,
+} from "@/lib/market";
+import { useTransaction } from "@/lib/tx";
+
+import { OfferDetails } from "./Offers";
+
+const EMPTY: OfferDraft = { resourceId: "", unitPrice: "", capacity: "", days: "", description: "" };
+
+/** A provider lists an offer for one of their resources (priced in ETH). */
+export function ListOfferForm({
+  resources,
+  attributes,
+}: {
+  resources: readonly ResourceView[];
+  attributes: readonly Attribute[];
+}) {
+  const tx = useTransaction();
+  const now = useChainNow();
+  const [draft, setDraft] = useState<OfferDraft>(EMPTY);
+  const [showErrors, setShowErrors] = useState(false);
+  const set = (patch: Partial<OfferDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const { listing, errors } = checkOffer(draft, now);
+  const shown = showErrors ? errors : {};
+  const nameOf = (id: number) => attributes.find((a) => a.id === id)?.name ?? `#${id}`;
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setShowErrors(true);
+    if (listing === undefined) return;
+    const sent = await tx.run("List offer", (w) => w.market.listOffer(listing));
+    if (sent !== undefined) {
+      setDraft(EMPTY);
+      setShowErrors(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="list-offer-form" aria-labelledby="list-h">
+      <h3 id="list-h">List an offer</h3>
+      <Field label="Resource" hint="The offer takes the resource's class." error={shown.resourceId}>
+        <select value={draft.resourceId} onChange={(e) => set({ resourceId: e.target.value })}>
+          <option value="">Choose one of your resources…</option>
+          {resources.map((r) => (
+            <option key={r.id.toString()} value={r.id.toString()}>
+              #{r.id.toString()} {nameOf(r.classId)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="grid">
+        <Field label="Price a unit (ETH)" error={shown.unitPrice}>
+          <input inputMode="decimal" value={draft.unitPrice} onChange={(e) => set({ unitPrice: e.target.value })} />
+        </Field>
+        <Field label="Units on offer" error={shown.capacity}>
+          <input inputMode="numeric" value={draft.capacity} onChange={(e) => set({ capacity: e.target.value })} />
+        </Field>
+        <Field label="Bookable for (days, optional)" error={shown.days}>
+          <input inputMode="decimal" value={draft.days} onChange={(e) => set({ days: e.target.value })} />
+        </Field>
+      </div>
+      <Field
+        label="Description"
+        hint="The offer document: its hash goes on-chain, never personal data."
+        error={shown.description}
+      >
+        <textarea rows={2} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+      </Field>
+      <div className="row">
+        <button type="submit" disabled={tx.state.status === "signing" || tx.state.status === "pending"}>
+          List offer
+        </button>
+        <TxStatus state={tx.state} />
+      </div>
+    </form>
+  );
+}
+
+/** One of my offers: details, pause/resume/close, a new price or capacity. */
+export function MyOfferRow({
+  offer: o,
+  attributes,
+  tokens,
+}: {
+  offer: OfferView;
+  attributes: readonly Attribute[];
+  tokens: readonly TokenInfo[] | undefined;
+}) {
+  const tx = useTransaction();
+  const token = tokenOf(tokens, o.token);
+  const [price, setPrice] = useState("");
+  const [capacity, setCapacity] = useState("");
+  const [error, setError] = useState<string>();
+  const busy = tx.state.status === "signing" || tx.state.status === "pending";
+  const update = (e: React.FormEvent) => {
+    e.preventDefault();
+    const p = price.trim() === "" ? undefined : parseAmount(price, token);
+    const c = capacity.trim() === "" ? undefined : parseCount(capacity, "capacity");
+    if (p === undefined && c === undefined) return setError("Enter a new price or capacity.");
+    if (p?.ok === false) return setError(p.error);
+    if (c?.ok === false) return setError(c.error);
+    setError(undefined);
+    void tx.run("Update offer", (w) =>
+      w.market.updateOffer({
+        offerId: o.id,
+        ...(p?.ok === true ? { unitPrice: p.value } : {}),
+        ...(c?.ok === true ? { capacity: c.value } : {}),
+      }),
+    );
+  };
+  return (
+    <li className="card" data-my-offer={o.id.toString()}>
+      <div className="row">
+        <strong>Offer #{o.id.toString()}</strong>
+        <span className={`badge status-${o.status === "active" ? "active" : "suspended"}`}>{o.status}</span>
+        <span>
+          {formatAmount(o.unitPrice, token)} a unit · {o.remaining.toString()} left
+        </span>
+      </div>
+      <details>
+        <summary>Details</summary>
+        <OfferDetails offer={o} attributes={attributes} tokens={tokens} />
+      </details>
+      {o.status !== "closed" && (
+        <>
+          <div className="row">
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() =>
+                void (o.status === "paused"
+                  ? tx.run("Resume offer", (w) => w.market.resumeOffer({ offerId: o.id }))
+                  : tx.run("Pause offer", (w) => w.market.pauseOffer({ offerId: o.id })))
+              }
+            >
+              {o.status === "paused" ? "Resume" : "Pause"}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => void tx.run("Close offer", (w) => w.market.closeOffer({ offerId: o.id }))}
+            >
+              Close for good
+            </button>
+          </div>
+          <form className="row" onSubmit={update} noValidate aria-label={`Update offer ${o.id}`}>
+            <Field label={`New price (${token.symbol})`}>
+              <input
+                inputMode="decimal"
+                value={price}
+                onChange={(e) => setPrice(e.target.value)}
+                style={{ width: "8rem" }}
+              />
+            </Field>
+            <Field label="New capacity">
+              <input
+                inputMode="numeric"
+                value={capacity}
+                onChange={(e) => setCapacity(e.target.value)}
+                style={{ width: "6rem" }}
+              />
+            </Field>
+            <button type="submit" className="secondary" disabled={busy}>
+              Update
+            </button>
+            {error !== undefined && (
+              <span className="error" role="alert">
+                {error}
+              </span>
+            )}
+          </form>
+        </>
+      )}
+      <TxStatus state={tx.state} />
+    </li>
+  );
+}

@@ -1,0 +1,80 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { openBrowser, screenshot, SCREENSHOTS, type Session } from "./support/browser";
+
+/** Every page, and what shows that its data has arrived. */
+const PAGES = [
+  { name: "network", path: "/", ready: '[data-testid="members"] tbody tr' },
+  { name: "governance", path: "/governance", ready: "article[data-proposal]" },
+  { name: "connections", path: "/connections", ready: '[data-testid="grant-form"] input[type="checkbox"]' },
+  { name: "market", path: "/market", ready: '[data-testid="live-offers"] [data-offer]' },
+  { name: "leaders", path: "/leaders", ready: '[data-testid="applicants"] tbody tr' },
+  { name: "developers", path: "/developers", ready: '[data-testid="applications"] li' },
+  { name: "audit", path: "/audit", ready: '[data-testid="timeline"] tbody tr' },
+] as const;
+
+interface Timing {
+  page: string;
+  /** Navigation timing of the production build on localhost (ms from navigation start). */
+  domContentLoaded: number;
+  load: number;
+  /** Until the page shows its data from the chain (ms from navigation start). */
+  contentReady: number;
+  /** The JavaScript the first visit loads: as sent (gzip) and unpacked, in kB. */
+  jsGzipKB: number;
+  jsKB: number;
+}
+
+let s: Session;
+const timings: Timing[] = [];
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await s?.close();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(path.join(SCREENSHOTS, "..", "first-load.json"), JSON.stringify(timings, null, 2));
+  console.table(timings);
+});
+
+describe("every page loads on its own and shows its data", () => {
+  it.each(PAGES)("$name ($path)", async ({ name, path: route, ready }) => {
+    // A fresh context: nothing cached, no wallet connected — a first visit.
+    const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: s.dappUrl });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(route);
+    await page.locator(ready).first().waitFor({ timeout: 30_000 });
+    const contentReady = await page.evaluate(() => performance.now());
+    const nav = await page.evaluate(() => {
+      const [entry] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+      const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) =>
+        new URL(r.name).pathname.endsWith(".js"),
+      );
+      return {
+        domContentLoaded: entry?.domContentLoadedEventEnd ?? -1,
+        load: entry?.loadEventEnd ?? -1,
+        jsSent: scripts.reduce((sum, r) => sum + r.encodedBodySize, 0),
+        js: scripts.reduce((sum, r) => sum + r.decodedBodySize, 0),
+      };
+    });
+    timings.push({
+      page: route,
+      domContentLoaded: Math.round(nav.domContentLoaded),
+      load: Math.round(nav.load),
+      contentReady: Math.round(contentReady),
+      jsGzipKB: Math.round(nav.jsSent / 1024),
+      jsKB: Math.round(nav.js / 1024),
+    });
+    await screenshot(page, `page-${name}`);
+    // A narrow screen, too: the layout is responsive.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, `page-${name}-mobile`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,73 @@
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: { dappUrl: string; rpcUrl: string };
+  }
+}
+
+const root = path.resolve(import.meta.dirname, "..", "..", "..");
+
+/** A port nobody listens on now (the OS picks it). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no free port");
+  return address.port;
+}
+
+/**
+ * Starts the whole stack exactly as `npm start` does — chain, Ignition deployment, demo seeding, production dApp —
+ * on free ports and in a deployment directory of its own (so a running `npm start` is not disturbed), and stops it
+ * (chain and dApp) when the suite ends.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const deploymentId = `e2e-${process.pid}`;
+  const [chainPort, dappPort] = [await freePort(), await freePort()];
+  const child = spawn("npx", ["hardhat", "run", "scripts/start.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      WECONET_PORT: String(chainPort),
+      WECONET_DAPP_PORT: String(dappPort),
+      WECONET_DEPLOYMENT_ID: deploymentId,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  const ready = new Promise<{ dappUrl: string; rpcUrl: string }>((resolve, reject) => {
+    const onData = (data: Buffer) => {
+      output += data.toString();
+      const dapp = /^ {2}dApp +(http\S+)/m.exec(output);
+      const rpc = /^ {2}JSON-RPC +(http\S+)/m.exec(output);
+      if (dapp?.[1] !== undefined && rpc?.[1] !== undefined) resolve({ dappUrl: dapp[1], rpcUrl: rpc[1] });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`the stack exited with ${code} before it was ready:\n${output}`)));
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      // npx and Hardhat form the group this setup started; SIGTERM lets start.ts stop the dApp and the chain.
+      process.kill(-child.pid, "SIGTERM");
+      await exited;
+    }
+    rmSync(path.join(root, "deploy", "deployments", deploymentId), { recursive: true, force: true });
+  };
+  try {
+    project.provide("stack", await ready);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
+}

@@ -1,0 +1,74 @@
+import { isAddress, type Address } from "viem";
+
+import type { Attribute } from "@weconet/sdk";
+
+import { attributeSetProblem } from "./attributes";
+import { reasonCodeProblem } from "./codes";
+import { formatDuration } from "./format";
+
+/** The form to open a connection, as typed. */
+export interface GrantDraft {
+  granteeKind: "member" | "application";
+  grantee: string;
+  attributes: readonly number[];
+  purpose: string;
+  /** Days from now. */
+  days: string;
+}
+
+export type GrantErrors = Partial<Record<"grantee" | "attributes" | "purpose" | "days", string>>;
+
+export interface GrantTerms {
+  grantee: Address;
+  attributes: number[];
+  purpose: string;
+  duration: number;
+}
+
+const DAY = 86_400;
+
+/**
+ * Checks a connection before anything is sent — a grantee that is not the member themself, active person
+ * attributes of the taxonomy, a short purpose code, an expiry within the network rule `maxGrantDuration` — and gives
+ * the SDK's terms. Pure, so it is tested on its own.
+ */
+export function checkGrant(
+  draft: GrantDraft,
+  context: { me: Address | undefined; attributes: readonly Attribute[]; maxGrantDuration: bigint | undefined },
+): { terms?: GrantTerms; errors: GrantErrors } {
+  const errors: GrantErrors = {};
+  const grantee = draft.grantee.trim();
+  if (!isAddress(grantee)) {
+    errors.grantee =
+      draft.granteeKind === "member" ? "Choose a member, or enter an address (0x…)." : "Choose an application.";
+  } else if (context.me !== undefined && grantee.toLowerCase() === context.me.toLowerCase()) {
+    errors.grantee = "You cannot open a connection to yourself.";
+  }
+  const attributeProblem = attributeSetProblem(draft.attributes, context.attributes);
+  if (attributeProblem === "empty") errors.attributes = "Choose at least one attribute to share.";
+  if (attributeProblem === "unusable") errors.attributes = "Only active person attributes can be shared.";
+  // A purpose is a short code, or the 32-byte hash of a longer statement kept off-chain.
+  const purposeProblem = /^0x[0-9a-fA-F]{64}$/.test(draft.purpose.trim())
+    ? undefined
+    : reasonCodeProblem(draft.purpose);
+  if (purposeProblem !== undefined) {
+    errors.purpose =
+      draft.purpose.trim() === "" ? "Say what it is for, as a short code (e.g. courier-delivery)." : purposeProblem;
+  }
+  const days = Number(draft.days);
+  if (draft.days.trim() === "" || !Number.isFinite(days) || days <= 0) {
+    errors.days = "Enter how many days it lasts (more than 0).";
+  } else if (context.maxGrantDuration !== undefined && days * DAY > Number(context.maxGrantDuration)) {
+    errors.days = `The network allows at most ${formatDuration(context.maxGrantDuration)} (rule maxGrantDuration).`;
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    terms: {
+      grantee: grantee as Address,
+      attributes: [...draft.attributes].sort((a, b) => a - b),
+      purpose: draft.purpose.trim(),
+      duration: Math.round(days * DAY),
+    },
+    errors,
+  };
+}

@@ -1,0 +1,101 @@
+import { erc20Abi, formatUnits, parseUnits, zeroAddress, type Address } from "viem";
+
+import type { Weconet } from "@weconet/sdk";
+
+/** A payment token as the dApp shows amounts in it. */
+export interface TokenInfo {
+  address: Address;
+  symbol: string;
+  decimals: number;
+}
+
+export const ETH_TOKEN: TokenInfo = { address: zeroAddress, symbol: "ETH", decimals: 18 };
+
+/** Symbol and decimals of each token (ETH is the zero address), read from the ERC-20 contracts. */
+export async function readTokens(weconet: Weconet, tokens: readonly Address[]): Promise<TokenInfo[]> {
+  const unique = [...new Set(tokens.map((t) => t.toLowerCase()))] as Address[];
+  return Promise.all(
+    unique.map(async (address): Promise<TokenInfo> => {
+      if (address === zeroAddress) return ETH_TOKEN;
+      const read = <T>(functionName: "symbol" | "decimals", fallback: T) =>
+        weconet.publicClient
+          .readContract({ address, abi: erc20Abi, functionName })
+          .then((v) => v as T)
+          .catch(() => fallback);
+      const [symbol, decimals] = await Promise.all([read("symbol", "tokens"), read("decimals", 18)]);
+      return { address, symbol, decimals };
+    }),
+  );
+}
+
+/** The token's info, or a neutral one while it is read. */
+export function tokenOf(tokens: readonly TokenInfo[] | undefined, address: Address): TokenInfo {
+  return (
+    tokens?.find((t) => t.address.toLowerCase() === address.toLowerCase()) ??
+    (address === zeroAddress ? ETH_TOKEN : { address, symbol: "tokens", decimals: 18 })
+  );
+}
+
+/** "7.5 dEUR" */
+export function formatAmount(amount: bigint, token: TokenInfo): string {
+  return `${formatUnits(amount, token.decimals)} ${token.symbol}`;
+}
+
+/** An amount typed in whole tokens ("7.50"), in the token's smallest unit; or what is wrong with it. */
+export function parseAmount(
+  text: string,
+  token: TokenInfo,
+): { ok: true; value: bigint } | { ok: false; error: string } {
+  const t = text.trim();
+  if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, error: `Enter an amount in ${token.symbol}, e.g. 0.01.` };
+  const decimals = t.split(".")[1]?.length ?? 0;
+  if (decimals > token.decimals) return { ok: false, error: `${token.symbol} has at most ${token.decimals} decimals.` };
+  return { ok: true, value: parseUnits(t, token.decimals) };
+}
+
+/** A positive whole number typed in a form (quantities, capacities), or what is wrong with it. */
+export function parseCount(text: string, what: string): { ok: true; value: bigint } | { ok: false; error: string } {
+  const t = text.trim();
+  if (!/^\d+$/.test(t) || BigInt(t) === 0n) return { ok: false, error: `Enter the ${what}: a whole number above 0.` };
+  return { ok: true, value: BigInt(t) };
+}
+
+/** The form to list an offer, as typed. */
+export interface OfferDraft {
+  resourceId: string;
+  unitPrice: string;
+  capacity: string;
+  /** Days it stays bookable; empty for no end. */
+  days: string;
+  description: string;
+}
+
+export type OfferErrors = Partial<Record<keyof OfferDraft, string>>;
+
+/** Checks an offer before anything is sent and gives the SDK's listing (prices in ETH). */
+export function checkOffer(draft: OfferDraft, now: number | undefined) {
+  const errors: OfferErrors = {};
+  if (!/^\d+$/.test(draft.resourceId)) errors.resourceId = "Choose one of your resources.";
+  const price = parseAmount(draft.unitPrice, ETH_TOKEN);
+  if (!price.ok) errors.unitPrice = price.error;
+  const capacity = parseCount(draft.capacity, "capacity");
+  if (!capacity.ok) errors.capacity = capacity.error;
+  const days = draft.days.trim();
+  if (days !== "" && !(/^\d+(\.\d+)?$/.test(days) && Number(days) > 0)) {
+    errors.days = "Leave empty for no end, or enter how many days it stays bookable.";
+  }
+  if (draft.description.trim() === "") {
+    errors.description = "Describe the offer: only the document's hash goes on-chain.";
+  }
+  if (!price.ok || !capacity.ok || Object.keys(errors).length > 0) return { errors };
+  return {
+    errors,
+    listing: {
+      resourceId: BigInt(draft.resourceId),
+      unitPrice: price.value,
+      capacity: capacity.value,
+      ...(days === "" || now === undefined ? {} : { validUntil: now + Math.round(Number(days) * 86_400) }),
+      document: draft.description.trim(),
+    },
+  };
+}

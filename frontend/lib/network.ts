@@ -1,0 +1,36 @@
+import type { Address } from "viem";
+
+import type { ContractKey } from "@weconet/sdk";
+
+/**
+ * What the dApp's server tells the browser about the networks it can use: one entry per Weconet deployment it
+ * found (deploy/deployments/chain-<id>/, Ignition's output), and the development accounts when — and only when —
+ * the local chain (31337) answers. Plain JSON: it crosses from the server to the browser.
+ */
+export interface NetworkConfig {
+  chains: ChainConfig[];
+  /** Development accounts of the demo people; empty unless the local chain's node answers as chain 31337. */
+  devAccounts: DevWalletAccount[];
+  /** Why a deployment could not be used (e.g. the local chain is not running), in words. */
+  problems: string[];
+}
+
+export interface ChainConfig {
+  chainId: number;
+  name: string;
+  /** The JSON-RPC endpoint for reads; null when none is configured (reads then go through the wallet). */
+  rpcUrl: string | null;
+  contracts: Record<ContractKey, Address>;
+  /** The deployment's first block (decimal string: JSON has no bigint). */
+  fromBlock: string;
+}
+
+export interface DevWalletAccount {
+  name: string;
+  role: string;
+  address: Address;
+  privateKey: `0x${string}`;
+}
+
+/** Hardhat's local chain: the only one where the development wallet is ever offered. */
+export const LOCAL_CHAIN_ID = 31337;

@@ -1,0 +1,133 @@
+import type { Weconet } from "@weconet/sdk";
+
+import { formatBps, formatDuration } from "./format";
+
+/** How a rule's value reads and is entered: a percentage (basis points), a duration (seconds), or a choice. */
+export type RuleKind = "bps" | "duration" | "choice" | "integer";
+
+export interface RuleInfo {
+  label: string;
+  kind: RuleKind;
+  help: string;
+  /** For `choice` rules: the label of each value. */
+  choices?: readonly string[];
+}
+
+/**
+ * What each rule means to a member. The values and bounds themselves come from NetworkRules; a rule missing here
+ * (added to the contract later) still shows and can be proposed, as a plain integer.
+ */
+export const RULE_INFO: Record<string, RuleInfo> = {
+  admissionPolicy: {
+    label: "Admission policy",
+    kind: "choice",
+    choices: ["closed (no applications)", "open (a leader admits each applicant)"],
+    help: "Whether newcomers may apply for membership.",
+  },
+  maxGrantDuration: {
+    label: "Longest data connection",
+    kind: "duration",
+    help: "The longest a member may open a data connection for.",
+  },
+  marketFeeBps: { label: "Market fee", kind: "bps", help: "The share of each booking's price paid to the treasury." },
+  disputeWindow: {
+    label: "Dispute window",
+    kind: "duration",
+    help: "How long a consumer may dispute a completed booking.",
+  },
+  accessRequestLifetime: {
+    label: "Access request lifetime",
+    kind: "duration",
+    help: "How long a request for access waits for the owner's answer.",
+  },
+};
+
+export function ruleInfo(name: string): RuleInfo {
+  return RULE_INFO[name] ?? { label: name, kind: "integer", help: "A network rule." };
+}
+
+/** A rule's value in words: "1.5%", "10 days", "open (…)". */
+export function formatRuleValue(name: string, value: bigint): string {
+  const info = ruleInfo(name);
+  switch (info.kind) {
+    case "bps":
+      return formatBps(value);
+    case "duration":
+      return formatDuration(value);
+    case "choice":
+      return info.choices?.[Number(value)] ?? value.toString();
+    case "integer":
+      return value.toString();
+  }
+}
+
+/** The unit a member types a rule's new value in. */
+export function inputUnit(name: string): string {
+  const kind = ruleInfo(name).kind;
+  return kind === "bps" ? "%" : kind === "duration" ? "days" : "";
+}
+
+export type Parsed = { ok: true; value: bigint } | { ok: false; error: string };
+
+/** The bounds NetworkRules enforces on a rule (inclusive), or undefined for a rule without known bounds. */
+export type Bounds = { min: bigint; max: bigint };
+
+/**
+ * Parses what a member typed as a rule's new value (percent for fees, days for durations, the choice's index) and
+ * checks it against the contract's bounds, so that a proposal the timelock could never execute is not sent.
+ */
+export function parseRuleInput(name: string, input: string, bounds?: Bounds): Parsed {
+  const text = input.trim();
+  if (text === "") return { ok: false, error: "Enter the new value." };
+  if (!/^\d+(\.\d+)?$/.test(text)) return { ok: false, error: "Enter a number (digits, optionally a decimal point)." };
+  const kind = ruleInfo(name).kind;
+  const scale = kind === "bps" ? 100 : kind === "duration" ? 86_400 : 1;
+  const [whole = "0", fraction = ""] = text.split(".");
+  const value = BigInt(whole) * BigInt(scale) + fractionOf(fraction, scale);
+  if (fraction !== "" && !fitsScale(fraction, scale)) {
+    return {
+      ok: false,
+      error: kind === "bps" ? "Use at most two decimals (0.01% steps)." : "That is not a whole number of seconds.",
+    };
+  }
+  if (bounds !== undefined && (value < bounds.min || value > bounds.max)) {
+    return {
+      ok: false,
+      error: `The value must be between ${formatRuleValue(name, bounds.min)} and ${formatRuleValue(name, bounds.max)}.`,
+    };
+  }
+  return { ok: true, value };
+}
+
+/** The integer part of fraction × scale (digits after the decimal point). */
+function fractionOf(fraction: string, scale: number): bigint {
+  if (fraction === "") return 0n;
+  const denominator = 10n ** BigInt(fraction.length);
+  return (BigInt(fraction) * BigInt(scale)) / denominator;
+}
+
+function fitsScale(fraction: string, scale: number): boolean {
+  const denominator = 10n ** BigInt(fraction.length);
+  return (BigInt(fraction) * BigInt(scale)) % denominator === 0n;
+}
+
+/** The bounds NetworkRules enforces, read from its public constants. */
+export async function readRuleBounds(weconet: Weconet): Promise<Record<string, Bounds>> {
+  const r = weconet.contracts.networkRules.read;
+  const [maxFee, minGrant, maxGrant, minDispute, maxDispute, minRequest, maxRequest] = await Promise.all([
+    r.MAX_FEE_BPS(),
+    r.MIN_GRANT_DURATION(),
+    r.MAX_GRANT_DURATION_LIMIT(),
+    r.MIN_DISPUTE_WINDOW(),
+    r.MAX_DISPUTE_WINDOW(),
+    r.MIN_ACCESS_REQUEST_LIFETIME(),
+    r.MAX_ACCESS_REQUEST_LIFETIME(),
+  ]);
+  return {
+    admissionPolicy: { min: 0n, max: 1n },
+    marketFeeBps: { min: 0n, max: maxFee },
+    maxGrantDuration: { min: minGrant, max: maxGrant },
+    disputeWindow: { min: minDispute, max: maxDispute },
+    accessRequestLifetime: { min: minRequest, max: maxRequest },
+  };
+}

@@ -1,0 +1,78 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+
+import { createPublicClient, http } from "viem";
+
+import { assertDeploymentLive, loadDeployment } from "@weconet/sdk/node";
+
+import { devAccounts } from "../../scripts/demo/roster";
+import { LOCAL_CHAIN_ID, type ChainConfig, type NetworkConfig } from "../lib/network";
+
+/**
+ * Finds the Weconet deployments by itself, at request time (so a restarted `npm start` needs no rebuild):
+ * - the local chain: `WECONET_LOCAL_DEPLOYMENT` (set by the main command) or deploy/deployments/chain-31337, read
+ *   at `WECONET_RPC_URL` (default http://127.0.0.1:8545), used only when that node answers with the deployment live;
+ * - any other chain: every deploy/deployments/chain-<id>/ (Ignition's output for a test chain), read at
+ *   `WECONET_RPC_URL_<id>` when set, else through the member's wallet.
+ * The development accounts are included only when the local node answers as chain 31337.
+ */
+export async function networkConfig(): Promise<NetworkConfig> {
+  const deploymentsDir = process.env.WECONET_DEPLOYMENTS_DIR ?? findDeploymentsDir();
+  const problems: string[] = [];
+  const chains: ChainConfig[] = [];
+  let local = false;
+
+  const localDir = process.env.WECONET_LOCAL_DEPLOYMENT ?? path.join(deploymentsDir, `chain-${LOCAL_CHAIN_ID}`);
+  const localRpc = process.env.WECONET_RPC_URL ?? "http://127.0.0.1:8545";
+  if (existsSync(path.join(localDir, "deployed_addresses.json"))) {
+    try {
+      const deployment = loadDeployment({ chainId: LOCAL_CHAIN_ID, dir: localDir });
+      const client = createPublicClient({ transport: http(localRpc, { retryCount: 0, timeout: 2_000 }) });
+      await assertDeploymentLive(client, deployment);
+      local = true;
+      chains.push({
+        chainId: LOCAL_CHAIN_ID,
+        name: "Weconet local",
+        rpcUrl: localRpc,
+        contracts: deployment.contracts,
+        fromBlock: deployment.fromBlock.toString(),
+      });
+    } catch (error) {
+      problems.push(
+        `The local chain (${localRpc}) has no live Weconet deployment: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  for (const entry of existsSync(deploymentsDir) ? readdirSync(deploymentsDir) : []) {
+    const match = /^chain-(\d+)$/.exec(entry);
+    const chainId = Number(match?.[1]);
+    if (match === null || chainId === LOCAL_CHAIN_ID) continue;
+    try {
+      const deployment = loadDeployment({ chainId, dir: path.join(deploymentsDir, entry) });
+      chains.push({
+        chainId,
+        name: `Weconet on chain ${chainId}`,
+        rpcUrl: process.env[`WECONET_RPC_URL_${chainId}`] ?? null,
+        contracts: deployment.contracts,
+        fromBlock: deployment.fromBlock.toString(),
+      });
+    } catch (error) {
+      problems.push(`deploy/deployments/${entry}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return { chains, devAccounts: local ? devAccounts() : [], problems };
+}
+
+/** deploy/deployments of the repository the dApp runs in (the server's working directory is frontend/ or the root). */
+function findDeploymentsDir(): string {
+  let dir = process.cwd();
+  for (;;) {
+    const candidate = path.join(dir, "deploy", "deployments");
+    if (existsSync(path.join(dir, "deploy"))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.join(process.cwd(), "deploy", "deployments");
+    dir = parent;
+  }
+}

@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import { render, screen } from "@testing-library/react";
+
+import { Countdown } from "@/components/Countdown";
+import { Field } from "@/components/Field";
+import { TxStatus } from "@/components/TxStatus";
+
+describe("TxStatus", () => {
+  const hash = "0x1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef" as const;
+  it.each([
+    ["signing", { status: "signing", label: "Vote" }, "Vote: confirm in your wallet…"],
+    ["pending", { status: "pending", label: "Vote", hash }, "Vote: pending (transaction 0x1234…cdef)…"],
+    ["confirmed", { status: "confirmed", label: "Vote", hash, block: 42n }, "Vote: confirmed in block 42."],
+    [
+      "failed",
+      { status: "failed", label: "Vote", message: "0xabc has voted on this proposal already." },
+      "Vote failed: 0xabc has voted on this proposal already.",
+    ],
+  ] as const)("announces %s", (_name, state, text) => {
+    render(<TxStatus state={state} />);
+    const status = screen.getByRole("status");
+    expect(status.textContent).toBe(text);
+    expect(status.getAttribute("aria-live")).toBe("polite");
+    expect(status.dataset.txStatus).toBe(state.status);
+  });
+});
+
+describe("Field", () => {
+  it("labels its control and ties the hint and the error to it", () => {
+    render(
+      <Field label="Title" hint="One line." error="Give the proposal a title.">
+        <input />
+      </Field>,
+    );
+    const input = screen.getByLabelText("Title");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    const described = (input.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent);
+    expect(described).toEqual(["One line.", "Give the proposal a title."]);
+    expect(screen.getByRole("alert").textContent).toBe("Give the proposal a title.");
+  });
+  it("a valid control is not marked invalid", () => {
+    render(
+      <Field label="Reason">
+        <textarea />
+      </Field>,
+    );
+    expect(screen.getByLabelText("Reason").hasAttribute("aria-invalid")).toBe(false);
+  });
+});
+
+describe("Countdown", () => {
+  it("counts to a time ahead and from a time past, on the chain's clock", () => {
+    const { rerender } = render(<Countdown at={1_000 + 90_000} now={1_000} />);
+    expect(screen.getByText("in 1 day 1 hour")).toBeDefined();
+    rerender(<Countdown at={1_000} now={1_000 + 120} />);
+    expect(screen.getByText("2 minutes ago")).toBeDefined();
+  });
+});

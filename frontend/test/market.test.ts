@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+
+import { checkOffer, ETH_TOKEN, formatAmount, parseAmount, parseCount } from "@/lib/market";
+
+const dEUR = { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", symbol: "dEUR", decimals: 2 } as const;
+
+describe("market amounts", () => {
+  it("reads amounts in whole tokens into the smallest unit", () => {
+    expect(parseAmount("0.01", ETH_TOKEN)).toEqual({ ok: true, value: 10_000_000_000_000_000n });
+    expect(parseAmount("7.50", dEUR)).toEqual({ ok: true, value: 750n });
+  });
+  it.each([
+    ["", "Enter an amount in ETH, e.g. 0.01."],
+    ["-1", "Enter an amount in ETH, e.g. 0.01."],
+    ["1e3", "Enter an amount in ETH, e.g. 0.01."],
+  ])("refuses %j", (text, error) => {
+    expect(parseAmount(text, ETH_TOKEN)).toEqual({ ok: false, error });
+  });
+  it("refuses more decimals than the token has", () => {
+    expect(parseAmount("7.505", dEUR)).toEqual({ ok: false, error: "dEUR has at most 2 decimals." });
+  });
+  it("shows amounts with the token's symbol", () => {
+    expect(formatAmount(15_000_000_000_000_000n, ETH_TOKEN)).toBe("0.015 ETH");
+    expect(formatAmount(2500n, dEUR)).toBe("25 dEUR");
+  });
+  it("counts are whole numbers above zero", () => {
+    expect(parseCount("3", "quantity")).toEqual({ ok: true, value: 3n });
+    expect(parseCount("0", "quantity")).toEqual({ ok: false, error: "Enter the quantity: a whole number above 0." });
+    expect(parseCount("1.5", "capacity")).toEqual({ ok: false, error: "Enter the capacity: a whole number above 0." });
+  });
+});
+
+describe("listing an offer is checked before anything is sent", () => {
+  const draft = { resourceId: "4", unitPrice: "0.01", capacity: "10", days: "", description: "Meeting room, per hour" };
+  it("gives the SDK's listing, without an end when no days are given", () => {
+    expect(checkOffer(draft, 1_000)).toEqual({
+      errors: {},
+      listing: {
+        resourceId: 4n,
+        unitPrice: 10_000_000_000_000_000n,
+        capacity: 10n,
+        document: "Meeting room, per hour",
+      },
+    });
+  });
+  it("ends the offer after the given days, on the chain's clock", () => {
+    expect(checkOffer({ ...draft, days: "2" }, 1_000).listing?.validUntil).toBe(1_000 + 172_800);
+  });
+  it("reports every problem at once", () => {
+    expect(checkOffer({ resourceId: "", unitPrice: "x", capacity: "0", days: "-1", description: " " }, 1_000)).toEqual({
+      errors: {
+        resourceId: "Choose one of your resources.",
+        unitPrice: "Enter an amount in ETH, e.g. 0.01.",
+        capacity: "Enter the capacity: a whole number above 0.",
+        days: "Leave empty for no end, or enter how many days it stays bookable.",
+        description: "Describe the offer: only the document's hash goes on-chain.",
+      },
+    });
+  });
+});
