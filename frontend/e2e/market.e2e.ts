@@ -21,6 +21,11 @@ describe("market", () => {
     const { page } = s;
     await page.goto("/market");
     await connectAs(page, "bob");
+    const mine = page.getByTestId("my-offers").locator("[data-my-offer]");
+    const offerIds = () => mine.evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-my-offer"))));
+    // Bob lists offers in the demo already; the new one is the id that was not there before.
+    await mine.first().waitFor();
+    const before = new Set(await offerIds());
     const form = page.getByTestId("list-offer-form");
     const resource = form.getByLabel("Resource");
     const meetingRoom = await resource
@@ -34,11 +39,8 @@ describe("market", () => {
     await form.getByLabel("Description").fill("Meeting room for eight, per hour (end-to-end test)");
     await form.getByRole("button", { name: "List offer" }).click();
     await confirmed(form);
-    // The new offer is bob's newest.
-    const mine = page.getByTestId("my-offers").locator("[data-my-offer]");
-    await expect.poll(async () => (await mine.count()) > 0).toBe(true);
-    const ids = await mine.evaluateAll((items) => items.map((i) => Number(i.getAttribute("data-my-offer"))));
-    offerId = String(Math.max(...ids));
+    await expect.poll(async () => (await offerIds()).filter((id) => !before.has(id)).length).toBe(1);
+    offerId = String((await offerIds()).find((id) => !before.has(id)));
     await screenshot(page, "market-listed");
   });
 
