@@ -73,5 +73,7 @@ export function useTransaction() {
     [signer, weconet, chain.chainId, queryClient],
   );
   const reset = useCallback(() => setState({ status: "idle" }), []);
-  return { state, run, reset, canSend: signer !== undefined };
+  // While one transaction is in the wallet or on its way, its form's buttons stay disabled.
+  const busy = state.status === "signing" || state.status === "pending";
+  return { state, run, reset, busy, canSend: signer !== undefined };
 }

@@ -103,7 +103,7 @@ function ApplicationItem({
           <button
             type="button"
             className="danger"
-            disabled={tx.state.status === "signing" || tx.state.status === "pending"}
+            disabled={tx.busy}
             onClick={() => void tx.run("Retire application", (w) => w.applications.retire({ account: app.account }))}
           >
             Retire for good

@@ -136,10 +136,7 @@ export function GrantForm({
         <input inputMode="decimal" value={draft.days} onChange={(e) => set({ days: e.target.value })} />
       </Field>
       <div className="row">
-        <button
-          type="submit"
-          disabled={account === undefined || tx.state.status === "signing" || tx.state.status === "pending"}
-        >
+        <button type="submit" disabled={account === undefined || tx.busy}>
           Open connection
         </button>
         {account === undefined && <span className="muted small">Connect a wallet to open a connection.</span>}

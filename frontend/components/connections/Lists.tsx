@@ -64,7 +64,7 @@ export function ConnectionRow({
         <button
           type="button"
           className="secondary"
-          disabled={tx.state.status === "signing" || tx.state.status === "pending"}
+          disabled={tx.busy}
           onClick={() =>
             void (side === "given"
               ? tx.run("Close connection", (w) => w.access.revoke({ grantee: c.grantee }))
@@ -92,7 +92,6 @@ export function IncomingRequestRow({
   now: number | undefined;
 }) {
   const tx = useTransaction();
-  const busy = tx.state.status === "signing" || tx.state.status === "pending";
   return (
     <tr data-request={r.grantee}>
       <td>
@@ -111,7 +110,7 @@ export function IncomingRequestRow({
         <div className="row">
           <button
             type="button"
-            disabled={busy || r.lapsed}
+            disabled={tx.busy || r.lapsed}
             onClick={() => void tx.run("Accept request", (w) => w.access.acceptRequest({ grantee: r.grantee }))}
           >
             Accept
@@ -119,7 +118,7 @@ export function IncomingRequestRow({
           <button
             type="button"
             className="secondary"
-            disabled={busy}
+            disabled={tx.busy}
             onClick={() => void tx.run("Reject request", (w) => w.access.rejectRequest({ grantee: r.grantee }))}
           >
             Reject
@@ -151,7 +150,7 @@ export function OutgoingRequestRow({
         <button
           type="button"
           className="secondary"
-          disabled={tx.state.status === "signing" || tx.state.status === "pending"}
+          disabled={tx.busy}
           onClick={() => void tx.run("Withdraw request", (w) => w.access.cancelRequest({ owner: r.owner }))}
         >
           Withdraw

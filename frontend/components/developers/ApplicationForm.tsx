@@ -90,10 +90,7 @@ export function ApplicationForm({
         <input value={draft.purpose} onChange={(e) => set({ purpose: e.target.value })} />
       </Field>
       <div className="row">
-        <button
-          type="submit"
-          disabled={account === undefined || tx.state.status === "signing" || tx.state.status === "pending"}
-        >
+        <button type="submit" disabled={account === undefined || tx.busy}>
           {existing ? "Save changes" : "Register application"}
         </button>
         <TxStatus state={tx.state} />

@@ -227,7 +227,7 @@ function VoteForm({ proposal: p }: { proposal: ProposalSummary }) {
         <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <div className="row">
-        <button type="submit" disabled={tx.state.status === "signing" || tx.state.status === "pending"}>
+        <button type="submit" disabled={tx.busy}>
           Cast vote
         </button>
         <TxStatus state={tx.state} />

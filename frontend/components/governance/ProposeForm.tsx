@@ -219,10 +219,7 @@ export function ProposeForm({
       </div>
 
       <div className="row">
-        <button
-          type="submit"
-          disabled={account === undefined || tx.state.status === "signing" || tx.state.status === "pending"}
-        >
+        <button type="submit" disabled={account === undefined || tx.busy}>
           Propose
         </button>
         {account === undefined && <span className="muted small">Connect a wallet to propose.</span>}

@@ -57,7 +57,7 @@ export function DisputeRow({
           <Field label="Ruling" error={errors.ruling}>
             <input value={ruling} onChange={(e) => setRuling(e.target.value)} />
           </Field>
-          <button type="submit" disabled={!canAct || tx.state.status === "signing" || tx.state.status === "pending"}>
+          <button type="submit" disabled={!canAct || tx.busy}>
             Rule
           </button>
           <TxStatus state={tx.state} />

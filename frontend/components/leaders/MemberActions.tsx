@@ -61,7 +61,7 @@ function WithReason({
 /** An applicant, with admit and reject. */
 export function ApplicantRow({ member, canAct }: { member: MemberView; canAct: boolean }) {
   const tx = useTransaction();
-  const busy = !canAct || tx.state.status === "signing" || tx.state.status === "pending";
+  const busy = !canAct || tx.busy;
   return (
     <tr data-account={member.account}>
       <td>
@@ -93,7 +93,7 @@ export function ApplicantRow({ member, canAct }: { member: MemberView; canAct: b
 /** An active or suspended member, with suspend or reinstate, and the developer role. */
 export function MemberRow({ member, canAct }: { member: MemberView; canAct: boolean }) {
   const tx = useTransaction();
-  const busy = !canAct || tx.state.status === "signing" || tx.state.status === "pending";
+  const busy = !canAct || tx.busy;
   const developer = member.roles.includes("developer");
   return (
     <tr data-account={member.account}>
@@ -149,7 +149,7 @@ export function MemberRow({ member, canAct }: { member: MemberView; canAct: bool
 /** An application, with suspend (all its access stops at once) or reinstate. */
 export function ApplicationRow({ app, canAct }: { app: ApplicationView; canAct: boolean }) {
   const tx = useTransaction();
-  const busy = !canAct || tx.state.status === "signing" || tx.state.status === "pending";
+  const busy = !canAct || tx.busy;
   return (
     <tr data-application={app.account}>
       <td>

@@ -26,9 +26,8 @@ export function BookingRow({
   const [statement, setStatement] = useState("");
   const token = tokenOf(tokens, b.token);
   const side = sameAddress(b.provider, account) ? "provider" : "consumer";
-  const busy = tx.state.status === "signing" || tx.state.status === "pending";
   const step = (label: string, act: Parameters<typeof tx.run>[1]) => (
-    <button type="button" disabled={busy} onClick={() => void tx.run(label, act)}>
+    <button type="button" disabled={tx.busy} onClick={() => void tx.run(label, act)}>
       {label}
     </button>
   );
@@ -104,7 +103,7 @@ export function BookingRow({
               onChange={(e) => setStatement(e.target.value)}
               style={{ width: "14rem" }}
             />
-            <button type="submit" className="secondary" disabled={busy || statement.trim() === ""}>
+            <button type="submit" className="secondary" disabled={tx.busy || statement.trim() === ""}>
               Open dispute
             </button>
           </form>
@@ -131,7 +130,7 @@ export function Credits({
         <button
           key={c.token}
           type="button"
-          disabled={tx.state.status === "signing" || tx.state.status === "pending"}
+          disabled={tx.busy}
           onClick={() => void tx.run("Withdraw", (w) => w.market.withdraw({ token: c.token }))}
         >
           Withdraw {formatAmount(c.amount, tokenOf(tokens, c.token))}

@@ -2,23 +2,15 @@
 
 import { useState } from "react";
 
-import type { Attribute, OfferView, ResourceView } from "@weconet/sdk";
+import type { Attribute, ResourceView } from "@weconet/sdk";
 
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { useChainNow } from "@/lib/clock";
-import {
-  checkOffer,
-  formatAmount,
-  parseAmount,
-  parseCount,
-  tokenOf,
-  type OfferDraft,
-  type TokenInfo,
-} from "@/lib/market";
+import { checkOffer, formatAmount, parseAmount, parseCount, tokenOf, type OfferDraft } from "@/lib/market";
 import { useTransaction } from "@/lib/tx";
 
-import { OfferDetails } from "./Offers";
+import { OfferDetails, type OfferProps } from "./Offers";
 
 const EMPTY: OfferDraft = { resourceId: "", unitPrice: "", capacity: "", days: "", description: "" };
 
@@ -80,7 +72,7 @@ export function ListOfferForm({
         <textarea rows={2} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
       </Field>
       <div className="row">
-        <button type="submit" disabled={tx.state.status === "signing" || tx.state.status === "pending"}>
+        <button type="submit" disabled={tx.busy}>
           List offer
         </button>
         <TxStatus state={tx.state} />
@@ -90,21 +82,12 @@ export function ListOfferForm({
 }
 
 /** One of my offers: details, pause/resume/close, a new price or capacity. */
-export function MyOfferRow({
-  offer: o,
-  attributes,
-  tokens,
-}: {
-  offer: OfferView;
-  attributes: readonly Attribute[];
-  tokens: readonly TokenInfo[] | undefined;
-}) {
+export function MyOfferRow({ offer: o, attributes, tokens }: OfferProps) {
   const tx = useTransaction();
   const token = tokenOf(tokens, o.token);
   const [price, setPrice] = useState("");
   const [capacity, setCapacity] = useState("");
   const [error, setError] = useState<string>();
-  const busy = tx.state.status === "signing" || tx.state.status === "pending";
   const update = (e: React.FormEvent) => {
     e.preventDefault();
     const p = price.trim() === "" ? undefined : parseAmount(price, token);
@@ -140,7 +123,7 @@ export function MyOfferRow({
             <button
               type="button"
               className="secondary"
-              disabled={busy}
+              disabled={tx.busy}
               onClick={() =>
                 void (o.status === "paused"
                   ? tx.run("Resume offer", (w) => w.market.resumeOffer({ offerId: o.id }))
@@ -152,7 +135,7 @@ export function MyOfferRow({
             <button
               type="button"
               className="danger"
-              disabled={busy}
+              disabled={tx.busy}
               onClick={() => void tx.run("Close offer", (w) => w.market.closeOffer({ offerId: o.id }))}
             >
               Close for good
@@ -175,7 +158,7 @@ export function MyOfferRow({
                 style={{ width: "6rem" }}
               />
             </Field>
-            <button type="submit" className="secondary" disabled={busy}>
+            <button type="submit" className="secondary" disabled={tx.busy}>
               Update
             </button>
             {error !== undefined && (

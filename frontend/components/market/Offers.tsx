@@ -13,16 +13,15 @@ import { formatAmount, parseCount, tokenOf, type TokenInfo } from "@/lib/market"
 import { useTransaction } from "@/lib/tx";
 import { useWeconet } from "@/lib/weconet";
 
-/** An offer's details: what, from whom, at what price, how many left, until when, what a booking shares. */
-export function OfferDetails({
-  offer: o,
-  attributes,
-  tokens,
-}: {
+/** An offer shown with the taxonomy (for its class and data request) and the known tokens (for its price). */
+export interface OfferProps {
   offer: OfferView;
   attributes: readonly Attribute[];
   tokens: readonly TokenInfo[] | undefined;
-}) {
+}
+
+/** An offer's details: what, from whom, at what price, how many left, until when, what a booking shares. */
+export function OfferDetails({ offer: o, attributes, tokens }: OfferProps) {
   const token = tokenOf(tokens, o.token);
   return (
     <dl className="small">
@@ -79,7 +78,7 @@ export function BookForm({ offer: o, token }: { offer: OfferView; token: TokenIn
           style={{ width: "6rem" }}
         />
       </Field>
-      <button type="submit" disabled={!o.bookable || tx.state.status === "signing" || tx.state.status === "pending"}>
+      <button type="submit" disabled={!o.bookable || tx.busy}>
         Book{parsed.ok ? ` for ${formatAmount(o.unitPrice * parsed.value, token)}` : ""}
       </button>
       <TxStatus state={tx.state} />
@@ -126,15 +125,7 @@ export function MatchCard({
 }
 
 /** A live offer in the market's list: class, price, what is left, details and booking. */
-export function OfferCard({
-  offer: o,
-  attributes,
-  tokens,
-}: {
-  offer: OfferView;
-  attributes: readonly Attribute[];
-  tokens: readonly TokenInfo[] | undefined;
-}) {
+export function OfferCard({ offer: o, attributes, tokens }: OfferProps) {
   const token = tokenOf(tokens, o.token);
   return (
     <li className="card" data-offer={o.id.toString()}>

@@ -40,7 +40,6 @@ export function RequestRow({
       o.unitPrice <= r.maxUnitPrice &&
       !r.answers.includes(o.id),
   );
-  const busy = tx.state.status === "signing" || tx.state.status === "pending";
   return (
     <li className="card" data-market-request={r.id.toString()}>
       <p>
@@ -59,7 +58,7 @@ export function RequestRow({
             <button
               key={offerId.toString()}
               type="button"
-              disabled={busy}
+              disabled={tx.busy}
               onClick={() => void tx.run("Accept answer", (w) => w.market.acceptAnswer({ requestId: r.id, offerId }))}
             >
               Accept offer #{offerId.toString()}
@@ -69,7 +68,7 @@ export function RequestRow({
           <button
             type="button"
             className="secondary"
-            disabled={busy}
+            disabled={tx.busy}
             onClick={() => void tx.run("Withdraw request", (w) => w.market.cancelRequest({ requestId: r.id }))}
           >
             Withdraw request
@@ -95,7 +94,7 @@ export function RequestRow({
             </select>
             <button
               type="button"
-              disabled={busy || offer === ""}
+              disabled={tx.busy || offer === ""}
               onClick={() =>
                 void tx.run("Answer", (w) => w.market.answerRequest({ requestId: r.id, offerId: BigInt(offer) }))
               }
@@ -168,7 +167,7 @@ export function PostRequestForm({ attributes }: { attributes: readonly Attribute
         <input value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
       </Field>
       <div className="row">
-        <button type="submit" disabled={tx.state.status === "signing" || tx.state.status === "pending"}>
+        <button type="submit" disabled={tx.busy}>
           Post request
         </button>
         <TxStatus state={tx.state} />
