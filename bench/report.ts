@@ -172,6 +172,32 @@ function table(header: string[], lines: string[][]): string {
   return [format(header), widths.map((w) => "-".repeat(w)).join("  "), ...lines.map(format)].join("\n");
 }
 
+/**
+ * The comparison's rows: operation, Weconet's gas per scale, growth, anchor, anchor gas, ratio to it, floor, ratio
+ * to it. A Weconet operation with several anchors shows its own figures once.
+ */
+function comparisonRows(report: Report): string[][] {
+  return report.comparison.map((r, i) => {
+    const repeat = i > 0 && report.comparison[i - 1]?.operation === r.operation;
+    const anchor = r.anchor === null ? "—" : `${r.anchor}${r.anchorSource === "published" ? " (published)" : ""}`;
+    return [
+      repeat ? "" : r.operation,
+      ...report.scales.map((s) => (repeat ? "" : gas(r.weconet[s]))),
+      repeat ? "" : r.growth,
+      anchor,
+      r.anchor === null ? "" : gas(r.anchorGas),
+      times(r.ratioToAnchor),
+      repeat ? "" : r.floor,
+      repeat ? "" : times(r.ratioToFloor),
+    ];
+  });
+}
+
+/** A target's factor as written before its reference ("1.25 x ", "1/3 x "); nothing for 1. */
+function factorText(factor: number, sign: string): string {
+  return factor === 1 ? "" : `${factor < 1 ? `1/${Math.round(1 / factor)}` : factor} ${sign} `;
+}
+
 /** The report as printed: the comparison, growth notes, the anchors' own figures, then the targets. */
 export function formatReport(report: Report): string {
   const { scales } = report;
@@ -182,23 +208,7 @@ export function formatReport(report: Report): string {
     `Weconet against the anchors (gas per transaction; ratios at ${largest.toLocaleString("en-US")} existing ` +
       `members, grants, offers and bookings)\n`,
   );
-  let previous = "";
-  const lines = report.comparison.map((r) => {
-    // A Weconet operation with several anchors shows its own figures once.
-    const repeat = r.operation === previous;
-    previous = r.operation;
-    const anchor = r.anchor === null ? "—" : `${r.anchor}${r.anchorSource === "published" ? " (published)" : ""}`;
-    return [
-      repeat ? "" : r.operation,
-      ...scales.map((s) => (repeat ? "" : gas(r.weconet[s]))),
-      repeat ? "" : r.growth,
-      anchor,
-      r.anchor === null ? "" : gas(r.anchorGas),
-      times(r.ratioToAnchor),
-      repeat ? "" : r.floor,
-      repeat ? "" : times(r.ratioToFloor),
-    ];
-  });
+  const lines = comparisonRows(report);
   out.push(
     table(
       [
@@ -241,7 +251,7 @@ export function formatReport(report: Report): string {
     out.push(`${t.verdict.padEnd(12)}  ${t.title}`);
     for (const c of t.checks) {
       const relation = c.holds === null ? "?" : c.holds ? (c.inclusive ? "<=" : "<") : c.inclusive ? ">" : ">=";
-      const limit = c.factor === 1 ? "" : `${c.factor < 1 ? `1/${Math.round(1 / c.factor)}` : c.factor} x `;
+      const limit = factorText(c.factor, "x");
       const share =
         c.subjectGas === null || c.referenceGas === null ? "" : ` (${(c.subjectGas / c.referenceGas).toFixed(2)}x)`;
       out.push(
@@ -262,29 +272,17 @@ export function formatMarkdown(report: Report): string {
     row(["operation", ...scales.map((s) => `@${s}`), "growth", "anchor", "anchor gas", "÷ anchor", "÷ floor"]),
     row(["---", ...scales.map(() => "---:"), "---", "---", "---:", "---:", "---:"]),
   );
-  let previous = "";
-  for (const r of report.comparison) {
-    const repeat = r.operation === previous;
-    previous = r.operation;
-    const anchor = r.anchor === null ? "—" : `${r.anchor}${r.anchorSource === "published" ? " (published)" : ""}`;
-    out.push(
-      row([
-        repeat ? "" : r.operation,
-        ...scales.map((s) => (repeat ? "" : gas(r.weconet[s]))),
-        repeat ? "" : r.growth,
-        anchor,
-        r.anchor === null ? "" : gas(r.anchorGas),
-        times(r.ratioToAnchor),
-        repeat ? "" : `${times(r.ratioToFloor)} (${r.floor})`,
-      ]),
-    );
+  for (const cells of comparisonRows(report)) {
+    // The floor's name and the ratio to it share one column here.
+    const [floor, ratioToFloor] = cells.splice(-2, 2);
+    out.push(row([...cells, floor === "" ? "" : `${ratioToFloor} (${floor})`]));
   }
   out.push("", row(["target", "verdict", "figures at the largest scale"]), row(["---", "---", "---"]));
   for (const t of report.targets) {
     const figures = t.checks.map((c) => {
       const share =
         c.subjectGas === null || c.referenceGas === null ? "" : ` = ${(c.subjectGas / c.referenceGas).toFixed(2)}×`;
-      const limit = c.factor === 1 ? "" : `${c.factor < 1 ? `1/${Math.round(1 / c.factor)}` : c.factor} × `;
+      const limit = factorText(c.factor, "×");
       return `${c.subject} ${gas(c.subjectGas)} vs ${limit}${c.reference} ${gas(c.referenceGas)}${share}`;
     });
     out.push(row([t.title, t.verdict, figures.join("; ")]));
