@@ -23,4 +23,13 @@ interface INetworkRules {
 
     /// @notice How long a pending request for a data connection waits for the owner's answer, in seconds.
     function accessRequestLifetime() external view returns (uint32);
+
+    /// @notice How long a new member waits after admission before their vote counts, in seconds.
+    function probationPeriod() external view returns (uint32);
+
+    /// @notice How many members one network leader may admit per probation period.
+    function admissionsPerLeader() external view returns (uint16);
+
+    /// @notice How long the network leaders have to rule on a dispute, in seconds from its opening.
+    function disputeRulingPeriod() external view returns (uint32);
 }

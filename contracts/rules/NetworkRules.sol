@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {Governed} from "../governance/Governed.sol";
+import {VotingBounds} from "../governance/VotingBounds.sol";
 import {INetworkRules} from "./INetworkRules.sol";
 
 /// @title NetworkRules
@@ -20,6 +21,12 @@ contract NetworkRules is INetworkRules, Governed {
     /// @notice Key of how long a pending request for a data connection waits for the owner's answer, in seconds.
     bytes32 public constant ACCESS_REQUEST_LIFETIME = "accessRequestLifetime";
 
+    /// @notice Key of a new member's probation period, in seconds: their vote counts only once it has passed.
+    bytes32 public constant PROBATION_PERIOD = "probationPeriod";
+    /// @notice Key of how many members one leader may admit per probation period.
+    bytes32 public constant ADMISSIONS_PER_LEADER = "admissionsPerLeader";
+    /// @notice Key of how long the network leaders have to rule on a dispute, in seconds from its opening.
+    bytes32 public constant DISPUTE_RULING_PERIOD = "disputeRulingPeriod";
     /// @notice Lower bound of the maximum grant duration.
     uint256 public constant MIN_GRANT_DURATION = 1 hours;
     /// @notice Upper bound of the maximum grant duration.
@@ -35,6 +42,21 @@ contract NetworkRules is INetworkRules, Governed {
     /// @notice Upper bound of the lifetime of a pending access request.
     uint256 public constant MAX_ACCESS_REQUEST_LIFETIME = 90 days;
 
+    /// @notice Lower bound of the probation period: the longest a proposal can take from creation to execution,
+    /// so that the members always see an admission in the events and can remove the leader who made it before
+    /// the new vote counts, whatever voting settings they chose.
+    uint256 public constant MIN_PROBATION_PERIOD = VotingBounds.MAX_DECISION_TIME;
+    /// @notice Upper bound of the probation period.
+    uint256 public constant MAX_PROBATION_PERIOD = 365 days;
+    /// @notice Lower bound of the admissions per leader and probation period.
+    uint256 public constant MIN_ADMISSIONS_PER_LEADER = 1;
+    /// @notice Upper bound of the admissions per leader and probation period.
+    uint256 public constant MAX_ADMISSIONS_PER_LEADER = 1_000;
+    /// @notice Lower bound of the leaders' ruling period.
+    uint256 public constant MIN_DISPUTE_RULING_PERIOD = 1 hours;
+    /// @notice Upper bound of the leaders' ruling period.
+    uint256 public constant MAX_DISPUTE_RULING_PERIOD = 90 days;
+
     /// @notice The values of all rules, as set at deployment or by a later vote.
     struct RuleValues {
         AdmissionPolicy admissionPolicy;
@@ -42,6 +64,9 @@ contract NetworkRules is INetworkRules, Governed {
         uint32 maxGrantDuration;
         uint32 disputeWindow;
         uint32 accessRequestLifetime;
+        uint32 probationPeriod;
+        uint16 admissionsPerLeader;
+        uint32 disputeRulingPeriod;
     }
 
     RuleValues private _rules;
@@ -63,6 +88,9 @@ contract NetworkRules is INetworkRules, Governed {
         _set(MARKET_FEE_BPS, initial.marketFeeBps);
         _set(DISPUTE_WINDOW, initial.disputeWindow);
         _set(ACCESS_REQUEST_LIFETIME, initial.accessRequestLifetime);
+        _set(PROBATION_PERIOD, initial.probationPeriod);
+        _set(ADMISSIONS_PER_LEADER, initial.admissionsPerLeader);
+        _set(DISPUTE_RULING_PERIOD, initial.disputeRulingPeriod);
     }
 
     /// @notice Changes rule `key` to `value`. Only the governance executor (after a members' vote) may call it.
@@ -83,18 +111,40 @@ contract NetworkRules is INetworkRules, Governed {
         if (key == MARKET_FEE_BPS) return r.marketFeeBps;
         if (key == DISPUTE_WINDOW) return r.disputeWindow;
         if (key == ACCESS_REQUEST_LIFETIME) return r.accessRequestLifetime;
+        if (key == PROBATION_PERIOD) return r.probationPeriod;
+        if (key == ADMISSIONS_PER_LEADER) return r.admissionsPerLeader;
+        if (key == DISPUTE_RULING_PERIOD) return r.disputeRulingPeriod;
+        revert UnknownRule(key);
+    }
+
+    /// @notice The bounds (inclusive) that a value of rule `key` must lie within.
+    /// @param key The rule's key.
+    /// @return min The smallest value accepted.
+    /// @return max The largest value accepted.
+    function ruleBounds(bytes32 key) public pure returns (uint256 min, uint256 max) {
+        if (key == ADMISSION_POLICY) return (0, uint256(type(AdmissionPolicy).max));
+        if (key == MAX_GRANT_DURATION) return (MIN_GRANT_DURATION, MAX_GRANT_DURATION_LIMIT);
+        if (key == MARKET_FEE_BPS) return (0, MAX_FEE_BPS);
+        if (key == DISPUTE_WINDOW) return (MIN_DISPUTE_WINDOW, MAX_DISPUTE_WINDOW);
+        if (key == ACCESS_REQUEST_LIFETIME) return (MIN_ACCESS_REQUEST_LIFETIME, MAX_ACCESS_REQUEST_LIFETIME);
+        if (key == PROBATION_PERIOD) return (MIN_PROBATION_PERIOD, MAX_PROBATION_PERIOD);
+        if (key == ADMISSIONS_PER_LEADER) return (MIN_ADMISSIONS_PER_LEADER, MAX_ADMISSIONS_PER_LEADER);
+        if (key == DISPUTE_RULING_PERIOD) return (MIN_DISPUTE_RULING_PERIOD, MAX_DISPUTE_RULING_PERIOD);
         revert UnknownRule(key);
     }
 
     /// @notice The keys of all rules, in a fixed order.
     /// @return keys The rule keys.
     function ruleKeys() external pure returns (bytes32[] memory keys) {
-        keys = new bytes32[](5);
+        keys = new bytes32[](8);
         keys[0] = ADMISSION_POLICY;
         keys[1] = MAX_GRANT_DURATION;
         keys[2] = MARKET_FEE_BPS;
         keys[3] = DISPUTE_WINDOW;
         keys[4] = ACCESS_REQUEST_LIFETIME;
+        keys[5] = PROBATION_PERIOD;
+        keys[6] = ADMISSIONS_PER_LEADER;
+        keys[7] = DISPUTE_RULING_PERIOD;
     }
 
     /// @notice All rules at once.
@@ -128,27 +178,34 @@ contract NetworkRules is INetworkRules, Governed {
         return _rules.accessRequestLifetime;
     }
 
+    /// @inheritdoc INetworkRules
+    function probationPeriod() external view returns (uint32) {
+        return _rules.probationPeriod;
+    }
+
+    /// @inheritdoc INetworkRules
+    function admissionsPerLeader() external view returns (uint16) {
+        return _rules.admissionsPerLeader;
+    }
+
+    /// @inheritdoc INetworkRules
+    function disputeRulingPeriod() external view returns (uint32) {
+        return _rules.disputeRulingPeriod;
+    }
+
     function _set(bytes32 key, uint256 value) private {
         uint256 oldValue = rule(key);
-        if (key == ADMISSION_POLICY) {
-            if (value > uint256(type(AdmissionPolicy).max)) revert InvalidRuleValue(key, value);
-            _rules.admissionPolicy = AdmissionPolicy(value);
-        } else if (key == MAX_GRANT_DURATION) {
-            if (value < MIN_GRANT_DURATION || value > MAX_GRANT_DURATION_LIMIT) revert InvalidRuleValue(key, value);
-            _rules.maxGrantDuration = uint32(value);
-        } else if (key == MARKET_FEE_BPS) {
-            if (value > MAX_FEE_BPS) revert InvalidRuleValue(key, value);
-            _rules.marketFeeBps = uint16(value);
-        } else if (key == DISPUTE_WINDOW) {
-            if (value < MIN_DISPUTE_WINDOW || value > MAX_DISPUTE_WINDOW) revert InvalidRuleValue(key, value);
-            _rules.disputeWindow = uint32(value);
-        } else {
-            // rule(key) above already rejected unknown keys, so this is the access request lifetime
-            if (value < MIN_ACCESS_REQUEST_LIFETIME || value > MAX_ACCESS_REQUEST_LIFETIME) {
-                revert InvalidRuleValue(key, value);
-            }
-            _rules.accessRequestLifetime = uint32(value);
-        }
+        (uint256 min, uint256 max) = ruleBounds(key);
+        if (value < min || value > max) revert InvalidRuleValue(key, value);
+        // every bound fits the field's type, so the casts below cannot truncate
+        if (key == ADMISSION_POLICY) _rules.admissionPolicy = AdmissionPolicy(value);
+        else if (key == MAX_GRANT_DURATION) _rules.maxGrantDuration = uint32(value);
+        else if (key == MARKET_FEE_BPS) _rules.marketFeeBps = uint16(value);
+        else if (key == DISPUTE_WINDOW) _rules.disputeWindow = uint32(value);
+        else if (key == ACCESS_REQUEST_LIFETIME) _rules.accessRequestLifetime = uint32(value);
+        else if (key == PROBATION_PERIOD) _rules.probationPeriod = uint32(value);
+        else if (key == ADMISSIONS_PER_LEADER) _rules.admissionsPerLeader = uint16(value);
+        else _rules.disputeRulingPeriod = uint32(value);
         emit RuleChanged(key, oldValue, value);
     }
 }

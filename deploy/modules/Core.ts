@@ -29,6 +29,9 @@ export default buildModule("WeconetCore", (m) => {
       maxGrantDuration: m.getParameter("maxGrantDuration", 365 * 86_400),
       disputeWindow: m.getParameter("disputeWindow", 7 * 86_400),
       accessRequestLifetime: m.getParameter("accessRequestLifetime", 7 * 86_400),
+      probationPeriod: m.getParameter("probationPeriod", 35 * 86_400),
+      admissionsPerLeader: m.getParameter("admissionsPerLeader", 10),
+      disputeRulingPeriod: m.getParameter("disputeRulingPeriod", 14 * 86_400),
     },
   ]);
 

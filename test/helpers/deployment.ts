@@ -25,6 +25,9 @@ export const TEST_SETTINGS = {
   maxGrantDuration: 30 * 86_400,
   disputeWindow: 3 * 86_400,
   accessRequestLifetime: 7 * 86_400,
+  probationPeriod: 35 * 86_400,
+  admissionsPerLeader: 100,
+  disputeRulingPeriod: 14 * 86_400,
 } as const;
 
 /** A profile pointer for tests: the hash of a label, standing in for the hash of an off-chain document. */
