@@ -46,7 +46,10 @@ abstract contract AccessFixture is WeconetTest {
                 marketFeeBps: 100,
                 maxGrantDuration: MAX_GRANT,
                 disputeWindow: 3 days,
-                accessRequestLifetime: 7 days
+                accessRequestLifetime: 7 days,
+                probationPeriod: 35 days,
+                admissionsPerLeader: 100,
+                disputeRulingPeriod: 14 days
             })
         );
         taxonomy = new Taxonomy(governance, _starterTaxonomy());

@@ -54,7 +54,10 @@ abstract contract MarketWorld is WeconetTest {
                 marketFeeBps: FEE_BPS,
                 maxGrantDuration: 30 days,
                 disputeWindow: DISPUTE_WINDOW,
-                accessRequestLifetime: 7 days
+                accessRequestLifetime: 7 days,
+                probationPeriod: 35 days,
+                admissionsPerLeader: 100,
+                disputeRulingPeriod: 14 days
             })
         );
         Taxonomy.AttributeInput[] memory vocabulary = new Taxonomy.AttributeInput[](3);

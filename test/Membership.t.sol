@@ -31,7 +31,10 @@ abstract contract MembershipSetup is WeconetTest {
                 marketFeeBps: 100,
                 maxGrantDuration: 30 days,
                 disputeWindow: 3 days,
-                accessRequestLifetime: 7 days
+                accessRequestLifetime: 7 days,
+                probationPeriod: 35 days,
+                admissionsPerLeader: 100,
+                disputeRulingPeriod: 14 days
             })
         );
         founders.push(address(0xA11CE)); // manager

@@ -41,6 +41,25 @@ const RULES = [
     valid: [BigInt(HOUR), BigInt(90 * DAY)],
     invalid: [0n, BigInt(HOUR - 1), BigInt(90 * DAY + 1), 2n ** 32n + BigInt(HOUR), MaxUint256],
   },
+  {
+    // at least the longest a proposal can take from creation to execution (VotingBounds.MAX_DECISION_TIME)
+    key: "probationPeriod",
+    deployed: TEST_SETTINGS.probationPeriod,
+    valid: [BigInt(35 * DAY), BigInt(365 * DAY)],
+    invalid: [0n, BigInt(35 * DAY - 1), BigInt(365 * DAY + 1), 2n ** 32n + BigInt(35 * DAY), MaxUint256],
+  },
+  {
+    key: "admissionsPerLeader",
+    deployed: TEST_SETTINGS.admissionsPerLeader,
+    valid: [1n, 1_000n],
+    invalid: [0n, 1_001n, 2n ** 16n + 1n, MaxUint256],
+  },
+  {
+    key: "disputeRulingPeriod",
+    deployed: TEST_SETTINGS.disputeRulingPeriod,
+    valid: [BigInt(HOUR), BigInt(90 * DAY)],
+    invalid: [0n, BigInt(HOUR - 1), BigInt(90 * DAY + 1), 2n ** 32n + BigInt(HOUR), MaxUint256],
+  },
 ] as const;
 
 /** The fields of `NetworkRules.RuleValues` in storage order, with their widths in bits. */
@@ -50,6 +69,9 @@ const SLOT_LAYOUT = [
   ["maxGrantDuration", 32n],
   ["disputeWindow", 32n],
   ["accessRequestLifetime", 32n],
+  ["probationPeriod", 32n],
+  ["admissionsPerLeader", 16n],
+  ["disputeRulingPeriod", 32n],
 ] as const;
 
 /** `marketFeeBps` → `MARKET_FEE_BPS`: the name of a rule's key constant. */
@@ -91,6 +113,24 @@ describe("NetworkRules", () => {
       expect(await w.networkRules.MAX_DISPUTE_WINDOW()).to.equal(BigInt(365 * DAY));
       expect(await w.networkRules.MIN_ACCESS_REQUEST_LIFETIME()).to.equal(BigInt(HOUR));
       expect(await w.networkRules.MAX_ACCESS_REQUEST_LIFETIME()).to.equal(BigInt(90 * DAY));
+      expect(await w.networkRules.MIN_PROBATION_PERIOD()).to.equal(BigInt(35 * DAY));
+      expect(await w.networkRules.MAX_PROBATION_PERIOD()).to.equal(BigInt(365 * DAY));
+      expect(await w.networkRules.MIN_ADMISSIONS_PER_LEADER()).to.equal(1n);
+      expect(await w.networkRules.MAX_ADMISSIONS_PER_LEADER()).to.equal(1_000n);
+      expect(await w.networkRules.MIN_DISPUTE_RULING_PERIOD()).to.equal(BigInt(HOUR));
+      expect(await w.networkRules.MAX_DISPUTE_RULING_PERIOD()).to.equal(BigInt(90 * DAY));
+    });
+
+    it("answers every rule's bounds in one view, the same the setter enforces", async () => {
+      const w = await coreFixture();
+      for (const rule of RULES) {
+        const [min, max] = await w.networkRules.ruleBounds(key(rule.key));
+        expect(min, rule.key).to.equal(rule.valid[0]);
+        expect(max, rule.key).to.equal(rule.valid[rule.valid.length - 1]);
+      }
+      await expect(w.networkRules.ruleBounds(key("noSuchRule")))
+        .to.be.revertedWithCustomError(w.networkRules, "UnknownRule")
+        .withArgs(key("noSuchRule"));
     });
 
     it("emitted a RuleChanged from 0 for every rule at deployment, in key order", async () => {
@@ -186,6 +226,9 @@ describe("NetworkRules", () => {
       maxGrantDuration: 30 * DAY,
       disputeWindow: 3 * DAY,
       accessRequestLifetime: 7 * DAY,
+      probationPeriod: 35 * DAY,
+      admissionsPerLeader: 10,
+      disputeRulingPeriod: 14 * DAY,
     };
 
     it("refuses a zero governance address", async () => {
@@ -203,6 +246,9 @@ describe("NetworkRules", () => {
       ["disputeWindow", { disputeWindow: 365 * DAY + 1 }, BigInt(365 * DAY + 1)],
       ["accessRequestLifetime", { accessRequestLifetime: HOUR - 1 }, BigInt(HOUR - 1)],
       ["accessRequestLifetime", { accessRequestLifetime: 90 * DAY + 1 }, BigInt(90 * DAY + 1)],
+      ["probationPeriod", { probationPeriod: 35 * DAY - 1 }, BigInt(35 * DAY - 1)],
+      ["admissionsPerLeader", { admissionsPerLeader: 0 }, 0n],
+      ["disputeRulingPeriod", { disputeRulingPeriod: 90 * DAY + 1 }, BigInt(90 * DAY + 1)],
     ];
     for (const [name, change, value] of invalid) {
       it(`refuses an initial ${name} of ${value}`, async () => {
