@@ -340,7 +340,9 @@ const commands: Record<string, () => Promise<void>> = {
   },
   async rules() {
     const rules = await (await reader()).reads.rules();
-    print(rules, () => table(rules.map((r) => [r.name, r.value.toString()])));
+    print(rules, () =>
+      table([["rule", "value", "bounds"], ...rules.map((r) => [r.name, r.value.toString(), `${r.min} to ${r.max}`])]),
+    );
   },
   async taxonomy() {
     const attributes = await (await reader()).reads.attributes();
