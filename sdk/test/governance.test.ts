@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { ROLES } from "../src/index.js";
-import { admitMember, as, increaseTime, isolateFile, latestTime, people, reader } from "./support/weconet.js";
+import { activateVotes, admitMember, as, increaseTime, isolateFile, latestTime, people, reader } from "./support/weconet.js";
 
 isolateFile();
 
@@ -10,6 +10,7 @@ describe("governance actions", () => {
 
   it("carries a rule change through propose, vote (also by signature), queue and execute", async () => {
     for (const [i, voter] of voters.entries()) await admitMember(voter, `voter-${i}`);
+    await activateVotes(voters);
     const [alice, bob, carol] = voters as [typeof people.manager, typeof people.manager, typeof people.manager];
 
     const { proposalId } = await as(alice).governance.proposeRuleChange({
