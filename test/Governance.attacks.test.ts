@@ -8,7 +8,15 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import { expect } from "chai";
 import { parseEther } from "ethers";
 
-import { deployWeconet, LEADER_ROLE, nth, profileHash, reason, TEST_SETTINGS, type Weconet } from "./helpers/deployment.js";
+import {
+  deployWeconet,
+  LEADER_ROLE,
+  nth,
+  profileHash,
+  reason,
+  TEST_SETTINGS,
+  type Weconet,
+} from "./helpers/deployment.js";
 import { activateVotes, admitNewcomer, coreFixture } from "./helpers/fixtures.js";
 import {
   castVotes,

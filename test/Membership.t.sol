@@ -175,8 +175,10 @@ contract MembershipHandler is WeconetTest {
         (address a, address by) = (_actorWith(actorSeed, IMembership.Status.Active), _overseer(bySeed));
         Membership.Authority level = _authority(by, a);
         IMembership.Status s = expectedStatus[a];
-        bool ok = level != Membership.Authority.None &&
-            (s == IMembership.Status.Active || (s == IMembership.Status.Suspended && level > expectedSuspendedBy[a]));
+        bool ok =
+            level != Membership.Authority.None &&
+                (s == IMembership.Status.Active ||
+                    (s == IMembership.Status.Suspended && level > expectedSuspendedBy[a]));
         if (_attempt(by, abi.encodeCall(membership.suspend, (a, "reason")), ok, "suspend", a)) {
             expectedStatus[a] = IMembership.Status.Suspended;
             expectedSuspendedBy[a] = level;
@@ -187,9 +189,10 @@ contract MembershipHandler is WeconetTest {
     function reinstate(uint256 actorSeed, uint256 bySeed) external {
         (address a, address by) = (_actorWith(actorSeed, IMembership.Status.Suspended), _overseer(bySeed));
         Membership.Authority level = _authority(by, a);
-        bool ok = level != Membership.Authority.None &&
-            expectedStatus[a] == IMembership.Status.Suspended &&
-            level >= expectedSuspendedBy[a];
+        bool ok =
+            level != Membership.Authority.None &&
+                expectedStatus[a] == IMembership.Status.Suspended &&
+                level >= expectedSuspendedBy[a];
         if (_attempt(by, abi.encodeCall(membership.reinstate, (a)), ok, "reinstate", a)) {
             expectedStatus[a] = IMembership.Status.Active;
             expectedSuspendedBy[a] = Membership.Authority.None;
@@ -357,7 +360,10 @@ contract MembershipHandler is WeconetTest {
         if (by == governance) return Membership.Authority.MembersVote;
         if (member == expectedManager) return Membership.Authority.None;
         if (by == expectedManager) {
-            return expectedStatus[by] == IMembership.Status.Active ? Membership.Authority.Manager : Membership.Authority.None;
+            return
+                expectedStatus[by] == IMembership.Status.Active
+                    ? Membership.Authority.Manager
+                    : Membership.Authority.None;
         }
         if (!expectedLeader[member] && _isActiveLeader(by)) return Membership.Authority.Leader;
         return Membership.Authority.None;

@@ -930,7 +930,11 @@ describe("Membership", () => {
         const startEnds = await latest();
 
         // votes count from activation, after the probation period
-        model.set(a.address, await step(admittedA + probation - (await latest()), () => w.membership.activateVote(a.address)), 1);
+        model.set(
+          a.address,
+          await step(admittedA + probation - (await latest()), () => w.membership.activateVote(a.address)),
+          1,
+        );
         // several changes within the same timestamp: each vote change is written at that second
         await networkHelpers.time.increase(probation);
         const sameAt = await inOneBlock([
@@ -957,7 +961,11 @@ describe("Membership", () => {
         model.set(a.address, bothAt, 0);
         model.set(m1.address, bothAt, 0);
         await step(1, () => w.membership.connect(leader).suspend(m0.address, reason("x")));
-        model.set(m0.address, await step(1, () => w.membership.connect(w.asTimelock).remove(m0.address, reason("x"))), 0);
+        model.set(
+          m0.address,
+          await step(1, () => w.membership.connect(w.asTimelock).remove(m0.address, reason("x"))),
+          0,
+        );
         await networkHelpers.mine();
 
         // The past seen midway reads the same now; and every second of the eventful start is checked.

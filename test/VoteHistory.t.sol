@@ -21,9 +21,12 @@ contract VoteHistoryDifferentialTest is WeconetTest {
 
     /// @dev `steps[i]` encodes a key gap (mostly 0 or 1, sometimes long) and a value; `probes` are lookups
     /// anywhere from before the first key to after the last.
-    function testFuzz_lookupsMatchTrace208(uint64[40] memory steps, uint8 count, uint48 first, uint64[12] memory probes)
-        public
-    {
+    function testFuzz_lookupsMatchTrace208(
+        uint64[40] memory steps,
+        uint8 count,
+        uint48 first,
+        uint64[12] memory probes
+    ) public {
         uint256 n = bound(count, 0, steps.length);
         uint48 key = uint48(bound(first, 0, type(uint32).max));
         uint48 firstKey = key;

@@ -60,37 +60,28 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         MembersVote
     }
 
-    /// @dev One storage slot per address (248 of 256 bits):
-    /// | bits    | field            |
-    /// |---------|------------------|
-    /// | 0–7     | status           |
-    /// | 8–55    | since            |
-    /// | 56–103  | memberSince      |
-    /// | 104–151 | votesSince       |
-    /// | 152–159 | hasVote          |
-    /// | 160–167 | historyVote      |
-    /// | 168–175 | suspendedBy      |
-    /// | 176–183 | hasBeenMember    |
-    /// | 184–231 | admissionWindow  |
-    /// | 232–247 | admissionsInWindow |
+    /// @dev One storage slot per address (248 of 256 bits), in declaration order from the low bits:
+    /// status (8) · suspendedBy (8) · since (48) · memberSince (48) · votesSince (48) · admissionWindow (48) ·
+    /// admissionsInWindow (16) · hasVote (8) · historyVote (8) · hasBeenMember (8). (Solhint's packing check
+    /// counts an enum as a full slot; it is one byte.)
     struct MemberRecord {
         Status status;
+        // the authority of the current suspension; None unless suspended
+        Authority suspendedBy;
         // when the current status began (application, admission, suspension, reinstatement, departure)
         uint48 since;
         // admission time of the current membership; 0 when not a member
         uint48 memberSince;
         // when the current voting state `hasVote` began; lookups before it go to `_voteHistory`
         uint48 votesSince;
-        bool hasVote;
-        // the latest value written to `_voteHistory` (what a lookup before `votesSince` ends with)
-        bool historyVote;
-        // the authority of the current suspension; None unless suspended
-        Authority suspendedBy;
-        // set at the first admission and never cleared (leaving and removal included)
-        bool hasBeenMember;
         // as a leader: when the current admission window began, and how many members they admitted in it
         uint48 admissionWindow;
         uint16 admissionsInWindow;
+        bool hasVote;
+        // the latest value written to `_voteHistory` (what a lookup before `votesSince` ends with)
+        bool historyVote;
+        // set at the first admission and never cleared (leaving and removal included)
+        bool hasBeenMember;
     }
 
     /// @dev The number of votes now and when it last changed: O(1) answers for snapshots after the last change.

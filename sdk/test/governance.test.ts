@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 
 import { ROLES } from "../src/index.js";
-import { activateVotes, admitMember, as, increaseTime, isolateFile, latestTime, people, reader } from "./support/weconet.js";
+import {
+  activateVotes,
+  admitMember,
+  as,
+  increaseTime,
+  isolateFile,
+  latestTime,
+  people,
+  reader,
+} from "./support/weconet.js";
 
 isolateFile();
 
