@@ -899,6 +899,34 @@ describe("Membership", () => {
         return latest();
       }
 
+      it("a vote change costs the same gas whether or not another one happened in the same second", async () => {
+        const w = await coreFixture();
+        const gas = { gasLimit: 1_000_000n };
+        const accounts = [0, 1, 2, 3, 4, 5].map((i) => w.outsider(i));
+        for (const [i, a] of accounts.entries()) await admitNewcomer(w, a, `same-second-${i}`);
+        await networkHelpers.time.increase(TEST_SETTINGS.probationPeriod);
+        const used = async (sent: Promise<ContractTransactionResponse>) => (await (await sent).wait())?.gasUsed;
+        const [a, b, c, d, e, f] = accounts.map((x) => x.address) as [string, string, string, string, string, string];
+        // alone in its second, then second in a block (the same timestamp) after another vote change
+        await used(w.membership.activateVote(a, gas));
+        await used(w.membership.activateVote(e, gas));
+        await networkHelpers.time.increase(5);
+        const alone = await used(w.membership.activateVote(b, gas));
+        await inOneBlock([() => w.membership.activateVote(c, gas), () => w.membership.activateVote(d, gas)]);
+        const logs = await w.membership.queryFilter(w.membership.filters.VoteActivated(d));
+        const inSameSecond = (await nth(logs, 0).getTransactionReceipt()).gasUsed;
+        expect(inSameSecond).to.equal(alone);
+        // the same for leaving (the vote ends): alone, and after another vote change in the same second
+        await networkHelpers.time.increase(5);
+        const leftAlone = await used(w.membership.connect(w.outsider(4)).leave(gas));
+        await inOneBlock([
+          () => w.membership.activateVote(f, gas),
+          () => w.membership.connect(w.outsider(2)).leave(gas),
+        ]);
+        const left = await w.membership.queryFilter(w.membership.filters.MemberLeft(c));
+        expect((await nth(left, 0).getTransactionReceipt()).gasUsed).to.equal(leftAlone);
+      });
+
       it("getPastVotes and getPastTotalSupply match the model at every second, and never change afterwards", async () => {
         const w = await coreFixture();
         const leader = nth(w.leaders, 0);
