@@ -6,7 +6,7 @@
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
-import { parseEther } from "ethers";
+import { type Interface, parseEther } from "ethers";
 
 import {
   deployWeconet,
@@ -44,7 +44,8 @@ function payout(to: string, amount: bigint): Call {
 function call(w: Weconet, fn: "suspend" | "reinstate" | "appointManager" | "remove", args: unknown[]): Promise<Call> {
   return w.membership.getAddress().then((target) => ({
     target,
-    data: w.membership.interface.encodeFunctionData(fn, args as never),
+    // the generic Interface: one helper for four functions of different arguments
+    data: (w.membership.interface as Interface).encodeFunctionData(fn, args),
   }));
 }
 
