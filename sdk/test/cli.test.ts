@@ -48,7 +48,7 @@ describe("the weconet CLI", () => {
     const status = await weconet(["status"]);
     expect(status.code).toBe(0);
     expect(status.stdout).toContain(`manager         ${people.manager}`);
-    expect(status.stdout).toContain("active members  3");
+    expect(status.stdout).toContain("voters          3");
     expect(status.stdout).toContain("market          0 offers, 0 requests, 0 bookings; 1 connector(s) ever approved");
     const rules = JSON.parse((await weconet(["rules", "--json"])).stdout) as { name: string; value: string }[];
     expect(rules.map((r) => r.name)).toEqual([

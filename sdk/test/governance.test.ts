@@ -92,7 +92,7 @@ describe("governance actions", () => {
     );
     await expect(
       as(people.outsider(5)).governance.proposeRuleChange({ rule: "marketFeeBps", value: 1n, title: "Cheaper" }),
-    ).rejects.toThrow(`propose: ${people.outsider(5)} has 0 vote(s); proposing needs 1: only active members propose.`);
+    ).rejects.toThrow(`propose: ${people.outsider(5)} may not propose: only active members (not suspended) may.`);
     await expect(reader.reads.proposal(123n)).rejects.toThrow("there is no proposal 123 on this network");
   });
 });
