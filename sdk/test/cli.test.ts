@@ -57,6 +57,9 @@ describe("the weconet CLI", () => {
       "marketFeeBps",
       "disputeWindow",
       "accessRequestLifetime",
+      "probationPeriod",
+      "admissionsPerLeader",
+      "disputeRulingPeriod",
     ]);
     expect((await weconet(["taxonomy"])).stdout).toContain("bike");
     const members = await weconet(["members", "--status", "active"]);
