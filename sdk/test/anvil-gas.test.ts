@@ -49,7 +49,10 @@ const run = promisify(execFile);
  * part A, which also brings `activateVote`): then a vote-changing transaction's gas no longer depends on what
  * else happened in its second, and even a wallet that sends exactly the latest block's estimate succeeds.
  */
-const appendOnlyVotes = abis.Membership.some((item) => item.type === "function" && item.name === "activateVote");
+const appendOnlyVotes = abis.Membership.some(
+  // Widened: before part A the ABI's names do not include it, and the check is what tells.
+  (item) => item.type === "function" && (item.name as string) === "activateVote",
+);
 const ACTIVATE_VOTE = parseAbi(["function activateVote(address member)"]);
 
 /** A free local port. */
@@ -145,14 +148,20 @@ async function weconet(args: string[]) {
 }
 
 // deploy/parameters/localhost.json: account 1 is the manager, 2 and 3 are the leaders; 4 onwards are outsiders.
-const leader = (): Address => accounts[2] as Address;
-const outsider = (i: number): Address => accounts[4 + i] as Address;
+function account(i: number): Address {
+  const a = accounts[i];
+  if (a === undefined) throw new Error(`test setup: anvil has no account ${i}`);
+  return a;
+}
+const leader = (): Address => account(2);
+const outsider = (i: number): Address => account(4 + i);
 /** Members with a vote, which the tests make leave to change the votes in a block of their choosing. */
-const voters = [0, 1, 2].map((i) => () => outsider(i));
+const voter = (i: 0 | 1 | 2): Address => outsider(i);
+const voters = (): Address[] => [voter(0), voter(1), voter(2)];
 /** Applicants, admitted by the tests. */
-const applicants = [3, 4].map((i) => () => outsider(i));
-/** Admitted but (with part A's probation) not yet voting members, whose vote the tests activate. */
-const probationers = [5].map((i) => () => outsider(i));
+const applicantNo = (i: 0 | 1): Address => outsider(3 + i);
+/** Admitted but (with part A's probation) not yet voting: the tests activate its vote. */
+const probationer = (): Address => outsider(5);
 
 /** The gas anvil estimates for a Membership call on the latest block (what a plain wallet would send). */
 async function latestEstimate(from: Address, functionName: "admit" | "leave", args: readonly Address[]) {
@@ -209,11 +218,11 @@ beforeAll(async () => {
   // Every block exactly one second after the one before, whatever the wall clock does.
   await rpc("anvil_setBlockTimestampInterval", [1]);
 
-  for (const who of [...voters, ...applicants, ...probationers].map((f) => f())) {
+  for (const who of [...voters(), applicantNo(0), applicantNo(1), probationer()]) {
     await sdk(who).membership.apply({ profile: `profile of ${who}` });
   }
   // An empty block after each vote change, so that the setup does not itself depend on what is tested here.
-  for (const who of [...voters, ...probationers].map((f) => f())) {
+  for (const who of [...voters(), probationer()]) {
     await sdk(leader()).membership.admit({ applicant: who });
     await rpc("evm_mine");
   }
@@ -222,7 +231,7 @@ beforeAll(async () => {
     const probation = await sdk(leader()).contracts.networkRules.read.probationPeriod();
     const latest = await publicClient.getBlock();
     await rpc("evm_setNextBlockTimestamp", [Number(latest.timestamp) + Number(probation) + 1]);
-    for (const who of voters.map((f) => f())) {
+    for (const who of voters()) {
       await activateVote(sdk(leader()), who);
       await rpc("evm_mine");
     }
@@ -256,8 +265,8 @@ function activateVote(as: Weconet, member: Address) {
 
 describe("transactions that change the votes, on a node that estimates on the latest block (anvil)", () => {
   it("`weconet admit --from <leader>` right after a vote change in the latest block succeeds", async () => {
-    const applicant = applicants[0]!();
-    await changeVotesInTheNextBlock(voters[0]!());
+    const applicant = applicantNo(0);
+    await changeVotesInTheNextBlock(voter(0));
     const estimate = await latestEstimate(leader(), "admit", [applicant]);
     const admitted = await weconet(["admit", applicant, "--from", leader()]);
     expect(admitted.stderr).toBe("");
@@ -270,8 +279,8 @@ describe("transactions that change the votes, on a node that estimates on the la
   });
 
   it("`weconet leave` right after a vote change in the latest block succeeds", async () => {
-    const leaver = voters[1]!();
-    await changeVotesInTheNextBlock(voters[0]!());
+    const leaver = voter(1);
+    await changeVotesInTheNextBlock(voter(0));
     const estimate = await latestEstimate(leaver, "leave", []);
     const left = await weconet(["leave", "--from", leaver]);
     expect(left.stderr).toBe("");
@@ -283,8 +292,8 @@ describe("transactions that change the votes, on a node that estimates on the la
   });
 
   it.runIf(appendOnlyVotes)("activateVote right after a vote change in the latest block succeeds", async () => {
-    const member = probationers[0]!();
-    await changeVotesInTheNextBlock(voters[0]!());
+    const member = probationer();
+    await changeVotesInTheNextBlock(voter(0));
     const sent = await activateVote(sdk(outsider(10)), member);
     expect(sent.receipt.status).toBe("success");
   });
@@ -295,11 +304,11 @@ describe("transactions that change the votes, on a node that estimates on the la
       const deployment = loadDeployment({ chainId: 31337, dir: deploymentDir });
       const plainWallet = (from: Address) => createWalletClient({ account: from, transport: http(anvil?.url) });
       const cases: { from: Address; functionName: "admit" | "leave"; args: Address[] }[] = [
-        { from: leader(), functionName: "admit", args: [applicants[1]!()] },
-        { from: voters[2]!(), functionName: "leave", args: [] },
+        { from: leader(), functionName: "admit", args: [applicantNo(1)] },
+        { from: voter(2), functionName: "leave", args: [] },
       ];
       for (const { from, functionName, args } of cases) {
-        await changeVotesInTheNextBlock(functionName === "leave" ? voters[1]!() : voters[0]!());
+        await changeVotesInTheNextBlock(functionName === "leave" ? voter(1) : voter(0));
         const gas = await latestEstimate(from, functionName, args);
         const hash = await plainWallet(from).writeContract({
           address: deployment.contracts.membership,
@@ -317,7 +326,7 @@ describe("transactions that change the votes, on a node that estimates on the la
 
 describe("an out-of-gas failure is reported as such", () => {
   it("a mined transaction that used the whole gas limit its wallet allowed", async () => {
-    const applicant = applicants[0]!();
+    const applicant = applicantNo(0);
     // A wallet that replaces the SDK's gas limit by one too small for an admission.
     const stingy = (w: SigningClient): SigningClient => ({
       ...w,
@@ -338,7 +347,7 @@ describe("an out-of-gas failure is reported as such", () => {
   });
 
   it("an estimate that no allowed amount of gas satisfies", async () => {
-    const applicant = applicants[0]!();
+    const applicant = applicantNo(0);
     const deployment = loadDeployment({ chainId: 31337, dir: deploymentDir });
     // What a wallet asks before sending with a cap of 50,000 gas (viem's estimateGas drops the cap; ask directly).
     const refused = await rpc("eth_estimateGas", [
