@@ -441,12 +441,14 @@ export class OutOfGasError extends WeconetError {
 
 /**
  * Whether a reverted transaction ran out of gas rather than being refused by a contract: it used all of its gas
- * limit, or all but at most 1/64 of it (EIP-150: a call that runs out of gas inside a contract leaves its caller
- * 1/64 of the gas, which the caller then spends reverting). A contract's own revert in a transaction sent with the
- * SDK's margin (see `withGasMargin` in client.ts) stops far below that.
+ * limit, or all but 1/16 of it. When a call runs out of gas inside a contract, EIP-150 leaves each caller the 1/64
+ * it kept back, which it then hands back reverting; a members' vote runs the removal four calls deep at most
+ * (governor, timelock, target, the contract the target calls), so up to 4/64 of the limit may be left. A
+ * contract's own refusal in a transaction sent with the SDK's margin (see `withGasMargin` in client.ts) stops
+ * far below that.
  */
 export function ranOutOfGas(gasUsed: bigint, gasLimit: bigint): boolean {
-  return gasLimit > 0n && gasUsed * 64n >= gasLimit * 63n;
+  return gasLimit > 0n && gasUsed * 16n >= gasLimit * 15n;
 }
 
 /** A mined transaction that reverted: out of gas (see {@link ranOutOfGas}) or refused by the contract. */

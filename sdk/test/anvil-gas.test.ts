@@ -181,6 +181,17 @@ async function changeVotesInTheNextBlock(voter: Address): Promise<void> {
   await sdk(voter).membership.leave();
 }
 
+/** The latest block's timestamp. */
+async function latestTime(): Promise<number> {
+  return Number((await publicClient.getBlock()).timestamp);
+}
+
+/** Mines an empty block `seconds` after the latest (the interval of one second resumes from there). */
+async function advance(seconds: number): Promise<void> {
+  await rpc("evm_setNextBlockTimestamp", [(await latestTime()) + Math.max(seconds, 1)]);
+  await rpc("evm_mine");
+}
+
 /** The gas a mined transaction used, and its limit. */
 async function gasOf(hash: Hash): Promise<{ used: bigint; limit: bigint; status: string }> {
   const [receipt, tx] = await Promise.all([
@@ -289,6 +300,28 @@ describe("transactions that change the votes, on a node that estimates on the la
     expect(gas.status).toBe("success");
     expect(gas.used).toBeLessThanOrEqual(withGasMargin(estimate));
     console.info(`leave: anvil's latest-block estimate ${estimate}, used ${gas.used}, limit ${gas.limit}`);
+  });
+
+  it("`weconet execute` of the members' vote to remove a member, right after a vote change in the latest block, succeeds", async () => {
+    const target = voter(2);
+    const proposer = sdk(voter(0));
+    const governor = proposer.contracts.governor;
+    const { proposalId } = await proposer.governance.proposeRemoval({ member: target, reason: "spam" });
+    await advance(Number(await governor.read.votingDelay()) + 1);
+    for (const who of [voter(0), voter(1), leader()]) {
+      await sdk(who).governance.vote({ proposalId, support: "for" });
+    }
+    await advance(Number(await governor.read.proposalDeadline([proposalId])) - (await latestTime()) + 1);
+    await proposer.governance.queue({ proposalId });
+    await advance(Number(await governor.read.proposalEta([proposalId])) - (await latestTime()));
+    await changeVotesInTheNextBlock(voter(1));
+    const executed = await weconet(["execute", String(proposalId), "--from", voter(0)]);
+    expect(executed.stderr).toBe("");
+    expect(executed.stdout).toContain(`executed ${proposalId}`);
+    const gas = await gasOf(hashIn(executed.stdout));
+    expect(gas.status).toBe("success");
+    console.info(`execute (removal): used ${gas.used}, limit ${gas.limit}`);
+    expect((await proposer.reads.member(target)).status).toBe("removed");
   });
 
   it.runIf(appendOnlyVotes)("activateVote right after a vote change in the latest block succeeds", async () => {

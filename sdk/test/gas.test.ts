@@ -40,10 +40,12 @@ describe("the gas limit an action is sent with", () => {
 });
 
 describe("an out-of-gas failure", () => {
-  it("is a mined transaction that used its whole limit, or all but the 1/64 a caller keeps (EIP-150)", () => {
+  it("is a mined transaction that used its whole limit, or all but what callers keep back (EIP-150: 1/64 each)", () => {
     expect(ranOutOfGas(60_000n, 60_000n)).toBe(true);
     expect(ranOutOfGas(63_000n, 64_000n)).toBe(true);
-    expect(ranOutOfGas(62_999n, 64_000n)).toBe(false);
+    // A removal by the members' vote that ran out of gas in Membership, three calls down.
+    expect(ranOutOfGas(60_000n, 64_000n)).toBe(true);
+    expect(ranOutOfGas(59_999n, 64_000n)).toBe(false);
     expect(ranOutOfGas(30_000n, 124_034n)).toBe(false);
     expect(ranOutOfGas(0n, 0n)).toBe(false);
   });
