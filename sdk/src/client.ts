@@ -76,11 +76,11 @@ type WriteName<K extends ContractKey> = ContractFunctionName<AbiOf<NameOfKey<K>>
 
 /**
  * The gas an action's transaction may use beyond the node's estimate. An estimate is the gas of one run on one
- * block, and the block the transaction lands in can differ: a node that estimates on the latest block (anvil does,
- * even for "pending") runs it at that block's time, and a vote checkpoint of the same second is updated in place
- * there (about 5,000 gas) where the transaction, a second later, appends a new one: a fresh slot (22,100 gas with
- * its cold access) and the array's length (2,900). So at least 25,000, one checkpoint's whole cost; and 20% for
- * whatever else grew between the estimate and the block (unused gas is not charged).
+ * block, and the block the transaction lands in can differ: a node that estimates on the latest block (anvil
+ * does, by default for "pending" too) runs it at that block's time, and a vote checkpoint of the same second is
+ * updated in place there (about 5,000 gas) where the transaction, a second later, appends a new one: a fresh slot
+ * (22,100 gas with its cold access) and the array's length (2,900). So at least 25,000, one checkpoint's whole
+ * cost; and 20% for whatever else grew between the estimate and the block (unused gas is not charged).
  */
 export const GAS_MARGIN = { percent: 20n, atLeast: 25_000n } as const;
 

@@ -1,8 +1,8 @@
 /**
  * Issue 11, point 10: real wallets' gas, against a node that estimates on the latest block.
  *
- * Foundry's anvil runs `eth_estimateGas` (for "latest" and for "pending" alike) in the latest block's
- * environment, at that block's timestamp. A vote checkpoint written in that second is then updated in place in
+ * Foundry's anvil (1.7.1) runs `eth_estimateGas` on "latest", and by default on "pending" too, in the latest block's
+ * environment, at that block's timestamp (with a fixed timestamp interval, as here, its "pending" moves on). A vote checkpoint written in that second is then updated in place in
  * the estimate, while the transaction lands a second later and appends a new one (on the contracts before issue
  * 11: `weconet admit` estimated 99,034 gas and needed 121,300). Here anvil is started by the test itself, the
  * network deployed on it by the real Ignition module, every block made exactly one second after the one before
