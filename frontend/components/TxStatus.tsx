@@ -6,7 +6,14 @@ import { shortAddress } from "@/lib/format";
 /** Where a transaction is, announced to screen readers as it changes. */
 export function TxStatus({ state }: { state: TxState }) {
   return (
-    <p className={`tx tx-${state.status}`} role="status" aria-live="polite" data-tx-status={state.status}>
+    <p
+      className={`tx tx-${state.status}`}
+      role="status"
+      aria-live="polite"
+      data-tx-status={state.status}
+      // Out of gas is not a refusal: the same transaction may pass with a higher gas limit (e2e and styling key on it).
+      data-tx-out-of-gas={state.status === "failed" && state.outOfGas === true ? "" : undefined}
+    >
       {describe(state)}
     </p>
   );

@@ -4,9 +4,12 @@ import { useCallback, useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { Hash } from "viem";
 
-import { toWeconetError, type Sent, type SigningClient, type Weconet } from "@weconet/sdk";
+import type { Sent, SigningClient, Weconet } from "@weconet/sdk";
 
+import { failureOf } from "./failure";
 import { useSigner, useWeconet, weconetKey } from "./weconet";
+
+export { failureMessage } from "./failure";
 
 /** Where a transaction is: waiting for the wallet, sent and pending, confirmed, or failed (with the reason). */
 export type TxState =
@@ -14,7 +17,7 @@ export type TxState =
   | { status: "signing"; label: string }
   | { status: "pending"; label: string; hash: Hash }
   | { status: "confirmed"; label: string; hash: Hash; block: bigint }
-  | { status: "failed"; label: string; message: string; hash?: Hash };
+  | { status: "failed"; label: string; message: string; hash?: Hash; outOfGas?: boolean };
 
 /**
  * The wallet, reporting each transaction's hash the moment the wallet hands it over, so the dApp can show
@@ -27,11 +30,6 @@ export function observeSubmissions(wallet: SigningClient, onSubmitted: (hash: Ha
     return hash;
   }) as SigningClient["writeContract"];
   return { ...wallet, writeContract };
-}
-
-/** The plain-words reason of a failure: the SDK decodes contract errors into sentences. */
-export function failureMessage(error: unknown): string {
-  return toWeconetError(error).message;
 }
 
 /**
@@ -66,7 +64,8 @@ export function useTransaction() {
         await queryClient.invalidateQueries({ queryKey: weconetKey(chain.chainId) });
         return sent;
       } catch (error) {
-        setState({ status: "failed", label, message: failureMessage(error), ...(hash === undefined ? {} : { hash }) });
+        const { message, outOfGas } = failureOf(error);
+        setState({ status: "failed", label, message, outOfGas, ...(hash === undefined ? {} : { hash }) });
         return undefined;
       }
     },

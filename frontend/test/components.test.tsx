@@ -23,6 +23,15 @@ describe("TxStatus", () => {
     expect(status.textContent).toBe(text);
     expect(status.getAttribute("aria-live")).toBe("polite");
     expect(status.dataset.txStatus).toBe(state.status);
+    expect(status.dataset.txOutOfGas).toBeUndefined();
+  });
+
+  it("marks a transaction that ran out of gas", () => {
+    const message = `admit x: the transaction ${hash} ran out of gas: the network needed more than the 99034 gas the wallet allowed (it used 99034); it changed nothing, but its fee is spent. Send it again with a higher gas limit.`;
+    render(<TxStatus state={{ status: "failed", label: "Admit", message, hash, outOfGas: true }} />);
+    const status = screen.getByRole("status");
+    expect(status.textContent).toBe(`Admit failed: ${message}`);
+    expect(status.dataset.txOutOfGas).toBe("");
   });
 });
 

@@ -1,4 +1,7 @@
 import {
+  BaseError,
+  ContractFunctionRevertedError,
+  ExecutionRevertedError,
   getContract,
   type Abi,
   parseEventLogs,
@@ -29,7 +32,7 @@ import {
   type Deployment,
   type NameOfKey,
 } from "./contracts.js";
-import { toWeconetError, WeconetError } from "./errors.js";
+import { revertedTransactionError, toWeconetError, WeconetError } from "./errors.js";
 
 /** A typed read-only contract for every Weconet contract, by SDK key. */
 export type WeconetContracts = {
@@ -70,6 +73,50 @@ export function signerOf(ctx: WeconetContext): SigningClient {
 }
 
 type WriteName<K extends ContractKey> = ContractFunctionName<AbiOf<NameOfKey<K>>, "nonpayable" | "payable">;
+
+/**
+ * The gas an action's transaction may use beyond the node's estimate. An estimate is the gas of one run on one
+ * block, and the block the transaction lands in can differ: a node that estimates on the latest block (anvil
+ * does, by default for "pending" too) runs it at that block's time, and a vote checkpoint of the same second is
+ * updated in place there (about 5,000 gas) where the transaction, a second later, appends a new one: a fresh slot
+ * (22,100 gas with its cold access) and the array's length (2,900). So at least 25,000, one checkpoint's whole
+ * cost; and 20% for whatever else grew between the estimate and the block (unused gas is not charged).
+ */
+export const GAS_MARGIN = { percent: 20n, atLeast: 25_000n } as const;
+
+/** A gas limit for a transaction estimated at `estimate`: the estimate plus {@link GAS_MARGIN}. */
+export function withGasMargin(estimate: bigint): bigint {
+  const byPercent = (estimate * GAS_MARGIN.percent + 99n) / 100n;
+  return estimate + (byPercent > GAS_MARGIN.atLeast ? byPercent : GAS_MARGIN.atLeast);
+}
+
+/** Whether the node refused a call because the contract reverted (its reason is the answer, not a retry). */
+function isRevert(error: unknown): boolean {
+  return (
+    error instanceof BaseError &&
+    error.walk((e) => e instanceof ContractFunctionRevertedError || e instanceof ExecutionRevertedError) !== null
+  );
+}
+
+/**
+ * The gas limit to send a simulated call with: estimated on the pending block (the one the transaction joins,
+ * where the node supports it; else on the latest), plus {@link GAS_MARGIN}. Setting it here rather than leaving
+ * it to the wallet means every wallet, whatever block it would estimate on, sends the same margin.
+ */
+async function gasLimitFor(publicClient: PublicClient, request: object): Promise<bigint> {
+  // The call shape comes from simulateContract, which checked it against the ABI.
+  const estimate = (blockTag: "pending" | "latest") =>
+    publicClient.estimateContractGas({ ...request, blockTag } as never) as Promise<bigint>;
+  let estimated: bigint;
+  try {
+    estimated = await estimate("pending");
+  } catch (error) {
+    if (isRevert(error)) throw error;
+    // A node that does not estimate on "pending" (some providers refuse the tag): the latest block it is.
+    estimated = await estimate("latest");
+  }
+  return withGasMargin(estimated);
+}
 
 /**
  * Sends `functionName(args)` to contract `key` from the wallet's account: simulated first, so that a revert is
@@ -121,12 +168,17 @@ export async function sendCall<const A extends Abi, F extends ContractFunctionNa
   try {
     // The generic call shape is checked by the signature above; viem cannot re-derive it here.
     const { request: simulated } = await ctx.publicClient.simulateContract(request as never);
-    hash = await wallet.writeContract(simulated as never);
+    const gas = await gasLimitFor(ctx.publicClient, simulated);
+    hash = await wallet.writeContract({ ...(simulated as object), gas } as never);
   } catch (error) {
     throw toWeconetError(error, call.doing);
   }
   const receipt = await ctx.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 });
-  if (receipt.status !== "success") throw new WeconetError(`${call.doing}: the transaction ${hash} reverted`);
+  if (receipt.status !== "success") {
+    // The limit the transaction really had: a wallet may have changed the one the SDK asked for.
+    const { gas } = await ctx.publicClient.getTransaction({ hash });
+    throw revertedTransactionError(call.doing, receipt, gas);
+  }
   return { hash, receipt };
 }
 

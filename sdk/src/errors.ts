@@ -2,6 +2,7 @@ import {
   BaseError,
   ContractFunctionRevertedError,
   InsufficientFundsError,
+  IntrinsicGasTooLowError,
   decodeErrorResult,
   hexToString,
   parseAbi,
@@ -12,6 +13,7 @@ import {
   zeroHash,
   type ContractErrorArgs,
   type ContractErrorName,
+  type Hash,
   type Hex,
 } from "viem";
 
@@ -421,6 +423,78 @@ export class WeconetError extends Error {
 }
 
 /**
+ * A transaction that ran out of gas: mined and reverted having used (about) all the gas its wallet allowed, or
+ * refused before sending because the node found that no allowed amount of gas would do. What was allowed, what
+ * was used and the transaction are given where known.
+ */
+export class OutOfGasError extends WeconetError {
+  readonly gasLimit: bigint | undefined;
+  readonly gasUsed: bigint | undefined;
+  readonly hash: Hash | undefined;
+  constructor(
+    doing: string | undefined,
+    facts: { gasLimit?: bigint; gasUsed?: bigint; hash?: Hash },
+    options?: { cause?: unknown },
+  ) {
+    const prefix = doing === undefined ? "" : `${doing}: `;
+    const sent = facts.hash === undefined ? "" : `the transaction ${facts.hash} `;
+    const allowed =
+      facts.gasLimit === undefined
+        ? "more gas than the wallet allowed"
+        : `more than the ${facts.gasLimit} gas the wallet allowed`;
+    const used = facts.gasUsed === undefined ? "" : ` (it used ${facts.gasUsed})`;
+    const outcome = facts.hash === undefined ? "nothing was sent." : "it changed nothing, but its fee is spent.";
+    super(
+      `${prefix}${sent}ran out of gas: the network needed ${allowed}${used}; ${outcome} Send it again with a higher gas limit.`,
+      undefined,
+      options,
+    );
+    this.gasLimit = facts.gasLimit;
+    this.gasUsed = facts.gasUsed;
+    this.hash = facts.hash;
+  }
+}
+
+/**
+ * Whether a reverted transaction ran out of gas rather than being refused by a contract: it used all of its gas
+ * limit, or all but 1/16 of it. When a call runs out of gas inside a contract, EIP-150 leaves each caller the 1/64
+ * it kept back, which it then hands back reverting; a members' vote runs the removal four calls deep at most
+ * (governor, timelock, target, the contract the target calls), so up to 4/64 of the limit may be left. A
+ * contract's own refusal in a transaction sent with the SDK's margin (see `withGasMargin` in client.ts) stops
+ * far below that.
+ */
+export function ranOutOfGas(gasUsed: bigint, gasLimit: bigint): boolean {
+  return gasLimit > 0n && gasUsed * 16n >= gasLimit * 15n;
+}
+
+/** A mined transaction that reverted: out of gas (see {@link ranOutOfGas}) or refused by the contract. */
+export function revertedTransactionError(
+  doing: string,
+  receipt: { transactionHash: Hash; gasUsed: bigint },
+  gasLimit: bigint,
+): WeconetError {
+  const hash = receipt.transactionHash;
+  if (ranOutOfGas(receipt.gasUsed, gasLimit))
+    return new OutOfGasError(doing, { gasLimit, gasUsed: receipt.gasUsed, hash });
+  return new WeconetError(`${doing}: the transaction ${hash} reverted`);
+}
+
+/**
+ * What nodes say when a transaction cannot run in the gas it may use: "out of gas" (anvil, Hardhat; anvil's eth_call
+ * "EVM error OutOfGas"), "gas required exceeds allowance" (geth "(N)", anvil ": N", N being the most the sender
+ * may use), "intrinsic gas too low" for a limit below the transaction's base cost.
+ */
+const OUT_OF_GAS = /out ?of ?gas|gas required exceeds allowance|intrinsic gas too low/i;
+const ALLOWANCE = /gas required exceeds allowance\W*(\d+)/i;
+
+/** The out-of-gas error that a node's message `text` describes, if it describes one. */
+function outOfGasIn(text: string, doing: string | undefined, cause: unknown): OutOfGasError | undefined {
+  if (!OUT_OF_GAS.test(text)) return undefined;
+  const allowance = ALLOWANCE.exec(text)?.[1];
+  return new OutOfGasError(doing, allowance === undefined ? {} : { gasLimit: BigInt(allowance) }, { cause });
+}
+
+/**
  * Turns anything thrown while talking to the chain into a {@link WeconetError} with a readable message: a
  * contract's custom error with its arguments, too little ETH for gas or value, an unreachable node.
  */
@@ -436,6 +510,9 @@ export function toWeconetError(error: unknown, doing?: string): WeconetError {
       if (reverted.data?.errorName !== undefined) {
         return new WeconetError(`${prefix}reverted with ${reverted.data.errorName}`, undefined, { cause: error });
       }
+      // No revert data: a node that ran out of gas while estimating says so only in words.
+      const outOfGas = outOfGasIn(`${reverted.reason ?? ""}\n${error.message}`, doing, error);
+      if (outOfGas !== undefined) return outOfGas;
       return new WeconetError(`${prefix}${reverted.reason ?? "the transaction reverted"}`, undefined, { cause: error });
     }
     const funds = error.walk((e) => e instanceof InsufficientFundsError);
@@ -450,6 +527,10 @@ export function toWeconetError(error: unknown, doing?: string): WeconetError {
         cause: error,
       });
     }
+    const outOfGas = outOfGasIn(`${details}\n${error.message}`, doing, error);
+    if (outOfGas !== undefined) return outOfGas;
+    if (error.walk((e) => e instanceof IntrinsicGasTooLowError) !== null)
+      return new OutOfGasError(doing, {}, { cause: error });
     return new WeconetError(prefix + error.shortMessage, undefined, { cause: error });
   }
   return new WeconetError(prefix + (error instanceof Error ? error.message : String(error)), undefined, {

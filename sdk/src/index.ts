@@ -9,7 +9,17 @@ export { createWeconet } from "./weconet.js";
 export { weconetOverProvider } from "./provider.js";
 export type { Eip1193Provider, ProviderWeconet } from "./provider.js";
 export type { CreateWeconetOptions, Weconet } from "./weconet.js";
-export { chainTime, contractsOf, eventIn, eventsIn, latestBlock, send, sendCall } from "./client.js";
+export {
+  chainTime,
+  contractsOf,
+  eventIn,
+  eventsIn,
+  GAS_MARGIN,
+  latestBlock,
+  send,
+  sendCall,
+  withGasMargin,
+} from "./client.js";
 export type { Sent, SigningClient, WeconetContext, WeconetContracts } from "./client.js";
 export {
   APPLICATION_STATUSES,
@@ -22,7 +32,9 @@ export {
   MARKET_REQUEST_STATUSES,
   MEMBER_STATUSES,
   OFFER_STATUSES,
+  OutOfGasError,
   PROPOSAL_STATES,
+  ranOutOfGas,
   ROLES,
   roleName,
   SETTLED_STATUSES,

@@ -1,0 +1,22 @@
+import { OutOfGasError, toWeconetError } from "@weconet/sdk";
+
+/** Why a transaction failed, in plain words; `outOfGas` when it ran out of gas rather than being refused. */
+export interface Failure {
+  message: string;
+  outOfGas: boolean;
+}
+
+/**
+ * The plain-words reason of a failure: the SDK decodes contract errors into sentences, and says when a
+ * transaction ran out of gas (mined with its whole limit used, or refused by the node's estimate), so that the
+ * member knows that sending it again with more gas may work where a contract's refusal would not change.
+ */
+export function failureOf(error: unknown): Failure {
+  const e = toWeconetError(error);
+  return { message: e.message, outOfGas: e instanceof OutOfGasError };
+}
+
+/** The plain-words reason of a failure (see {@link failureOf}). */
+export function failureMessage(error: unknown): string {
+  return failureOf(error).message;
+}
