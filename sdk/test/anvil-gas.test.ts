@@ -22,7 +22,6 @@ import {
   encodeFunctionData,
   http,
   numberToHex,
-  parseAbi,
   type Address,
   type Hash,
   type PublicClient,
@@ -33,7 +32,6 @@ import {
   abis,
   createWeconet,
   OutOfGasError,
-  sendCall,
   toWeconetError,
   withGasMargin,
   type SigningClient,
@@ -43,17 +41,6 @@ import { loadDeployment } from "../src/node/index.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const run = promisify(execFile);
-
-/**
- * Whether the Membership contract writes every vote change as a new entry of an append-only history (issue 11,
- * part A, which also brings `activateVote`): then a vote-changing transaction's gas no longer depends on what
- * else happened in its second, and even a wallet that sends exactly the latest block's estimate succeeds.
- */
-const appendOnlyVotes = abis.Membership.some(
-  // Widened: before part A the ABI's names do not include it, and the check is what tells.
-  (item) => item.type === "function" && (item.name as string) === "activateVote",
-);
-const ACTIVATE_VOTE = parseAbi(["function activateVote(address member)"]);
 
 /** A free local port. */
 async function freePort(): Promise<number> {
@@ -237,15 +224,13 @@ beforeAll(async () => {
     await sdk(leader()).membership.admit({ applicant: who });
     await rpc("evm_mine");
   }
-  if (appendOnlyVotes) {
-    // With part A an admitted member votes only after the probation period: let it pass, activate the voters.
-    const probation = await sdk(leader()).contracts.networkRules.read.probationPeriod();
-    const latest = await publicClient.getBlock();
-    await rpc("evm_setNextBlockTimestamp", [Number(latest.timestamp) + Number(probation) + 1]);
-    for (const who of voters()) {
-      await activateVote(sdk(leader()), who);
-      await rpc("evm_mine");
-    }
+  // An admitted member votes only after the probation period: let it pass, activate the voters.
+  const probation = await sdk(leader()).contracts.networkRules.read.probationPeriod();
+  const latest = await publicClient.getBlock();
+  await rpc("evm_setNextBlockTimestamp", [Number(latest.timestamp) + Number(probation) + 1]);
+  for (const who of voters()) {
+    await activateVote(sdk(leader()), who);
+    await rpc("evm_mine");
   }
 }, 240_000);
 
@@ -263,15 +248,9 @@ afterEach(async () => {
   await rpc("evm_revert", [snapshot]);
 });
 
-/** Part A's `Membership.activateVote(member)`, sent the SDK's way (the ABI fragment keeps this compiling before it). */
+/** `Membership.activateVote(member)` through the SDK's action (anyone may send it). */
 function activateVote(as: Weconet, member: Address) {
-  return sendCall(as.context, {
-    address: as.context.deployment.contracts.membership,
-    abi: ACTIVATE_VOTE,
-    functionName: "activateVote",
-    args: [member],
-    doing: `activate the vote of ${member}`,
-  });
+  return as.membership.activateVote({ member });
 }
 
 describe("transactions that change the votes, on a node that estimates on the latest block (anvil)", () => {
@@ -324,37 +303,34 @@ describe("transactions that change the votes, on a node that estimates on the la
     expect((await proposer.reads.member(target)).status).toBe("removed");
   });
 
-  it.runIf(appendOnlyVotes)("activateVote right after a vote change in the latest block succeeds", async () => {
+  it("activateVote right after a vote change in the latest block succeeds", async () => {
     const member = probationer();
     await changeVotesInTheNextBlock(voter(0));
     const sent = await activateVote(sdk(outsider(10)), member);
     expect(sent.receipt.status).toBe("success");
   });
 
-  it.runIf(appendOnlyVotes)(
-    "even a wallet that sends exactly the latest block's estimate (no margin) succeeds: the gas no longer depends on the second",
-    async () => {
-      const deployment = loadDeployment({ chainId: 31337, dir: deploymentDir });
-      const plainWallet = (from: Address) => createWalletClient({ account: from, transport: http(anvil?.url) });
-      const cases: { from: Address; functionName: "admit" | "leave"; args: Address[] }[] = [
-        { from: leader(), functionName: "admit", args: [applicantNo(1)] },
-        { from: voter(2), functionName: "leave", args: [] },
-      ];
-      for (const { from, functionName, args } of cases) {
-        await changeVotesInTheNextBlock(functionName === "leave" ? voter(1) : voter(0));
-        const gas = await latestEstimate(from, functionName, args);
-        const hash = await plainWallet(from).writeContract({
-          address: deployment.contracts.membership,
-          abi: abis.Membership,
-          functionName,
-          args: args as never,
-          gas,
-          chain: null,
-        });
-        expect((await gasOf(hash)).status, functionName).toBe("success");
-      }
-    },
-  );
+  it("even a wallet that sends exactly the latest block's estimate (no margin) succeeds: the gas no longer depends on the second", async () => {
+    const deployment = loadDeployment({ chainId: 31337, dir: deploymentDir });
+    const plainWallet = (from: Address) => createWalletClient({ account: from, transport: http(anvil?.url) });
+    const cases: { from: Address; functionName: "admit" | "leave"; args: Address[] }[] = [
+      { from: leader(), functionName: "admit", args: [applicantNo(1)] },
+      { from: voter(2), functionName: "leave", args: [] },
+    ];
+    for (const { from, functionName, args } of cases) {
+      await changeVotesInTheNextBlock(functionName === "leave" ? voter(1) : voter(0));
+      const gas = await latestEstimate(from, functionName, args);
+      const hash = await plainWallet(from).writeContract({
+        address: deployment.contracts.membership,
+        abi: abis.Membership,
+        functionName,
+        args: args as never,
+        gas,
+        chain: null,
+      });
+      expect((await gasOf(hash)).status, functionName).toBe("success");
+    }
+  });
 });
 
 describe("an out-of-gas failure is reported as such", () => {
