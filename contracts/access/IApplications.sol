@@ -13,10 +13,23 @@ interface IApplications {
         Retired
     }
 
+    /// @notice Who suspended an application, from the lowest authority to the highest: only the same or a higher
+    /// authority lifts the suspension.
+    enum Authority {
+        None,
+        Leader,
+        Manager,
+        MembersVote
+    }
+
     /// @notice The status of the application with account `account` (`None` when no application has it).
     function statusOf(address account) external view returns (Status);
 
-    /// @notice Whether the application `account` may hold access now: it is active and its developer is an active
-    /// member holding the developer role. O(1).
+    /// @notice Whether the application `account` may hold access now: it is active, and its developer is an active
+    /// member holding the developer role whose current membership began no later than the registration. O(1).
     function isLive(address account) external view returns (bool);
+
+    /// @notice When the application `account` was (last) registered if it is live now (see {isLive}), else 0: a
+    /// consent to it counts only if given at or after this time. O(1).
+    function liveSince(address account) external view returns (uint48);
 }

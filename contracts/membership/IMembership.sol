@@ -38,6 +38,9 @@ interface IMembership {
     /// belongs to the current membership.
     function activeSince(address account) external view returns (uint48);
 
+    /// @notice Whether `account` was ever admitted as a member (also when they left or were removed since).
+    function hasBeenMember(address account) external view returns (bool);
+
     /// @notice Whether `account` is an active member holding `role`.
     function hasActiveRole(bytes32 role, address account) external view returns (bool);
 

@@ -53,6 +53,8 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         bool hasVote;
         // the latest value written to `_voteHistory` (what a lookup before `votesSince` ends with)
         bool historyVote;
+        // set on the first admission, never cleared
+        bool wasMember;
     }
 
     /// @dev The number of votes now and when it last changed: O(1) answers for snapshots after the last change.
@@ -306,6 +308,11 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     }
 
     /// @inheritdoc IMembership
+    function hasBeenMember(address account) external view returns (bool) {
+        return _members[account].wasMember;
+    }
+
+    /// @inheritdoc IMembership
     function activeSince(address account) external view returns (uint48) {
         MemberRecord storage r = _members[account];
         return r.status == Status.Active ? r.memberSince : 0;
@@ -499,6 +506,7 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         r.status = Status.Active;
         r.since = now_;
         r.memberSince = now_;
+        r.wasMember = true;
         uint256 tokenId = tokenIdOf(account);
         _mint(account, tokenId);
         _transferVotingUnits(address(0), account, 1);
