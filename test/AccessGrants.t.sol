@@ -496,7 +496,13 @@ contract AccessHandler is AccessFixture {
         address owner = members[0];
         address grantee = _anyGrantee(granteeSeed);
         if (grantee == owner || since[owner] == 0) return;
-        AccessGrants.SignedGrant memory signed = _signed(owner, grantee, _ids(1), uint48(block.timestamp + 1 days), nonceOf0);
+        AccessGrants.SignedGrant memory signed = _signed(
+            owner,
+            grantee,
+            _ids(1),
+            uint48(block.timestamp + 1 days),
+            nonceOf0
+        );
         signed.issuedAt = uint48(since[owner] - bound(back, 1, 30 days));
         try grants.grantBySig(signed, _signature(1, signed)) {
             ++forgedOpens;
@@ -681,7 +687,7 @@ contract AccessGrantsInvariantTest is WeconetTest {
     /// consent given after it closed.
     /// hardhat-config: invariant.runs = 48
     /// hardhat-config: invariant.depth = 40
-    function invariant_expiredClosedOrSuspendedNeverAuthorized() public view {
+    function invariant_noConsentRevivesWithoutANewConsent() public view {
         AccessGrants grants = handler.accessGrants();
         uint256 n = handler.memberCount();
         for (uint256 i = 0; i < n; ++i) {

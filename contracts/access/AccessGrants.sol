@@ -478,7 +478,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
             revert AccessGrantsNotSlotHolder(msg.sender, owner, grantee, slot);
         }
         _occupiedSlots[connectionId] = mask & ~uint8(1 << slot);
-        delete _connectorConsents[connectionId][slot];
+        _connectorConsents[connectionId][slot] = ConnectionLib.none();
         // a consent the owner or the grantee cleared already left only the connector's number in the word
         if (c.expiresAt() == 0) return false;
         emit ConnectionClosed(owner, grantee, connectionId, CloseReason.Connector, msg.sender, slot);

@@ -167,11 +167,7 @@ contract Applications is IApplications, Governed, EIP712, Nonces {
             revert ApplicationsAlreadyRegistered(account);
         }
         _checkDescription(name, metadataURI, attributeIds, purpose);
-        if (block.timestamp > deadline) revert ApplicationsConsentExpired(deadline);
-        uint256 nonce = _useNonce(account);
-        if (!SignatureChecker.isValidSignatureNowCalldata(account, registrationDigest(account, msg.sender, nonce, deadline), signature)) {
-            revert ApplicationsInvalidConsent(account);
-        }
+        uint256 nonce = _useConsent(account, deadline, signature);
 
         app.developer = msg.sender;
         if (status == Status.None) app.status = Status.Active;
@@ -285,6 +281,20 @@ contract Applications is IApplications, Governed, EIP712, Nonces {
         uint256 deadline
     ) public view returns (bytes32) {
         return _hashTypedDataV4(keccak256(abi.encode(REGISTRATION_TYPEHASH, account, developer, nonce, deadline)));
+    }
+
+    /// @dev Checks the account's consent to the caller registering it and uses up its nonce.
+    function _useConsent(
+        address account,
+        uint256 deadline,
+        bytes calldata signature
+    ) private returns (uint256 nonce) {
+        if (block.timestamp > deadline) revert ApplicationsConsentExpired(deadline);
+        nonce = _useNonce(account);
+        bytes32 digest = registrationDigest(account, msg.sender, nonce, deadline);
+        if (!SignatureChecker.isValidSignatureNowCalldata(account, digest, signature)) {
+            revert ApplicationsInvalidConsent(account);
+        }
     }
 
     /// @dev Whether the developer's current membership began no later than the registration (0: not a member).

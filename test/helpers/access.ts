@@ -92,7 +92,12 @@ export async function registrationConsent(
   const domain = await applications.eip712Domain();
   const until = deadline ?? (await inSeconds(DAY));
   const signature = await account.signTypedData(
-    { name: domain.name, version: domain.version, chainId: domain.chainId, verifyingContract: domain.verifyingContract },
+    {
+      name: domain.name,
+      version: domain.version,
+      chainId: domain.chainId,
+      verifyingContract: domain.verifyingContract,
+    },
     REGISTRATION_TYPES,
     { account: account.address, developer, nonce: await applications.nonces(account.address), deadline: until },
   );

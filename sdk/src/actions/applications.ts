@@ -1,4 +1,4 @@
-import type { Address, Hex } from "viem";
+import type { Address, Hex, LocalAccount } from "viem";
 
 import { accountOf, chainTime, send, signerOf, type Sent, type WeconetContext } from "../client.js";
 import { toBytes32Code } from "../codes.js";
@@ -48,13 +48,17 @@ export function applicationActions(ctx: WeconetContext) {
     [d.account, d.name, d.metadataURI, await attributeSetOf(ctx, d.attributes), toBytes32Code(d.purpose)] as const;
   return {
     /**
-     * The application account (the caller's wallet) consents to `developer` registering it: signs, sends
-     * nothing. The developer passes the result to {@link register} before `deadline` (default: one day by the
-     * chain's clock). A contract account (ERC-1271) produces the signature its own way over the same digest.
+     * The application account consents to `developer` registering it: signs, sends nothing. The account is the
+     * caller's wallet, or `signer` (the application back end's own key, e.g. on the developer's machine). The
+     * developer passes the result to {@link register} before `deadline` (default: one day by the chain's clock).
+     * A contract account (ERC-1271) produces the signature its own way over `registrationDigest`.
      */
-    consentToRegistration: async (p: { developer: Address; deadline?: Moment }): Promise<RegistrationConsent> => {
-      const wallet = signerOf(ctx);
-      const account = accountOf(ctx);
+    consentToRegistration: async (p: {
+      developer: Address;
+      deadline?: Moment;
+      signer?: LocalAccount;
+    }): Promise<RegistrationConsent> => {
+      const account = p.signer?.address ?? accountOf(ctx);
       const registry = ctx.contracts.applications;
       const [[, name, version, chainId, verifyingContract], nonce, now] = await Promise.all([
         registry.read.eip712Domain(),
@@ -69,13 +73,17 @@ export function applicationActions(ctx: WeconetContext) {
             : p.deadline,
       );
       const message = { account, developer: p.developer, nonce, deadline };
-      const signature = await wallet.signTypedData({
-        account: wallet.account,
+      const typed = {
         domain: { name, version, chainId, verifyingContract },
         types: REGISTRATION_TYPES,
         primaryType: "Registration",
         message,
-      });
+      } as const;
+      const wallet = p.signer === undefined ? signerOf(ctx) : undefined;
+      const signature =
+        wallet === undefined
+          ? await (p.signer as LocalAccount).signTypedData(typed)
+          : await wallet.signTypedData({ account: wallet.account, ...typed });
       return { ...message, signature };
     },
     /**
@@ -91,13 +99,9 @@ export function applicationActions(ctx: WeconetContext) {
       if (d.consent.developer.toLowerCase() !== developer.toLowerCase()) {
         throw new WeconetError(`the consent names developer ${d.consent.developer}, not the sender ${developer}`);
       }
-      return send(
-        ctx,
-        "applications",
-        "register",
-        [...(await describe(d)), d.consent.deadline, d.consent.signature],
-        { doing: `register application ${d.account}` },
-      );
+      return send(ctx, "applications", "register", [...(await describe(d)), d.consent.deadline, d.consent.signature], {
+        doing: `register application ${d.account}`,
+      });
     },
     /** Its developer replaces the application's description. */
     update: async (d: ApplicationDescription): Promise<Sent> =>
