@@ -53,7 +53,7 @@ export type {
   Moment,
   SignedGrant,
 } from "./actions/access.js";
-export { REGISTRATION_TYPES } from "./actions/applications.js";
+export { REGISTRATION_TYPES, encodeRegistrationConsent, parseRegistrationConsent } from "./actions/applications.js";
 export type { ApplicationDescription, RegistrationConsent } from "./actions/applications.js";
 export type { Booked, DataRequestInput, OfferTermsInput } from "./actions/market.js";
 export { documentsResolver, matchOffers, WEIGHTS } from "./matching.js";

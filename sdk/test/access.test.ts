@@ -94,8 +94,11 @@ describe("data connections", () => {
   });
 
   it("registers an application, connects members to it with what it asks, and suspends, updates and retires it", async () => {
+    // the application's account consents to dina registering it (its own signature)
+    const consent = await as(planner).applications.consentToRegistration({ developer: dina });
     await as(dina).applications.register({
       account: planner,
+      consent,
       name: "Route planner",
       metadataURI: "ipfs://route-planner",
       attributes: ["phone", "delivery_address"],
@@ -331,9 +334,10 @@ describe("data connections", () => {
       ],
       [() => as(alice).access.revoke({ grantee: outsider }), `There is no connection from ${alice} to ${outsider}.`],
       [
-        () =>
+        async () =>
           as(alice).applications.register({
             account: outsider,
+            consent: await as(outsider).applications.consentToRegistration({ developer: alice }),
             name: "x",
             metadataURI: "ipfs://x",
             attributes: ["email"],

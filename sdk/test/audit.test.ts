@@ -78,6 +78,7 @@ describe("the audit trail", () => {
     await as(people.lars).membership.grantDeveloper({ account: bob });
     await as(bob).applications.register({
       account: planner,
+      consent: await as(planner).applications.consentToRegistration({ developer: bob }),
       name: "Route planner",
       metadataURI: "ipfs://route-planner",
       attributes: ["delivery_address"],

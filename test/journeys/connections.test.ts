@@ -197,7 +197,8 @@ describe("journeys: data connections", () => {
         BigInt(keccak256(AbiCoder.defaultAbiCoder().encode(["address", "address"], [c.owner, c.grantee]))),
       );
       // each source separately: the owner's own consent in slot 0, the booking's in its slot
-      const onChain = (await w.accessGrants.consentsOf(c.owner, c.grantee))[0][c.slot] ?? { expiresAt: -1n };
+      const onChain = (await w.accessGrants.consentsOf(c.owner, c.grantee))[0][c.slot];
+      if (onChain === undefined) throw new Error(`no slot ${c.slot}`);
       if (c.open) {
         expect(onChain.attributeIds).to.deep.equal(c.attributeIds);
         expect(onChain.expiresAt).to.equal(c.expiresAt);

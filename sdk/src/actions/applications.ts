@@ -42,6 +42,32 @@ export interface RegistrationConsent {
   signature: Hex;
 }
 
+/** A registration consent as text (JSON, numbers as decimal strings): how the account hands it to the developer. */
+export function encodeRegistrationConsent(c: RegistrationConsent): string {
+  return JSON.stringify({ ...c, nonce: c.nonce.toString(), deadline: c.deadline.toString() });
+}
+
+const isHex = (v: unknown): v is Hex => typeof v === "string" && /^0x[0-9a-fA-F]*$/.test(v);
+
+/** Reads a registration consent written by {@link encodeRegistrationConsent}; a readable error when malformed. */
+export function parseRegistrationConsent(text: string): RegistrationConsent {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new WeconetError("the application account's consent is not valid JSON");
+  }
+  const v = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  const { account, developer, nonce, deadline, signature } = v;
+  if (!isHex(account) || !isHex(developer) || !isHex(signature)) {
+    throw new WeconetError("the application account's consent needs account, developer and signature (0x…)");
+  }
+  if (typeof nonce !== "string" || typeof deadline !== "string" || !/^\d+$/.test(nonce + deadline)) {
+    throw new WeconetError("the application account's consent needs nonce and deadline (decimal strings)");
+  }
+  return { account, developer, nonce: BigInt(nonce), deadline: BigInt(deadline), signature };
+}
+
 /** What community developers do with their applications, and what leaders (or the members' vote) do about them. */
 export function applicationActions(ctx: WeconetContext) {
   const describe = async (d: ApplicationDescription) =>

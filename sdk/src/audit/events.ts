@@ -9,7 +9,7 @@ import {
 } from "viem";
 
 import type { AbiOf, ContractName } from "../contracts.js";
-import { BOOKING_STATUSES, bytes32ToText, CLOSE_REASONS, CONSENTS, isoTime, roleName } from "../errors.js";
+import { AUTHORITIES, BOOKING_STATUSES, bytes32ToText, CLOSE_REASONS, CONSENTS, isoTime, roleName } from "../errors.js";
 
 /** The events of contract `C`. */
 export type EventName<C extends ContractName> = ContractEventName<AbiOf<C>>;
@@ -89,6 +89,10 @@ const roleRevoked = (args: { role: Hex; account: Address; sender: Address }): De
 const ids = (attributeIds: readonly number[]) => `[${attributeIds.join(", ")}]`;
 const consentOf = (consent: number, connector: Address) =>
   consent === 3 ? `through connector ${connector}` : `by ${CONSENTS[consent] ?? consent} consent`;
+/** Which consent of a connection a slot holds, in words. */
+const consentSource = (slot: number): string =>
+  slot === 0 ? "the owner's own consent" : `the consent of a booking (slot ${slot})`;
+
 const connection = (
   verb: string,
   a: {
@@ -99,12 +103,13 @@ const connection = (
     expiresAt: number;
     consent: number;
     connector: Address;
+    slot: number;
   },
 ): Described => ({
   actor: a.owner,
   accounts: a.connector === zeroAddress ? [a.grantee] : [a.grantee, a.connector],
   attributes: [...a.attributeIds],
-  summary: `${a.owner} ${verb} a connection to ${a.grantee}: attributes ${ids(a.attributeIds)} for ${code(a.purpose)} until ${isoTime(a.expiresAt)} (${consentOf(a.consent, a.connector)})`,
+  summary: `${a.owner} ${verb} ${consentSource(a.slot)} to ${a.grantee}: attributes ${ids(a.attributeIds)} for ${code(a.purpose)} until ${isoTime(a.expiresAt)} (${consentOf(a.consent, a.connector)})`,
 });
 const application = (
   verb: string,
@@ -153,7 +158,7 @@ const NORMALIZERS: Normalizers = {
     ConnectionClosed: (a) => ({
       actor: a.by,
       accounts: [a.owner, a.grantee],
-      summary: `${a.by} closed the connection from ${a.owner} to ${a.grantee} (${CLOSE_REASONS[a.reason] ?? a.reason})`,
+      summary: `${a.by} closed ${consentSource(a.slot)} from ${a.owner} to ${a.grantee} (${CLOSE_REASONS[a.reason] ?? a.reason})`,
     }),
     AccessRequested: (a) => ({
       actor: a.grantee,
@@ -177,9 +182,14 @@ const NORMALIZERS: Normalizers = {
       summary: `${a.grantee} withdrew their request to ${a.owner}`,
     }),
     NonceInvalidated: (a) => ({ actor: a.owner, summary: `${a.owner} cancelled signature nonce ${a.nonce}` }),
+    SignedGrantUsed: (a) => ({
+      actor: a.owner,
+      summary: `a grant ${a.owner} signed with nonce ${a.nonce} was submitted`,
+    }),
     ConnectorSet: (a) => ({
+      actor: a.by,
       accounts: [a.connector],
-      summary: `connector ${a.id} (${a.connector}) is ${a.approved ? "approved" : "no longer approved"}`,
+      summary: `${a.by} set connector ${a.id} (${a.connector}) ${a.approved ? "approved" : "no longer approved"}`,
     }),
     BootstrapFinished: (a) => ({
       actor: a.bootstrapper,
@@ -231,17 +241,18 @@ const NORMALIZERS: Normalizers = {
     Withdrawn: (a) => ({ ...market(a), summary: `${a.party} withdrew ${amountOf(a.amount, a.token)}` }),
   },
   Applications: {
+    EIP712DomainChanged: () => ({ summary: "the application registry's EIP-712 domain changed" }),
     ApplicationRegistered: (a) => application("registered", a),
     ApplicationUpdated: (a) => application("updated", a),
     ApplicationSuspended: (a) => ({
       actor: a.by,
       accounts: [a.account],
-      summary: `${a.by} suspended application ${a.account} (${code(a.reason)})`,
+      summary: `${a.by} suspended application ${a.account} as ${AUTHORITIES[a.authority] ?? a.authority} (${code(a.reason)})`,
     }),
     ApplicationReinstated: (a) => ({
       actor: a.by,
       accounts: [a.account],
-      summary: `${a.by} reinstated application ${a.account}`,
+      summary: `${a.by} reinstated application ${a.account} as ${AUTHORITIES[a.authority] ?? a.authority}`,
     }),
     ApplicationRetired: (a) => ({
       actor: a.developer,
