@@ -292,7 +292,12 @@ describe("data connections", () => {
     expect(await reader.contracts.accessGrants.read.connectorOf([market])).toEqual({ id: 2, approved: true });
     const report = await reader.audit.verify();
     expect(report.differences).toEqual([]);
-    expect(report.state.connectors.get(market)).toEqual({ id: 2, approved: true });
+    const timelock = reader.deployment.contracts.timelock;
+    expect(report.state.connectors.get(market)).toEqual({ id: 2, approved: true, by: timelock });
+    // the audit reports every connector approval the members' vote did not make: here only the deployment's
+    // bootstrap approving its own market
+    expect(report.notices.map((n) => n.subject)).toEqual([`connector ${reader.deployment.contracts.market}`]);
+    expect(report.notices[0]?.detail).toMatch(/^approved by 0x[0-9a-fA-F]{40}, not by the members' vote/);
   });
 
   it("explains every refusal in a sentence", async () => {

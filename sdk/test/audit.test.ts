@@ -142,7 +142,7 @@ describe("the audit trail", () => {
     expect(closed).toMatchObject({
       actor: carol,
       subjects: { accounts: [carol, bob] },
-      summary: `${carol} closed the connection from ${carol} to ${bob} (revoked)`,
+      summary: `${carol} closed the owner's own consent from ${carol} to ${bob} (revoked)`,
     });
     const opened = events.find((e) => e.event === "ConnectionOpened");
     expect(opened?.summary).toMatch(
@@ -327,7 +327,7 @@ describe("the audit trail", () => {
     const email = await reader.reads.attributeId("email");
     const dropped = await reader.audit.verify({ source: dropping });
     expect(dropped.differences.map((d) => d.subject)).toEqual([
-      `connection ${carol} → ${bob}`,
+      `connection ${carol} → ${bob} consent 0`,
       `connection ${carol} → ${bob} authorizes attribute ${email}`,
       `connection ${carol} → ${bob} authorizes attribute ${email + 1}`,
     ]);
@@ -351,7 +351,7 @@ describe("the audit trail", () => {
     const forged = await reader.audit.verify();
     expect(forged.differences.map((d) => [d.subject, d.fromEvents, d.onChain])).toEqual([
       [
-        `connection ${bob} → ${carol}`,
+        `connection ${bob} → ${carol} consent 0`,
         expect.stringMatching(/^\d+\//) as string,
         expect.stringMatching(/^1\//) as string,
       ],

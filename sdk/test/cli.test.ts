@@ -48,6 +48,9 @@ describe("the weconet CLI", () => {
       "marketFeeBps",
       "disputeWindow",
       "accessRequestLifetime",
+      "probationPeriod",
+      "admissionsPerLeader",
+      "disputeRulingPeriod",
     ]);
     expect((await weconet(["taxonomy"])).stdout).toContain("bike");
     const members = await weconet(["members", "--status", "active"]);
