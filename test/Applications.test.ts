@@ -13,7 +13,6 @@ import {
   deployAccessNetwork,
   inSeconds,
   purpose,
-  registerApplication,
   registrationConsent,
   type AccessNetwork,
 } from "./helpers/access.js";

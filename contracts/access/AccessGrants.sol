@@ -448,7 +448,12 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         slot = 1;
         while ((free >> slot) & 1 == 0) ++slot;
         _occupiedSlots[connectionId] = uint8(mask | (1 << slot));
-        _connectorConsents[connectionId][slot] = ConnectionLib.pack(expiresAt, block.timestamp, record.id, attributeIds);
+        _connectorConsents[connectionId][slot] = ConnectionLib.pack(
+            expiresAt,
+            block.timestamp,
+            record.id,
+            attributeIds
+        );
         if (attributeIds.length > ConnectionLib.MAX_INLINE_ATTRIBUTES) {
             _writeBitmap(_connectorBitmaps[connectionId][slot], attributeIds);
         }
@@ -552,9 +557,10 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         uint48 ownerSince = membership.activeSince(owner);
         if (ownerSince == 0 || ownerSince > grantedAt) return false;
         // an application is judged as one, even if its account were ever admitted as a member
-        uint48 granteeSince = applications.statusOf(grantee) != IApplications.Status.None
-            ? applications.liveSince(grantee)
-            : membership.activeSince(grantee);
+        uint48 granteeSince =
+            applications.statusOf(grantee) != IApplications.Status.None
+                ? applications.liveSince(grantee)
+                : membership.activeSince(grantee);
         return granteeSince != 0 && granteeSince <= grantedAt;
     }
 
@@ -693,9 +699,29 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
             _writeBitmap(_attributeBitmaps[connectionId], attributeIds);
         }
         if (wasOpen) {
-            emit ConnectionChanged(owner, grantee, connectionId, attributeIds, purpose, expiresAt, consent, address(0), 0);
+            emit ConnectionChanged(
+                owner,
+                grantee,
+                connectionId,
+                attributeIds,
+                purpose,
+                expiresAt,
+                consent,
+                address(0),
+                0
+            );
         } else {
-            emit ConnectionOpened(owner, grantee, connectionId, attributeIds, purpose, expiresAt, consent, address(0), 0);
+            emit ConnectionOpened(
+                owner,
+                grantee,
+                connectionId,
+                attributeIds,
+                purpose,
+                expiresAt,
+                consent,
+                address(0),
+                0
+            );
         }
     }
 
@@ -787,5 +813,4 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
             if ((bits[index >> 8] >> (index & 0xff)) & 1 == 1) ids[k++] = uint16(index + 1);
         }
     }
-
 }

@@ -32,8 +32,9 @@ contract Applications is IApplications, Governed, EIP712, Nonces {
     uint256 public constant MAX_METADATA_URI_LENGTH = 256;
 
     /// @notice The EIP-712 type an application account signs to consent to being registered by `developer`.
-    bytes32 public constant REGISTRATION_TYPEHASH =
-        keccak256("Registration(address account,address developer,uint256 nonce,uint256 deadline)");
+    bytes32 public constant REGISTRATION_TYPEHASH = keccak256(
+        "Registration(address account,address developer,uint256 nonce,uint256 deadline)"
+    );
 
     /// @notice An application. The first four fields share one slot: {isLive} loads only it. `suspendedBy` is the
     /// authority of the suspension in force (None unless suspended).
@@ -284,11 +285,7 @@ contract Applications is IApplications, Governed, EIP712, Nonces {
     }
 
     /// @dev Checks the account's consent to the caller registering it and uses up its nonce.
-    function _useConsent(
-        address account,
-        uint256 deadline,
-        bytes calldata signature
-    ) private returns (uint256 nonce) {
+    function _useConsent(address account, uint256 deadline, bytes calldata signature) private returns (uint256 nonce) {
         if (block.timestamp > deadline) revert ApplicationsConsentExpired(deadline);
         nonce = _useNonce(account);
         bytes32 digest = registrationDigest(account, msg.sender, nonce, deadline);
@@ -348,5 +345,4 @@ contract Applications is IApplications, Governed, EIP712, Nonces {
         Status actual = _applications[account].status;
         if (actual != expected) revert ApplicationsInvalidStatus(account, actual);
     }
-
 }

@@ -142,7 +142,7 @@ describe("the audit trail", () => {
     expect(closed).toMatchObject({
       actor: carol,
       subjects: { accounts: [carol, bob] },
-      summary: `${carol} closed the owner's own consent from ${carol} to ${bob} (revoked)`,
+      summary: `${carol} closed the connection from ${carol} to ${bob} (revoked)`,
     });
     const opened = events.find((e) => e.event === "ConnectionOpened");
     expect(opened?.summary).toMatch(

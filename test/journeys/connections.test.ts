@@ -1,4 +1,3 @@
-import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import { AbiCoder, getAddress, id, keccak256, toBeHex, zeroPadValue } from "ethers";

@@ -89,9 +89,9 @@ const roleRevoked = (args: { role: Hex; account: Address; sender: Address }): De
 const ids = (attributeIds: readonly number[]) => `[${attributeIds.join(", ")}]`;
 const consentOf = (consent: number, connector: Address) =>
   consent === 3 ? `through connector ${connector}` : `by ${CONSENTS[consent] ?? consent} consent`;
-/** Which consent of a connection a slot holds, in words. */
-const consentSource = (slot: number): string =>
-  slot === 0 ? "the owner's own consent" : `the consent of a booking (slot ${slot})`;
+/** Which consent of a connection a slot holds, in words (slot 0, the owner's own, reads as the connection). */
+const consentSource = (slot: number, article: "a" | "the"): string =>
+  slot === 0 ? `${article} connection` : `${article} consent of a booking (slot ${slot})`;
 
 const connection = (
   verb: string,
@@ -109,7 +109,7 @@ const connection = (
   actor: a.owner,
   accounts: a.connector === zeroAddress ? [a.grantee] : [a.grantee, a.connector],
   attributes: [...a.attributeIds],
-  summary: `${a.owner} ${verb} ${consentSource(a.slot)} to ${a.grantee}: attributes ${ids(a.attributeIds)} for ${code(a.purpose)} until ${isoTime(a.expiresAt)} (${consentOf(a.consent, a.connector)})`,
+  summary: `${a.owner} ${verb} ${consentSource(a.slot, "a")} to ${a.grantee}: attributes ${ids(a.attributeIds)} for ${code(a.purpose)} until ${isoTime(a.expiresAt)} (${consentOf(a.consent, a.connector)})`,
 });
 const application = (
   verb: string,
@@ -158,7 +158,7 @@ const NORMALIZERS: Normalizers = {
     ConnectionClosed: (a) => ({
       actor: a.by,
       accounts: [a.owner, a.grantee],
-      summary: `${a.by} closed ${consentSource(a.slot)} from ${a.owner} to ${a.grantee} (${CLOSE_REASONS[a.reason] ?? a.reason})`,
+      summary: `${a.by} closed ${consentSource(a.slot, "the")} from ${a.owner} to ${a.grantee} (${CLOSE_REASONS[a.reason] ?? a.reason})`,
     }),
     AccessRequested: (a) => ({
       actor: a.grantee,
