@@ -795,7 +795,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         info.attributeIds = _attributeIds(c, bitmap);
     }
 
-    function _attributeIds(Connection c, uint256[2] storage bitmap) private view returns (uint16[] memory ids) {
+    function _attributeIds(Connection c, uint256[2] storage bitmap) private pure returns (uint16[] memory ids) {
         uint256 n = c.inlineCount();
         if (n != 0) {
             ids = new uint16[](n);
