@@ -1,3 +1,4 @@
+import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import { TypedDataEncoder, ZeroAddress, ZeroHash } from "ethers";
@@ -8,6 +9,7 @@ import {
   Consent,
   DAY,
   GRANT_TYPES,
+  admit,
   asGovernance,
   deployAccessNetwork,
   grantDomain,
@@ -42,9 +44,32 @@ describe("AccessGrants consent", () => {
         attributeIds: [n.postal, n.email],
         purpose: purpose("delivery"),
         expiresAt: await inSeconds(7 * DAY),
+        issuedAt: await inSeconds(0),
         nonce: 0n,
         deadline: await inSeconds(3600),
       };
+    });
+
+    it("attack (issue 11): a grant signed before the owner left does not revive when they rejoin", async () => {
+      const { w, ann } = n;
+      const signature = await signGrant(ann, w.accessGrants, message);
+      await w.membership.connect(ann).leave();
+      await admit(w, ann);
+      expect(await w.membership.isActiveMember(ann.address)).to.equal(true);
+      const since = await w.membership.memberSince(ann.address);
+      await expect(w.accessGrants.connect(relayer).grantBySig(message, signature))
+        .to.be.revertedWithCustomError(w.accessGrants, "AccessGrantsStaleSignature")
+        .withArgs(ann.address, message.issuedAt, since);
+      // a back-dated or future issuedAt is refused too, however signed
+      const future = { ...message, issuedAt: (await inSeconds(0)) + 3600 };
+      await expect(
+        w.accessGrants.connect(relayer).grantBySig(future, await signGrant(ann, w.accessGrants, future)),
+      ).to.be.revertedWithCustomError(w.accessGrants, "AccessGrantsStaleSignature");
+      // signed anew in the current membership, it opens
+      const fresh = { ...message, issuedAt: await inSeconds(0) };
+      await expect(w.accessGrants.connect(relayer).grantBySig(fresh, await signGrant(ann, w.accessGrants, fresh)))
+        .to.emit(w.accessGrants, "SignedGrantUsed")
+        .withArgs(ann.address, await w.accessGrants.connectionIdOf(ann.address, message.grantee), message.nonce);
     });
 
     it("anyone submits the owner's signature and the connection opens", async () => {
@@ -62,6 +87,7 @@ describe("AccessGrants consent", () => {
           message.expiresAt,
           Consent.Signature,
           ZeroAddress,
+          0,
         );
       expect(await w.accessGrants.isAuthorized(ann.address, ben.address, postal)).to.equal(true);
       expect(await w.accessGrants["nonces(address)"](ann.address)).to.equal(1n);
@@ -207,7 +233,7 @@ describe("AccessGrants consent", () => {
           );
         await w.membership.connect(nth(w.leaders, 0)).admit(walletAddress);
 
-        const signed = { ...message, owner: walletAddress };
+        const signed = { ...message, owner: walletAddress, issuedAt: await inSeconds(0) };
         const signature = await signGrant(key, w.accessGrants, signed);
         await expect(w.accessGrants.connect(relayer).grantBySig(signed, signature))
           .to.emit(w.accessGrants, "ConnectionOpened")
@@ -220,6 +246,7 @@ describe("AccessGrants consent", () => {
             signed.expiresAt,
             Consent.Signature,
             ZeroAddress,
+            0,
           );
         expect(await w.accessGrants.isAuthorized(walletAddress, ben.address, postal)).to.equal(true);
 
@@ -295,6 +322,7 @@ describe("AccessGrants consent", () => {
           acceptedAt + duration,
           Consent.Request,
           ZeroAddress,
+          0,
         );
       expect(await w.accessGrants.isAuthorized(ann.address, ben.address, email)).to.equal(true);
       expect((await w.accessGrants.pendingRequestOf(ann.address, ben.address)).expiresAt).to.equal(0n);
@@ -466,14 +494,14 @@ describe("AccessGrants consent", () => {
       const next = (await w.accessGrants.connectorCount()) + 1n;
       await expect(w.accessGrants.connect(await asGovernance(w)).setConnector(other.address, true))
         .to.emit(w.accessGrants, "ConnectorSet")
-        .withArgs(other.address, next, true);
+        .withArgs(other.address, next, true, anyValue);
       expect(await w.accessGrants.connectorCount()).to.equal(next);
       const record = await w.accessGrants.connectorOf(other.address);
       expect(record.id).to.equal(next);
       expect(record.approved).to.equal(true);
     });
 
-    it("a connector opens a connection on the owner's behalf, and closes it again", async () => {
+    it("a connector adds a consent in a slot of its own on the owner's behalf, and removes it again", async () => {
       const { w, ann, ben, postal } = n;
       const expiresAt = await inSeconds(3 * DAY);
       const connectionId = await w.accessGrants.connectionIdOf(ann.address, ben.address);
@@ -481,7 +509,7 @@ describe("AccessGrants consent", () => {
         await w.accessGrants
           .connect(connector)
           .openByConnector.staticCall(ann.address, ben.address, [postal], purpose("booking"), expiresAt),
-      ).to.equal(connectionId);
+      ).to.deep.equal([connectionId, 1n]);
       await expect(
         w.accessGrants
           .connect(connector)
@@ -497,63 +525,69 @@ describe("AccessGrants consent", () => {
           expiresAt,
           Consent.Connector,
           connector.address,
+          1,
         );
-      expect((await w.accessGrants.connectionOf(ann.address, ben.address)).connector).to.equal(connector.address);
+      // the owner's own consent (slot 0) is untouched: there is none
+      expect((await w.accessGrants.connectionOf(ann.address, ben.address)).expiresAt).to.equal(0n);
+      const [infos, occupied] = await w.accessGrants.consentsOf(ann.address, ben.address);
+      expect(occupied).to.equal(0b10n);
+      expect(infos[1]?.connector).to.equal(connector.address);
+      expect(infos[1]?.expiresAt).to.equal(BigInt(expiresAt));
       expect(await w.accessGrants.isAuthorized(ann.address, ben.address, postal)).to.equal(true);
 
-      expect(await w.accessGrants.connect(connector).closeByConnector.staticCall(ann.address, ben.address)).to.equal(
+      expect(await w.accessGrants.connect(connector).closeByConnector.staticCall(ann.address, ben.address, 1)).to.equal(
         true,
       );
-      await expect(w.accessGrants.connect(connector).closeByConnector(ann.address, ben.address))
+      await expect(w.accessGrants.connect(connector).closeByConnector(ann.address, ben.address, 1))
         .to.emit(w.accessGrants, "ConnectionClosed")
-        .withArgs(ann.address, ben.address, connectionId, CloseReason.Connector, connector.address);
+        .withArgs(ann.address, ben.address, connectionId, CloseReason.Connector, connector.address, 1);
       expect(await w.accessGrants.isAuthorized(ann.address, ben.address, postal)).to.equal(false);
+      expect((await w.accessGrants.consentsOf(ann.address, ben.address))[1]).to.equal(0n);
     });
 
-    it("closing never reverts for a connection already closed, expired or taken over", async () => {
+    it("closing never reverts for a consent the owner closed or that expired; the slot is freed", async () => {
       const { w, ann, ben, cas, postal } = n;
-      const close = (owner: string, grantee: string) =>
-        w.accessGrants.connect(connector).closeByConnector(owner, grantee);
+      const close = (owner: string, grantee: string, slot: number) =>
+        w.accessGrants.connect(connector).closeByConnector(owner, grantee, slot);
       const open = async (grantee: string) =>
         w.accessGrants
           .connect(connector)
           .openByConnector(ann.address, grantee, [postal], purpose("booking"), await inSeconds(DAY));
 
-      // never opened, and closed already
-      const receipt = await (await close(ann.address, ben.address)).wait();
-      expect(receipt?.logs.length).to.equal(0);
+      // closed by the owner: the slot stays held (consent cleared) until the connector frees it
       await open(ben.address);
       await w.accessGrants.connect(ann).revoke(ben.address);
-      await expect(close(ann.address, ben.address)).to.not.emit(w.accessGrants, "ConnectionClosed");
-      expect(await w.accessGrants.connect(connector).closeByConnector.staticCall(ann.address, ben.address)).to.equal(
+      expect((await w.accessGrants.consentsOf(ann.address, ben.address))[1]).to.equal(0b10n);
+      expect(await w.accessGrants.connect(connector).closeByConnector.staticCall(ann.address, ben.address, 1)).to.equal(
         false,
       );
+      await expect(close(ann.address, ben.address, 1)).to.not.emit(w.accessGrants, "ConnectionClosed");
+      expect((await w.accessGrants.consentsOf(ann.address, ben.address))[1]).to.equal(0n);
 
-      // expired
+      // expired: closed without authorizing anything, and reported closed
       await open(cas.address);
       await networkHelpers.time.increase(DAY);
-      expect(await w.accessGrants.connect(connector).closeByConnector.staticCall(ann.address, cas.address)).to.equal(
+      expect(await w.accessGrants.connect(connector).closeByConnector.staticCall(ann.address, cas.address, 1)).to.equal(
         false,
       );
-      await expect(close(ann.address, cas.address)).to.not.emit(w.accessGrants, "ConnectionClosed");
-
-      // taken over: the owner granted directly since
-      await open(ben.address);
-      await w.accessGrants.connect(ann).grant(ben.address, [postal], purpose("delivery"), await inSeconds(DAY));
-      await expect(close(ann.address, ben.address)).to.not.emit(w.accessGrants, "ConnectionClosed");
-      expect(await w.accessGrants.isAuthorized(ann.address, ben.address, postal)).to.equal(true);
-      expect((await w.accessGrants.connectionOf(ann.address, ben.address)).connector).to.equal(ZeroAddress);
+      await expect(close(ann.address, cas.address, 1)).to.emit(w.accessGrants, "ConnectionClosed");
     });
 
-    it("a connector closes only what it opened", async () => {
+    it("a connector closes only a slot it holds", async () => {
       const { w, ann, ben, postal } = n;
       const other = w.outsider(9);
       await w.accessGrants.connect(await asGovernance(w)).setConnector(other.address, true);
       await w.accessGrants
         .connect(connector)
         .openByConnector(ann.address, ben.address, [postal], purpose("booking"), await inSeconds(DAY));
-      expect(await w.accessGrants.connect(other).closeByConnector.staticCall(ann.address, ben.address)).to.equal(false);
-      await w.accessGrants.connect(other).closeByConnector(ann.address, ben.address);
+      for (const slot of [0, 1, 2, 8]) {
+        await expect(w.accessGrants.connect(other).closeByConnector(ann.address, ben.address, slot))
+          .to.be.revertedWithCustomError(w.accessGrants, "AccessGrantsNotSlotHolder")
+          .withArgs(other.address, ann.address, ben.address, slot);
+      }
+      await expect(w.accessGrants.connect(connector).closeByConnector(ann.address, ben.address, 2))
+        .to.be.revertedWithCustomError(w.accessGrants, "AccessGrantsNotSlotHolder")
+        .withArgs(connector.address, ann.address, ben.address, 2);
       expect(await w.accessGrants.isAuthorized(ann.address, ben.address, postal)).to.equal(true);
     });
 
@@ -563,9 +597,10 @@ describe("AccessGrants consent", () => {
         .connect(connector)
         .openByConnector(ann.address, ben.address, [postal], purpose("booking"), await inSeconds(DAY));
       const { id: number } = await w.accessGrants.connectorOf(connector.address);
-      await expect(w.accessGrants.connect(await asGovernance(w)).setConnector(connector.address, false))
+      const governance = await asGovernance(w);
+      await expect(w.accessGrants.connect(governance).setConnector(connector.address, false))
         .to.emit(w.accessGrants, "ConnectorSet")
-        .withArgs(connector.address, number, false);
+        .withArgs(connector.address, number, false, governance.address);
       await expect(
         w.accessGrants
           .connect(connector)
@@ -573,14 +608,122 @@ describe("AccessGrants consent", () => {
       )
         .to.be.revertedWithCustomError(w.accessGrants, "AccessGrantsNotConnector")
         .withArgs(connector.address);
-      await expect(w.accessGrants.connect(connector).closeByConnector(ann.address, ben.address)).to.emit(
+      await expect(w.accessGrants.connect(connector).closeByConnector(ann.address, ben.address, 1)).to.emit(
         w.accessGrants,
         "ConnectionClosed",
       );
       // approving it again keeps its number
-      await expect(w.accessGrants.connect(await asGovernance(w)).setConnector(connector.address, true))
+      await expect(w.accessGrants.connect(governance).setConnector(connector.address, true))
         .to.emit(w.accessGrants, "ConnectorSet")
-        .withArgs(connector.address, number, true);
+        .withArgs(connector.address, number, true, governance.address);
+    });
+
+    it("consents combine: the owner's own and each booking's side by side; each closes on its own", async () => {
+      const { w, ann, ben, postal, delivery, email } = n;
+      const own = await inSeconds(30 * DAY);
+      await w.accessGrants.connect(ann).grant(ben.address, [postal], purpose("own"), own);
+      const c = w.accessGrants.connect(connector);
+      await c.openByConnector(ann.address, ben.address, [delivery], purpose("booking"), await inSeconds(3 * DAY));
+      await c.openByConnector(ann.address, ben.address, [email], purpose("booking"), await inSeconds(5 * DAY));
+      const [infos, occupied] = await w.accessGrants.consentsOf(ann.address, ben.address);
+      expect(occupied).to.equal(0b110n);
+      expect([infos[0]?.attributeIds, infos[1]?.attributeIds, infos[2]?.attributeIds]).to.deep.equal([
+        [postal],
+        [delivery],
+        [email],
+      ]);
+      for (const id of [postal, delivery, email]) {
+        expect(await w.accessGrants.isAuthorized(ann.address, ben.address, id)).to.equal(true);
+      }
+      // the owner re-grants her own: the bookings' consents stay
+      await w.accessGrants.connect(ann).grant(ben.address, [n.phone], purpose("own"), own);
+      expect(await w.accessGrants.isAuthorized(ann.address, ben.address, delivery)).to.equal(true);
+      expect(await w.accessGrants.isAuthorized(ann.address, ben.address, postal)).to.equal(false);
+      // settling booking 1 leaves booking 2 and the owner's own exactly
+      const before = await w.accessGrants.consentsOf(ann.address, ben.address);
+      await c.closeByConnector(ann.address, ben.address, 1);
+      const after = await w.accessGrants.consentsOf(ann.address, ben.address);
+      expect(after[0][0]).to.deep.equal(before[0][0]);
+      expect(after[0][2]).to.deep.equal(before[0][2]);
+      expect(await w.accessGrants.isAuthorized(ann.address, ben.address, delivery)).to.equal(false);
+      expect(await w.accessGrants.isAuthorized(ann.address, ben.address, email)).to.equal(true);
+      // the freed slot is reused by the next booking
+      expect(
+        (
+          await c.openByConnector.staticCall(ann.address, ben.address, [delivery], purpose("b"), await inSeconds(DAY))
+        )[1],
+      ).to.equal(1n);
+    });
+
+    it("the owner's revoke closes every consent of the pair at once; settling afterwards closes nothing and never fails", async () => {
+      const { w, ann, ben, postal, delivery } = n;
+      const connectionId = await w.accessGrants.connectionIdOf(ann.address, ben.address);
+      await w.accessGrants.connect(ann).grant(ben.address, [postal], purpose("own"), await inSeconds(30 * DAY));
+      const c = w.accessGrants.connect(connector);
+      await c.openByConnector(ann.address, ben.address, [delivery], purpose("booking"), await inSeconds(3 * DAY));
+      await c.openByConnector(ann.address, ben.address, [postal], purpose("booking"), await inSeconds(3 * DAY));
+      const revoked = w.accessGrants.connect(ann).revoke(ben.address);
+      for (const slot of [0, 1, 2]) {
+        await expect(revoked)
+          .to.emit(w.accessGrants, "ConnectionClosed")
+          .withArgs(ann.address, ben.address, connectionId, CloseReason.Revoked, ann.address, slot);
+      }
+      for (const id of [postal, delivery]) {
+        expect(await w.accessGrants.isAuthorized(ann.address, ben.address, id)).to.equal(false);
+      }
+      for (const slot of [1, 2]) {
+        await expect(c.closeByConnector(ann.address, ben.address, slot)).to.not.emit(
+          w.accessGrants,
+          "ConnectionClosed",
+        );
+      }
+      // nothing left to revoke
+      await expect(w.accessGrants.connect(ann).revoke(ben.address))
+        .to.be.revertedWithCustomError(w.accessGrants, "AccessGrantsNoConnection")
+        .withArgs(ann.address, ben.address);
+    });
+
+    it("an eighth concurrent booking with data between the same pair is refused with a clear error", async () => {
+      const { w, ann, ben, postal } = n;
+      const c = w.accessGrants.connect(connector);
+      const expiresAt = await inSeconds(DAY);
+      for (let slot = 1; slot <= 7; slot++) {
+        await expect(c.openByConnector(ann.address, ben.address, [postal], purpose("booking"), expiresAt))
+          .to.emit(w.accessGrants, "ConnectionOpened")
+          .withArgs(
+            ann.address,
+            ben.address,
+            anyValue,
+            [postal],
+            purpose("booking"),
+            expiresAt,
+            Consent.Connector,
+            connector.address,
+            slot,
+          );
+      }
+      await expect(c.openByConnector(ann.address, ben.address, [postal], purpose("booking"), expiresAt))
+        .to.be.revertedWithCustomError(w.accessGrants, "AccessGrantsNoFreeSlot")
+        .withArgs(ann.address, ben.address);
+      // a cleared slot stays held until its connector frees it
+      await w.accessGrants.connect(ann).revoke(ben.address);
+      await expect(
+        c.openByConnector(ann.address, ben.address, [postal], purpose("booking"), expiresAt),
+      ).to.be.revertedWithCustomError(w.accessGrants, "AccessGrantsNoFreeSlot");
+      await c.closeByConnector(ann.address, ben.address, 4);
+      await expect(c.openByConnector(ann.address, ben.address, [postal], purpose("booking"), expiresAt))
+        .to.emit(w.accessGrants, "ConnectionOpened")
+        .withArgs(
+          ann.address,
+          ben.address,
+          anyValue,
+          [postal],
+          purpose("booking"),
+          expiresAt,
+          Consent.Connector,
+          connector.address,
+          4,
+        );
     });
 
     it("a connector's open applies the same checks as the owner's own", async () => {
@@ -640,7 +783,7 @@ describe("AccessGrants consent", () => {
         .withArgs(w.deployer.address);
     });
 
-    it("the bootstrapper approves connectors until it finishes, then only governance can", async () => {
+    it("the bootstrapper approves contracts until it finishes, then only governance can", async () => {
       const { w } = n;
       const bootstrapper = w.outsider(3);
       const fresh = await new AccessGrants__factory(w.deployer).deploy(
@@ -651,32 +794,59 @@ describe("AccessGrants consent", () => {
         await w.applications.getAddress(),
         bootstrapper.address,
       );
+      const aContract = await w.membership.getAddress();
+      const anotherContract = await w.taxonomy.getAddress();
       expect(await fresh.bootstrapper()).to.equal(bootstrapper.address);
-      await expect(fresh.connect(w.deployer).setConnector(w.outsider(8).address, true))
+      expect(await fresh.isBootstrapping()).to.equal(true);
+      await expect(fresh.connect(w.deployer).setConnector(aContract, true))
         .to.be.revertedWithCustomError(fresh, "NotGovernance")
         .withArgs(w.deployer.address);
       await expect(fresh.connect(w.deployer).finishBootstrap())
         .to.be.revertedWithCustomError(fresh, "AccessGrantsNotBootstrapper")
         .withArgs(w.deployer.address);
-      await expect(fresh.connect(bootstrapper).setConnector(w.outsider(8).address, true)).to.emit(
-        fresh,
-        "ConnectorSet",
-      );
+      await expect(fresh.connect(bootstrapper).setConnector(aContract, true))
+        .to.emit(fresh, "ConnectorSet")
+        .withArgs(aContract, 1, true, bootstrapper.address);
 
       await expect(fresh.connect(bootstrapper).finishBootstrap())
         .to.emit(fresh, "BootstrapFinished")
         .withArgs(bootstrapper.address);
       expect(await fresh.bootstrapper()).to.equal(ZeroAddress);
-      await expect(fresh.connect(bootstrapper).setConnector(w.outsider(9).address, true))
+      expect(await fresh.isBootstrapping()).to.equal(false);
+      await expect(fresh.connect(bootstrapper).setConnector(anotherContract, true))
         .to.be.revertedWithCustomError(fresh, "NotGovernance")
         .withArgs(bootstrapper.address);
       await expect(fresh.connect(bootstrapper).finishBootstrap())
         .to.be.revertedWithCustomError(fresh, "AccessGrantsNotBootstrapper")
         .withArgs(bootstrapper.address);
-      await expect(fresh.connect(await asGovernance(w)).setConnector(w.outsider(9).address, true)).to.emit(
-        fresh,
-        "ConnectorSet",
+      const governance = await asGovernance(w);
+      await expect(fresh.connect(governance).setConnector(w.outsider(9).address, true))
+        .to.emit(fresh, "ConnectorSet")
+        .withArgs(w.outsider(9).address, 2, true, governance.address);
+    });
+
+    it("attack (issue 11): the deployer approves its own account as a connector: refused; after the bootstrap window it can approve nothing", async () => {
+      const { w } = n;
+      const fresh = await new AccessGrants__factory(w.deployer).deploy(
+        await w.timelock.getAddress(),
+        await w.membership.getAddress(),
+        await w.networkRules.getAddress(),
+        await w.taxonomy.getAddress(),
+        await w.applications.getAddress(),
+        w.deployer.address,
       );
+      await expect(fresh.connect(w.deployer).setConnector(w.deployer.address, true))
+        .to.be.revertedWithCustomError(fresh, "AccessGrantsConnectorNotContract")
+        .withArgs(w.deployer.address);
+      // the deployer never calls finishBootstrap: the window lapses by itself
+      const endsAt = await fresh.bootstrapEndsAt();
+      await networkHelpers.time.increaseTo(endsAt);
+      expect(await fresh.isBootstrapping()).to.equal(false);
+      await expect(fresh.connect(w.deployer).setConnector(await w.taxonomy.getAddress(), true))
+        .to.be.revertedWithCustomError(fresh, "AccessGrantsNotBootstrapper")
+        .withArgs(w.deployer.address);
+      // finishing late only clears the address
+      await expect(fresh.connect(w.deployer).finishBootstrap()).to.emit(fresh, "BootstrapFinished");
     });
 
     it("without a bootstrapper, only governance approves from the start", async () => {

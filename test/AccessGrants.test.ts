@@ -13,6 +13,7 @@ import {
   deployAccessNetwork,
   inSeconds,
   purpose,
+  registerApplication,
   type AccessNetwork,
 } from "./helpers/access.js";
 import { TEST_SETTINGS, nth, profileHash, reason } from "./helpers/deployment.js";
@@ -76,6 +77,7 @@ describe("AccessGrants", () => {
           expiresAt,
           Consent.Owner,
           ZeroAddress,
+          0,
         );
 
       const info = await w.accessGrants.connectionOf(ann.address, ben.address);
@@ -113,6 +115,7 @@ describe("AccessGrants", () => {
           longer,
           Consent.Owner,
           ZeroAddress,
+          0,
         );
       expect(await w.accessGrants.isAuthorized(ann.address, ben.address, postal)).to.equal(false);
       expect(await w.accessGrants.isAuthorized(ann.address, ben.address, email)).to.equal(true);
@@ -189,7 +192,7 @@ describe("AccessGrants", () => {
       await w.membership.connect(applicant).applyForMembership(profileHash("applicant"));
       await w.membership.connect(nth(w.leaders, 0)).suspend(cas.address, reason("spam"));
       const suspendedApp = w.outsider(7);
-      await w.applications.connect(w.developer).register(suspendedApp.address, "Spam app", "ipfs://spam", [postal], p);
+      await registerApplication(w, w.developer, suspendedApp, [postal], "Spam app");
       await w.applications.connect(w.manager).suspend(suspendedApp.address, reason("spam"));
       await w.taxonomy.connect(await asGovernance(w)).deprecateAttribute(email);
       const now = await networkHelpers.time.latest();
@@ -264,7 +267,7 @@ describe("AccessGrants", () => {
       const connectionId = await w.accessGrants.connectionIdOf(ann.address, ben.address);
       await expect(w.accessGrants.connect(ann).revoke(ben.address))
         .to.emit(w.accessGrants, "ConnectionClosed")
-        .withArgs(ann.address, ben.address, connectionId, CloseReason.Revoked, ann.address);
+        .withArgs(ann.address, ben.address, connectionId, CloseReason.Revoked, ann.address, 0);
       expect(await w.accessGrants.isAuthorized(ann.address, ben.address, postal)).to.equal(false);
       const info = await w.accessGrants.connectionOf(ann.address, ben.address);
       expect(info.expiresAt).to.equal(0n);
@@ -279,7 +282,7 @@ describe("AccessGrants", () => {
       const connectionId = await w.accessGrants.connectionIdOf(ann.address, ben.address);
       await expect(w.accessGrants.connect(ben).relinquish(ann.address))
         .to.emit(w.accessGrants, "ConnectionClosed")
-        .withArgs(ann.address, ben.address, connectionId, CloseReason.Relinquished, ben.address);
+        .withArgs(ann.address, ben.address, connectionId, CloseReason.Relinquished, ben.address, 0);
       expect(await w.accessGrants.isAuthorized(ann.address, ben.address, postal)).to.equal(false);
       await expect(w.accessGrants.connect(ben).relinquish(ann.address))
         .to.be.revertedWithCustomError(w.accessGrants, "AccessGrantsNoConnection")

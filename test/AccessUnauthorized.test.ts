@@ -9,6 +9,8 @@ import {
   deployAccessNetwork,
   inSeconds,
   purpose,
+  registerApplication,
+  registrationConsent,
   signGrant,
   type AccessNetwork,
 } from "./helpers/access.js";
@@ -66,9 +68,13 @@ async function deployCast(): Promise<Cast> {
   const governance = await asGovernance(w);
   const connector = w.outsider(10);
   await w.accessGrants.connect(governance).setConnector(connector.address, true);
+  // a booking's consent (slot 1) from ann to ben, which only its connector closes
+  await w.accessGrants
+    .connect(connector)
+    .openByConnector(ann.address, ben.address, [postal], purpose("booking"), await inSeconds(DAY));
 
   const suspendedApp = w.outsider(11).address;
-  await w.applications.connect(w.developer).register(suspendedApp, "Old app", "ipfs://old", [postal], purpose("x"));
+  await registerApplication(w, w.developer, w.outsider(11), [postal], "Old app");
   await w.applications.connect(leader).suspend(suspendedApp, reason("abuse"));
 
   await w.accessGrants.connect(ann).grant(ben.address, [postal], purpose("delivery"), await inSeconds(DAY));
@@ -142,6 +148,7 @@ const ROWS: Row[] = [
         attributeIds: [c.postal],
         purpose: purpose("x"),
         expiresAt: await inSeconds(DAY),
+        issuedAt: await inSeconds(0),
         nonce: 0n,
         deadline: await inSeconds(DAY),
       };
@@ -211,8 +218,8 @@ const ROWS: Row[] = [
     name: "AccessGrants.closeByConnector",
     allowed: ["connector"],
     contract: (c) => c.w.accessGrants,
-    call: (c, caller) => c.w.accessGrants.connect(caller).closeByConnector(c.ann.address, c.ben.address),
-    error: (_, caller) => ["AccessGrantsNotConnector", [caller.address]],
+    call: (c, caller) => c.w.accessGrants.connect(caller).closeByConnector(c.ann.address, c.ben.address, 1),
+    error: (c, caller) => ["AccessGrantsNotSlotHolder", [caller.address, c.ann.address, c.ben.address, 1]],
   },
   {
     name: "AccessGrants.setConnector",
@@ -232,8 +239,21 @@ const ROWS: Row[] = [
     name: "Applications.register",
     allowed: ["developer", "otherDeveloper"],
     contract: (c) => c.w.applications,
-    call: (c, caller) =>
-      c.w.applications.connect(caller).register(c.w.outsider(1).address, "App", "ipfs://app", [c.postal], purpose("x")),
+    call: async (c, caller) => {
+      // the account's own consent to this caller: only the developer role can then be missing
+      const consent = await registrationConsent(c.w.applications, c.w.outsider(1), caller.address);
+      return c.w.applications
+        .connect(caller)
+        .register(
+          c.w.outsider(1).address,
+          "App",
+          "ipfs://app",
+          [c.postal],
+          purpose("x"),
+          consent.deadline,
+          consent.signature,
+        );
+    },
     error: (_, caller) => ["ApplicationsNotDeveloper", [caller.address]],
   },
   {

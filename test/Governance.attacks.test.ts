@@ -33,7 +33,7 @@ import {
 } from "./helpers/governance.js";
 import { ethers, networkHelpers } from "./helpers/network.js";
 
-/** Mirrors `Membership.Authority`. */
+/** Mirrors the `Authority` enum (contracts/governance/Authority.sol). */
 const Authority = { None: 0n, Leader: 1n, Manager: 2n, MembersVote: 3n } as const;
 
 /** A call that pays `amount` from the treasury (the timelock) to `to`. */

@@ -1,4 +1,5 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
 import { encodeBytes32String, id, ZeroAddress, type ContractTransactionResponse } from "ethers";
 
@@ -56,17 +57,20 @@ describe("Market: data connections through AccessGrants", () => {
         expiresAt,
         Consent.Connector,
         await n.market.getAddress(),
+        1,
       );
     await expect(booked)
       .to.emit(n.market, "BookingCreated")
       .withArgs(n.carol.address, offerId, 1n, 0n, 1n, ZeroAddress, PRICE, n.fee, connectionId);
-    expect((await n.market.booking(1n)).hasConnection).to.equal(true);
+    expect((await n.market.booking(1n)).consentSlot).to.equal(1n);
     expect(await authorized()).to.equal(true);
     // only what the offer asked for
     expect(await n.w.accessGrants.isAuthorized(n.carol.address, n.alice.address, n.phone)).to.equal(false);
-    const connection = await n.w.accessGrants.connectionOf(n.carol.address, n.alice.address);
-    expect(connection.connector).to.equal(await n.market.getAddress());
-    expect(connection.expiresAt).to.equal(BigInt(expiresAt));
+    // the booking's own consent, in slot 1 (slot 0, the consumer's own, stays empty)
+    const [infos] = await n.w.accessGrants.consentsOf(n.carol.address, n.alice.address);
+    expect(infos[0]?.expiresAt).to.equal(0n);
+    expect(infos[1]?.connector).to.equal(await n.market.getAddress());
+    expect(infos[1]?.expiresAt).to.equal(BigInt(expiresAt));
   });
 
   describe("the connection closes by itself when the booking is settled", () => {
@@ -96,7 +100,14 @@ describe("Market: data connections through AccessGrants", () => {
         expect(await authorized()).to.equal(true);
         await expect(settle(bookingId))
           .to.emit(n.w.accessGrants, "ConnectionClosed")
-          .withArgs(n.carol.address, n.alice.address, connectionId, CloseReason.Connector, await n.market.getAddress());
+          .withArgs(
+            n.carol.address,
+            n.alice.address,
+            connectionId,
+            CloseReason.Connector,
+            await n.market.getAddress(),
+            1,
+          );
         expect(await authorized()).to.equal(false);
       });
     }
@@ -118,7 +129,9 @@ describe("Market: data connections through AccessGrants", () => {
       await n.market.connect(n.alice).markDelivered(lapsed);
       await networkHelpers.time.increase(n.disputeWindow);
       expect(await authorized()).to.equal(false);
-      await expect(n.market.connect(n.alice).claimPayment(lapsed)).to.not.emit(n.w.accessGrants, "ConnectionClosed");
+      // the lapsed consent is cleared (reported closed) and its slot freed
+      await expect(n.market.connect(n.alice).claimPayment(lapsed)).to.emit(n.market, "BookingSettled");
+      expect((await n.w.accessGrants.consentsOf(n.carol.address, n.alice.address))[1]).to.equal(0n);
     });
   });
 
@@ -129,7 +142,7 @@ describe("Market: data connections through AccessGrants", () => {
     await expect(booked)
       .to.emit(n.market, "BookingCreated")
       .withArgs(n.carol.address, plain, 1n, 0n, 1n, ZeroAddress, PRICE, n.fee, 0n);
-    expect((await n.market.booking(1n)).hasConnection).to.equal(false);
+    expect((await n.market.booking(1n)).consentSlot).to.equal(0n);
     expect((await n.w.accessGrants.connectionOf(n.carol.address, n.alice.address)).expiresAt).to.equal(0n);
     await n.market.connect(n.alice).acceptBooking(1n);
     await expect(n.market.connect(n.carol).completeBooking(1n)).to.not.emit(n.w.accessGrants, "ConnectionClosed");
@@ -150,30 +163,69 @@ describe("Market: data connections through AccessGrants", () => {
     expect(await authorized()).to.equal(false);
   });
 
-  it("two bookings with the same provider share the connection: it closes when the last one settles", async () => {
+  it("two bookings with the same provider asking different attributes and durations: settling one leaves the other's consent exactly", async () => {
+    const phoneData = deliveryData(n, { attributeIds: [n.phone], duration: 5 * DAY });
+    const phoneOffer = await listCourier(n, {}, phoneData);
     const first = await book(n, n.carol, offerId, 1n, data);
-    const second = await book(n, n.carol, offerId, 1n, data);
-    await expect(n.market.connect(n.alice).declineBooking(first)).to.not.emit(n.w.accessGrants, "ConnectionClosed");
-    expect(await authorized()).to.equal(true);
-    await expect(n.market.connect(n.carol).cancelBooking(second)).to.emit(n.w.accessGrants, "ConnectionClosed");
+    const second = await book(n, n.carol, phoneOffer, 1n, phoneData);
+    expect([(await n.market.booking(first)).consentSlot, (await n.market.booking(second)).consentSlot]).to.deep.equal([
+      1n,
+      2n,
+    ]);
+    const before = (await n.w.accessGrants.consentsOf(n.carol.address, n.alice.address))[0][2];
+    const phoneAuthorized = () => n.w.accessGrants.isAuthorized(n.carol.address, n.alice.address, n.phone);
+    expect([await authorized(), await phoneAuthorized()]).to.deep.equal([true, true]);
+    await expect(n.market.connect(n.alice).declineBooking(first))
+      .to.emit(n.w.accessGrants, "ConnectionClosed")
+      .withArgs(n.carol.address, n.alice.address, anyValue, CloseReason.Connector, await n.market.getAddress(), 1);
     expect(await authorized()).to.equal(false);
+    expect(await phoneAuthorized()).to.equal(true);
+    expect((await n.w.accessGrants.consentsOf(n.carol.address, n.alice.address))[0][2]).to.deep.equal(before);
+    await expect(n.market.connect(n.carol).cancelBooking(second)).to.emit(n.w.accessGrants, "ConnectionClosed");
+    expect(await phoneAuthorized()).to.equal(false);
     // and another consumer's connection is their own
     await book(n, n.dave, offerId, 1n, data);
     expect(await authorized(n.dave)).to.equal(true);
     expect(await authorized()).to.equal(false);
   });
 
-  it("a connection the consumer took over by granting directly is theirs: settling does not close it", async () => {
-    const bookingId = await acceptedBooking(n, offerId, n.carol, 1n, data);
-    const until = (await networkHelpers.time.latest()) + 20 * DAY;
-    await n.w.accessGrants
-      .connect(n.carol)
-      .grant(n.alice.address, [n.deliveryAddress], id("purpose:newsletter"), until);
-    await expect(n.market.connect(n.carol).completeBooking(bookingId)).to.not.emit(
-      n.w.accessGrants,
-      "ConnectionClosed",
-    );
-    expect(await authorized()).to.equal(true);
+  it("attack (issue 11): a booking never overwrites or closes the consent the consumer gave themselves", async () => {
+    // dave shares his postal address with alice for 30 days, then books alice's courier offer, which asks for his
+    // delivery address for 2 days
+    const { dave, alice } = n;
+    const postal = await n.w.taxonomy.attributeId("postal_address");
+    const until = (await networkHelpers.time.latest()) + 30 * DAY;
+    await n.w.accessGrants.connect(dave).grant(alice.address, [postal], id("purpose:letters"), until);
+    const own = await n.w.accessGrants.connectionOf(dave.address, alice.address);
+    const bookingId = await acceptedBooking(n, offerId, dave, 1n, data);
+    // dave's own consent stays exactly as it was; the booking's is added beside it
+    expect(await n.w.accessGrants.connectionOf(dave.address, alice.address)).to.deep.equal(own);
+    const [infos] = await n.w.accessGrants.consentsOf(dave.address, alice.address);
+    expect(infos[1]?.attributeIds).to.deep.equal([n.deliveryAddress]);
+    expect(await authorized(dave)).to.equal(true);
+    expect(await n.w.accessGrants.isAuthorized(dave.address, alice.address, postal)).to.equal(true);
+    // settling the booking removes only the booking's consent
+    const connectionId = await n.w.accessGrants.connectionIdOf(dave.address, alice.address);
+    await expect(n.market.connect(dave).completeBooking(bookingId))
+      .to.emit(n.w.accessGrants, "ConnectionClosed")
+      .withArgs(dave.address, alice.address, connectionId, CloseReason.Connector, await n.market.getAddress(), 1);
+    expect(await n.w.accessGrants.connectionOf(dave.address, alice.address)).to.deep.equal(own);
+    expect(await n.w.accessGrants.isAuthorized(dave.address, alice.address, postal)).to.equal(true);
+    expect(await authorized(dave)).to.equal(false);
+    // and the consent dave gives himself afterwards is untouched by bookings still to come
+    await book(n, dave, offerId, 1n, data);
+    expect(await n.w.accessGrants.connectionOf(dave.address, alice.address)).to.deep.equal(own);
+  });
+
+  it("an eighth concurrent booking with data between the same two is refused with a clear error", async () => {
+    for (let i = 0; i < 7; i++) await book(n, n.carol, offerId, 1n, data);
+    await expect(sendBooking(n, n.carol, offerId, 1n, data))
+      .to.be.revertedWithCustomError(n.w.accessGrants, "AccessGrantsNoFreeSlot")
+      .withArgs(n.carol.address, n.alice.address);
+    // settling one frees its slot for the next booking
+    await n.market.connect(n.carol).cancelBooking(3n);
+    const next = await book(n, n.carol, offerId, 1n, data);
+    expect((await n.market.booking(next)).consentSlot).to.equal(3n);
   });
 
   it("the consumer may close the connection early; settling the booking then closes nothing and never fails", async () => {

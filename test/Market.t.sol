@@ -311,7 +311,8 @@ contract MarketHandler is MarketWorld {
     /// @notice Per token: everything escrowed minus everything withdrawn.
     mapping(address payToken => uint256) public netDeposits;
     /// @notice When the connection the latest data booking of a consumer with a provider opened expires.
-    mapping(address consumer => mapping(address provider => uint256)) public connectionExpiry;
+    // each booking's own data consent expires on its own (consents of different bookings combine)
+    mapping(uint256 bookingId => uint256) public consentExpiry;
     /// @notice Calls that succeeded, per operation (to see that the run explored the lifecycle).
     mapping(bytes32 operation => uint256) public calls;
 
@@ -584,8 +585,7 @@ contract MarketHandler is MarketWorld {
         Market.Booking memory b = market.booking(bookingId);
         netDeposits[b.token] += b.amount;
         if (b.feeBps != feeAtBooking) ++feeMismatches;
-        if (b.hasConnection)
-            connectionExpiry[b.consumer][market.offer(b.offerId).provider] = block.timestamp + DATA_DURATION;
+        if (b.consentSlot != 0) consentExpiry[bookingId] = block.timestamp + DATA_DURATION;
     }
 
     function _settled(
@@ -678,7 +678,7 @@ contract MarketInvariantTest is WeconetTest {
     }
 
     /// @notice The provider may read the consumer's delivery address exactly while an unsettled booking between
-    /// them needs it and the connection the latest such booking opened has not expired.
+    /// them needs it whose own consent has not expired.
     /// hardhat-config: invariant.runs = 48
     /// hardhat-config: invariant.depth = 80
     function invariant_connectionOpenWhileABookingNeedsIt() public view {
@@ -686,17 +686,17 @@ contract MarketInvariantTest is WeconetTest {
         address[2] memory providers = handler.providers();
         for (uint256 c = 0; c < consumers.length; ++c) {
             for (uint256 p = 0; p < providers.length; ++p) {
-                bool needed = false;
+                bool live = false;
                 uint256 count = market.bookingCount();
-                for (uint256 id = 1; id <= count && !needed; ++id) {
+                for (uint256 id = 1; id <= count && !live; ++id) {
                     Market.Booking memory b = market.booking(id);
-                    needed =
-                        b.hasConnection &&
+                    live =
+                        b.consentSlot != 0 &&
                         !_isSettled(b.status) &&
                         b.consumer == consumers[c] &&
-                        market.offer(b.offerId).provider == providers[p];
+                        market.offer(b.offerId).provider == providers[p] &&
+                        block.timestamp < handler.consentExpiry(id);
                 }
-                bool live = needed && block.timestamp < handler.connectionExpiry(consumers[c], providers[p]);
                 assertTrue(
                     accessGrants.isAuthorized(consumers[c], providers[p], DELIVERY_ADDRESS) == live,
                     "the provider reads the address exactly while a booking needs it (and the grant has not expired)"

@@ -334,7 +334,7 @@ describe("Market", () => {
       expect(booking.amount).to.equal(amount);
       expect(booking.token).to.equal(ETH);
       expect(booking.feeBps).to.equal(n.fee);
-      expect(booking.hasConnection).to.equal(false);
+      expect(booking.consentSlot).to.equal(0n);
       expect(await n.market.remainingCapacity(offerId)).to.equal(7n);
     });
 

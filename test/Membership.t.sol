@@ -8,6 +8,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 
 import {IMembership} from "../contracts/membership/IMembership.sol";
+import {Authority} from "../contracts/governance/Authority.sol";
 import {Membership} from "../contracts/membership/Membership.sol";
 import {WeconetGovernor} from "../contracts/governance/WeconetGovernor.sol";
 import {INetworkRules} from "../contracts/rules/INetworkRules.sol";
@@ -89,7 +90,7 @@ contract MembershipHandler is WeconetTest {
     mapping(address account => bool) public expectedLeader;
     mapping(address account => bool) public expectedHasVote;
     mapping(address account => uint48) public expectedJoined;
-    mapping(address account => Membership.Authority) public expectedSuspendedBy;
+    mapping(address account => Authority) public expectedSuspendedBy;
     mapping(address leader => uint48) private _windowStart;
     mapping(address leader => uint16) private _windowCount;
     address public expectedManager;
@@ -173,10 +174,10 @@ contract MembershipHandler is WeconetTest {
     /// @dev Suspends an active member, or raises the authority of a suspension; votes never move.
     function suspend(uint256 actorSeed, uint256 bySeed) external {
         (address a, address by) = (_actorWith(actorSeed, IMembership.Status.Active), _overseer(bySeed));
-        Membership.Authority level = _authority(by, a);
+        Authority level = _authority(by, a);
         IMembership.Status s = expectedStatus[a];
         bool ok =
-            level != Membership.Authority.None &&
+            level != Authority.None &&
                 (s == IMembership.Status.Active ||
                     (s == IMembership.Status.Suspended && level > expectedSuspendedBy[a]));
         if (_attempt(by, abi.encodeCall(membership.suspend, (a, "reason")), ok, "suspend", a)) {
@@ -188,14 +189,14 @@ contract MembershipHandler is WeconetTest {
     /// @dev Lifts a suspension, only with the same or a higher authority than imposed it; votes never move.
     function reinstate(uint256 actorSeed, uint256 bySeed) external {
         (address a, address by) = (_actorWith(actorSeed, IMembership.Status.Suspended), _overseer(bySeed));
-        Membership.Authority level = _authority(by, a);
+        Authority level = _authority(by, a);
         bool ok =
-            level != Membership.Authority.None &&
+            level != Authority.None &&
                 expectedStatus[a] == IMembership.Status.Suspended &&
                 level >= expectedSuspendedBy[a];
         if (_attempt(by, abi.encodeCall(membership.reinstate, (a)), ok, "reinstate", a)) {
             expectedStatus[a] = IMembership.Status.Active;
-            expectedSuspendedBy[a] = Membership.Authority.None;
+            expectedSuspendedBy[a] = Authority.None;
         }
     }
 
@@ -334,7 +335,7 @@ contract MembershipHandler is WeconetTest {
         expectedStatus[a] = next;
         expectedLeader[a] = false;
         expectedJoined[a] = 0;
-        expectedSuspendedBy[a] = Membership.Authority.None;
+        expectedSuspendedBy[a] = Authority.None;
     }
 
     /// @dev The value at the end of second `at`: the last change at or before it (0 before any).
@@ -356,17 +357,17 @@ contract MembershipHandler is WeconetTest {
 
     /// @dev With which authority `by` may suspend or reinstate `member`: the members' vote anyone; the active
     /// manager any other member; an active leader any member without a leader role; else none.
-    function _authority(address by, address member) private view returns (Membership.Authority) {
-        if (by == governance) return Membership.Authority.MembersVote;
-        if (member == expectedManager) return Membership.Authority.None;
+    function _authority(address by, address member) private view returns (Authority) {
+        if (by == governance) return Authority.MembersVote;
+        if (member == expectedManager) return Authority.None;
         if (by == expectedManager) {
             return
                 expectedStatus[by] == IMembership.Status.Active
-                    ? Membership.Authority.Manager
-                    : Membership.Authority.None;
+                    ? Authority.Manager
+                    : Authority.None;
         }
-        if (!expectedLeader[member] && _isActiveLeader(by)) return Membership.Authority.Leader;
-        return Membership.Authority.None;
+        if (!expectedLeader[member] && _isActiveLeader(by)) return Authority.Leader;
+        return Authority.None;
     }
 
     function _actor(uint256 seed) private view returns (address) {

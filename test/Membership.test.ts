@@ -34,7 +34,7 @@ const INTERFACE_ID = {
 
 const ADMISSION_POLICY = encodeBytes32String("admissionPolicy");
 
-/** Mirrors `Membership.Authority`. */
+/** Mirrors the `Authority` enum (contracts/governance/Authority.sol). */
 const Authority = { None: 0n, Leader: 1n, Manager: 2n, MembersVote: 3n } as const;
 
 function tokenId(account: { address: string }): bigint {

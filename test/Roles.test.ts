@@ -175,7 +175,7 @@ const managerMustBeReplaced: Row["refusal"] = (s) => ({
   args: [s.manager.address],
 });
 
-/** `Membership.Authority` of a suspension by the manager, and by the members' vote. */
+/** The `Authority` of a suspension by the manager, and by the members' vote. */
 const MANAGER_AUTHORITY = 2n;
 const MEMBERS_VOTE = 3n;
 

@@ -38,11 +38,17 @@ async function populate(net: BenchNetwork, scale: number): Promise<void> {
       .as(owner)
       .access.grant({ grantee, attributes: ["postal_address"], purpose: PURPOSE, duration: 29 * DAY });
   }
-  const apps = await fundedAddresses(Math.max(0, Math.max(1, Math.floor(scale / 10)) - grown.applications));
   const developer = net.sdk.as(net.founders.developer);
-  for (const account of apps) {
+  for (let i = Math.max(0, Math.max(1, Math.floor(scale / 10)) - grown.applications); i > 0; i--) {
+    // an application account signs its consent to the registration with its own key
+    const key = await signingAccount();
+    const consent = await developer.applications.consentToRegistration({
+      developer: net.founders.developer,
+      signer: key,
+    });
     await developer.applications.register({
-      account,
+      account: key.address,
+      consent,
       name: `App ${grown.applications}`,
       metadataURI: `ipfs://app-${grown.applications}`,
       attributes: ["postal_address"],
@@ -73,8 +79,11 @@ export const accessScenario: Scenario = {
 
     // Fresh people for the measured operations, so that every figure starts from the same storage state.
     const ownerKey = await signingAccount();
-    const [granteeA, granteeB, granteeC, granteeD, granteeE, granteeF, relayer, appAccount, connector] =
-      (await fundedAddresses(9)) as [Address, Address, Address, Address, Address, Address, Address, Address, Address];
+    const [granteeA, granteeB, granteeC, granteeD, granteeE, granteeF, relayer, connector] = (await fundedAddresses(
+      8,
+    )) as [Address, Address, Address, Address, Address, Address, Address, Address];
+    const appKey = await signingAccount();
+    const appAccount = appKey.address;
     for (const p of [ownerKey, granteeA, granteeB, granteeC, granteeD, granteeE, granteeF]) await admit(net, p);
     const owner = sdk.as(ownerKey);
     const person = (await sdk.reader.reads.attributes()).filter((a) => a.domain === "person").map((a) => a.id);
@@ -82,11 +91,20 @@ export const accessScenario: Scenario = {
     // Applications: a developer registers, a leader suspends and reinstates.
     const developer = sdk.as(founders.developer);
     const app = { account: appAccount, attributes: ["postal_address"], purpose: PURPOSE };
+    const consent = await developer.applications.consentToRegistration({
+      developer: founders.developer,
+      signer: appKey,
+    });
     record(
       "applications",
       "register application",
       await gasOf(
-        developer.applications.register({ ...app, name: "Route planner", metadataURI: "ipfs://route-planner" }),
+        developer.applications.register({
+          ...app,
+          consent,
+          name: "Route planner",
+          metadataURI: "ipfs://route-planner",
+        }),
       ),
     );
     record(
@@ -199,7 +217,7 @@ export const accessScenario: Scenario = {
     record(
       "access",
       "closeByConnector",
-      await gasOf(send(market, "accessGrants", "closeByConnector", [ownerKey.address, granteeF])),
+      await gasOf(send(market, "accessGrants", "closeByConnector", [ownerKey.address, granteeF, 1])),
     );
 
     record("applications", "retire application", await gasOf(developer.applications.retire({ account: appAccount })));

@@ -24,12 +24,17 @@ import {PersonAttributes} from "./PersonAttributes.sol";
 /// give it up. Consent comes as the owner's own transaction, the owner's EIP-712 signature (ERC-1271 for contract
 /// wallets) submitted by anyone, the owner accepting the grantee's request, or a transaction the owner sent to a
 /// connector the members' vote approved (the market).
-/// @dev One connection per (owner, grantee), identified by `connectionId = keccak256(owner, grantee)` and kept in
-/// one packed slot (see {Connection}): the attribute ids inline when there are at most 10, else in a two-word
-/// bitmap. Granting again replaces the connection (extends, shortens, widens or narrows it); closing deletes the
-/// slot, so a closed connection never revives without a new consent. {isAuthorized} answers in O(1) from that
-/// slot plus the live status of the parties, the application and the attribute, so a suspension, departure or
-/// deprecation takes effect at once without touching any grant.
+/// @dev One connection per (owner, grantee), identified by `connectionId = keccak256(owner, grantee)`, made of up
+/// to eight consents, each kept in one packed word (see {Connection}): the attribute ids inline when there are at
+/// most 10, else in a two-word bitmap. Slot 0 is the owner's own consent (grant, signature, accepted request):
+/// granting again replaces it (extends, shortens, widens or narrows it). Slots 1..{MAX_CONSENT_SLOT} are connector
+/// consents, one per booking: a connector only adds one in a free slot and removes that same one, so it never
+/// touches the owner's own consent or another booking's. The grantee may read an attribute while any live consent
+/// covers it. Revoking or relinquishing clears every consent of the pair, so a closed consent never revives without
+/// a new one; a connector slot stays occupied (consent cleared) until its connector frees it, so that a slot is
+/// never reused under a booking that still refers to it. {isAuthorized} answers in O(1) (at most eight words) plus
+/// the live status of the parties, the application and the attribute, so a suspension, departure or deprecation
+/// takes effect at once without touching any grant.
 contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multicall {
     using ConnectionLib for Connection;
 
@@ -57,11 +62,12 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         uint16[] attributeIds;
         bytes32 purpose;
         uint48 expiresAt;
+        uint48 issuedAt;
         uint256 nonce;
         uint256 deadline;
     }
 
-    /// @notice A connection as the views return it.
+    /// @notice One consent of a connection as the views return it (expiry 0 when the slot holds none).
     struct ConnectionInfo {
         uint48 expiresAt;
         uint48 grantedAt;
@@ -84,11 +90,22 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
 
     /// @notice The EIP-712 type of a signed grant.
     bytes32 public constant GRANT_TYPEHASH = keccak256(
-        "Grant(address owner,address grantee,uint16[] attributeIds,bytes32 purpose,uint48 expiresAt,uint256 nonce,uint256 deadline)"
+        "Grant(address owner,address grantee,uint16[] attributeIds,bytes32 purpose,uint48 expiresAt,uint48 issuedAt,uint256 nonce,uint256 deadline)"
     );
 
     /// @notice The most connectors that can ever be approved (each gets a number in the connection slot).
     uint256 public constant MAX_CONNECTORS = type(uint8).max;
+
+    /// @notice The highest consent slot of a connection: slot 0 is the owner's own consent, slots 1 to this one hold
+    /// connector consents (one per booking), so at most this many bookings with data run at once between a pair.
+    uint8 public constant MAX_CONSENT_SLOT = 7;
+
+    /// @notice How long after deployment the bootstrapper may approve connectors at most ({finishBootstrap} ends it
+    /// earlier): the deployment approves the market within it, and the bootstrap lapses by itself.
+    uint256 public constant BOOTSTRAP_PERIOD = 1 days;
+
+    /// @dev The occupancy bits of the connector slots 1..7 (bit i = slot i).
+    uint256 private constant CONNECTOR_SLOTS = 0xfe;
 
     /// @dev The taxonomy's cap on attribute ids, and so the size of a connection's bitmap.
     uint256 private constant MAX_ATTRIBUTE_ID = 512;
@@ -102,20 +119,30 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     /// @notice The registry of applications members can connect to.
     IApplications public immutable applications;
 
-    /// @notice Who may approve connectors until {finishBootstrap} (the deployer, so that the market is approved
-    /// within the deployment); zero afterwards, when only the members' vote can.
+    /// @notice When the bootstrap phase ends by itself, fixed at construction ({BOOTSTRAP_PERIOD} after it).
+    uint256 public immutable bootstrapEndsAt;
+
+    /// @notice Who may approve connectors (contracts only) until {finishBootstrap} or {bootstrapEndsAt} (the
+    /// deployer, so that the market is approved within the deployment); zero after {finishBootstrap}. Use
+    /// {isBootstrapping} to tell whether it still may.
     address public bootstrapper;
     /// @notice How many connectors were ever approved (their numbers run from 1).
     uint8 public connectorCount;
 
+    // slot 0: the owner's own consent
     mapping(uint256 connectionId => Connection) private _connections;
     mapping(uint256 connectionId => uint256[2] bits) private _attributeBitmaps;
+    // slots 1..7: connector consents, and which of these slots a connector holds (bit i = slot i)
+    mapping(uint256 connectionId => mapping(uint8 slot => Connection)) private _connectorConsents;
+    mapping(uint256 connectionId => mapping(uint8 slot => uint256[2] bits)) private _connectorBitmaps;
+    mapping(uint256 connectionId => uint8 mask) private _occupiedSlots;
     mapping(uint256 connectionId => PendingRequest) private _requests;
     mapping(address connector => ConnectorRecord) private _connectors;
     mapping(uint8 id => address connector) private _connectorById;
 
-    /// @notice A connection opened: `grantee` may access `attributeIds` of `owner` for `purpose` until `expiresAt`.
-    /// `connector` is the connector that opened it (zero unless `consent` is `Connector`).
+    /// @notice A consent opened in `slot` of the connection: `grantee` may access `attributeIds` of `owner` for
+    /// `purpose` until `expiresAt`. `connector` is the connector that opened it (zero unless `consent` is
+    /// `Connector`); slot 0 is the owner's own consent, slots 1 and up are connector consents.
     event ConnectionOpened(
         address indexed owner,
         address indexed grantee,
@@ -124,9 +151,11 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         bytes32 purpose,
         uint48 expiresAt,
         Consent consent,
-        address connector
+        address connector,
+        uint8 slot
     );
-    /// @notice An open connection was replaced by a new consent: these are its attributes, purpose and expiry now.
+    /// @notice The open consent in `slot` was replaced by a new consent of the owner: these are its attributes,
+    /// purpose and expiry now (only slot 0, the owner's own consent, is ever replaced).
     event ConnectionChanged(
         address indexed owner,
         address indexed grantee,
@@ -135,15 +164,18 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         bytes32 purpose,
         uint48 expiresAt,
         Consent consent,
-        address connector
+        address connector,
+        uint8 slot
     );
-    /// @notice A connection closed: `by` (the owner, the grantee or a connector) ended it.
+    /// @notice The consent in `slot` of the connection closed: `by` (the owner, the grantee or a connector) ended
+    /// it. Revoking or relinquishing emits one per consent it closes.
     event ConnectionClosed(
         address indexed owner,
         address indexed grantee,
         uint256 indexed connectionId,
         CloseReason reason,
-        address by
+        address by,
+        uint8 slot
     );
     /// @notice `grantee` asks `owner` for `attributeIds`, for `purpose`, for `duration` seconds from acceptance; the
     /// request lapses at `requestExpiresAt`. It replaces any earlier pending request of `grantee` to `owner`.
@@ -169,8 +201,12 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     event AccessRequestCancelled(address indexed owner, address indexed grantee, uint256 indexed connectionId);
     /// @notice `owner` used up `nonce` without a grant: a signature over it can no longer be submitted.
     event NonceInvalidated(address indexed owner, uint256 nonce);
-    /// @notice `connector` (number `id`) was approved or unapproved.
-    event ConnectorSet(address indexed connector, uint8 id, bool approved);
+    /// @notice A grant `owner` signed with `nonce` was submitted (a {ConnectionOpened} or {ConnectionChanged}
+    /// follows): with {NonceInvalidated}, every used nonce is in the events.
+    event SignedGrantUsed(address indexed owner, uint256 indexed connectionId, uint256 nonce);
+    /// @notice `by` (the members' vote, or the bootstrapper within the deployment) approved or unapproved
+    /// `connector` (number `id`).
+    event ConnectorSet(address indexed connector, uint8 id, bool approved, address indexed by);
     /// @notice The bootstrap phase ended: from now on only the members' vote approves connectors.
     event BootstrapFinished(address indexed bootstrapper);
 
@@ -188,6 +224,16 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     error AccessGrantsInvalidDuration(uint32 duration, uint32 max);
     /// @notice There is no connection from `owner` to `grantee` to close.
     error AccessGrantsNoConnection(address owner, address grantee);
+    /// @notice All {MAX_CONSENT_SLOT} connector slots of the connection from `owner` to `grantee` are taken (by
+    /// bookings not settled yet).
+    error AccessGrantsNoFreeSlot(address owner, address grantee);
+    /// @notice `caller` does not hold connector slot `slot` of the connection from `owner` to `grantee`.
+    error AccessGrantsNotSlotHolder(address caller, address owner, address grantee, uint8 slot);
+    /// @notice The signed grant was issued at `issuedAt`: before `owner`'s current membership began
+    /// (`memberSince`), or later than now.
+    error AccessGrantsStaleSignature(address owner, uint48 issuedAt, uint48 memberSince);
+    /// @notice The bootstrapper may approve only contracts; `connector` has no code.
+    error AccessGrantsConnectorNotContract(address connector);
     /// @notice The signature's deadline `deadline` has passed.
     error AccessGrantsSignatureExpired(uint256 deadline);
     /// @notice `nonce` is not `owner`'s next nonce for its key (`expected`): used, invalidated, or out of order.
@@ -202,7 +248,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     error AccessGrantsRequestMismatch(address owner, address grantee);
     /// @notice `caller` is not an approved connector (to open) or was never one (to close).
     error AccessGrantsNotConnector(address caller);
-    /// @notice `caller` is not the bootstrapper, or the bootstrap phase is over.
+    /// @notice `caller` is not the bootstrapper, or the bootstrap phase is over (finished or lapsed).
     error AccessGrantsNotBootstrapper(address caller);
     /// @notice A connector cannot be the zero address.
     error AccessGrantsInvalidConnector(address connector);
@@ -216,7 +262,8 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     /// @param networkRules_ The network rules.
     /// @param taxonomy_ The taxonomy.
     /// @param applications_ The application registry.
-    /// @param bootstrapper_ Who may approve connectors until calling {finishBootstrap} (zero for nobody).
+    /// @param bootstrapper_ Who may approve connectors (contracts only) until calling {finishBootstrap}, at most
+    /// {BOOTSTRAP_PERIOD} from now (zero for nobody).
     constructor(
         address governance_,
         IMembership membership_,
@@ -230,14 +277,15 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         taxonomy = taxonomy_;
         applications = applications_;
         bootstrapper = bootstrapper_;
+        bootstrapEndsAt = block.timestamp + BOOTSTRAP_PERIOD;
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // Owners: open, change and close connections
     // ---------------------------------------------------------------------------------------------------------
 
-    /// @notice Opens a connection from the caller to `grantee`, or replaces the open one (to extend, shorten,
-    /// widen or narrow it). The caller must be an active member; `grantee` an active member or a live application.
+    /// @notice Opens the caller's own consent to `grantee` (slot 0), or replaces it (to extend, shorten, widen or
+    /// narrow it); consents the caller gave through bookings stay as they are. The caller must be an active member; `grantee` an active member or a live application.
     /// @param grantee The member or application account that gets access.
     /// @param attributeIds The person attributes it may access: sorted, active person attributes of the taxonomy.
     /// @param purpose The purpose code (a short code or a hash; never personal text).
@@ -249,11 +297,12 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         bytes32 purpose,
         uint48 expiresAt
     ) external returns (uint256 connectionId) {
-        return _open(msg.sender, grantee, attributeIds, purpose, expiresAt, Consent.Owner, 0);
+        return _open(msg.sender, grantee, attributeIds, purpose, expiresAt, Consent.Owner);
     }
 
-    /// @notice Opens or replaces a connection on the owner's EIP-712 signature: the owner signs, anyone submits
-    /// (and pays). The same checks apply as for {grant}; the nonce is used up.
+    /// @notice Opens or replaces the owner's own consent on the owner's EIP-712 signature: the owner signs, anyone
+    /// submits (and pays). The same checks apply as for {grant}; the nonce is used up ({SignedGrantUsed}). A
+    /// signature issued before the owner's current membership began (they left and joined again) is refused.
     /// @param signed The grant as signed (type `Grant`, domain "Weconet AccessGrants" version "1").
     /// @param signature The owner's signature: ECDSA for an account without code, ERC-1271 for a contract wallet.
     /// @return connectionId The connection's id.
@@ -264,6 +313,12 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         if (!SignatureChecker.isValidSignatureNowCalldata(signed.owner, grantDigest(signed), signature)) {
             revert AccessGrantsInvalidSignature(signed.owner);
         }
+        // a member who is not a member now is refused by _open; memberSince is theirs only while they are one
+        uint48 since = membership.memberSince(signed.owner);
+        if (signed.issuedAt < since || signed.issuedAt > block.timestamp) {
+            revert AccessGrantsStaleSignature(signed.owner, signed.issuedAt, since);
+        }
+        emit SignedGrantUsed(signed.owner, connectionIdOf(signed.owner, signed.grantee), signed.nonce);
         return
             _open(
                 signed.owner,
@@ -271,8 +326,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
                 signed.attributeIds,
                 signed.purpose,
                 signed.expiresAt,
-                Consent.Signature,
-                0
+                Consent.Signature
             );
     }
 
@@ -283,14 +337,16 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         emit NonceInvalidated(msg.sender, _useNonce(msg.sender, key));
     }
 
-    /// @notice Closes the caller's connection to `grantee`. Always possible, whatever the caller's status, also for
-    /// a connection that has expired already (it is then cleared).
+    /// @notice Closes the caller's connection to `grantee`: every consent of it, the caller's own and those given
+    /// through bookings. Always possible, whatever the caller's status, also for consents that have expired already
+    /// (they are then cleared). Settling a booking afterwards closes nothing and never fails.
     /// @param grantee The grantee.
     function revoke(address grantee) external {
         _close(msg.sender, grantee, CloseReason.Revoked);
     }
 
-    /// @notice Gives up the caller's access to `owner`'s data. Always possible, whatever the caller's status.
+    /// @notice Gives up the caller's access to `owner`'s data: every consent of the connection. Always possible,
+    /// whatever the caller's status.
     /// @param owner The owner of the connection.
     function relinquish(address owner) external {
         _close(owner, msg.sender, CloseReason.Relinquished);
@@ -322,8 +378,8 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         emit AccessRequested(owner, msg.sender, connectionId, attributeIds, purpose, duration, expiresAt);
     }
 
-    /// @notice Accepts `grantee`'s pending request, repeating what it asks: the connection opens (or is replaced)
-    /// until `duration` seconds from now. The same checks apply as for {grant}.
+    /// @notice Accepts `grantee`'s pending request, repeating what it asks: the caller's own consent (slot 0)
+    /// opens (or is replaced) until `duration` seconds from now. The same checks apply as for {grant}.
     /// @param grantee The member or application that asked.
     /// @param attributeIds The attributes it asked for.
     /// @param purpose The purpose it asked for.
@@ -345,7 +401,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         }
         delete _requests[connectionId];
         emit AccessRequestAccepted(msg.sender, grantee, connectionId);
-        _open(msg.sender, grantee, attributeIds, purpose, uint48(block.timestamp + duration), Consent.Request, 0);
+        _open(msg.sender, grantee, attributeIds, purpose, uint48(block.timestamp + duration), Consent.Request);
     }
 
     /// @notice Rejects `grantee`'s pending request (also one that has lapsed, to clear it).
@@ -380,31 +436,70 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         uint16[] calldata attributeIds,
         bytes32 purpose,
         uint48 expiresAt
-    ) external returns (uint256 connectionId) {
+    ) external returns (uint256 connectionId, uint8 slot) {
         ConnectorRecord memory record = _connectors[msg.sender];
         if (!record.approved) revert AccessGrantsNotConnector(msg.sender);
-        return _open(owner, grantee, attributeIds, purpose, expiresAt, Consent.Connector, record.id);
+        _checkConsent(owner, grantee, attributeIds, purpose, expiresAt);
+        connectionId = connectionIdOf(owner, grantee);
+        uint256 mask = _occupiedSlots[connectionId];
+        uint256 free = ~mask & CONNECTOR_SLOTS;
+        if (free == 0) revert AccessGrantsNoFreeSlot(owner, grantee);
+        // the lowest free slot: at most seven steps
+        slot = 1;
+        while ((free >> slot) & 1 == 0) ++slot;
+        _occupiedSlots[connectionId] = uint8(mask | (1 << slot));
+        _connectorConsents[connectionId][slot] = ConnectionLib.pack(
+            expiresAt,
+            block.timestamp,
+            record.id,
+            attributeIds
+        );
+        if (attributeIds.length > ConnectionLib.MAX_INLINE_ATTRIBUTES) {
+            _writeBitmap(_connectorBitmaps[connectionId][slot], attributeIds);
+        }
+        emit ConnectionOpened(
+            owner,
+            grantee,
+            connectionId,
+            attributeIds,
+            purpose,
+            expiresAt,
+            Consent.Connector,
+            msg.sender,
+            slot
+        );
     }
 
     /// @inheritdoc IAccessConnector
-    /// @dev A connector the members' vote no longer approves may still close what it opened.
-    function closeByConnector(address owner, address grantee) external returns (bool closed) {
-        uint8 id = _connectors[msg.sender].id;
-        if (id == 0) revert AccessGrantsNotConnector(msg.sender);
+    /// @dev A connector the members' vote no longer approves may still close what it opened. Reverts only when the
+    /// caller does not hold the slot (it never opened it, or freed it already).
+    function closeByConnector(address owner, address grantee, uint8 slot) external returns (bool closed) {
         uint256 connectionId = connectionIdOf(owner, grantee);
-        Connection c = _connections[connectionId];
-        if (c.connector() != id || c.expiresAt() <= block.timestamp) return false;
-        _connections[connectionId] = ConnectionLib.none();
-        emit ConnectionClosed(owner, grantee, connectionId, CloseReason.Connector, msg.sender);
-        return true;
+        uint8 mask = _occupiedSlots[connectionId];
+        Connection c = _connectorConsents[connectionId][slot];
+        uint8 id = _connectors[msg.sender].id;
+        // slot 0 and slots above 7 are never occupied; the slot word keeps its connector's number until freed
+        if (id == 0 || slot > MAX_CONSENT_SLOT || (mask >> slot) & 1 == 0 || c.connector() != id) {
+            revert AccessGrantsNotSlotHolder(msg.sender, owner, grantee, slot);
+        }
+        _occupiedSlots[connectionId] = mask & ~uint8(1 << slot);
+        _connectorConsents[connectionId][slot] = ConnectionLib.none();
+        // a consent the owner or the grantee cleared already left only the connector's number in the word
+        if (c.expiresAt() == 0) return false;
+        emit ConnectionClosed(owner, grantee, connectionId, CloseReason.Connector, msg.sender, slot);
+        return c.expiresAt() > block.timestamp;
     }
 
-    /// @notice Approves or unapproves `connector`. Only the governance executor (the members' vote), and the
-    /// bootstrapper until it calls {finishBootstrap}.
+    /// @notice Approves or unapproves `connector`. Only the governance executor (the members' vote), and, for
+    /// contracts only, the bootstrapper while {isBootstrapping} (within the deployment).
     /// @param connector The contract (e.g. the market).
     /// @param approved Whether it may open connections on owners' behalf.
     function setConnector(address connector, bool approved) external {
-        if (msg.sender != governance && msg.sender != bootstrapper) revert NotGovernance(msg.sender);
+        if (msg.sender != governance) {
+            if (msg.sender != bootstrapper) revert NotGovernance(msg.sender);
+            if (!isBootstrapping()) revert AccessGrantsNotBootstrapper(msg.sender);
+            if (connector.code.length == 0) revert AccessGrantsConnectorNotContract(connector);
+        }
         if (connector == address(0)) revert AccessGrantsInvalidConnector(connector);
         ConnectorRecord storage record = _connectors[connector];
         if (record.approved == approved) revert AccessGrantsConnectorUnchanged(connector, approved);
@@ -415,11 +510,11 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
             _connectorById[id] = connector;
         }
         record.approved = approved;
-        emit ConnectorSet(connector, record.id, approved);
+        emit ConnectorSet(connector, record.id, approved, msg.sender);
     }
 
     /// @notice Ends the bootstrap phase for good: from now on only the members' vote approves connectors. Only
-    /// the bootstrapper; the deployment calls it last.
+    /// the bootstrapper (also once the phase lapsed, to clear its address); the deployment calls it last.
     function finishBootstrap() external {
         address current = bootstrapper;
         if (msg.sender != current || current == address(0)) revert AccessGrantsNotBootstrapper(msg.sender);
@@ -432,42 +527,78 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     // ---------------------------------------------------------------------------------------------------------
 
     /// @notice Whether `grantee` may access attribute `attributeId` of `owner` now: the question the data socket
-    /// asks before it releases a value. O(1), without iterating over grants. False when the connection is
-    /// missing, closed or expired or does not cover the attribute; when the attribute is deprecated; when the
-    /// owner is not an active member or joined again after consenting; when a member grantee is not active or
-    /// joined again after the consent; when an application grantee is suspended or retired or its developer is no
-    /// longer an active developer.
+    /// asks before it releases a value. O(1): at most eight consents, without iterating over grants. True while
+    /// some live consent of the connection (the owner's own or a booking's) covers the attribute and was given in
+    /// the parties' current standing. False when no open, unexpired consent covers the attribute; when the
+    /// attribute is deprecated; when the owner is not an active member or joined again after consenting; when a
+    /// member grantee is not active or joined again after the consent; when an application grantee is not live
+    /// (suspended, retired, its developer no longer an active developer or joined again) or the consent is older
+    /// than its registration.
     /// @param owner The member whose data is asked for.
     /// @param grantee The member or application account asking (the socket authenticates it).
     /// @param attributeId The taxonomy attribute.
     /// @return Whether access is granted now.
     function isAuthorized(address owner, address grantee, uint16 attributeId) external view returns (bool) {
         uint256 connectionId = connectionIdOf(owner, grantee);
-        Connection c = _connections[connectionId];
-        if (c.expiresAt() <= block.timestamp) return false;
-        if (!_includes(connectionId, c, attributeId)) return false;
+        // the latest consent that covers the attribute: the parties' standing sets a lower bound on when it was given
+        uint48 grantedAt = _coveringGrantedAt(_connections[connectionId], _attributeBitmaps[connectionId], attributeId);
+        uint256 mask = _occupiedSlots[connectionId];
+        for (uint8 slot = 1; mask >> slot != 0; ++slot) {
+            if ((mask >> slot) & 1 == 0) continue;
+            uint48 t = _coveringGrantedAt(
+                _connectorConsents[connectionId][slot],
+                _connectorBitmaps[connectionId][slot],
+                attributeId
+            );
+            if (t > grantedAt) grantedAt = t;
+        }
+        if (grantedAt == 0) return false;
         if (!taxonomy.isActive(attributeId, ITaxonomy.Domain.Person)) return false;
-        uint48 grantedAt = c.grantedAt();
-        if (!_isMemberSince(owner, grantedAt)) return false;
+        uint48 ownerSince = membership.activeSince(owner);
+        if (ownerSince == 0 || ownerSince > grantedAt) return false;
         // an application is judged as one, even if its account were ever admitted as a member
-        if (applications.statusOf(grantee) != IApplications.Status.None) return applications.isLive(grantee);
-        return _isMemberSince(grantee, grantedAt);
+        uint48 granteeSince =
+            applications.statusOf(grantee) != IApplications.Status.None
+                ? applications.liveSince(grantee)
+                : membership.activeSince(grantee);
+        return granteeSince != 0 && granteeSince <= grantedAt;
     }
 
-    /// @notice The connection from `owner` to `grantee` as stored (expiry 0 when there is none), whether or not it
-    /// authorizes now (see {isAuthorized}).
+    /// @notice The owner's own consent (slot 0) from `owner` to `grantee` as stored (expiry 0 when there is none),
+    /// whether or not it authorizes now (see {isAuthorized}); {consentsOf} lists the bookings' consents too.
     /// @param owner The owner.
     /// @param grantee The grantee.
-    /// @return info Its expiry, when the consent was given, the connector that opened it (zero for the owner's own
-    /// consent) and its attributes.
+    /// @return info Its expiry, when the consent was given, the connector (always zero here) and its attributes.
     function connectionOf(address owner, address grantee) external view returns (ConnectionInfo memory info) {
         uint256 connectionId = connectionIdOf(owner, grantee);
-        Connection c = _connections[connectionId];
-        if (!c.exists()) return info;
-        info.expiresAt = c.expiresAt();
-        info.grantedAt = c.grantedAt();
-        info.connector = _connectorById[c.connector()];
-        info.attributeIds = _attributeIds(connectionId, c);
+        return _info(_connections[connectionId], _attributeBitmaps[connectionId]);
+    }
+
+    /// @notice Every consent of the connection from `owner` to `grantee`, by slot: slot 0 is the owner's own,
+    /// slots 1..{MAX_CONSENT_SLOT} the bookings' (expiry 0 where a slot holds none), whether or not they authorize
+    /// now (see {isAuthorized}).
+    /// @param owner The owner.
+    /// @param grantee The grantee.
+    /// @return infos The consents, indexed by slot.
+    /// @return occupied Which connector slots are held (bit i = slot i), also those whose consent was cleared.
+    function consentsOf(
+        address owner,
+        address grantee
+    ) external view returns (ConnectionInfo[8] memory infos, uint8 occupied) {
+        uint256 connectionId = connectionIdOf(owner, grantee);
+        infos[0] = _info(_connections[connectionId], _attributeBitmaps[connectionId]);
+        occupied = _occupiedSlots[connectionId];
+        for (uint8 slot = 1; slot <= MAX_CONSENT_SLOT; ++slot) {
+            if ((occupied >> slot) & 1 == 0) continue;
+            infos[slot] = _info(_connectorConsents[connectionId][slot], _connectorBitmaps[connectionId][slot]);
+        }
+    }
+
+    /// @notice Whether the bootstrapper may still approve connectors: before {finishBootstrap} and before
+    /// {bootstrapEndsAt}.
+    /// @return Whether the bootstrap phase is on.
+    function isBootstrapping() public view returns (bool) {
+        return bootstrapper != address(0) && block.timestamp < bootstrapEndsAt;
     }
 
     /// @notice The pending request of `grantee` to `owner` (expiry 0 when there is none; it may have lapsed).
@@ -521,6 +652,7 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
                         keccak256(abi.encodePacked(signed.attributeIds)),
                         signed.purpose,
                         signed.expiresAt,
+                        signed.issuedAt,
                         signed.nonce,
                         signed.deadline
                     )
@@ -532,18 +664,15 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
     // Internals
     // ---------------------------------------------------------------------------------------------------------
 
-    /// @dev Checks the consent's content and stores the connection: one fresh slot for up to 10 attributes. The
-    /// checks that only the moment of reading can settle (a later suspension, departure or deprecation) are left to
-    /// {isAuthorized}.
-    function _open(
+    /// @dev The checks every consent passes when given. The checks that only the moment of reading can settle (a
+    /// later suspension, departure or deprecation) are left to {isAuthorized}.
+    function _checkConsent(
         address owner,
         address grantee,
         uint16[] calldata attributeIds,
         bytes32 purpose,
-        uint48 expiresAt,
-        Consent consent,
-        uint8 connector
-    ) private returns (uint256 connectionId) {
+        uint48 expiresAt
+    ) private view {
         if (owner == grantee) revert AccessGrantsSelfGrant(owner);
         if (purpose == bytes32(0)) revert AccessGrantsEmptyPurpose();
         if (!membership.isActiveMember(owner)) revert AccessGrantsNotActiveMember(owner);
@@ -551,27 +680,24 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         uint256 latest = block.timestamp + networkRules.maxGrantDuration();
         if (expiresAt <= block.timestamp || expiresAt > latest) revert AccessGrantsInvalidExpiry(expiresAt, latest);
         PersonAttributes.check(taxonomy, attributeIds);
-
-        connectionId = connectionIdOf(owner, grantee);
-        bool wasOpen = _connections[connectionId].expiresAt() > block.timestamp;
-        _connections[connectionId] = ConnectionLib.pack(expiresAt, block.timestamp, connector, attributeIds);
-        if (attributeIds.length > ConnectionLib.MAX_INLINE_ATTRIBUTES) _writeBitmap(connectionId, attributeIds);
-        _emitGranted(wasOpen, owner, grantee, connectionId, attributeIds, purpose, expiresAt, consent, connector);
     }
 
-    function _emitGranted(
-        bool wasOpen,
+    /// @dev Checks the owner's own consent and stores it in slot 0: one fresh word for up to 10 attributes.
+    function _open(
         address owner,
         address grantee,
-        uint256 connectionId,
         uint16[] calldata attributeIds,
         bytes32 purpose,
         uint48 expiresAt,
-        Consent consent,
-        uint8 connector
-    ) private {
-        // a connector's open is the only one with a connector number, and the connector is its caller
-        address connectorAddress = connector == 0 ? address(0) : msg.sender;
+        Consent consent
+    ) private returns (uint256 connectionId) {
+        _checkConsent(owner, grantee, attributeIds, purpose, expiresAt);
+        connectionId = connectionIdOf(owner, grantee);
+        bool wasOpen = _connections[connectionId].expiresAt() > block.timestamp;
+        _connections[connectionId] = ConnectionLib.pack(expiresAt, block.timestamp, 0, attributeIds);
+        if (attributeIds.length > ConnectionLib.MAX_INLINE_ATTRIBUTES) {
+            _writeBitmap(_attributeBitmaps[connectionId], attributeIds);
+        }
         if (wasOpen) {
             emit ConnectionChanged(
                 owner,
@@ -581,7 +707,8 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
                 purpose,
                 expiresAt,
                 consent,
-                connectorAddress
+                address(0),
+                0
             );
         } else {
             emit ConnectionOpened(
@@ -592,16 +719,32 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
                 purpose,
                 expiresAt,
                 consent,
-                connectorAddress
+                address(0),
+                0
             );
         }
     }
 
+    /// @dev Clears every consent of the pair (at most eight words). A connector slot keeps only its connector's
+    /// number, so that it stays held until that connector frees it.
     function _close(address owner, address grantee, CloseReason reason) private {
         uint256 connectionId = connectionIdOf(owner, grantee);
-        if (!_connections[connectionId].exists()) revert AccessGrantsNoConnection(owner, grantee);
-        _connections[connectionId] = ConnectionLib.none();
-        emit ConnectionClosed(owner, grantee, connectionId, reason, msg.sender);
+        bool any = false;
+        if (_connections[connectionId].exists()) {
+            _connections[connectionId] = ConnectionLib.none();
+            emit ConnectionClosed(owner, grantee, connectionId, reason, msg.sender, 0);
+            any = true;
+        }
+        uint256 mask = _occupiedSlots[connectionId];
+        for (uint8 slot = 1; mask >> slot != 0; ++slot) {
+            if ((mask >> slot) & 1 == 0) continue;
+            Connection c = _connectorConsents[connectionId][slot];
+            if (c.expiresAt() == 0) continue;
+            _connectorConsents[connectionId][slot] = ConnectionLib.heldBy(c.connector());
+            emit ConnectionClosed(owner, grantee, connectionId, reason, msg.sender, slot);
+            any = true;
+        }
+        if (!any) revert AccessGrantsNoConnection(owner, grantee);
     }
 
     /// @dev A member grantee is checked first: it is the common case, and Membership is warm by then.
@@ -620,31 +763,46 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         if (request.expiresAt == 0) revert AccessGrantsNoRequest(owner, grantee);
     }
 
-    /// @dev Writes both words, so that no bit of an earlier, wider connection survives.
-    function _writeBitmap(uint256 connectionId, uint16[] calldata attributeIds) private {
+    /// @dev Writes both words, so that no bit of an earlier, wider consent survives.
+    function _writeBitmap(uint256[2] storage target, uint16[] calldata attributeIds) private {
         uint256[2] memory bits;
         for (uint256 i = 0; i < attributeIds.length; ++i) {
             uint256 index = uint256(attributeIds[i]) - 1;
             bits[index >> 8] |= 1 << (index & 0xff);
         }
-        _attributeBitmaps[connectionId] = bits;
+        target[0] = bits[0];
+        target[1] = bits[1];
     }
 
-    function _includes(uint256 connectionId, Connection c, uint16 attributeId) private view returns (bool) {
-        if (c.inlineCount() != 0) return c.inlineIncludes(attributeId);
-        if (attributeId == 0 || attributeId > MAX_ATTRIBUTE_ID) return false;
+    /// @dev When consent `c` was given if it is live and covers `attributeId`, else 0.
+    function _coveringGrantedAt(
+        Connection c,
+        uint256[2] storage bitmap,
+        uint16 attributeId
+    ) private view returns (uint48) {
+        if (c.expiresAt() <= block.timestamp) return 0;
+        if (c.inlineCount() != 0) return c.inlineIncludes(attributeId) ? c.grantedAt() : 0;
+        if (attributeId == 0 || attributeId > MAX_ATTRIBUTE_ID) return 0;
         uint256 index = uint256(attributeId) - 1;
-        return (_attributeBitmaps[connectionId][index >> 8] >> (index & 0xff)) & 1 == 1;
+        return (bitmap[index >> 8] >> (index & 0xff)) & 1 == 1 ? c.grantedAt() : 0;
     }
 
-    function _attributeIds(uint256 connectionId, Connection c) private view returns (uint16[] memory ids) {
+    function _info(Connection c, uint256[2] storage bitmap) private view returns (ConnectionInfo memory info) {
+        if (c.expiresAt() == 0) return info;
+        info.expiresAt = c.expiresAt();
+        info.grantedAt = c.grantedAt();
+        info.connector = _connectorById[c.connector()];
+        info.attributeIds = _attributeIds(c, bitmap);
+    }
+
+    function _attributeIds(Connection c, uint256[2] storage bitmap) private pure returns (uint16[] memory ids) {
         uint256 n = c.inlineCount();
         if (n != 0) {
             ids = new uint16[](n);
             for (uint256 i = 0; i < n; ++i) ids[i] = c.inlineId(i);
             return ids;
         }
-        uint256[2] memory bits = _attributeBitmaps[connectionId];
+        uint256[2] memory bits = bitmap;
         uint256 count = 0;
         for (uint256 index = 0; index < MAX_ATTRIBUTE_ID; ++index) {
             if ((bits[index >> 8] >> (index & 0xff)) & 1 == 1) ++count;
@@ -654,12 +812,5 @@ contract AccessGrants is IAccessConnector, Governed, EIP712, NoncesKeyed, Multic
         for (uint256 index = 0; index < MAX_ATTRIBUTE_ID; ++index) {
             if ((bits[index >> 8] >> (index & 0xff)) & 1 == 1) ids[k++] = uint16(index + 1);
         }
-    }
-
-    /// @dev Whether `account` is an active member whose current membership began no later than `grantedAt`, so
-    /// that a consent given in an earlier membership (before leaving and joining again) does not revive.
-    function _isMemberSince(address account, uint48 grantedAt) private view returns (bool) {
-        if (!membership.isActiveMember(account)) return false;
-        return membership.memberSince(account) <= grantedAt;
     }
 }

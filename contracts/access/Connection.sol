@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-/// @notice A data connection from an owner to a grantee, packed in one storage slot so that opening a
-/// connection of up to {ConnectionLib.MAX_INLINE_ATTRIBUTES} attributes writes one fresh slot, closing it clears
-/// that slot, and reading it loads one slot.
+/// @notice One consent of a data connection from an owner to a grantee (the owner's own, or one a connector
+/// opened for a booking), packed in one storage slot so that opening a consent of up to
+/// {ConnectionLib.MAX_INLINE_ATTRIBUTES} attributes writes one fresh slot, closing it clears that slot, and reading
+/// it loads one slot.
 /// @dev Layout, from the least significant bit:
-///   bits   0..39   expiresAt   (unix seconds; 0 = no connection)
-///   bits  40..79   grantedAt   (when the owner's current consent was given)
-///   bits  80..87   connector   (the id of the connector that opened it; 0 = the owner's own consent)
+///   bits   0..39   expiresAt   (unix seconds; 0 = no consent)
+///   bits  40..79   grantedAt   (when the consent was given)
+///   bits  80..87   connector   (the id of the connector that opened it; 0 = the owner's own consent). A connector
+///                  slot whose consent the owner or grantee closed keeps only this field ({ConnectionLib.heldBy}).
 ///   bits  88..95   inlineCount (1..10 attribute ids held inline below; 0 = the ids are in a 512-bit bitmap)
 ///   bits  96..255  up to 10 attribute ids, 16 bits each, in increasing order
 type Connection is uint256;
@@ -46,6 +48,11 @@ library ConnectionLib {
     /// @dev The empty slot: no connection.
     function none() internal pure returns (Connection) {
         return Connection.wrap(0);
+    }
+
+    /// @dev A connector slot that holds no consent but stays held by connector `connectorId` until it frees it.
+    function heldBy(uint8 connectorId) internal pure returns (Connection) {
+        return Connection.wrap(uint256(connectorId) << CONNECTOR_SHIFT);
     }
 
     /// @dev Whether there is a connection (open or expired) in the slot.

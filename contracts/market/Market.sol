@@ -24,7 +24,8 @@ import {ITaxonomy} from "../taxonomy/ITaxonomy.sol";
 ///
 /// A booking may open the data connection the provider needs (e.g. the consumer's delivery address for the
 /// delivery period): the offer declares it, the consumer consents in the booking transaction, and the market
-/// closes the connection when the booking is settled.
+/// closes that booking's own consent when the booking is settled (the consumer's own consents and other bookings'
+/// stay as they are).
 ///
 /// @dev Every event has the same indexed layout `(party, offerId, bookingId)` — the account that acted, the
 /// offer and the booking concerned (0 where none) — so that a portal or an auditor can rebuild the whole market
@@ -148,7 +149,8 @@ contract Market is Governed, ReentrancyGuardTransient {
         address consumer;
         BookingStatus status;
         uint16 feeBps;
-        bool hasConnection;
+        // the booking's own consent slot in AccessGrants (0: the booking asked for no data)
+        uint8 consentSlot;
         uint48 windowEnds;
         address token;
         uint64 offerId;
@@ -180,8 +182,6 @@ contract Market is Governed, ReentrancyGuardTransient {
     mapping(uint256 requestId => mapping(uint256 offerId => bool)) private _answered;
     mapping(uint256 bookingId => Booking) private _bookings;
     mapping(address token => mapping(address account => uint256)) private _balances;
-    // How many unsettled bookings of a consumer with a provider rely on the one connection between them.
-    mapping(address consumer => mapping(address provider => uint256)) private _connectionUsers;
 
     // ---- Offers ----
 
@@ -778,18 +778,20 @@ contract Market is Governed, ReentrancyGuardTransient {
         if (o.version != version) revert MarketOfferChanged(offerId, version, o.version);
         if (hashDataRequest(consent) != o.dataRequest) revert MarketConsentMismatch(offerId);
         Booking storage b;
-        (bookingId, b) = _record(offerId, o, quantity, consent.attributeIds.length != 0);
+        (bookingId, b) = _record(offerId, o, quantity);
         _collect(b.token, b.amount);
         uint256 connectionId;
-        if (b.hasConnection) {
-            ++_connectionUsers[msg.sender][provider];
-            connectionId = accessConnector.openByConnector(
+        if (consent.attributeIds.length != 0) {
+            uint8 slot;
+            (connectionId, slot) = accessConnector.openByConnector(
                 msg.sender,
                 provider,
                 consent.attributeIds,
                 consent.purpose,
                 uint48(block.timestamp + consent.duration)
             );
+            // the booking's own consent, beside the consumer's own and other bookings' (closed at settlement)
+            b.consentSlot = slot;
         }
         emit BookingCreated(
             msg.sender,
@@ -809,8 +811,7 @@ contract Market is Governed, ReentrancyGuardTransient {
     function _record(
         uint256 offerId,
         Offer storage o,
-        uint64 quantity,
-        bool hasConnection
+        uint64 quantity
     ) private returns (uint256 bookingId, Booking storage b) {
         if (quantity == 0) revert MarketInvalidQuantity();
         uint64 booked = o.booked;
@@ -826,7 +827,7 @@ contract Market is Governed, ReentrancyGuardTransient {
             consumer: msg.sender,
             status: BookingStatus.Booked,
             feeBps: networkRules.marketFeeBps(),
-            hasConnection: hasConnection,
+            consentSlot: 0,
             windowEnds: 0,
             token: o.token,
             offerId: uint64(offerId),
@@ -837,7 +838,7 @@ contract Market is Governed, ReentrancyGuardTransient {
 
     /// @dev Ends booking `bookingId` as `outcome`: credits `refund` to the consumer and the rest, minus the fee
     /// fixed at booking, to the provider; returns the units to the offer when everything was refunded; closes
-    /// the booking's data connection when no other open booking between the two relies on it.
+    /// the booking's own data consent (never the consumer's own or another booking's).
     function _settle(
         uint256 bookingId,
         Booking storage b,
@@ -860,9 +861,8 @@ contract Market is Governed, ReentrancyGuardTransient {
             _offers[offerId].booked -= b.quantity;
         }
         emit BookingSettled(msg.sender, offerId, bookingId, outcome, refund, payment, fee);
-        if (b.hasConnection && --_connectionUsers[consumer][provider] == 0) {
-            accessConnector.closeByConnector(consumer, provider);
-        }
+        uint8 slot = b.consentSlot;
+        if (slot != 0) accessConnector.closeByConnector(consumer, provider, slot);
     }
 
     function _collect(address token, uint256 amount) private {

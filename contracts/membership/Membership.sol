@@ -8,6 +8,7 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
+import {Authority} from "../governance/Authority.sol";
 import {INetworkRules} from "../rules/INetworkRules.sol";
 import {IERC5192} from "./IERC5192.sol";
 import {IMembership} from "./IMembership.sol";
@@ -49,15 +50,6 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         address account;
         bytes32 profile;
         bytes32 role;
-    }
-
-    /// @notice Who imposed a suspension, from the lowest authority to the highest.
-    /// @dev A suspension is lifted only by the same or a higher authority, and raised by a higher one.
-    enum Authority {
-        None,
-        Leader,
-        Manager,
-        MembersVote
     }
 
     /// @dev One storage slot per address (248 of 256 bits), in declaration order from the low bits:

@@ -9,9 +9,8 @@ const DAY = 86_400;
  * The account of the demo's route-planner application: a fixed key, so that the demo network is the same on
  * every run. (A real application keeps its back end's key to itself.)
  */
-export const ROUTE_PLANNER_ACCOUNT = privateKeyToAccount(
-  keccak256(stringToHex("weconet demo: route planner application key")),
-).address;
+const ROUTE_PLANNER_KEY = privateKeyToAccount(keccak256(stringToHex("weconet demo: route planner application key")));
+export const ROUTE_PLANNER_ACCOUNT = ROUTE_PLANNER_KEY.address;
 
 /**
  * Data connections on the demo network (after the core seeding has admitted the members and developers):
@@ -33,8 +32,13 @@ export async function seedAccessDemo(net: DemoNetwork): Promise<void> {
   });
   net.log("connection: Dave shares postal_address with Alice (bike courier) for 30 days, purpose courier-delivery");
 
+  // the application's own key consents to Daan registering it (no application without its account's consent)
+  const consent = await net
+    .as(daan)
+    .applications.consentToRegistration({ developer: addressOf(daan), signer: ROUTE_PLANNER_KEY });
   await net.as(daan).applications.register({
     account: ROUTE_PLANNER_ACCOUNT,
+    consent,
     name: "Route planner",
     metadataURI: "ipfs://weconet-demo/route-planner",
     attributes: ["delivery_address", "phone"],

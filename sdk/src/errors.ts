@@ -77,6 +77,9 @@ const status = (s: number) => MEMBER_STATUSES[s] ?? `status ${s}`;
 export const APPLICATION_STATUSES = ["none", "active", "suspended", "retired"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** Who imposed a suspension, in the order of the `Authority` enum (contracts/governance/Authority.sol), lowest first: for members and applications. */
+export const AUTHORITIES = ["nobody", "a leader", "the manager", "the members' vote"] as const;
+
 /** How an owner consented to a connection, in the order of `AccessGrants.Consent`. */
 export const CONSENTS = ["owner", "signature", "request", "connector"] as const;
 export type Consent = (typeof CONSENTS)[number];
@@ -112,8 +115,7 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const SETTLED_STATUSES: readonly BookingStatus[] = ["completed", "claimed", "declined", "cancelled", "ruled"];
 
 /** Who may impose a suspension, in the order of `Membership.Authority` (lowest first). */
-export const SUSPENSION_AUTHORITIES = ["nobody", "a leader", "the manager", "the members' vote"] as const;
-const authority = (level: number) => SUSPENSION_AUTHORITIES[level] ?? `authority ${level}`;
+const authority = (level: number) => AUTHORITIES[level] ?? `authority ${level}`;
 
 const token = (address: string) => (/^0x0{40}$/.test(address) ? "ETH" : `token ${address}`);
 
@@ -189,7 +191,15 @@ const MESSAGES: Messages = {
   AccessGrantsNoRequest: ([owner, grantee]) => `${grantee} has no pending request to ${owner}.`,
   AccessGrantsNotActiveMember: ([account]) => `${account} is not an active member.`,
   AccessGrantsNotBootstrapper: ([caller]) =>
-    `${caller} may not end the bootstrap: only the bootstrapper, and only once.`,
+    `${caller} may not do this: only the bootstrapper, and only during the deployment's bootstrap (it ends once finished or lapsed).`,
+  AccessGrantsConnectorNotContract: ([connector]) =>
+    `${connector} has no code: the bootstrapper may approve only contracts (the deployment's own market) as connectors.`,
+  AccessGrantsNoFreeSlot: ([owner, grantee]) =>
+    `${owner} already has 7 bookings with data running with ${grantee}: settle one before booking more.`,
+  AccessGrantsNotSlotHolder: ([caller, owner, grantee, slot]) =>
+    `${caller} does not hold consent slot ${slot} of the connection from ${owner} to ${grantee}.`,
+  AccessGrantsStaleSignature: ([owner, issuedAt, since]) =>
+    `The signed grant was issued at ${isoTime(issuedAt)}: before ${owner}'s current membership began (${isoTime(since)}) or in the future. ${owner} must sign again.`,
   AccessGrantsNotConnector: ([caller]) => `${caller} is not an approved connector.`,
   AccessGrantsRequestExpired: ([owner, grantee, expiredAt]) =>
     `The request of ${grantee} to ${owner} lapsed at ${isoTime(expiredAt)}.`,
@@ -205,10 +215,16 @@ const MESSAGES: Messages = {
     `Attribute ${id} is out of order or repeated: attribute ids must be strictly increasing.`,
   // Applications
   ApplicationsAlreadyRegistered: ([account]) =>
-    `An application is registered under ${account} already (accounts are never reused).`,
+    `An application is registered under ${account} already (an account is registered anew only once its developer left).`,
+  ApplicationsConsentExpired: ([deadline]) =>
+    `The application account's consent lapsed at ${isoTime(deadline)}: the account must sign again.`,
+  ApplicationsInvalidConsent: ([account]) =>
+    `The signature is not ${account}'s consent to this registration: the application account itself must sign (for this developer, with its current nonce).`,
+  ApplicationsInsufficientAuthority: ([caller, required, actual]) =>
+    `${caller} acts as ${AUTHORITIES[actual] ?? `authority ${actual}`}: this needs ${AUTHORITIES[required] ?? `authority ${required}`} or higher (the members' vote > the manager > a leader).`,
   ApplicationsEmptyPurpose: () => "An application needs a purpose code.",
   ApplicationsInvalidAccount: ([account]) =>
-    `${account} cannot be an application's account: it is zero, the developer's own address, or has a membership status.`,
+    `${account} cannot be an application's account: it is zero, the developer's own address, an applicant, or is or was a member.`,
   ApplicationsInvalidMetadataURI: () => "An application's metadata URI must have 1 to 256 bytes.",
   ApplicationsInvalidName: () => "An application's name must have 1 to 64 bytes.",
   ApplicationsInvalidStatus: ([account, s]) =>

@@ -65,7 +65,8 @@ export type {
   Moment,
   SignedGrant,
 } from "./actions/access.js";
-export type { ApplicationDescription } from "./actions/applications.js";
+export { REGISTRATION_TYPES, encodeRegistrationConsent, parseRegistrationConsent } from "./actions/applications.js";
+export type { ApplicationDescription, RegistrationConsent } from "./actions/applications.js";
 export type { Booked, DataRequestInput, OfferTermsInput } from "./actions/market.js";
 export { documentsResolver, matchOffers, WEIGHTS } from "./matching.js";
 export type {

@@ -103,8 +103,11 @@ describe("data connections", () => {
   });
 
   it("registers an application, connects members to it with what it asks, and suspends, updates and retires it", async () => {
+    // the application's account consents to dina registering it (its own signature)
+    const consent = await as(planner).applications.consentToRegistration({ developer: dina });
     await as(dina).applications.register({
       account: planner,
+      consent,
       name: "Route planner",
       metadataURI: "ipfs://route-planner",
       attributes: ["phone", "delivery_address"],
@@ -300,7 +303,12 @@ describe("data connections", () => {
     expect(await reader.contracts.accessGrants.read.connectorOf([market])).toEqual({ id: 2, approved: true });
     const report = await reader.audit.verify();
     expect(report.differences).toEqual([]);
-    expect(report.state.connectors.get(market)).toEqual({ id: 2, approved: true });
+    const timelock = reader.deployment.contracts.timelock;
+    expect(report.state.connectors.get(market)).toEqual({ id: 2, approved: true, by: timelock });
+    // the audit reports every connector approval the members' vote did not make: here only the deployment's
+    // bootstrap approving its own market
+    expect(report.notices.map((n) => n.subject)).toEqual([`connector ${reader.deployment.contracts.market}`]);
+    expect(report.notices[0]?.detail).toMatch(/^approved by 0x[0-9a-fA-F]{40}, not by the members' vote/);
   });
 
   it("explains every refusal in a sentence", async () => {
@@ -342,9 +350,10 @@ describe("data connections", () => {
       ],
       [() => as(alice).access.revoke({ grantee: outsider }), `There is no connection from ${alice} to ${outsider}.`],
       [
-        () =>
+        async () =>
           as(alice).applications.register({
             account: outsider,
+            consent: await as(outsider).applications.consentToRegistration({ developer: alice }),
             name: "x",
             metadataURI: "ipfs://x",
             attributes: ["email"],

@@ -78,6 +78,7 @@ describe("the audit trail", () => {
     await as(people.lars).membership.grantDeveloper({ account: bob });
     await as(bob).applications.register({
       account: planner,
+      consent: await as(planner).applications.consentToRegistration({ developer: bob }),
       name: "Route planner",
       metadataURI: "ipfs://route-planner",
       attributes: ["delivery_address"],
@@ -324,7 +325,7 @@ describe("the audit trail", () => {
     const email = await reader.reads.attributeId("email");
     const dropped = await reader.audit.verify({ source: dropping });
     expect(dropped.differences.map((d) => d.subject)).toEqual([
-      `connection ${carol} → ${bob}`,
+      `connection ${carol} → ${bob} consent 0`,
       `connection ${carol} → ${bob} authorizes attribute ${email}`,
       `connection ${carol} → ${bob} authorizes attribute ${email + 1}`,
     ]);
@@ -348,7 +349,7 @@ describe("the audit trail", () => {
     const forged = await reader.audit.verify();
     expect(forged.differences.map((d) => [d.subject, d.fromEvents, d.onChain])).toEqual([
       [
-        `connection ${bob} → ${carol}`,
+        `connection ${bob} → ${carol} consent 0`,
         expect.stringMatching(/^\d+\//) as string,
         expect.stringMatching(/^1\//) as string,
       ],

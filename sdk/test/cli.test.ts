@@ -160,6 +160,7 @@ describe("the weconet CLI", () => {
 
     await as(developer).applications.register({
       account: app,
+      consent: await as(app).applications.consentToRegistration({ developer }),
       name: "Route planner",
       metadataURI: "ipfs://route-planner",
       attributes: ["delivery_address"],

@@ -2,11 +2,11 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { BigNumberish, Signer, TypedDataDomain } from "ethers";
 import { id } from "ethers";
 
-import { GRANT_TYPES as SDK_GRANT_TYPES } from "@weconet/sdk";
+import { GRANT_TYPES as SDK_GRANT_TYPES, REGISTRATION_TYPES as SDK_REGISTRATION_TYPES } from "@weconet/sdk";
 
 import { STARTER_TAXONOMY } from "../../deploy/starter-taxonomy.js";
 
-import type { AccessGrants } from "../../typechain-types/index.js";
+import type { AccessGrants, Applications } from "../../typechain-types/index.js";
 import { deployWeconet, nth, profileHash, type Weconet } from "./deployment.js";
 import { ethers, networkHelpers } from "./network.js";
 
@@ -51,6 +51,8 @@ export interface GrantMessage {
   attributeIds: BigNumberish[];
   purpose: string;
   expiresAt: BigNumberish;
+  /** When the owner signed: refused if before their current membership began or in the future. */
+  issuedAt: BigNumberish;
   nonce: BigNumberish;
   deadline: BigNumberish;
 }
@@ -72,6 +74,58 @@ export async function grantDomain(accessGrants: AccessGrants): Promise<TypedData
 /** `signer`'s EIP-712 signature of `message` for `accessGrants` (what a wallet shows and signs). */
 export async function signGrant(signer: Signer, accessGrants: AccessGrants, message: GrantMessage): Promise<string> {
   return signer.signTypedData(await grantDomain(accessGrants), GRANT_TYPES, message);
+}
+
+/** The SDK's EIP-712 `Registration` type, as ethers takes it. */
+export const REGISTRATION_TYPES = { Registration: [...SDK_REGISTRATION_TYPES.Registration] };
+
+/**
+ * `account`'s consent (EIP-712 `Registration`) to `developer` registering it as an application: the signature and
+ * its deadline, for `Applications.register`.
+ */
+export async function registrationConsent(
+  applications: Applications,
+  account: Signer & { address: string },
+  developer: string,
+  deadline?: number,
+): Promise<{ deadline: number; signature: string }> {
+  const domain = await applications.eip712Domain();
+  const until = deadline ?? (await inSeconds(DAY));
+  const signature = await account.signTypedData(
+    {
+      name: domain.name,
+      version: domain.version,
+      chainId: domain.chainId,
+      verifyingContract: domain.verifyingContract,
+    },
+    REGISTRATION_TYPES,
+    { account: account.address, developer, nonce: await applications.nonces(account.address), deadline: until },
+  );
+  return { deadline: until, signature };
+}
+
+/** `developer` registers `account` as an application, with the account's own consent (its signature). */
+export async function registerApplication(
+  w: Weconet,
+  developer: Signer & { address: string },
+  account: Signer & { address: string },
+  attributeIds: BigNumberish[],
+  label = "App",
+): Promise<void> {
+  const consent = await registrationConsent(w.applications, account, developer.address);
+  await (
+    await w.applications
+      .connect(developer)
+      .register(
+        account.address,
+        label,
+        `ipfs://${label.toLowerCase().replaceAll(" ", "-")}`,
+        attributeIds,
+        purpose("routing"),
+        consent.deadline,
+        consent.signature,
+      )
+  ).wait();
 }
 
 /** Mirrors `AccessGrants.Consent`. */
@@ -122,11 +176,7 @@ export async function deployAccessNetwork(): Promise<AccessNetwork> {
     throw new Error("starter taxonomy lacks an attribute the access tests use");
   }
   const app = w.outsider(0);
-  await (
-    await w.applications
-      .connect(w.developer)
-      .register(app.address, "Route planner", "ipfs://route-planner", [postal, delivery], purpose("routing"))
-  ).wait();
+  await registerApplication(w, w.developer, app, [postal, delivery], "Route planner");
   return {
     w,
     ann: nth(w.members, 0),

@@ -12,6 +12,7 @@ import {
   deployAccessNetwork,
   inSeconds,
   purpose,
+  registrationConsent,
   signGrant,
   type AccessNetwork,
 } from "../helpers/access.js";
@@ -36,6 +37,8 @@ interface Rebuilt {
   purpose: string;
   expiresAt: bigint;
   open: boolean;
+  /** The slot of its consent: 0 the owner's own, 1..7 a booking's. */
+  slot: number;
   history: string[];
 }
 
@@ -56,9 +59,13 @@ async function rebuildFromEvents(accessGrants: AccessGrants): Promise<Map<bigint
       purpose: "",
       expiresAt: 0n,
       open: false,
+      slot: 0,
       history: [],
     };
     c.history.push(event.name);
+    // in this journey each pair has one source: the slot of its latest consent event
+    if (event.name === "ConnectionClosed") c.slot = Number(event.args[5]);
+    if (event.name === "ConnectionOpened" || event.name === "ConnectionChanged") c.slot = Number(event.args[8]);
     if (event.name === "ConnectionOpened" || event.name === "ConnectionChanged") {
       c.attributeIds = [...(event.args[3] as bigint[])];
       c.purpose = String(event.args[4]);
@@ -105,6 +112,8 @@ describe("journeys: data connections", () => {
   it("a developer registers an application, it asks members for access, and a leader's suspension stops it at once", async () => {
     const { w, ann, ben, cas, postal, delivery } = n;
     const account = w.outsider(1);
+    // the application's account consents to being registered by this developer
+    const consent = await registrationConsent(w.applications, account, w.developer.address);
     await w.applications
       .connect(w.developer)
       .register(
@@ -113,6 +122,8 @@ describe("journeys: data connections", () => {
         "ipfs://parcel-lockers",
         [postal, delivery],
         purpose("parcel-lockers"),
+        consent.deadline,
+        consent.signature,
       );
     const app = w.accessGrants.connect(account);
     for (const member of [ann, ben, cas]) {
@@ -160,6 +171,7 @@ describe("journeys: data connections", () => {
       attributeIds: [email],
       purpose: purpose("newsletter"),
       expiresAt: await inSeconds(5 * DAY),
+      issuedAt: await inSeconds(0),
       nonce: 0n,
       deadline: await inSeconds(DAY),
     };
@@ -171,7 +183,7 @@ describe("journeys: data connections", () => {
     await w.accessGrants
       .connect(connector)
       .openByConnector(helper.address, cas.address, [postal], purpose("booking"), await inSeconds(3 * DAY));
-    await w.accessGrants.connect(connector).closeByConnector(helper.address, cas.address);
+    await w.accessGrants.connect(connector).closeByConnector(helper.address, cas.address, 1);
     await w.accessGrants.connect(ann).relinquish(cas.address);
     await w.accessGrants.connect(ben).grant(ann.address, [email], purpose("support"), await inSeconds(DAY));
     await w.accessGrants.connect(ben).revoke(ann.address);
@@ -183,7 +195,9 @@ describe("journeys: data connections", () => {
       expect(connectionId).to.equal(
         BigInt(keccak256(AbiCoder.defaultAbiCoder().encode(["address", "address"], [c.owner, c.grantee]))),
       );
-      const onChain = await w.accessGrants.connectionOf(c.owner, c.grantee);
+      // each source separately: the owner's own consent in slot 0, the booking's in its slot
+      const onChain = (await w.accessGrants.consentsOf(c.owner, c.grantee))[0][c.slot];
+      if (onChain === undefined) throw new Error(`no slot ${c.slot}`);
       if (c.open) {
         expect(onChain.attributeIds).to.deep.equal(c.attributeIds);
         expect(onChain.expiresAt).to.equal(c.expiresAt);
@@ -238,7 +252,7 @@ describe("journeys: data connections", () => {
     // the deployment approved the network's own market as connector 1
     await expect(w.governor.execute(targets, values, calldatas, id(description)))
       .to.emit(w.accessGrants, "ConnectorSet")
-      .withArgs(market.address, 2, true);
+      .withArgs(market.address, 2, true, await w.timelock.getAddress());
 
     await w.accessGrants
       .connect(market)

@@ -74,7 +74,7 @@ export default function ConnectionsPage() {
               <Table head={["With", "Attributes", "Purpose", "Expiry", ""]}>
                 {list.map((c) => (
                   <ConnectionRow
-                    key={c.id.toString()}
+                    key={`${c.id}:${c.slot}`}
                     connection={c}
                     side="given"
                     attributes={attrs}
@@ -95,7 +95,7 @@ export default function ConnectionsPage() {
                   {toApps.map((c) => {
                     const app = apps.find((a) => a.account.toLowerCase() === c.grantee.toLowerCase());
                     return (
-                      <li key={c.id.toString()}>
+                      <li key={`${c.id}:${c.slot}`}>
                         <strong>{app?.name ?? c.grantee}</strong>{" "}
                         {app !== undefined && (
                           <span className="muted small">
@@ -119,7 +119,7 @@ export default function ConnectionsPage() {
               <Table head={["From", "Attributes", "Purpose", "Expiry", ""]}>
                 {list.map((c) => (
                   <ConnectionRow
-                    key={c.id.toString()}
+                    key={`${c.id}:${c.slot}`}
                     connection={c}
                     side="received"
                     attributes={attrs}

@@ -6,7 +6,7 @@ import { bytes32ToText, type ApplicationView, type Attribute } from "@weconet/sd
 
 import { AccountName } from "@/components/AccountName";
 import { attributeNames } from "@/components/connections/Lists";
-import { ApplicationForm } from "@/components/developers/ApplicationForm";
+import { ApplicationForm, RegistrationConsentForm } from "@/components/developers/ApplicationForm";
 import { Query } from "@/components/Query";
 import { TxStatus } from "@/components/TxStatus";
 import { sameAddress } from "@/lib/format";
@@ -67,6 +67,10 @@ export default function DevelopersPage() {
           <ApplicationForm attributes={attributes.data} />
         </section>
       )}
+      <section className="card" aria-labelledby="consent-h">
+        <h2 id="consent-h">Consent as an application account</h2>
+        <RegistrationConsentForm />
+      </section>
     </>
   );
 }

@@ -44,12 +44,18 @@ export function ConnectionRow({
   const other = side === "given" ? c.grantee : c.owner;
   const partial = c.state === "live" && c.authorizedAttributes.length < c.attributeIds.length;
   return (
-    <tr data-connection={c.id.toString()} data-party={other}>
+    <tr data-connection={c.id.toString()} data-slot={c.slot} data-party={other}>
       <td>
         <Party address={other} applications={applications} />
       </td>
       <td>{attributeNames(c.attributeIds, attributes)}</td>
-      <td>{c.purposeText ?? <code title={c.purpose}>{c.purpose.slice(0, 10)}…</code>}</td>
+      <td>
+        {c.purposeText ?? <code title={c.purpose}>{c.purpose.slice(0, 10)}…</code>}
+        {/* each source on its own row: the owner's own consent, or a booking's (closed when it is settled) */}
+        <div className="small muted" data-testid="consent-source">
+          {c.source === "own" ? `own consent (${c.consent})` : `booking through the market (slot ${c.slot})`}
+        </div>
+      </td>
       <td>
         {c.state === "expired" ? "expired " : "until "}
         <Countdown at={c.expiresAt} now={now} />
@@ -65,6 +71,11 @@ export function ConnectionRow({
           type="button"
           className="secondary"
           disabled={tx.busy}
+          title={
+            side === "given"
+              ? "Closes every consent to this grantee: your own and those of bookings"
+              : "Gives up every consent from this owner"
+          }
           onClick={() =>
             void (side === "given"
               ? tx.run("Close connection", (w) => w.access.revoke({ grantee: c.grantee }))

@@ -2,14 +2,14 @@
 
 import { useState } from "react";
 
-import type { Attribute } from "@weconet/sdk";
+import { encodeRegistrationConsent, parseRegistrationConsent, type Attribute } from "@weconet/sdk";
 
 import { AttributePicker } from "@/components/AttributePicker";
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { checkApplication, type ApplicationDraft } from "@/lib/application";
 import { useTransaction } from "@/lib/tx";
-import { useWeconet } from "@/lib/weconet";
+import { useSigner, useWeconet } from "@/lib/weconet";
 
 export const EMPTY_APPLICATION: ApplicationDraft = {
   account: "",
@@ -34,6 +34,8 @@ export function ApplicationForm({
   const { account } = useWeconet();
   const tx = useTransaction();
   const [draft, setDraft] = useState<ApplicationDraft>(initial);
+  const [consentText, setConsentText] = useState("");
+  const [consentError, setConsentError] = useState<string | undefined>();
   const [showErrors, setShowErrors] = useState(false);
   const set = (patch: Partial<ApplicationDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const { description, errors } = checkApplication(draft, { me: account, attributes });
@@ -42,11 +44,26 @@ export function ApplicationForm({
     e.preventDefault();
     setShowErrors(true);
     if (description === undefined) return;
+    let consent: ReturnType<typeof parseRegistrationConsent> | undefined;
+    if (!existing) {
+      try {
+        consent = parseRegistrationConsent(consentText);
+        setConsentError(undefined);
+      } catch (problem) {
+        setConsentError(
+          `${(problem as Error).message}. The application account signs it below ("Consent as this account").`,
+        );
+        return;
+      }
+    }
     const sent = await tx.run(existing ? "Update application" : "Register application", (w) =>
-      existing ? w.applications.update(description) : w.applications.register(description),
+      consent === undefined ? w.applications.update(description) : w.applications.register({ ...description, consent }),
     );
     if (sent !== undefined) {
-      if (!existing) setDraft(EMPTY_APPLICATION);
+      if (!existing) {
+        setDraft(EMPTY_APPLICATION);
+        setConsentText("");
+      }
       setShowErrors(false);
       onDone?.();
     }
@@ -89,12 +106,73 @@ export function ApplicationForm({
       <Field label="Purpose (short code)" error={shown.purpose}>
         <input value={draft.purpose} onChange={(e) => set({ purpose: e.target.value })} />
       </Field>
+      {!existing && (
+        <Field
+          label="The application account's consent"
+          hint="No application without its account's own consent: connect as the application account, sign below, and paste the result here (or run `weconet app-consent --developer <you>` as that account)."
+          error={showErrors ? consentError : undefined}
+        >
+          <textarea
+            value={consentText}
+            rows={3}
+            placeholder='{"account":"0x…","developer":"0x…","nonce":"0","deadline":"…","signature":"0x…"}'
+            onChange={(e) => setConsentText(e.target.value)}
+          />
+        </Field>
+      )}
       <div className="row">
         <button type="submit" disabled={account === undefined || tx.busy}>
           {existing ? "Save changes" : "Register application"}
         </button>
         <TxStatus state={tx.state} />
       </div>
+    </form>
+  );
+}
+
+/**
+ * The application account's side of a registration: connected as the application's account, sign (nothing is
+ * sent) a consent to be registered by the developer, and hand the text over. In the dev wallet, switch to the
+ * application account to sign.
+ */
+export function RegistrationConsentForm() {
+  const { weconet, account } = useWeconet();
+  const signer = useSigner();
+  const [developer, setDeveloper] = useState("");
+  const [result, setResult] = useState<string>("");
+  const [problem, setProblem] = useState<string | undefined>();
+  const sign = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (signer === undefined) return;
+    try {
+      const consent = await weconet
+        .connect(signer)
+        .applications.consentToRegistration({ developer: developer.trim() as `0x${string}` });
+      setResult(encodeRegistrationConsent(consent));
+      setProblem(undefined);
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void sign(e)} noValidate data-testid="registration-consent">
+      <p className="hint">
+        Connected as {account ?? "no account"}: consent to this account being registered as an application by the
+        developer below.
+      </p>
+      <Field label="Developer" hint="The developer who will register this account." error={problem}>
+        <input value={developer} placeholder="0x…" onChange={(e) => setDeveloper(e.target.value)} />
+      </Field>
+      <div className="row">
+        <button type="submit" disabled={signer === undefined || developer.trim() === ""}>
+          Consent as this account
+        </button>
+      </div>
+      {result !== "" && (
+        <Field label="Consent to hand to the developer" hint="Paste it into the registration form.">
+          <textarea readOnly rows={3} value={result} />
+        </Field>
+      )}
     </form>
   );
 }

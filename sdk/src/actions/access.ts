@@ -35,6 +35,8 @@ export interface SignedGrant {
     attributeIds: readonly number[];
     purpose: Hex;
     expiresAt: number;
+    /** When the owner signed (chain time): refused once the owner left and joined again, or if in the future. */
+    issuedAt: number;
     nonce: bigint;
     deadline: bigint;
   };
@@ -49,6 +51,7 @@ export const GRANT_TYPES = {
     { name: "attributeIds", type: "uint16[]" },
     { name: "purpose", type: "bytes32" },
     { name: "expiresAt", type: "uint48" },
+    { name: "issuedAt", type: "uint48" },
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
@@ -62,12 +65,14 @@ export type AccessBatchStep =
   | { action: "rejectRequest"; grantee: Address; reason?: string }
   | { action: "cancelRequest"; owner: Address };
 
-/** A connection that a transaction opened or changed. */
+/** A consent that a transaction opened or changed. */
 export interface Granted {
   connectionId: bigint;
-  /** `opened`: there was no live connection; `changed`: the live one was replaced. */
+  /** `opened`: there was no live consent in the slot; `changed`: the live one was replaced. */
   change: "opened" | "changed";
   expiresAt: number;
+  /** The consent's slot: 0 for the owner's own consent, 1..7 for a booking's. */
+  slot: number;
 }
 
 const seconds = (moment: Moment): number =>
@@ -88,6 +93,7 @@ function grantedIn(ctx: WeconetContext, receipt: TransactionReceipt): Granted[] 
       connectionId: e.args.connectionId,
       change: e.change as Granted["change"],
       expiresAt: e.args.expiresAt,
+      slot: e.args.slot,
     }));
 }
 
@@ -171,10 +177,13 @@ export function accessActions(ctx: WeconetContext) {
         ...expiry,
       });
     },
-    /** Closes the caller's connection to `grantee` (always possible, also once expired). */
+    /**
+     * Closes the caller's connection to `grantee`: every consent of it, the caller's own and the bookings' (always
+     * possible, also once expired).
+     */
     revoke: ({ grantee }: { grantee: Address }): Promise<Sent> =>
       send(ctx, "accessGrants", "revoke", [grantee], { doing: `revoke the connection to ${grantee}` }),
-    /** Gives up the caller's access to `owner`'s data. */
+    /** Gives up the caller's access to `owner`'s data (every consent of the connection). */
     relinquish: ({ owner }: { owner: Address }): Promise<Sent> =>
       send(ctx, "accessGrants", "relinquish", [owner], { doing: `relinquish the connection from ${owner}` }),
     /**
@@ -251,6 +260,8 @@ export function accessActions(ctx: WeconetContext) {
         attributeIds: t.attributeIds,
         purpose: t.purpose,
         expiresAt: t.expiresAt,
+        // the chain's clock, not the wallet's: a signature from "the future" is refused
+        issuedAt: now,
         nonce,
         deadline: BigInt(p.deadline === undefined ? now + 86_400 : seconds(p.deadline)),
       };

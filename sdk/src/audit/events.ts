@@ -10,13 +10,13 @@ import {
 
 import type { AbiOf, ContractName } from "../contracts.js";
 import {
+  AUTHORITIES,
   BOOKING_STATUSES,
   bytes32ToText,
   CLOSE_REASONS,
   CONSENTS,
   isoTime,
   roleName,
-  SUSPENSION_AUTHORITIES,
 } from "../errors.js";
 
 /** The events of contract `C`. */
@@ -97,6 +97,10 @@ const roleRevoked = (args: { role: Hex; account: Address; sender: Address }): De
 const ids = (attributeIds: readonly number[]) => `[${attributeIds.join(", ")}]`;
 const consentOf = (consent: number, connector: Address) =>
   consent === 3 ? `through connector ${connector}` : `by ${CONSENTS[consent] ?? consent} consent`;
+/** Which consent of a connection a slot holds, in words (slot 0, the owner's own, reads as the connection). */
+const consentSource = (slot: number, article: "a" | "the"): string =>
+  slot === 0 ? `${article} connection` : `${article} consent of a booking (slot ${slot})`;
+
 const connection = (
   verb: string,
   a: {
@@ -107,12 +111,13 @@ const connection = (
     expiresAt: number;
     consent: number;
     connector: Address;
+    slot: number;
   },
 ): Described => ({
   actor: a.owner,
   accounts: a.connector === zeroAddress ? [a.grantee] : [a.grantee, a.connector],
   attributes: [...a.attributeIds],
-  summary: `${a.owner} ${verb} a connection to ${a.grantee}: attributes ${ids(a.attributeIds)} for ${code(a.purpose)} until ${isoTime(a.expiresAt)} (${consentOf(a.consent, a.connector)})`,
+  summary: `${a.owner} ${verb} ${consentSource(a.slot, "a")} to ${a.grantee}: attributes ${ids(a.attributeIds)} for ${code(a.purpose)} until ${isoTime(a.expiresAt)} (${consentOf(a.consent, a.connector)})`,
 });
 const application = (
   verb: string,
@@ -161,7 +166,7 @@ const NORMALIZERS: Normalizers = {
     ConnectionClosed: (a) => ({
       actor: a.by,
       accounts: [a.owner, a.grantee],
-      summary: `${a.by} closed the connection from ${a.owner} to ${a.grantee} (${CLOSE_REASONS[a.reason] ?? a.reason})`,
+      summary: `${a.by} closed ${consentSource(a.slot, "the")} from ${a.owner} to ${a.grantee} (${CLOSE_REASONS[a.reason] ?? a.reason})`,
     }),
     AccessRequested: (a) => ({
       actor: a.grantee,
@@ -185,9 +190,14 @@ const NORMALIZERS: Normalizers = {
       summary: `${a.grantee} withdrew their request to ${a.owner}`,
     }),
     NonceInvalidated: (a) => ({ actor: a.owner, summary: `${a.owner} cancelled signature nonce ${a.nonce}` }),
+    SignedGrantUsed: (a) => ({
+      actor: a.owner,
+      summary: `a grant ${a.owner} signed with nonce ${a.nonce} was submitted`,
+    }),
     ConnectorSet: (a) => ({
+      actor: a.by,
       accounts: [a.connector],
-      summary: `connector ${a.id} (${a.connector}) is ${a.approved ? "approved" : "no longer approved"}`,
+      summary: `${a.by} set connector ${a.id} (${a.connector}) ${a.approved ? "approved" : "no longer approved"}`,
     }),
     BootstrapFinished: (a) => ({
       actor: a.bootstrapper,
@@ -239,17 +249,18 @@ const NORMALIZERS: Normalizers = {
     Withdrawn: (a) => ({ ...market(a), summary: `${a.party} withdrew ${amountOf(a.amount, a.token)}` }),
   },
   Applications: {
+    EIP712DomainChanged: () => ({ summary: "the application registry's EIP-712 domain changed" }),
     ApplicationRegistered: (a) => application("registered", a),
     ApplicationUpdated: (a) => application("updated", a),
     ApplicationSuspended: (a) => ({
       actor: a.by,
       accounts: [a.account],
-      summary: `${a.by} suspended application ${a.account} (${code(a.reason)})`,
+      summary: `${a.by} suspended application ${a.account} as ${AUTHORITIES[a.authority] ?? a.authority} (${code(a.reason)})`,
     }),
     ApplicationReinstated: (a) => ({
       actor: a.by,
       accounts: [a.account],
-      summary: `${a.by} reinstated application ${a.account}`,
+      summary: `${a.by} reinstated application ${a.account} as ${AUTHORITIES[a.authority] ?? a.authority}`,
     }),
     ApplicationRetired: (a) => ({
       actor: a.developer,
@@ -274,7 +285,7 @@ const NORMALIZERS: Normalizers = {
     MemberSuspended: (a) => ({
       actor: a.by,
       accounts: [a.member],
-      summary: `${a.by} suspended ${a.member} as ${SUSPENSION_AUTHORITIES[a.authority] ?? "?"} (${code(a.reason)})`,
+      summary: `${a.by} suspended ${a.member} as ${AUTHORITIES[a.authority] ?? a.authority} (${code(a.reason)})`,
     }),
     MemberReinstated: (a) => ({ actor: a.by, accounts: [a.member], summary: `${a.by} reinstated ${a.member}` }),
     MemberLeft: (a) => ({ actor: a.member, summary: `${a.member} left the network` }),

@@ -76,18 +76,29 @@ export interface OperationRecord {
   cancelled: boolean;
 }
 
-/** A data connection from `owner` to `grantee` as its events tell it (one per pair; closed ones are kept). */
+/** The key of one consent (source) of a connection in {@link NetworkState.connections}. */
+export function consentKey(connectionId: bigint, slot: number): string {
+  return `${connectionId.toString()}:${slot}`;
+}
+
+/**
+ * One consent of a data connection from `owner` to `grantee` as its events tell it: slot 0 is the owner's own
+ * consent, slots 1..7 those a connector (the market) opened for a booking. Each source is kept separately, closed
+ * ones too; the grantee is authorized while any live consent of the pair covers an attribute.
+ */
 export interface ConnectionRecord {
   id: bigint;
+  /** The consent's slot: 0 for the owner's own, 1..7 for a booking's. */
+  slot: number;
   owner: Address;
   grantee: Address;
   attributeIds: readonly number[];
   /** The purpose code (kept in events only: the contract stores no purpose). */
   purpose: Hex;
   expiresAt: number;
-  /** When the consent the connection rests on was given (its last open or change). */
+  /** When the consent was given (its last open or change). */
   grantedAt: number;
-  /** When it was first opened (after it was last closed). */
+  /** When it was first opened (after it was last closed; for a booking's slot, when that booking opened it). */
   openedAt: number;
   consent: Consent;
   /** The connector that opened it (zero for the owner's own consent, signature or accepted request). */
@@ -236,13 +247,15 @@ export interface NetworkState {
     timelock: Address;
   };
   timelock: { minDelay: bigint; operations: Map<Hex, OperationRecord> };
-  /** Data connections by connection id. */
-  connections: Map<bigint, ConnectionRecord>;
+  /** The consents of data connections, by {@link consentKey} (connection id and slot): each source separately. */
+  connections: Map<string, ConnectionRecord>;
   /** The latest request of each grantee to each owner, by connection id. */
   requests: Map<bigint, AccessRequestRecord>;
   applications: Map<Address, ApplicationRecord>;
-  /** Connectors (the market) by address: their number and whether they are approved now. */
-  connectors: Map<Address, { id: number; approved: boolean }>;
+  /** Connectors (the market) by address: their number, whether they are approved now, and who last set them. */
+  connectors: Map<Address, { id: number; approved: boolean; by: Address }>;
+  /** Every connector approval or unapproval, in order, with who made it (the timelock, or the bootstrapper). */
+  connectorChanges: { connector: Address; approved: boolean; by: Address; block: bigint }[];
   /** Whether the deployer's bootstrap phase (approving connectors) has ended. */
   bootstrapFinished: boolean;
   market: MarketState;
@@ -281,6 +294,7 @@ export function emptyState(options: { partial?: boolean } = {}): NetworkState {
     applications: new Map(),
     connectors: new Map(),
     bootstrapFinished: false,
+    connectorChanges: [],
     market: { offers: new Map(), requests: new Map(), bookings: new Map(), credits: new Map() },
     events: 0,
     lastBlock: 0n,
@@ -602,10 +616,12 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
         case "ConnectionOpened":
         case "ConnectionChanged": {
           const a = e.args;
-          const previous = state.connections.get(a.connectionId);
+          const key = consentKey(a.connectionId, a.slot);
+          const previous = state.connections.get(key);
           const continues = e.event === "ConnectionChanged" && previous !== undefined && previous.open;
-          state.connections.set(a.connectionId, {
+          state.connections.set(key, {
             id: a.connectionId,
+            slot: a.slot,
             owner: a.owner,
             grantee: a.grantee,
             attributeIds: a.attributeIds,
@@ -621,9 +637,11 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
           return;
         }
         case "ConnectionClosed": {
-          const c = state.connections.get(e.args.connectionId);
+          const c = state.connections.get(consentKey(e.args.connectionId, e.args.slot));
           if (c === undefined) {
-            throw new Error(`weconet audit: connection ${e.args.connectionId} closed without ever being opened`);
+            throw new Error(
+              `weconet audit: consent ${e.args.slot} of connection ${e.args.connectionId} closed without ever being opened`,
+            );
           }
           c.open = false;
           c.closed = { at: t, by: e.args.by, reason: CLOSE_REASONS[e.args.reason] ?? "revoked" };
@@ -662,14 +680,17 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
             r.status = "cancelled";
           });
           return;
-        case "ConnectorSet":
-          state.connectors.set(e.args.connector, { id: e.args.id, approved: e.args.approved });
+        case "ConnectorSet": {
+          const { connector, id, approved, by } = e.args;
+          state.connectors.set(connector, { id, approved, by });
+          state.connectorChanges.push({ connector, approved, by, block: e.block });
           return;
+        }
         case "BootstrapFinished":
           state.bootstrapFinished = true;
           return;
         default:
-          // Nonce invalidations and the domain event change nothing the views expose.
+          // Used and invalidated nonces and the domain event change nothing the views expose.
           return;
       }
     case "Applications":
@@ -686,7 +707,8 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
             attributeIds,
             purpose,
             status: previous?.status ?? "active",
-            registeredAt: previous?.registeredAt ?? t,
+            // registering anew (the developer left since) restarts the registration time; an update keeps it
+            registeredAt: e.event === "ApplicationRegistered" ? t : (previous?.registeredAt ?? t),
           });
           return;
         }

@@ -27,6 +27,13 @@ export interface Difference {
   onChain: string;
 }
 
+/** Something the trail shows that an auditor should look at, though the state and the views agree. */
+export interface Notice {
+  domain: string;
+  subject: string;
+  detail: string;
+}
+
 /** The result of verifying the trail against the contracts. */
 export interface VerifyReport {
   fromBlock: bigint;
@@ -35,6 +42,11 @@ export interface VerifyReport {
   /** How many facts were compared. */
   checks: number;
   differences: Difference[];
+  /**
+   * Facts to review: every connector approval or unapproval that the members' vote (the timelock) did not make
+   * (the deployment's bootstrap approving its own market is expected; anything else is not).
+   */
+  notices: Notice[];
   /** The state rebuilt from events, for further inspection. */
   state: NetworkState;
 }
@@ -53,31 +65,46 @@ function memberSince(state: NetworkState, account: Address, since: number): bool
   return m !== undefined && m.status === "active" && m.memberSince <= since;
 }
 
-/** Whether the application `account` may hold access: active, its developer an active member with the role. */
+/**
+ * Whether the application `account` may hold access: active, its developer an active member with the role whose
+ * current membership began no later than the (latest) registration.
+ */
 function applicationLive(state: NetworkState, account: Address): boolean {
   const app = state.applications.get(account);
   if (app === undefined || app.status !== "active") return false;
   const developers = state.roles.membership.get(ROLES.developer);
-  return (developers?.has(app.developer) ?? false) && state.members.get(app.developer)?.status === "active";
+  return (developers?.has(app.developer) ?? false) && memberSince(state, app.developer, app.registeredAt);
 }
 
 /**
- * What `isAuthorized(owner, grantee, attributeId)` must answer at time `now`, by the events alone: the connection
- * is open, not expired and covers the attribute; the attribute is an active person attribute; the owner (and a
- * member grantee) are active members since before the consent; an application grantee is live.
+ * What `isAuthorized(owner, grantee, attributeId)` must answer at time `now`, by the events alone: some consent
+ * of the pair (the owner's own or a booking's, each rebuilt separately) is open, not expired and covers the
+ * attribute, and was given while the owner (and a member grantee) were active members of their current
+ * membership, and, for an application grantee, at or after its registration while it is live; the attribute is an
+ * active person attribute.
  */
 export function authorizedByEvents(
   state: NetworkState,
-  c: ConnectionRecord,
+  consents: readonly ConnectionRecord[],
   attributeId: number,
   now: number,
 ): boolean {
-  if (!c.open || c.expiresAt <= now || !c.attributeIds.includes(attributeId)) return false;
   const attribute = state.attributes.get(attributeId);
   if (attribute === undefined || attribute.deprecated || attribute.domain !== 0) return false;
-  if (!memberSince(state, c.owner, c.grantedAt)) return false;
-  if (state.applications.has(c.grantee)) return applicationLive(state, c.grantee);
-  return memberSince(state, c.grantee, c.grantedAt);
+  return consents.some((c) => {
+    if (!c.open || c.expiresAt <= now || !c.attributeIds.includes(attributeId)) return false;
+    if (!memberSince(state, c.owner, c.grantedAt)) return false;
+    const app = state.applications.get(c.grantee);
+    if (app !== undefined) return applicationLive(state, c.grantee) && app.registeredAt <= c.grantedAt;
+    return memberSince(state, c.grantee, c.grantedAt);
+  });
+}
+
+/** The consents of each pair (connection id), every source separately. */
+function consentsByPair(state: NetworkState): Map<bigint, ConnectionRecord[]> {
+  const pairs = new Map<bigint, ConnectionRecord[]>();
+  for (const c of state.connections.values()) pairs.set(c.id, [...(pairs.get(c.id) ?? []), c]);
+  return pairs;
 }
 
 /**
@@ -96,6 +123,7 @@ export async function verifyTrail(
     applyEvent(state, event);
   }
   const differences: Difference[] = [];
+  const notices: Notice[] = [];
   let checks = 0;
   const at = { blockNumber: toBlock };
   const compare = (domain: string, subject: string, fromEvents: unknown, onChain: unknown) => {
@@ -257,26 +285,45 @@ export async function verifyTrail(
   if (state.bootstrapFinished) {
     compare("connections", "bootstrapper", zeroAddress, await accessGrants.read.bootstrapper(at));
   }
+  // Every connector approval the members' vote did not make (the bootstrapper's within the deployment included).
+  const timelockAddress = ctx.deployment.contracts.timelock.toLowerCase();
+  for (const change of state.connectorChanges) {
+    if (change.by.toLowerCase() === timelockAddress) continue;
+    notices.push({
+      domain: "connections",
+      subject: `connector ${change.connector}`,
+      detail: `${change.approved ? "approved" : "unapproved"} by ${change.by}, not by the members' vote (block ${change.block})`,
+    });
+  }
 
-  // Connections: every one ever opened, as stored, and what isAuthorized answers for each of its attributes.
+  // Connections: every consent ever opened, each source (the owner's own, each booking's slot) separately, as
+  // stored, and what isAuthorized answers for each of its attributes given all the pair's consents.
   const now = Number((await ctx.publicClient.getBlock({ blockNumber: toBlock })).timestamp);
-  await inBatches([...state.connections.values()], 16, async (c) => {
-    const name = `connection ${c.owner} → ${c.grantee}`;
-    compare("connections", `${name} id`, c.id, connectionIdOf(c.owner, c.grantee));
-    const stored = await accessGrants.read.connectionOf([c.owner, c.grantee], at);
-    compare(
-      "connections",
-      name,
-      c.open ? `${c.expiresAt}/${c.grantedAt}/${c.connector}/${c.attributeIds.join(" ")}` : `0/0/${zeroAddress}/`,
-      `${stored.expiresAt}/${stored.grantedAt}/${stored.connector}/${stored.attributeIds.join(" ")}`,
-    );
+  await inBatches([...consentsByPair(state).values()], 16, async (consents) => {
+    const [first] = consents;
+    if (first === undefined) return;
+    const name = `connection ${first.owner} → ${first.grantee}`;
+    compare("connections", `${name} id`, first.id, connectionIdOf(first.owner, first.grantee));
+    const [stored] = await accessGrants.read.consentsOf([first.owner, first.grantee], at);
+    for (const c of consents) {
+      const onChain = stored[c.slot];
+      compare(
+        "connections",
+        `${name} consent ${c.slot}`,
+        c.open ? `${c.expiresAt}/${c.grantedAt}/${c.connector}/${c.attributeIds.join(" ")}` : `0/0/${zeroAddress}/`,
+        onChain === undefined
+          ? "no such slot"
+          : `${onChain.expiresAt}/${onChain.grantedAt}/${onChain.connector}/${onChain.attributeIds.join(" ")}`,
+      );
+    }
+    const attributes = [...new Set(consents.flatMap((c) => c.attributeIds))];
     await Promise.all(
-      c.attributeIds.map(async (attributeId) => {
+      attributes.map(async (attributeId) => {
         compare(
           "connections",
           `${name} authorizes attribute ${attributeId}`,
-          authorizedByEvents(state, c, attributeId, now),
-          await accessGrants.read.isAuthorized([c.owner, c.grantee, attributeId], at),
+          authorizedByEvents(state, consents, attributeId, now),
+          await accessGrants.read.isAuthorized([first.owner, first.grantee, attributeId], at),
         );
       }),
     );
@@ -339,7 +386,7 @@ export async function verifyTrail(
       "escrows",
       `booking ${b.id}`,
       `${b.consumer}/${b.status}/${b.feeBps}/${b.connectionId !== 0n}/${b.windowEnds}/${b.token}/${b.offerId}/${b.amount}/${b.quantity}`,
-      `${c.consumer}/${BOOKING_STATUSES[c.status] ?? c.status}/${c.feeBps}/${c.hasConnection}/${c.windowEnds}/${c.token}/${c.offerId}/${c.amount}/${c.quantity}`,
+      `${c.consumer}/${BOOKING_STATUSES[c.status] ?? c.status}/${c.feeBps}/${c.consentSlot !== 0}/${c.windowEnds}/${c.token}/${c.offerId}/${c.amount}/${c.quantity}`,
     );
     if (!SETTLED_STATUSES.includes(b.status)) escrow.set(b.token, (escrow.get(b.token) ?? 0n) + b.amount);
   });
@@ -368,7 +415,7 @@ export async function verifyTrail(
     compare("escrows", `${tokenName(token)} held by the market (open escrows + credits)`, owed, held);
   }
 
-  return { fromBlock, toBlock, events: state.events, checks, differences, state };
+  return { fromBlock, toBlock, events: state.events, checks, differences, notices, state };
 }
 
 const tokenName = (token: Address) => (token === zeroAddress ? "ETH" : token);

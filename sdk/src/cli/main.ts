@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { erc20Abi, formatUnits, parseUnits, type Address } from "viem";
 
 import type { Expiry } from "../actions/access.js";
+import { encodeRegistrationConsent, parseRegistrationConsent } from "../actions/applications.js";
 import { SUPPORT_VALUES, type Support } from "../actions/governance.js";
 import { latestBlock } from "../client.js";
 import type { AttributeWant } from "../matching.js";
@@ -63,6 +64,10 @@ Data connections and applications
   accept <grantee>                       accept a grantee's pending request (as asked)
   reject <grantee> [--reason <code>]     reject it
   apps [--developer <address>] [--status active|suspended|retired]
+  app-consent --developer <address>     as the application account: sign its consent to be registered by the
+                                         developer (prints the consent to hand over; nothing is sent)
+  register-app <account> <attribute>[,<attribute>…] --name <text> --metadata <uri> --purpose <code>
+         --consent <consent JSON>        (developer) register an application with its account's consent
 
 Market
   offers [--class <name>] [--subclasses] [--token ETH|<symbol>|<address>] [--max-price <amount>]
@@ -110,6 +115,8 @@ const { values: flags, positionals } = (() => {
         until: { type: "string" },
         direction: { type: "string" },
         developer: { type: "string" },
+        name: { type: "string" },
+        consent: { type: "string" },
         all: { type: "boolean", default: false },
         class: { type: "string" },
         subclasses: { type: "boolean", default: false },
@@ -463,7 +470,8 @@ const commands: Record<string, () => Promise<void>> = {
               c.state,
               at(c.expiresAt),
               c.state === "live" ? names(c.authorizedAttributes) || "nothing" : "-",
-              c.consent,
+              // each source separately: the owner's own consent, or a booking's (its slot)
+              c.slot === 0 ? c.consent : `booking (slot ${c.slot})`,
             ]),
           ]),
     );
@@ -529,6 +537,36 @@ const commands: Record<string, () => Promise<void>> = {
         ...(flags.reason === undefined ? {} : { reason: flags.reason }),
       }),
       `rejected the request of ${grantee}`,
+    );
+  },
+  async "app-consent"() {
+    const developer = parseAddress(flags.developer, "app-consent --developer <address>");
+    const consent = await (await actor()).applications.consentToRegistration({ developer });
+    print(consent, () => encodeRegistrationConsent(consent));
+  },
+  async "register-app"() {
+    const account = parseAddress(positionals[1], "register-app <account>");
+    const attributes = (positionals[2] ?? "").split(",").filter((a) => a !== "");
+    if (attributes.length === 0) throw new WeconetError("register-app needs <account> <attribute>[,<attribute>…]");
+    if (flags.name === undefined || flags.metadata === undefined || flags.purpose === undefined) {
+      throw new WeconetError("register-app needs --name <text> --metadata <uri> --purpose <code>");
+    }
+    if (flags.consent === undefined) {
+      throw new WeconetError(
+        "register-app needs --consent <JSON>: the application account signs it with `weconet app-consent --developer <you>`",
+      );
+    }
+    const consent = parseRegistrationConsent(flags.consent);
+    await sent(
+      (await actor()).applications.register({
+        account,
+        name: flags.name,
+        metadataURI: flags.metadata,
+        attributes,
+        purpose: flags.purpose,
+        consent,
+      }),
+      `registered application ${account}`,
     );
   },
   async apps() {
@@ -715,6 +753,12 @@ const commands: Record<string, () => Promise<void>> = {
             : `${report.differences.length} DIFFERENCE(S):\n${formatDifferences(report)
                 .map((l) => `  ${l}`)
                 .join("\n")}`,
+          ...(report.notices.length === 0
+            ? ["every connector approval was made by the members' vote"]
+            : [
+                `${report.notices.length} NOTICE(S) to review (connector approvals the members' vote did not make):`,
+                ...report.notices.map((n) => `  ${n.subject}: ${n.detail}`),
+              ]),
         ].join("\n"),
       );
       if (report.differences.length > 0) process.exitCode = 1;

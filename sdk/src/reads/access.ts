@@ -14,15 +14,22 @@ type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress
 export type ConnectionState = "live" | "expired" | "closed";
 export const CONNECTION_STATES = ["live", "expired", "closed"] as const satisfies readonly ConnectionState[];
 
-/** A data connection, from its events (purpose, history) and the contracts' views (authorization now). */
+/**
+ * One consent of a data connection, from its events (purpose, history) and the contracts' views (authorization
+ * now): each source separately, the owner's own consent (`slot` 0) and each booking's (`slot` 1..7, `connector`
+ * the market). The grantee may read an attribute while any live consent of the pair covers it.
+ */
 export interface ConnectionView extends ConnectionRecord {
   /** The purpose as text when it is a short code, else null (the hash of a statement kept off-chain). */
   purposeText: string | null;
   granteeKind: "member" | "application";
   state: ConnectionState;
+  /** Where the consent comes from: the owner's own (grant, signature, accepted request) or a booking. */
+  source: "own" | "booking";
   /**
-   * The attributes `isAuthorized` grants now: all of them for a live connection in good standing; fewer or none
-   * when a party is suspended or gone, an application is suspended or retired, or an attribute is deprecated.
+   * The attributes of this consent that `isAuthorized` grants now (by this or another live consent of the pair):
+   * all of them for a live consent in good standing; fewer or none when a party is suspended or gone, an
+   * application is suspended, retired or registered anew since, or an attribute is deprecated.
    */
   authorizedAttributes: number[];
 }
@@ -128,6 +135,7 @@ export async function listConnections(
         ...c,
         purposeText: textOf(c.purpose),
         granteeKind: kind === 0 ? "member" : "application",
+        source: c.slot === 0 ? "own" : "booking",
         state: connectionState,
         authorizedAttributes: authorized.filter((a) => a.authorized).map((a) => a.attributeId),
       };
