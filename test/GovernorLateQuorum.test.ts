@@ -26,12 +26,20 @@ async function feeChange(w: Weconet, bps: bigint): Promise<Call> {
   };
 }
 
-/** Opens a vote on a fee change and returns its id and original deadline (quorum: 1 of the 7 founders). */
+/**
+ * Opens a vote on a fee change and returns its id and original deadline. Quorum: 2 of the 7 founders (20% of 7
+ * rounded up), so a test that wants one vote to cross it casts {@link oneShort} first.
+ */
 async function openVote(w: Weconet, bps = 250n): Promise<{ proposalId: bigint; deadline: bigint }> {
   const p = proposalOf([await feeChange(w, bps)], `# Set the market fee to ${bps} bps\n\nA test proposal.`);
   const proposalId = await propose(w, p, nth(w.members, 0));
   await startVoting(w.governor, proposalId);
   return { proposalId, deadline: await w.governor.proposalDeadline(proposalId) };
+}
+
+/** Casts the one For vote (the last plain founder's) that leaves the proposal one vote short of quorum. */
+async function oneShort(w: Weconet, proposalId: bigint): Promise<void> {
+  await castVotes(w.governor, proposalId, [nth(w.members, 2)], Vote.For);
 }
 
 /** GovernorLateQuorum: OpenZeppelin's late-quorum protection, checked only where it can change the outcome. */
@@ -45,6 +53,7 @@ describe("GovernorLateQuorum", () => {
   it("does not extend when quorum was crossed before the final window, even if more votes come inside it", async () => {
     const w = await coreFixture();
     const { proposalId, deadline } = await openVote(w);
+    await oneShort(w, proposalId);
     await castVotes(w.governor, proposalId, [nth(w.members, 0)], Vote.For); // crosses quorum early
     await networkHelpers.time.setNextBlockTimestamp(deadline - 10n);
     await expect(w.governor.connect(nth(w.members, 1)).castVote(proposalId, Vote.For)).not.to.emit(
@@ -57,6 +66,7 @@ describe("GovernorLateQuorum", () => {
   it("extends when an Abstain vote crosses quorum inside the final window, and only once", async () => {
     const w = await coreFixture();
     const { proposalId, deadline } = await openVote(w);
+    await oneShort(w, proposalId);
     const lateVoteAt = deadline - EXTENSION / 2n;
     await networkHelpers.time.setNextBlockTimestamp(lateVoteAt);
     await expect(w.governor.connect(nth(w.members, 0)).castVote(proposalId, Vote.Abstain))
@@ -77,6 +87,7 @@ describe("GovernorLateQuorum", () => {
   it("does not extend for a vote just before the final window", async () => {
     const w = await coreFixture();
     const { proposalId, deadline } = await openVote(w);
+    await oneShort(w, proposalId);
     await networkHelpers.time.setNextBlockTimestamp(deadline - EXTENSION);
     await expect(w.governor.connect(nth(w.members, 0)).castVote(proposalId, Vote.For)).not.to.emit(
       w.governor,
@@ -128,6 +139,7 @@ describe("GovernorLateQuorum", () => {
 
     await networkHelpers.time.increase(TEST_SETTINGS.timelockMinDelay / 3);
     const { proposalId, deadline } = await openVote(w, 300n);
+    await oneShort(w, proposalId);
     expect(deadline - EXTENSION / 2n).to.be.greaterThan(executableAt);
     await networkHelpers.time.setNextBlockTimestamp(deadline - EXTENSION / 2n);
     await castVotes(w.governor, proposalId, [nth(w.members, 0)], Vote.For);
