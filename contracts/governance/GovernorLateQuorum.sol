@@ -148,11 +148,15 @@ abstract contract GovernorLateQuorum is Governor, GovernorCountingSimple {
         if (_extendedDeadlines[proposalId] != 0) return; // reached already, by a vote that recorded it
         (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes) = proposalVotes(proposalId);
         uint256 counted = forVotes + abstainVotes;
+        bool votedBefore = againstVotes + counted > votedWeight;
+        bool against = support == uint8(VoteType.Against);
+        // An Against vote adds nothing towards quorum: it can reach one only as the very first vote, on a quorum of
+        // zero. So it skips the quorum's computation otherwise.
+        if (against && votedBefore) return;
         uint256 required = quorum(proposalSnapshot(proposalId));
         if (counted < required) return;
 
-        uint256 countedBefore = support == uint8(VoteType.Against) ? counted : counted - votedWeight;
-        bool votedBefore = againstVotes + counted > votedWeight;
+        uint256 countedBefore = against ? counted : counted - votedWeight;
         if (required == 0 ? votedBefore : countedBefore >= required) return; // an earlier vote reached it
 
         uint256 extendedDeadline = uint256(clock()) + lateQuorumVoteExtension();
