@@ -472,7 +472,10 @@ describe("Governance", () => {
       const governor = await w.governor.getAddress();
       const call = (fn: "setVotingDelay" | "setVotingPeriod", value: bigint): Call => ({
         target: governor,
-        data: w.governor.interface.encodeFunctionData(fn, [value]),
+        data:
+          fn === "setVotingDelay"
+            ? w.governor.interface.encodeFunctionData("setVotingDelay", [value])
+            : w.governor.interface.encodeFunctionData("setVotingPeriod", [value]),
       });
       await enact(
         w,
