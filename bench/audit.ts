@@ -54,7 +54,7 @@ async function loadedNetwork(target: number, progress: (line: string) => void) {
   const { deployment } = reader;
 
   progress(`audit: admitting ${MEMBERS} members through the SDK`);
-  const founders = await reader.contracts.membership.read.activeMemberCount();
+  const founders = await reader.contracts.membership.read.voterCount();
   await growMembership(net, Number(founders) + MEMBERS);
 
   // The load generator is a member (a contract): one transaction makes Membership and Resources emit hundreds

@@ -168,25 +168,44 @@ export function everyone(net: BenchNetwork): Address[] {
 }
 
 /**
- * Grows the network to `total` active members through the SDK: fresh accounts apply and the first leader admits
- * them, one block each, as they would in real life (so the vote supply has one checkpoint per admission).
+ * Grows the network to `total` voting members through the SDK: fresh accounts apply and the first leader admits
+ * them, one block each, as they would in real life; then, past the probation period, each newcomer activates
+ * their vote (so the vote supply has one history entry per activation). The leader admits at most
+ * `admissionsPerLeader` per probation period: the clock moves a probation period ahead before each such batch.
  */
 export async function growMembership(net: BenchNetwork, total: number): Promise<Address[]> {
-  const existing = Number(await net.sdk.reader.contracts.membership.read.activeMemberCount());
+  const { membership, networkRules } = net.sdk.reader.contracts;
+  const existing = Number(await membership.read.voterCount());
   const newcomers = await fundedAddresses(Math.max(0, total - existing));
+  if (newcomers.length === 0) return [];
+  const [cap, probation] = await Promise.all([
+    networkRules.read.admissionsPerLeader(),
+    networkRules.read.probationPeriod(),
+  ]);
   const leader = net.sdk.as(net.founders.leaders[0]);
   for (const [i, applicant] of newcomers.entries()) {
+    if (i % cap === 0) await networkHelpers.time.increase(probation);
     await net.sdk.as(applicant).membership.apply({ profile: `bench member ${i}` });
     await leader.membership.admit({ applicant });
   }
+  // past the probation period (which also closes the leader's admission window)
+  await networkHelpers.time.increase(probation);
+  for (const applicant of newcomers) await net.sdk.as(applicant).membership.activateVote();
   return newcomers;
 }
 
-/** Lets `account` apply and has the first leader admit it, through the SDK. */
+/** Lets `account` apply and has the first leader admit it, through the SDK (no vote yet: see {admitVoter}). */
 export async function admit(net: BenchNetwork, account: Address | PrivateKeyAccount): Promise<void> {
   const applicant = typeof account === "string" ? account : account.address;
   await net.sdk.as(account).membership.apply({ profile: `bench applicant ${applicant}` });
   await net.sdk.as(net.founders.leaders[0]).membership.admit({ applicant });
+}
+
+/** {admit}, then the probation period passes and `account`'s vote is activated: a newcomer who votes. */
+export async function admitVoter(net: BenchNetwork, account: Address | PrivateKeyAccount): Promise<void> {
+  await admit(net, account);
+  await networkHelpers.time.increase(await net.sdk.reader.contracts.networkRules.read.probationPeriod());
+  await net.sdk.as(account).membership.activateVote();
 }
 
 /** The governance timelock acting (impersonated, funded): what an executed proposal does. */

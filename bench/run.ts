@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { auditBenchmark, formatAudit } from "./audit.js";
+import { compareWithBaseline, formatBaseline, formatBaselineMarkdown, readBaseline } from "./baseline.js";
 import { MIN_MEMBERS } from "./governance.js";
 import { measureAll } from "./measure.js";
 import { ANCHORS, SCENARIOS } from "./registry.js";
@@ -38,6 +39,11 @@ const out = path.join("bench", "results");
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, "gas.json"), JSON.stringify({ ...report, seconds: seconds() }, null, 2) + "\n");
 writeFileSync(path.join(out, "gas.md"), formatMarkdown(report));
+
+const baseline = readBaseline();
+const againstBaseline = compareWithBaseline(report, baseline);
+console.log(`\n${formatBaseline(baseline, againstBaseline)}`);
+writeFileSync(path.join(out, "baseline.md"), formatBaselineMarkdown(againstBaseline));
 console.log(`\n${report.scales.length} scales, ${seconds()} s; JSON in bench/results/gas.json, Markdown in gas.md`);
 
 const auditEvents = Number.parseInt(process.env.WECONET_BENCH_AUDIT_EVENTS ?? "100000", 10);
@@ -58,5 +64,13 @@ if (!auditReport.ok) {
 const failing = report.comparison.filter((r) => !r.ok);
 if (failing.length > 0) {
   console.error(`\nbench: gas grows with the network for: ${failing.map((r) => r.operation).join(", ")}`);
+  process.exitCode = 1;
+}
+
+const dearer = againstBaseline.filter((r) => !r.ok);
+if (dearer.length > 0) {
+  console.error(
+    `\nbench: more than 5% dearer than the baseline with no reason in bench/baseline.ts: ${dearer.map((r) => r.operation).join(", ")}`,
+  );
   process.exitCode = 1;
 }

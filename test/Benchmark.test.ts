@@ -2,6 +2,7 @@ import { expect } from "chai";
 
 import { PUBLISHED } from "../bench/anchors/published.js";
 import { evaluateTargets, Figures, growthOf, PAIRS, TARGETS, type Target } from "../bench/compare.js";
+import { compareWithBaseline, readBaseline } from "../bench/baseline.js";
 import { MIN_MEMBERS } from "../bench/governance.js";
 import { measureAll } from "../bench/measure.js";
 import { ANCHORS, SCENARIOS } from "../bench/registry.js";
@@ -20,6 +21,54 @@ describe("Gas benchmark", function () {
     it("accepts growth that the scenario explains, and only then", function () {
       expect(growthOf([100_000, 103_000], "checkpoint search")).to.deep.equal({ text: "O(log n) +3000", ok: true });
       expect(growthOf([100_000, 103_000], undefined)).to.deep.equal({ text: "GROWS +3000", ok: false });
+    });
+  });
+
+  describe("baseline", function () {
+    const report = (gas: Record<string, number>): Report => ({
+      scales: [10],
+      comparison: Object.entries(gas).map(([operation, g]) => ({
+        operation,
+        weconet: { 10: g },
+        growth: "O(1) +0",
+        growthNote: null,
+        ok: true,
+        anchor: null,
+        anchorSource: null,
+        anchorGas: null,
+        ratioToAnchor: null,
+        floor: "tx",
+        floorGas: null,
+        ratioToFloor: null,
+      })),
+      anchors: [],
+      published: [],
+      targets: [],
+    });
+
+    it("fails an operation more than 5% dearer than the baseline with no reason, and only such a one", function () {
+      const baseline = {
+        recorded: "test",
+        gas: { "a: cheaper": 100, "a: same": 100, "a: 5%": 100, "a: 6%": 100, "a: gone": 1 },
+      };
+      const rows = compareWithBaseline(
+        report({ "a: cheaper": 90, "a: same": 100, "a: 5%": 105, "a: 6%": 106, "a: new": 7 }),
+        baseline,
+      );
+      expect(rows.map((r) => [r.operation, r.ok])).to.deep.equal([
+        ["a: cheaper", true],
+        ["a: same", true],
+        ["a: 5%", true],
+        ["a: 6%", false],
+        ["a: new", true],
+        ["a: gone", true],
+      ]);
+    });
+
+    it("the recorded baseline has a figure for every operation it names", function () {
+      const baseline = readBaseline();
+      expect(Object.keys(baseline.gas).length).to.be.greaterThan(50);
+      for (const [operation, gas] of Object.entries(baseline.gas)) expect(gas, operation).to.be.greaterThan(21_000);
     });
   });
 

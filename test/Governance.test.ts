@@ -20,7 +20,7 @@ import {
   TEST_SETTINGS,
   type Weconet,
 } from "./helpers/deployment.js";
-import { admitNewcomer, applicantAndSuspended, coreFixture } from "./helpers/fixtures.js";
+import { activateVotes, admitNewcomer, admitVoter, applicantAndSuspended, coreFixture } from "./helpers/fixtures.js";
 import {
   CANCELLER_ROLE,
   castVotes,
@@ -84,10 +84,21 @@ describe("Governance", () => {
       expect(await w.governor.timelock()).to.equal(await w.timelock.getAddress());
     });
 
-    it("computes the quorum as a share of the votes at the snapshot, rounded up", async () => {
+    it("computes the quorum as a share of the votes at the snapshot, rounded up (newcomers count once activated)", async () => {
       const w = await coreFixture();
       await networkHelpers.mine();
-      // 7 founders: 20% is 1.4, rounded up
+      const before = BigInt(await networkHelpers.time.latest());
+      const newcomers = [0, 1, 2].map((i) => w.outsider(i));
+      for (const [i, n] of newcomers.entries()) await admitNewcomer(w, n, `newcomer-${i}`);
+      await networkHelpers.mine();
+      // on probation: no votes yet, so the quorum's basis is still the 7 founders
+      expect(await w.governor.quorum(BigInt(await networkHelpers.time.latest()) - 1n)).to.equal(
+        await w.governor.quorum(before),
+      );
+      await activateVotes(w, newcomers);
+      await networkHelpers.mine();
+      // 7 founders: 20% is 1.4, rounded up; 10 members: 2
+      expect(await w.governor.quorum(before)).to.equal(2n);
       expect(await w.governor.quorum(BigInt(await networkHelpers.time.latest()) - 1n)).to.equal(2n);
     });
 
@@ -570,7 +581,7 @@ describe("Governance", () => {
   describe("voting by signature", () => {
     async function signerMember(w: Weconet): Promise<Wallet> {
       const wallet = await signingWallet();
-      await admitNewcomer(w, wallet, "signer");
+      await admitVoter(w, wallet, "signer");
       return wallet;
     }
 
@@ -642,6 +653,8 @@ describe("Governance", () => {
         .connect(owner)
         .execute(membership, w.membership.interface.encodeFunctionData("applyForMembership", [profileHash("wallet")]));
       await w.membership.connect(nth(w.leaders, 0)).admit(walletAddress);
+      await networkHelpers.time.increase(TEST_SETTINGS.probationPeriod);
+      await w.membership.activateVote(walletAddress);
       const [, proposalId] = await openVote(w, [await ruleChange(w)]);
 
       const nonce = await w.governor.nonces(walletAddress);
@@ -677,37 +690,49 @@ describe("Governance", () => {
   });
 
   describe("who may vote", () => {
-    it("a member suspended since the snapshot cannot vote, until reinstated", async () => {
+    it("a member suspended since the snapshot still votes: a suspension stops acting, not voting", async () => {
       const w = await coreFixture();
       const member = nth(w.members, 1);
       const [, proposalId] = await openVote(w, [await ruleChange(w)]);
       await w.membership.connect(nth(w.leaders, 0)).suspend(member.address, reason("x"));
       await expect(w.governor.connect(member).castVote(proposalId, Vote.For))
-        .to.be.revertedWithCustomError(w.governor, "WeconetGovernorNoVotingPower")
-        .withArgs(member.address);
-      await w.membership.connect(nth(w.leaders, 0)).reinstate(member.address);
+        .to.emit(w.governor, "VoteCast")
+        .withArgs(member.address, proposalId, Vote.For, 1n, "");
+    });
+
+    it("a member suspended at the snapshot votes too, and counts in the quorum's basis", async () => {
+      const w = await coreFixture();
+      const member = nth(w.members, 1);
+      await w.membership.connect(nth(w.leaders, 0)).suspend(member.address, reason("x"));
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      const snapshot = await w.governor.proposalSnapshot(proposalId);
+      expect(await w.membership.getPastTotalSupply(snapshot)).to.equal(BigInt(founders(w).length));
       await expect(w.governor.connect(member).castVote(proposalId, Vote.For)).to.emit(w.governor, "VoteCast");
     });
 
-    it("a member suspended at the snapshot cannot vote, even when reinstated since", async () => {
-      const w = await coreFixture();
-      const member = nth(w.members, 1);
-      await w.membership.connect(nth(w.leaders, 0)).suspend(member.address, reason("x"));
-      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
-      await w.membership.connect(nth(w.leaders, 0)).reinstate(member.address);
-      await expect(w.governor.connect(member).castVote(proposalId, Vote.For))
-        .to.be.revertedWithCustomError(w.governor, "WeconetGovernorNoVotingPower")
-        .withArgs(member.address);
-    });
-
-    it("a member who left since the snapshot cannot vote", async () => {
+    it("a member who left since the snapshot still votes on it (plain snapshot semantics), not on later ones", async () => {
       const w = await coreFixture();
       const member = nth(w.members, 1);
       const [, proposalId] = await openVote(w, [await ruleChange(w)]);
       await w.membership.connect(member).leave();
-      await expect(w.governor.connect(member).castVote(proposalId, Vote.For))
+      await expect(w.governor.connect(member).castVote(proposalId, Vote.For)).to.emit(w.governor, "VoteCast");
+      const [, later] = await openVote(w, [await ruleChange(w, 300n)], "# Another fee\n\n3%.");
+      await expect(w.governor.connect(member).castVote(later, Vote.For))
         .to.be.revertedWithCustomError(w.governor, "WeconetGovernorNoVotingPower")
         .withArgs(member.address);
+    });
+
+    it("a member on probation at the snapshot cannot vote on it, even once their vote is activated", async () => {
+      const w = await coreFixture();
+      const newcomer = w.outsider(0);
+      await admitNewcomer(w, newcomer, "newcomer");
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await expect(w.governor.connect(newcomer).castVote(proposalId, Vote.For))
+        .to.be.revertedWithCustomError(w.governor, "WeconetGovernorNoVotingPower")
+        .withArgs(newcomer.address);
+      await activateVotes(w, [newcomer]);
+      const [, later] = await openVote(w, [await ruleChange(w, 300n)], "# Another fee\n\n3%.");
+      await expect(w.governor.connect(newcomer).castVote(later, Vote.For)).to.emit(w.governor, "VoteCast");
     });
 
     it("a member admitted after the snapshot, and an outsider, cannot vote", async () => {
@@ -744,9 +769,18 @@ describe("Governance", () => {
       const p = proposalOf([await ruleChange(w)], RULE_CHANGE);
       for (const account of [w.outsider(0), applicant, suspended, w.deployer]) {
         await expect(w.governor.connect(account).propose(p.targets, p.values, p.calldatas, p.description))
-          .to.be.revertedWithCustomError(w.governor, "GovernorInsufficientProposerVotes")
-          .withArgs(account.address, 0n, 1n);
+          .to.be.revertedWithCustomError(w.governor, "WeconetGovernorProposerNotActive")
+          .withArgs(account.address);
       }
+    });
+
+    it("a member on probation cannot propose: no vote yet", async () => {
+      const w = await coreFixture();
+      await admitNewcomer(w, w.outsider(0), "newcomer");
+      const p = proposalOf([await ruleChange(w)], RULE_CHANGE);
+      await expect(w.governor.connect(w.outsider(0)).propose(p.targets, p.values, p.calldatas, p.description))
+        .to.be.revertedWithCustomError(w.governor, "GovernorInsufficientProposerVotes")
+        .withArgs(w.outsider(0).address, 0n, 1n);
     });
 
     it("a description is required", async () => {

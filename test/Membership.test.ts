@@ -14,8 +14,9 @@ import {
   nth,
   profileHash,
   reason,
+  TEST_SETTINGS,
 } from "./helpers/deployment.js";
-import { admitNewcomer, applicantAndSuspended, coreFixture, type Core } from "./helpers/fixtures.js";
+import { activateVotes, admitNewcomer, applicantAndSuspended, coreFixture, type Core } from "./helpers/fixtures.js";
 import { founders } from "./helpers/governance.js";
 import { ethers, networkHelpers } from "./helpers/network.js";
 
@@ -33,6 +34,9 @@ const INTERFACE_ID = {
 
 const ADMISSION_POLICY = encodeBytes32String("admissionPolicy");
 
+/** Mirrors `Membership.Authority`. */
+const Authority = { None: 0n, Leader: 1n, Manager: 2n, MembersVote: 3n } as const;
+
 function tokenId(account: { address: string }): bigint {
   return BigInt(account.address);
 }
@@ -46,7 +50,7 @@ describe("Membership", () => {
     it("admits every founder with one vote, a locked badge and their profile", async () => {
       const w = await coreFixture();
       const all = founders(w);
-      expect(await w.membership.activeMemberCount()).to.equal(BigInt(all.length));
+      expect(await w.membership.voterCount()).to.equal(BigInt(all.length));
       for (const founder of all) {
         expect(await w.membership.statusOf(founder.address)).to.equal(Status.Active);
         expect(await w.membership.isActiveMember(founder.address)).to.equal(true);
@@ -127,7 +131,7 @@ describe("Membership", () => {
       const [a, b, c, d] = [1, 2, 3, 4].map((i) => w.outsider(i).address) as [string, string, string, string];
       const m = await deployWith(w, [f(a, LEADER_ROLE), f(b, MANAGER_ROLE), f(c, DEVELOPER_ROLE), f(d)]);
       expect(await m.manager()).to.equal(b);
-      expect(await m.activeMemberCount()).to.equal(4n);
+      expect(await m.voterCount()).to.equal(4n);
       expect(await m.hasRole(LEADER_ROLE, a)).to.equal(true);
       expect(await m.hasRole(DEVELOPER_ROLE, c)).to.equal(true);
       expect(await m.hasRole(DEFAULT_ADMIN_ROLE, d)).to.equal(false);
@@ -301,11 +305,11 @@ describe("Membership", () => {
   });
 
   describe("admission", () => {
-    it("mints a locked badge and one vote, from the moment of admission", async () => {
+    it("mints a locked badge but no vote: the vote counts from its activation after the probation period", async () => {
       const w = await coreFixture();
       const [applicant, leader] = [w.outsider(0), nth(w.leaders, 0)];
       await w.membership.connect(applicant).applyForMembership(profileHash("a"));
-      const before = await w.membership.activeMemberCount();
+      const before = await w.membership.voterCount();
       const sent = w.membership.connect(leader).admit(applicant.address);
       await expect(sent)
         .to.emit(w.membership, "MemberAdmitted")
@@ -314,8 +318,7 @@ describe("Membership", () => {
         .withArgs(ZeroAddress, applicant.address, tokenId(applicant))
         .and.to.emit(w.membership, "Locked")
         .withArgs(tokenId(applicant))
-        .and.to.emit(w.membership, "DelegateVotesChanged")
-        .withArgs(applicant.address, 0n, 1n);
+        .and.not.to.emit(w.membership, "DelegateVotesChanged");
       const admittedAt = BigInt(await latest());
       expect(await w.membership.memberInfo(applicant.address)).to.deep.equal([
         Status.Active,
@@ -326,15 +329,52 @@ describe("Membership", () => {
       expect(await w.membership.memberSince(applicant.address)).to.equal(admittedAt);
       expect(await w.membership.balanceOf(applicant.address)).to.equal(1n);
       expect(await w.membership.ownerOf(tokenId(applicant))).to.equal(applicant.address);
+      expect(await w.membership.hasBeenMember(applicant.address)).to.equal(true);
+      expect(await w.membership.isActiveMember(applicant.address)).to.equal(true);
+      expect(await w.membership.getVotes(applicant.address)).to.equal(0n);
+      expect(await w.membership.voterCount()).to.equal(before);
+      const due = admittedAt + BigInt(TEST_SETTINGS.probationPeriod);
+      expect(await w.membership.voteActivatesAt(applicant.address)).to.equal(due);
+
+      // one second early: refused, saying when
+      await networkHelpers.time.setNextBlockTimestamp(due - 1n);
+      await expect(w.membership.connect(w.outsider(5)).activateVote(applicant.address))
+        .to.be.revertedWithCustomError(w.membership, "MembershipProbationNotOver")
+        .withArgs(applicant.address, due);
+      // when due, anyone activates it: no self-delegation step, no role holder's consent
+      await networkHelpers.time.setNextBlockTimestamp(due);
+      await expect(w.membership.connect(w.outsider(5)).activateVote(applicant.address))
+        .to.emit(w.membership, "VoteActivated")
+        .withArgs(applicant.address)
+        .and.to.emit(w.membership, "DelegateVotesChanged")
+        .withArgs(applicant.address, 0n, 1n);
       expect(await w.membership.getVotes(applicant.address)).to.equal(1n);
-      expect(await w.membership.activeMemberCount()).to.equal(before + 1n);
-      // no self-delegation step: the vote counts without the member doing anything
+      expect(await w.membership.voterCount()).to.equal(before + 1n);
+      expect(await w.membership.voteActivatesAt(applicant.address)).to.equal(0n);
       expect(await w.membership.delegates(applicant.address)).to.equal(applicant.address);
       await networkHelpers.mine();
-      expect(await w.membership.getPastVotes(applicant.address, admittedAt)).to.equal(1n);
-      expect(await w.membership.getPastVotes(applicant.address, admittedAt - 1n)).to.equal(0n);
-      expect(await w.membership.getPastTotalSupply(admittedAt)).to.equal(before + 1n);
-      expect(await w.membership.getPastTotalSupply(admittedAt - 1n)).to.equal(before);
+      expect(await w.membership.getPastVotes(applicant.address, due)).to.equal(1n);
+      expect(await w.membership.getPastVotes(applicant.address, due - 1n)).to.equal(0n);
+      expect(await w.membership.getPastTotalSupply(due)).to.equal(before + 1n);
+      expect(await w.membership.getPastTotalSupply(due - 1n)).to.equal(before);
+      await expect(w.membership.activateVote(applicant.address))
+        .to.be.revertedWithCustomError(w.membership, "MembershipVoteAlreadyActive")
+        .withArgs(applicant.address);
+    });
+
+    it("activates only members' votes, and the probation rule in force applies", async () => {
+      const w = await coreFixture();
+      for (const account of [w.outsider(0), nth(w.members, 0)]) {
+        const error = account === w.outsider(0) ? "MembershipNotMember" : "MembershipVoteAlreadyActive";
+        await expect(w.membership.activateVote(account.address))
+          .to.be.revertedWithCustomError(w.membership, error)
+          .withArgs(account.address);
+      }
+      await admitNewcomer(w, w.outsider(1), "late");
+      const joined = await w.membership.memberSince(w.outsider(1).address);
+      const longer = TEST_SETTINGS.probationPeriod + 86_400;
+      await w.networkRules.connect(w.asTimelock).setRule(encodeBytes32String("probationPeriod"), longer);
+      expect(await w.membership.voteActivatesAt(w.outsider(1).address)).to.equal(joined + BigInt(longer));
     });
 
     it("admits only pending applicants", async () => {
@@ -384,23 +424,23 @@ describe("Membership", () => {
   });
 
   describe("suspension and reinstatement", () => {
-    it("a suspended member keeps the badge but has no vote, no active status and no active roles", async () => {
+    it("a suspended member keeps the badge and the vote, but has no active status and no active roles", async () => {
       const w = await coreFixture();
       const [developer, leader] = [w.developer, nth(w.leaders, 0)];
-      const count = await w.membership.activeMemberCount();
+      const count = await w.membership.voterCount();
       await expect(w.membership.connect(leader).suspend(developer.address, reason("spam")))
         .to.emit(w.membership, "MemberSuspended")
-        .withArgs(developer.address, leader.address, reason("spam"))
-        .and.to.emit(w.membership, "DelegateVotesChanged")
-        .withArgs(developer.address, 1n, 0n);
+        .withArgs(developer.address, leader.address, Authority.Leader, reason("spam"))
+        .and.not.to.emit(w.membership, "DelegateVotesChanged");
       const suspendedAt = BigInt(await latest());
       const [status, since, joinedAt] = await w.membership.memberInfo(developer.address);
       expect([status, since]).to.deep.equal([Status.Suspended, suspendedAt]);
       expect(joinedAt).to.be.lessThan(suspendedAt);
       expect(await w.membership.ownerOf(tokenId(developer))).to.equal(developer.address);
       expect(await w.membership.locked(tokenId(developer))).to.equal(true);
-      expect(await w.membership.getVotes(developer.address)).to.equal(0n);
-      expect(await w.membership.activeMemberCount()).to.equal(count - 1n);
+      expect(await w.membership.getVotes(developer.address)).to.equal(1n);
+      expect(await w.membership.voterCount()).to.equal(count);
+      expect(await w.membership.suspensionAuthority(developer.address)).to.equal(Authority.Leader);
       expect(await w.membership.isActiveMember(developer.address)).to.equal(false);
       expect(await w.membership.activeSince(developer.address)).to.equal(0n);
       expect(await w.membership.memberSince(developer.address)).to.equal(joinedAt);
@@ -408,7 +448,7 @@ describe("Membership", () => {
       expect(await w.membership.hasActiveRole(DEVELOPER_ROLE, developer.address)).to.equal(false);
     });
 
-    it("a reinstated member votes again from the reinstatement, with the same membership", async () => {
+    it("a reinstated member acts again, with the same membership; their vote never moved", async () => {
       const w = await coreFixture();
       const [member, leader] = [nth(w.members, 0), nth(w.leaders, 1)];
       const joinedAt = await w.membership.memberSince(member.address);
@@ -417,8 +457,7 @@ describe("Membership", () => {
       await expect(w.membership.connect(leader).reinstate(member.address))
         .to.emit(w.membership, "MemberReinstated")
         .withArgs(member.address, leader.address)
-        .and.to.emit(w.membership, "DelegateVotesChanged")
-        .withArgs(member.address, 0n, 1n);
+        .and.not.to.emit(w.membership, "DelegateVotesChanged");
       const reinstatedAt = BigInt(await latest());
       expect(await w.membership.memberInfo(member.address)).to.deep.equal([
         Status.Active,
@@ -426,10 +465,41 @@ describe("Membership", () => {
         joinedAt,
         profileHash("member-0"),
       ]);
+      expect(await w.membership.suspensionAuthority(member.address)).to.equal(Authority.None);
       expect(await w.membership.getVotes(member.address)).to.equal(1n);
       await networkHelpers.mine();
-      expect(await w.membership.getPastVotes(member.address, reinstatedAt - 1n)).to.equal(0n);
+      expect(await w.membership.getPastVotes(member.address, reinstatedAt - 1n)).to.equal(1n);
       expect(await w.membership.getPastVotes(member.address, reinstatedAt)).to.equal(1n);
+    });
+
+    it("a higher authority raises a suspension; the same or a lower one cannot, and cannot lift it", async () => {
+      const w = await coreFixture();
+      const [member, leader] = [nth(w.members, 0), nth(w.leaders, 0)];
+      await w.membership.connect(leader).suspend(member.address, reason("x"));
+      const since = (await w.membership.memberInfo(member.address))[1];
+      await expect(w.membership.connect(nth(w.leaders, 1)).suspend(member.address, reason("y")))
+        .to.be.revertedWithCustomError(w.membership, "MembershipAlreadySuspended")
+        .withArgs(member.address, Authority.Leader);
+      await expect(w.membership.connect(w.manager).suspend(member.address, reason("y")))
+        .to.emit(w.membership, "MemberSuspended")
+        .withArgs(member.address, w.manager.address, Authority.Manager, reason("y"));
+      await expect(w.membership.connect(w.asTimelock).suspend(member.address, reason("z")))
+        .to.emit(w.membership, "MemberSuspended")
+        .withArgs(member.address, await w.timelock.getAddress(), Authority.MembersVote, reason("z"));
+      // the suspension began with the first one
+      expect((await w.membership.memberInfo(member.address))[1]).to.equal(since);
+      await expect(w.membership.connect(w.asTimelock).suspend(member.address, reason("z")))
+        .to.be.revertedWithCustomError(w.membership, "MembershipAlreadySuspended")
+        .withArgs(member.address, Authority.MembersVote);
+      for (const lower of [leader, w.manager]) {
+        await expect(w.membership.connect(lower).reinstate(member.address))
+          .to.be.revertedWithCustomError(w.membership, "MembershipSuspendedByHigherAuthority")
+          .withArgs(member.address, Authority.MembersVote);
+      }
+      await expect(w.membership.connect(w.asTimelock).reinstate(member.address)).to.emit(
+        w.membership,
+        "MemberReinstated",
+      );
     });
 
     it("suspends only active members and reinstates only suspended ones", async () => {
@@ -437,8 +507,10 @@ describe("Membership", () => {
       const leader = nth(w.leaders, 0);
       const [active, suspended, outsider] = [nth(w.members, 0), nth(w.members, 1), w.outsider(0)];
       await w.membership.connect(leader).suspend(suspended.address, reason("x"));
+      await expect(w.membership.connect(leader).suspend(suspended.address, reason("x")))
+        .to.be.revertedWithCustomError(w.membership, "MembershipAlreadySuspended")
+        .withArgs(suspended.address, Authority.Leader);
       const cases: [string, (a: string) => Promise<ContractTransactionResponse>, HardhatEthersSigner, bigint][] = [
-        ["suspend", (a) => w.membership.connect(leader).suspend(a, reason("x")), suspended, Status.Suspended],
         ["suspend", (a) => w.membership.connect(leader).suspend(a, reason("x")), outsider, Status.None],
         ["reinstate", (a) => w.membership.connect(leader).reinstate(a), active, Status.Active],
         ["reinstate", (a) => w.membership.connect(leader).reinstate(a), outsider, Status.None],
@@ -455,7 +527,7 @@ describe("Membership", () => {
     it("burns the badge, ends the vote, drops the roles and the profile", async () => {
       const w = await coreFixture();
       const developer = w.developer;
-      const count = await w.membership.activeMemberCount();
+      const count = await w.membership.voterCount();
       await expect(w.membership.connect(developer).leave())
         .to.emit(w.membership, "MemberLeft")
         .withArgs(developer.address)
@@ -476,7 +548,7 @@ describe("Membership", () => {
       ]);
       expect(await w.membership.balanceOf(developer.address)).to.equal(0n);
       expect(await w.membership.getVotes(developer.address)).to.equal(0n);
-      expect(await w.membership.activeMemberCount()).to.equal(count - 1n);
+      expect(await w.membership.voterCount()).to.equal(count - 1n);
       expect(await w.membership.hasRole(DEVELOPER_ROLE, developer.address)).to.equal(false);
       await expect(w.membership.ownerOf(tokenId(developer)))
         .to.be.revertedWithCustomError(w.membership, "ERC721NonexistentToken")
@@ -486,17 +558,18 @@ describe("Membership", () => {
         .withArgs(tokenId(developer));
     });
 
-    it("lets a suspended leader leave, dropping the leader role without a second vote change", async () => {
+    it("lets a suspended leader leave, dropping the leader role and ending the vote the suspension left", async () => {
       const w = await coreFixture();
       const leader = nth(w.leaders, 1);
       await w.membership.connect(w.manager).suspend(leader.address, reason("inactive"));
-      const count = await w.membership.activeMemberCount();
+      const count = await w.membership.voterCount();
       const sent = w.membership.connect(leader).leave();
       await expect(sent)
         .to.emit(w.membership, "RoleRevoked")
         .withArgs(LEADER_ROLE, leader.address, leader.address)
-        .and.not.to.emit(w.membership, "DelegateVotesChanged");
-      expect(await w.membership.activeMemberCount()).to.equal(count);
+        .and.to.emit(w.membership, "DelegateVotesChanged")
+        .withArgs(leader.address, 1n, 0n);
+      expect(await w.membership.voterCount()).to.equal(count - 1n);
       expect(await w.membership.statusOf(leader.address)).to.equal(Status.None);
     });
 
@@ -528,7 +601,18 @@ describe("Membership", () => {
       expect(secondJoin).to.be.greaterThan(firstJoin + 1000n);
       expect(await w.membership.activeSince(member.address)).to.equal(secondJoin);
       expect(await w.membership.ownerOf(tokenId(member))).to.equal(member.address);
-      expect(await w.membership.getVotes(member.address)).to.equal(1n);
+      expect(await w.membership.hasBeenMember(member.address)).to.equal(true);
+      // a new membership, a new probation
+      expect(await w.membership.getVotes(member.address)).to.equal(0n);
+    });
+
+    it("a member on probation leaves without a vote change", async () => {
+      const w = await coreFixture();
+      await admitNewcomer(w, w.outsider(0), "brief");
+      await expect(w.membership.connect(w.outsider(0)).leave()).not.to.emit(w.membership, "DelegateVotesChanged");
+      expect(await w.membership.hasBeenMember(w.outsider(0).address)).to.equal(true);
+      expect(await w.membership.hasBeenMember(w.outsider(1).address)).to.equal(false);
+      expect(await w.membership.voteActivatesAt(w.outsider(0).address)).to.equal(0n);
     });
   });
 
@@ -563,15 +647,20 @@ describe("Membership", () => {
       const w = await coreFixture();
       const suspended = nth(w.members, 0);
       await w.membership.connect(nth(w.leaders, 0)).suspend(suspended.address, reason("x"));
-      const count = await w.membership.activeMemberCount();
-      await expect(w.membership.connect(w.asTimelock).remove(suspended.address, reason("x"))).not.to.emit(
-        w.membership,
-        "DelegateVotesChanged",
-      );
-      expect(await w.membership.activeMemberCount()).to.equal(count);
+      const count = await w.membership.voterCount();
+      await expect(w.membership.connect(w.asTimelock).remove(suspended.address, reason("x")))
+        .to.emit(w.membership, "DelegateVotesChanged")
+        .withArgs(suspended.address, 1n, 0n);
+      expect(await w.membership.voterCount()).to.equal(count - 1n);
+      expect(await w.membership.hasBeenMember(suspended.address)).to.equal(true);
       await expect(w.membership.connect(w.asTimelock).remove(w.outsider(0).address, reason("x")))
         .to.be.revertedWithCustomError(w.membership, "MembershipInvalidStatus")
         .withArgs(w.outsider(0).address, Status.None);
+      await expect(w.membership.connect(w.asTimelock).remove(w.manager.address, reason("x")))
+        .to.be.revertedWithCustomError(w.membership, "MembershipManagerMustBeReplaced")
+        .withArgs(w.manager.address);
+      // suspended by the members' vote, the manager still must be replaced before removal
+      await w.membership.connect(w.asTimelock).suspend(w.manager.address, reason("x"));
       await expect(w.membership.connect(w.asTimelock).remove(w.manager.address, reason("x")))
         .to.be.revertedWithCustomError(w.membership, "MembershipManagerMustBeReplaced")
         .withArgs(w.manager.address);
@@ -717,23 +806,25 @@ describe("Membership", () => {
       }
     });
 
-    it("activeVotesAt: the vote at the snapshot, only while the voter is an active member now", async () => {
+    it("the vote at a snapshot stays whatever happens later: suspension, reinstatement, leaving, admissions", async () => {
       const w = await coreFixture();
       const [member, leader] = [nth(w.members, 0), nth(w.leaders, 0)];
       await networkHelpers.mine();
       const snapshot = BigInt(await latest());
       await networkHelpers.mine();
-      expect(await w.membership.activeVotesAt(member.address, snapshot)).to.equal(1n);
+      const total = await w.membership.getPastTotalSupply(snapshot);
       await w.membership.connect(leader).suspend(member.address, reason("x"));
       expect(await w.membership.getPastVotes(member.address, snapshot)).to.equal(1n);
-      expect(await w.membership.activeVotesAt(member.address, snapshot)).to.equal(0n);
+      expect(await w.membership.getVotes(member.address)).to.equal(1n);
       await w.membership.connect(leader).reinstate(member.address);
-      expect(await w.membership.activeVotesAt(member.address, snapshot)).to.equal(1n);
       await w.membership.connect(member).leave();
-      expect(await w.membership.activeVotesAt(member.address, snapshot)).to.equal(0n);
-      // a newcomer admitted after the snapshot had no vote at it
+      expect(await w.membership.getPastVotes(member.address, snapshot)).to.equal(1n);
+      expect(await w.membership.getVotes(member.address)).to.equal(0n);
+      // a newcomer admitted after the snapshot had no vote at it, nor after their activation
       await admitNewcomer(w, w.outsider(0), "late");
-      expect(await w.membership.activeVotesAt(w.outsider(0).address, snapshot)).to.equal(0n);
+      await activateVotes(w, [w.outsider(0)]);
+      expect(await w.membership.getPastVotes(w.outsider(0).address, snapshot)).to.equal(0n);
+      expect(await w.membership.getPastTotalSupply(snapshot)).to.equal(total);
     });
 
     describe("vote history against an independent model", () => {
@@ -808,6 +899,34 @@ describe("Membership", () => {
         return latest();
       }
 
+      it("a vote change costs the same gas whether or not another one happened in the same second", async () => {
+        const w = await coreFixture();
+        const gas = { gasLimit: 1_000_000n };
+        const accounts = [0, 1, 2, 3, 4, 5].map((i) => w.outsider(i));
+        for (const [i, a] of accounts.entries()) await admitNewcomer(w, a, `same-second-${i}`);
+        await networkHelpers.time.increase(TEST_SETTINGS.probationPeriod);
+        const used = async (sent: Promise<ContractTransactionResponse>) => (await (await sent).wait())?.gasUsed;
+        const [a, b, c, d, e, f] = accounts.map((x) => x.address) as [string, string, string, string, string, string];
+        // alone in its second, then second in a block (the same timestamp) after another vote change
+        await used(w.membership.activateVote(a, gas));
+        await used(w.membership.activateVote(e, gas));
+        await networkHelpers.time.increase(5);
+        const alone = await used(w.membership.activateVote(b, gas));
+        await inOneBlock([() => w.membership.activateVote(c, gas), () => w.membership.activateVote(d, gas)]);
+        const logs = await w.membership.queryFilter(w.membership.filters.VoteActivated(d));
+        const inSameSecond = (await nth(logs, 0).getTransactionReceipt()).gasUsed;
+        expect(inSameSecond).to.equal(alone);
+        // the same for leaving (the vote ends): alone, and after another vote change in the same second
+        await networkHelpers.time.increase(5);
+        const leftAlone = await used(w.membership.connect(w.outsider(4)).leave(gas));
+        await inOneBlock([
+          () => w.membership.activateVote(f, gas),
+          () => w.membership.connect(w.outsider(2)).leave(gas),
+        ]);
+        const left = await w.membership.queryFilter(w.membership.filters.MemberLeft(c));
+        expect((await nth(left, 0).getTransactionReceipt()).gasUsed).to.equal(leftAlone);
+      });
+
       it("getPastVotes and getPastTotalSupply match the model at every second, and never change afterwards", async () => {
         const w = await coreFixture();
         const leader = nth(w.leaders, 0);
@@ -825,53 +944,63 @@ describe("Membership", () => {
           return minedAt(call());
         };
 
+        const probation = TEST_SETTINGS.probationPeriod;
         await w.membership.connect(a).applyForMembership(profileHash("a"));
         await w.membership.connect(b).applyForMembership(profileHash("b"));
         await w.membership.connect(c).applyForMembership(profileHash("c"));
-        model.set(a.address, await step(7, () => w.membership.connect(leader).admit(a.address)), 1);
-        model.set(m0.address, await step(1, () => w.membership.connect(leader).suspend(m0.address, reason("x"))), 0);
-        model.set(b.address, await step(13, () => w.membership.connect(leader).admit(b.address)), 1);
-        model.set(a.address, await step(2, () => w.membership.connect(leader).suspend(a.address, reason("x"))), 0);
-        model.set(m0.address, await step(30, () => w.membership.connect(leader).reinstate(m0.address)), 1);
-        model.set(a.address, await step(1, () => w.membership.connect(leader).reinstate(a.address)), 1);
+        // admissions, suspensions and reinstatements change no vote
+        const admittedA = await step(7, () => w.membership.connect(leader).admit(a.address));
+        await step(1, () => w.membership.connect(leader).suspend(m0.address, reason("x")));
+        await step(13, () => w.membership.connect(leader).admit(b.address));
+        await step(2, () => w.membership.connect(leader).admit(c.address));
+        await step(30, () => w.membership.connect(leader).reinstate(m0.address));
         model.set(m1.address, await step(5, () => w.membership.connect(m1).leave()), 0);
+        const startEnds = await latest();
 
-        // Several changes to one member within the same timestamp: only the last state counts at its end.
+        // votes count from activation, after the probation period
+        model.set(
+          a.address,
+          await step(admittedA + probation - (await latest()), () => w.membership.activateVote(a.address)),
+          1,
+        );
+        // several changes within the same timestamp: each vote change is written at that second
+        await networkHelpers.time.increase(probation);
         const sameAt = await inOneBlock([
-          () => w.membership.connect(leader).admit(c.address, gas),
+          () => w.membership.activateVote(b.address, gas),
           () => w.membership.connect(leader).suspend(c.address, reason("x"), gas),
+          () => w.membership.activateVote(c.address, gas),
           () => w.membership.connect(leader).reinstate(c.address, gas),
-          () => w.membership.connect(leader).suspend(c.address, reason("y"), gas),
         ]);
-        model.set(c.address, sameAt, 0);
+        model.set(b.address, sameAt, 1);
+        model.set(c.address, sameAt, 1);
         await networkHelpers.mine();
         const midwayNow = await latest();
         const midway = model.interesting().filter((t) => t < midwayNow);
         const observedMidway = await compare(w.membership, model, tracked, midway);
 
-        model.set(c.address, await step(9, () => w.membership.connect(leader).reinstate(c.address)), 1);
         model.set(b.address, await step(3, () => w.membership.connect(b).leave()), 0);
         await w.membership.connect(m1).applyForMembership(profileHash("m1-again"));
-        model.set(m1.address, await step(365 * 86_400, () => w.membership.connect(leader).admit(m1.address)), 1);
+        await step(365 * 86_400, () => w.membership.connect(leader).admit(m1.address));
+        model.set(m1.address, await step(probation, () => w.membership.activateVote(m1.address)), 1);
         const bothAt = await inOneBlock([
-          () => w.membership.connect(leader).suspend(a.address, reason("x"), gas),
-          () => w.membership.connect(nth(w.leaders, 1)).suspend(m1.address, reason("x"), gas),
+          () => w.membership.connect(a).leave(gas),
+          () => w.membership.connect(w.asTimelock).remove(m1.address, reason("x"), gas),
         ]);
         model.set(a.address, bothAt, 0);
         model.set(m1.address, bothAt, 0);
+        await step(1, () => w.membership.connect(leader).suspend(m0.address, reason("x")));
         model.set(
-          m1.address,
-          await step(1, () => w.membership.connect(w.asTimelock).remove(m1.address, reason("x"))),
+          m0.address,
+          await step(1, () => w.membership.connect(w.asTimelock).remove(m0.address, reason("x"))),
           0,
         );
-        model.set(a.address, await step(1, () => w.membership.connect(a).leave()), 0);
         await networkHelpers.mine();
 
         // The past seen midway reads the same now; and every second of the eventful start is checked.
         expect(await compare(w.membership, model, tracked, midway)).to.deep.equal(observedMidway);
-        const everySecond = Array.from({ length: sameAt + 20 - (deployedAt - 2) }, (_, i) => deployedAt - 2 + i);
+        const everySecond = Array.from({ length: startEnds + 3 - (deployedAt - 2) }, (_, i) => deployedAt - 2 + i);
         await compare(w.membership, model, tracked, [...new Set([...everySecond, ...model.interesting()])]);
-        expect(await w.membership.activeMemberCount()).to.equal(BigInt(model.totalAt(await latest())));
+        expect(await w.membership.voterCount()).to.equal(BigInt(model.totalAt(await latest())));
         for (const account of tracked) {
           expect(await w.membership.getVotes(account)).to.equal(BigInt(model.votesAt(account, await latest())));
         }

@@ -70,6 +70,8 @@ interface Setup extends Core {
   /** A second applicant and an active plain member, suspended plain member: the targets of leaders' actions. */
   targetApplicant: HardhatEthersSigner;
   targetMember: HardhatEthersSigner;
+  /** When {admitTarget} admitted the target applicant (0 before). */
+  targetAdmittedAt: bigint;
   /** A resource of `actor.member`, and one of `actor.suspendedMember` (registered before the suspension). */
   memberResource: bigint;
   suspendedResource: bigint;
@@ -121,6 +123,7 @@ async function deployMatrixNetwork(): Promise<Setup> {
     },
     targetApplicant,
     targetMember,
+    targetAdmittedAt: 0n,
     memberResource: 1n,
     suspendedResource: 2n,
     bikeClass,
@@ -171,6 +174,31 @@ const managerMustBeReplaced: Row["refusal"] = (s) => ({
   error: "MembershipManagerMustBeReplaced",
   args: [s.manager.address],
 });
+
+/** `Membership.Authority` of a suspension by the manager, and by the members' vote. */
+const MANAGER_AUTHORITY = 2n;
+const MEMBERS_VOTE = 3n;
+
+/**
+ * Reinstating a suspension imposed by `imposedBy`: the overseers in `lower` (who may reinstate otherwise) have too
+ * low an authority; anyone else is no overseer (a leader's function).
+ */
+const lowerAuthority =
+  (imposedBy: bigint, lower: readonly Actor[]): Row["refusal"] =>
+  (s, actor, as) =>
+    lower.includes(actor)
+      ? {
+          contract: s.membership,
+          error: "MembershipSuspendedByHigherAuthority",
+          args: [s.targetMember.address, imposedBy],
+        }
+      : leadersOnly(s, actor, as);
+
+/** The first leader admits the target applicant (who then is on probation); remembers when. */
+async function admitTarget(s: Setup): Promise<void> {
+  await (await s.membership.connect(s.actor.leader).admit(s.targetApplicant.address)).wait();
+  s.targetAdmittedAt = BigInt(await networkHelpers.time.latest());
+}
 
 const managerIsAppointed: Row["refusal"] = (s) => ({
   contract: s.membership,
@@ -250,15 +278,64 @@ const ROWS: Row[] = [
   },
   {
     fn: "Membership.suspend(the manager)",
-    allowed: [],
+    allowed: ["timelock"],
     call: (s, as) => s.membership.connect(as).suspend(s.manager.address, reason("abuse")),
-    refusal: managerMustBeReplaced,
+    refusal: missingRole(DEFAULT_ADMIN_ROLE),
+    emits: (s) => [s.membership, "MemberSuspended"],
   },
   {
-    fn: "Membership.reinstate(the manager)",
+    fn: "Membership.reinstate(the manager the members' vote suspended)",
+    allowed: ["timelock"],
+    call: async (s, as) => {
+      await (await s.membership.connect(s.asTimelock).suspend(s.manager.address, reason("abuse"))).wait();
+      return s.membership.connect(as).reinstate(s.manager.address);
+    },
+    refusal: missingRole(DEFAULT_ADMIN_ROLE),
+    emits: (s) => [s.membership, "MemberReinstated"],
+  },
+  {
+    fn: "Membership.reinstate(a plain member the members' vote suspended)",
+    allowed: ["timelock"],
+    call: async (s, as) => {
+      await (await s.membership.connect(s.asTimelock).suspend(s.targetMember.address, reason("fraud"))).wait();
+      return s.membership.connect(as).reinstate(s.targetMember.address);
+    },
+    refusal: lowerAuthority(MEMBERS_VOTE, ["leader", "manager"]),
+    emits: (s) => [s.membership, "MemberReinstated"],
+  },
+  {
+    fn: "Membership.reinstate(a plain member the manager suspended)",
+    allowed: ["manager", "timelock"],
+    call: async (s, as) => {
+      await (await s.membership.connect(s.manager).suspend(s.targetMember.address, reason("fraud"))).wait();
+      return s.membership.connect(as).reinstate(s.targetMember.address);
+    },
+    refusal: lowerAuthority(MANAGER_AUTHORITY, ["leader"]),
+    emits: (s) => [s.membership, "MemberReinstated"],
+  },
+  {
+    fn: "Membership.activateVote(a newcomer whose probation is over)",
+    allowed: ACTORS,
+    call: async (s, as) => {
+      await admitTarget(s);
+      await networkHelpers.time.increase(TEST_SETTINGS.probationPeriod);
+      return s.membership.connect(as).activateVote(s.targetApplicant.address);
+    },
+    refusal: missingRole(DEFAULT_ADMIN_ROLE), // never used: everyone may
+    emits: (s) => [s.membership, "VoteActivated"],
+  },
+  {
+    fn: "Membership.activateVote(a newcomer on probation)",
     allowed: [],
-    call: (s, as) => s.membership.connect(as).reinstate(s.manager.address),
-    refusal: managerMustBeReplaced,
+    call: async (s, as) => {
+      await admitTarget(s);
+      return s.membership.connect(as).activateVote(s.targetApplicant.address);
+    },
+    refusal: (s) => ({
+      contract: s.membership,
+      error: "MembershipProbationNotOver",
+      args: [s.targetApplicant.address, s.targetAdmittedAt + BigInt(TEST_SETTINGS.probationPeriod)],
+    }),
   },
   // Membership: the members' vote
   {
@@ -438,10 +515,11 @@ const ROWS: Row[] = [
       const p = s.pendingProposal.args;
       return s.governor.connect(as).propose(p.targets, p.values, p.calldatas, "# Another proposal\n\nSame change.");
     },
+    // only active members propose: a suspended member keeps the vote but may not propose
     refusal: (s, _actor, as) => ({
       contract: s.governor,
-      error: "GovernorInsufficientProposerVotes",
-      args: [as.address, 0n, 1n],
+      error: "WeconetGovernorProposerNotActive",
+      args: [as.address],
     }),
     emits: (s) => [s.governor, "ProposalCreated"],
   },

@@ -2,8 +2,9 @@ import { send, toBytes32Code } from "@weconet/sdk";
 
 import { TEST_SETTINGS } from "../../test/helpers/deployment.js";
 import { measureGovernance, weconetGovernor } from "../governance.js";
+import { networkHelpers } from "../../test/helpers/network.js";
 import {
-  admit,
+  admitVoter,
   asGovernance,
   benchNetwork,
   fundedAddresses,
@@ -33,11 +34,14 @@ export const coreScenario: Scenario = {
     const rows: Measurement[] = [];
     const record = (domain: string, operation: string, gas: bigint) => rows.push({ domain, operation, scale, gas });
 
-    // Membership: apply, admit, suspend, reinstate, leave.
+    // Membership: apply, admit, the vote's activation after probation, suspend, reinstate, leave. Admission
+    // and activation write only the member's own record and the vote total: constant in the number of members.
     const [applicant] = await fundedAddresses(1);
     if (applicant === undefined) throw new Error("no applicant");
     record("membership", "apply", await gasOf(sdk.as(applicant).membership.apply({ profile: "bench: new" })));
     record("membership", "admit", await gasOf(leader.membership.admit({ applicant })));
+    await networkHelpers.time.increase(TEST_SETTINGS.probationPeriod);
+    record("membership", "activateVote", await gasOf(sdk.as(leaderB).membership.activateVote({ member: applicant })));
     record("membership", "suspend", await gasOf(leader.membership.suspend({ member: applicant, reason: "spam" })));
     record("membership", "reinstate", await gasOf(leader.membership.reinstate({ member: applicant })));
     record("membership", "leave", await gasOf(sdk.as(applicant).membership.leave()));
@@ -53,7 +57,7 @@ export const coreScenario: Scenario = {
     // Governance: a rule change carried through propose, vote, queue, execute (the same journey as the
     // OpenZeppelin anchor's, so that the two compare at equal positions).
     const voterBySig = await signingAccount();
-    await admit(net, voterBySig);
+    await admitVoter(net, voterBySig);
     const [proposer, memberB, memberC] = founders.members;
     const governance = await measureGovernance({
       governor: weconetGovernor(sdk),

@@ -24,8 +24,9 @@ import {VotingBounds} from "./VotingBounds.sol";
 /// {VotingBounds.MAX_DECISION_TIME}. Votes may be cast by EIP-712 signature.
 /// @dev OpenZeppelin Governor with settings, simple counting, votes (timestamp clock, as the membership's),
 /// quorum fraction and timelock control; late-quorum protection is {GovernorLateQuorum} (OpenZeppelin's
-/// interface, checked only where it can matter). Only active members vote: a member suspended or departed since
-/// the snapshot cannot.
+/// interface, checked only where it can matter). Plain snapshot semantics: the votes a member held at a
+/// proposal's snapshot count until the proposal ends, whatever happens to them meanwhile (a suspension never
+/// takes a vote; leaving or removal end votes only for later snapshots). Only active members may propose.
 contract WeconetGovernor is
     Governor,
     GovernorSettings,
@@ -46,8 +47,10 @@ contract WeconetGovernor is
 
     /// @notice A proposal needs a description that says what it does.
     error WeconetGovernorEmptyDescription();
-    /// @notice `account` is not an active member who had a vote at the proposal's snapshot.
+    /// @notice `account` had no vote at the proposal's snapshot.
     error WeconetGovernorNoVotingPower(address account);
+    /// @notice `account` is not an active member (suspended, or not a member), so may not propose.
+    error WeconetGovernorProposerNotActive(address account);
     /// @notice The timelock cannot be replaced: the rules, the taxonomy and the membership's admin role are bound
     /// to it (a new timelock means a new network deployment).
     error WeconetGovernorTimelockIsPermanent();
@@ -74,7 +77,8 @@ contract WeconetGovernor is
         GovernorTimelockControl(timelock)
     {}
 
-    /// @notice Creates a proposal. Only active members (one vote) may propose; the description must not be empty
+    /// @notice Creates a proposal. Only active (not suspended) members whose vote counts may propose; the
+    /// description must not be empty
     /// (by convention a `# Title` line, then what changes and why).
     /// @param targets The contracts to call.
     /// @param values The ETH to send with each call.
@@ -88,6 +92,8 @@ contract WeconetGovernor is
         string memory description
     ) public override returns (uint256) {
         if (bytes(description).length == 0) revert WeconetGovernorEmptyDescription();
+        address proposer = _msgSender();
+        if (!Membership(address(token())).isActiveMember(proposer)) revert WeconetGovernorProposerNotActive(proposer);
         return super.propose(targets, values, calldatas, description);
     }
 
@@ -159,13 +165,14 @@ contract WeconetGovernor is
         return super.proposalDeadline(proposalId);
     }
 
-    /// @dev Votes usable now: the vote at the snapshot, only while the voter is an active member.
+    /// @dev The vote held at the snapshot, whatever the voter's status now: no single role holder can take a
+    /// vote away during a proposal (a suspension does not touch votes).
     function _getVotes(
         address account,
         uint256 timepoint,
         bytes memory
     ) internal view override(Governor, GovernorVotes) returns (uint256) {
-        return Membership(address(token())).activeVotesAt(account, timepoint);
+        return token().getPastVotes(account, timepoint);
     }
 
     /// @dev Refuses a voting delay beyond {VotingBounds.MAX_VOTING_DELAY}, at construction and when the members'

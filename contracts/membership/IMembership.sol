@@ -26,7 +26,8 @@ interface IMembership {
     /// @notice The status of `account`.
     function statusOf(address account) external view returns (Status);
 
-    /// @notice Whether `account` is an active (admitted, not suspended) member.
+    /// @notice Whether `account` is an active (admitted, not suspended) member: one who may act. Whether their vote
+    /// counts is a separate matter (see the membership's votes: probation, and suspension does not take votes).
     function isActiveMember(address account) external view returns (bool);
 
     /// @notice When `account`'s current membership began, or 0 when `account` is not a member.
@@ -37,6 +38,10 @@ interface IMembership {
     /// @dev One call answers both "is active" and "since when" — e.g. whether something registered at a given time
     /// belongs to the current membership.
     function activeSince(address account) external view returns (uint48);
+
+    /// @notice Whether `account` was ever admitted as a member (true also after leaving or removal).
+    /// @dev Lets other contracts refuse to treat a former member's address as something else (an application).
+    function hasBeenMember(address account) external view returns (bool);
 
     /// @notice Whether `account` is an active member holding `role`.
     function hasActiveRole(bytes32 role, address account) external view returns (bool);

@@ -11,20 +11,30 @@ import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {INetworkRules} from "../rules/INetworkRules.sol";
 import {IERC5192} from "./IERC5192.sol";
 import {IMembership} from "./IMembership.sol";
+import {VoteHistory} from "./VoteHistory.sol";
 
 /// @title Membership
 /// @notice The network's members and their roles. Each member holds one personal badge: an ERC-721 token that
 /// can never be transferred or approved (ERC-5192 `locked`) and that carries exactly one vote (ERC721Votes, with
-/// an ERC-6372 timestamp clock) from the moment of admission — no self-delegation step. Applicants apply with a
-/// pointer to their off-chain profile (a content hash: never personal data); a network leader admits them.
-/// Leaders suspend and reinstate members, the network manager oversees leaders, and the members' vote (the
-/// timelock) removes members and appoints the manager and the leaders. Leaders grant the developer role.
-/// @dev The badge of `account` has token id `uint160(account)`. Votes follow the member's status, not the badge:
-/// an active member has one vote, a suspended or departed one none. A member's vote history is kept lazily in
-/// the packed member record (a checkpoint is only written when the vote changes a second time), and a packed
-/// `(lastChange, active)` slot answers snapshot queries after the latest change in O(1).
+/// an ERC-6372 timestamp clock) — no self-delegation step. Applicants apply with a pointer to their off-chain
+/// profile (a content hash: never personal data); a network leader admits them, at most `admissionsPerLeader`
+/// per probation period. A new member's vote counts only once the probation period (a network rule) has passed
+/// since admission and anyone has called {activateVote}; the founders vote from deployment. Leaders suspend and
+/// reinstate members, the network manager oversees leaders, and the members' vote (the timelock) oversees
+/// everyone, the manager included. A suspension stops a member acting, never voting: votes end only by leaving
+/// or by removal (the members' vote). A suspension is lifted only by the same or a higher authority (members'
+/// vote > manager > leader). The members' vote removes members and appoints the manager and the leaders;
+/// leaders grant the developer role.
+/// @dev The badge of `account` has token id `uint160(account)`. Votes do not follow the badge: a member has one
+/// vote from {activateVote} (or from deployment, for a founder) until they leave or are removed. Every vote
+/// change is written at the moment it happens (no future checkpoints). A member's vote history is kept lazily in
+/// the packed member record (a checkpoint is only written when the vote changes a second time); the total is a
+/// packed `(lastChange, votes)` slot, which answers snapshot queries after the latest change in O(1), plus an
+/// append-only {VoteHistory} for earlier ones — so each vote change writes the same slots whatever other
+/// transactions did in the same second (OpenZeppelin's total checkpoints are not used).
 contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     using Checkpoints for Checkpoints.Trace208;
+    using VoteHistory for VoteHistory.History;
 
     /// @inheritdoc IMembership
     bytes32 public constant MANAGER_ROLE = keccak256("MANAGER_ROLE");
@@ -41,24 +51,43 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         bytes32 role;
     }
 
-    /// @dev One slot per address.
+    /// @notice Who imposed a suspension, from the lowest authority to the highest.
+    /// @dev A suspension is lifted only by the same or a higher authority, and raised by a higher one.
+    enum Authority {
+        None,
+        Leader,
+        Manager,
+        MembersVote
+    }
+
+    /// @dev One storage slot per address (248 of 256 bits), in declaration order from the low bits:
+    /// status (8) · suspendedBy (8) · since (48) · memberSince (48) · votesSince (48) · admissionWindow (48) ·
+    /// admissionsInWindow (16) · hasVote (8) · historyVote (8) · hasBeenMember (8). (Solhint's packing check
+    /// counts an enum as a full slot; it is one byte.)
     struct MemberRecord {
         Status status;
+        // the authority of the current suspension; None unless suspended
+        Authority suspendedBy;
         // when the current status began (application, admission, suspension, reinstatement, departure)
         uint48 since;
         // admission time of the current membership; 0 when not a member
         uint48 memberSince;
         // when the current voting state `hasVote` began; lookups before it go to `_voteHistory`
         uint48 votesSince;
+        // as a leader: when the current admission window began, and how many members they admitted in it
+        uint48 admissionWindow;
+        uint16 admissionsInWindow;
         bool hasVote;
         // the latest value written to `_voteHistory` (what a lookup before `votesSince` ends with)
         bool historyVote;
+        // set at the first admission and never cleared (leaving and removal included)
+        bool hasBeenMember;
     }
 
     /// @dev The number of votes now and when it last changed: O(1) answers for snapshots after the last change.
     struct VoteSupply {
         uint48 lastChange;
-        uint208 active;
+        uint208 votes;
     }
 
     INetworkRules public immutable networkRules;
@@ -67,6 +96,8 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     mapping(address account => bytes32) private _profiles;
     mapping(address account => Checkpoints.Trace208) private _voteHistory;
     VoteSupply private _supply;
+    // each entry: the total from `key` on, written when that total ends (so lookups before `_supply.lastChange`)
+    VoteHistory.History private _supplyHistory;
     address private _manager;
 
     /// @notice `applicant` applied for membership with the profile pointer `profile`.
@@ -77,8 +108,11 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     event ApplicationRejected(address indexed applicant, address indexed by, bytes32 reason);
     /// @notice `member` was admitted by leader `by` (`address(0)` for the founders).
     event MemberAdmitted(address indexed member, address indexed by);
-    /// @notice `member` was suspended by `by` for the reason code `reason`.
-    event MemberSuspended(address indexed member, address indexed by, bytes32 reason);
+    /// @notice `member`'s vote counts from now on (after their probation period; at deployment for a founder).
+    event VoteActivated(address indexed member);
+    /// @notice `member` was suspended by `by`, with the authority `authority`, for the reason code `reason` (also
+    /// when a higher authority suspends an already suspended member again to raise the suspension's authority).
+    event MemberSuspended(address indexed member, address indexed by, Authority authority, bytes32 reason);
     /// @notice `member` was reinstated by `by`.
     event MemberReinstated(address indexed member, address indexed by);
     /// @notice `member` left the network.
@@ -105,7 +139,7 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     error MembershipNotActiveMember(address account);
     /// @notice The manager role changes only through {appointManager}, so that there is always exactly one.
     error MembershipManagerIsAppointed();
-    /// @notice `manager` must be replaced (by the members' vote) before they can leave, be removed or be suspended.
+    /// @notice `manager` must be replaced (by the members' vote) before they can leave or be removed.
     error MembershipManagerMustBeReplaced(address manager);
     /// @notice `account` is the manager already.
     error MembershipAlreadyManager(address account);
@@ -113,6 +147,19 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     error MembershipInvalidFounders();
     /// @notice The governance executor and the rules contract must be set.
     error MembershipZeroAddress();
+    /// @notice `account` is not a member (admitted and not departed).
+    error MembershipNotMember(address account);
+    /// @notice `member`'s vote counts already.
+    error MembershipVoteAlreadyActive(address member);
+    /// @notice `member` is still on probation: their vote can be activated from `activatesAt`.
+    error MembershipProbationNotOver(address member, uint48 activatesAt);
+    /// @notice Leader `leader` admitted the most members allowed per probation period; they may admit again from
+    /// `resetsAt`.
+    error MembershipAdmissionLimitReached(address leader, uint48 resetsAt);
+    /// @notice `member`'s suspension was imposed by `imposedBy`, a higher authority than the caller's.
+    error MembershipSuspendedByHigherAuthority(address member, Authority imposedBy);
+    /// @notice `member` is suspended already by `imposedBy`: only a higher authority may suspend them again.
+    error MembershipAlreadySuspended(address member, Authority imposedBy);
 
     /// @param governance The timelock that executes the members' decisions; holds the admin role.
     /// @param rules_ The network rules (for the admission policy).
@@ -135,6 +182,9 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
             }
             _setProfile(f.account, f.profile);
             _admit(f.account, address(0));
+            // founders vote from deployment: there is nobody yet who could react to their admission
+            _transferVotingUnits(address(0), f.account, 1);
+            emit VoteActivated(f.account);
             if (f.role == MANAGER_ROLE) {
                 if (_manager != address(0)) revert MembershipInvalidFounders();
                 _manager = f.account;
@@ -183,8 +233,8 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         _setProfile(msg.sender, profile);
     }
 
-    /// @notice Leaves the network: burns the caller's badge, ends their vote and drops their roles. A suspended
-    /// member may leave too. The manager must first be replaced by the members' vote.
+    /// @notice Leaves the network: burns the caller's badge, ends their vote (if it counts yet) and drops their
+    /// roles. A suspended member may leave too. The manager must first be replaced by the members' vote.
     function leave() external {
         _depart(msg.sender, Status.None);
         emit MemberLeft(msg.sender);
@@ -194,12 +244,30 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     // Leaders, the manager and the members' vote
     // ---------------------------------------------------------------------------------------------------------
 
-    /// @notice Admits applicant `applicant`: mints their badge, which counts as one vote from now on.
-    /// @dev Only an active network leader.
+    /// @notice Admits applicant `applicant`: mints their badge. They act as a member at once; their vote counts
+    /// once the probation period has passed and anyone has called {activateVote}.
+    /// @dev Only an active network leader, at most `admissionsPerLeader` times per probation period (a fixed
+    /// window per leader, starting at their first admission after the previous window ended).
     /// @param applicant The applicant to admit.
     function admit(address applicant) external onlyRole(LEADER_ROLE) {
         _requireStatus(applicant, Status.Applicant);
+        _countAdmission(msg.sender);
         _admit(applicant, msg.sender);
+    }
+
+    /// @notice Makes `member`'s vote count from now on, once their probation period (the rule in force now) has
+    /// passed since admission. Anyone may call it, for any member, suspended or not: no role holder can hold a
+    /// vote back.
+    /// @param member The member whose vote to activate.
+    function activateVote(address member) external {
+        MemberRecord storage r = _members[member];
+        uint48 joined = r.memberSince;
+        if (joined == 0) revert MembershipNotMember(member);
+        if (r.hasVote) revert MembershipVoteAlreadyActive(member);
+        uint48 activatesAt = _activationTime(joined);
+        if (clock() < activatesAt) revert MembershipProbationNotOver(member, activatesAt);
+        _transferVotingUnits(address(0), member, 1);
+        emit VoteActivated(member);
     }
 
     /// @notice Rejects `applicant`'s application; they may apply again later.
@@ -212,34 +280,45 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         emit ApplicationRejected(applicant, msg.sender, reason);
     }
 
-    /// @notice Suspends `member`: they keep their badge but cannot vote or act until reinstated.
-    /// @dev A leader suspends members who hold no leader role; the manager also suspends leaders; the members'
-    /// vote suspends anyone but the manager (who must be replaced instead).
+    /// @notice Suspends `member`: they keep their badge and their vote, but cannot act (grant, trade, propose,
+    /// register, use a role) until reinstated. A higher authority may suspend an already suspended member again,
+    /// to raise the authority needed to reinstate them.
+    /// @dev A leader suspends members who hold no leader role; the manager anyone but themselves; the members'
+    /// vote anyone, the manager included.
     /// @param member The member to suspend.
     /// @param reason A short reason code, never personal text.
     function suspend(address member, bytes32 reason) external {
-        _checkOversight(member);
-        _requireStatus(member, Status.Active);
-        _members[member].status = Status.Suspended;
-        _members[member].since = clock();
-        _transferVotingUnits(member, address(0), 1);
-        emit MemberSuspended(member, msg.sender, reason);
+        Authority authority = _checkOversight(member);
+        MemberRecord storage r = _members[member];
+        Status status = r.status;
+        if (status == Status.Suspended) {
+            if (r.suspendedBy >= authority) revert MembershipAlreadySuspended(member, r.suspendedBy);
+        } else if (status != Status.Active) {
+            revert MembershipInvalidStatus(member, status);
+        } else {
+            r.status = Status.Suspended;
+            r.since = clock();
+        }
+        r.suspendedBy = authority;
+        emit MemberSuspended(member, msg.sender, authority, reason);
     }
 
-    /// @notice Reinstates suspended `member`: their vote counts again from now on.
-    /// @dev The same accounts that may suspend `member` may reinstate them.
+    /// @notice Reinstates suspended `member`: they may act again.
+    /// @dev The accounts that may suspend `member`, with at least the authority that imposed the suspension.
     /// @param member The member to reinstate.
     function reinstate(address member) external {
-        _checkOversight(member);
+        Authority authority = _checkOversight(member);
+        MemberRecord storage r = _members[member];
         _requireStatus(member, Status.Suspended);
-        _members[member].status = Status.Active;
-        _members[member].since = clock();
-        _transferVotingUnits(address(0), member, 1);
+        if (authority < r.suspendedBy) revert MembershipSuspendedByHigherAuthority(member, r.suspendedBy);
+        r.status = Status.Active;
+        r.since = clock();
+        r.suspendedBy = Authority.None;
         emit MemberReinstated(member, msg.sender);
     }
 
-    /// @notice Removes `member` from the network by the members' vote: burns their badge, drops their roles and
-    /// bars them from applying again. The manager must first be replaced.
+    /// @notice Removes `member` from the network by the members' vote: burns their badge, ends their vote, drops
+    /// their roles and bars them from applying again. The manager must first be replaced.
     /// @dev Only the governance executor.
     /// @param member The member to remove.
     /// @param reason A short reason code, never personal text.
@@ -311,6 +390,37 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         return r.status == Status.Active ? r.memberSince : 0;
     }
 
+    /// @inheritdoc IMembership
+    function hasBeenMember(address account) external view returns (bool) {
+        return _members[account].hasBeenMember;
+    }
+
+    /// @notice When `member`'s vote can be activated (memberSince + the probation period in force), or 0 when
+    /// `account` is not a member or their vote counts already.
+    /// @param member The member.
+    /// @return The timestamp from which {activateVote} succeeds.
+    function voteActivatesAt(address member) external view returns (uint48) {
+        MemberRecord storage r = _members[member];
+        if (r.memberSince == 0 || r.hasVote) return 0;
+        return _activationTime(r.memberSince);
+    }
+
+    /// @notice The authority that imposed `member`'s current suspension (None when not suspended).
+    /// @param member The member.
+    /// @return The authority.
+    function suspensionAuthority(address member) external view returns (Authority) {
+        return _members[member].suspendedBy;
+    }
+
+    /// @notice How many members leader `leader` admitted in their current admission window, and when it began.
+    /// @param leader The leader.
+    /// @return count Admissions in the window (the window may have ended: see the probation period).
+    /// @return windowStart When the window began (0 before the first admission).
+    function admissionsOf(address leader) external view returns (uint16 count, uint48 windowStart) {
+        MemberRecord storage r = _members[leader];
+        return (r.admissionsInWindow, r.admissionWindow);
+    }
+
     /// @notice Everything the chain knows about `account`'s membership.
     /// @param account The address to look up.
     /// @return status The account's status.
@@ -341,10 +451,11 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         return _manager;
     }
 
-    /// @notice The number of active members (= current votes).
+    /// @notice The number of members whose vote counts now (= the current total of votes). Members on
+    /// probation do not count yet; suspended members do.
     /// @return The count.
-    function activeMemberCount() external view returns (uint256) {
-        return _supply.active;
+    function voterCount() external view returns (uint256) {
+        return _supply.votes;
     }
 
     /// @notice The badge token id of `account`.
@@ -352,16 +463,6 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     /// @return The token id, `uint160(account)`.
     function tokenIdOf(address account) public pure returns (uint256) {
         return uint256(uint160(account));
-    }
-
-    /// @notice The votes `account` can cast on a proposal with snapshot `timepoint`: their vote at the snapshot if
-    /// they are an active member now, else 0 (a suspended or departed member cannot vote).
-    /// @param account The voter.
-    /// @param timepoint A past timestamp.
-    /// @return The usable votes (0 or 1).
-    function activeVotesAt(address account, uint256 timepoint) external view returns (uint256) {
-        if (_members[account].status != Status.Active) return 0;
-        return getPastVotes(account, timepoint);
     }
 
     /// @inheritdoc IERC5192
@@ -401,7 +502,7 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         return account;
     }
 
-    /// @notice `account`'s current votes: 1 for an active member, else 0.
+    /// @notice `account`'s current votes: 1 for a member whose vote counts (activated, not departed), else 0.
     /// @param account The member.
     /// @return The votes.
     function getVotes(address account) public view override returns (uint256) {
@@ -419,14 +520,14 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         return _voteHistory[account].upperLookupRecent(t);
     }
 
-    /// @notice The number of active members at the end of past timestamp `timepoint`.
+    /// @notice The number of votes at the end of past timestamp `timepoint`.
     /// @param timepoint A past timestamp.
     /// @return The total votes.
     function getPastTotalSupply(uint256 timepoint) public view override returns (uint256) {
         uint48 t = _validateTimepoint(timepoint);
         VoteSupply memory s = _supply;
-        if (t >= s.lastChange) return s.active;
-        return super.getPastTotalSupply(t);
+        if (t >= s.lastChange) return s.votes;
+        return _supplyHistory.upperLookup(t);
     }
 
     /// @notice Badges cannot be transferred (nor safe-transferred, which calls this), whoever asks.
@@ -450,19 +551,27 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         revert MembershipVotesNotDelegable();
     }
 
-    /// @dev Only mints and burns; and unlike ERC721Votes' hook, the badge does not move votes by itself: votes
-    /// follow the status (see {_admit}, {suspend}, {reinstate}, {_depart}).
+    /// @dev Only mints and burns; and unlike ERC721Votes' hook, the badge does not move votes by itself (see
+    /// {activateVote} and {_depart}).
     function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
         from = ERC721._update(to, tokenId, auth);
         if (from != address(0) && to != address(0)) revert MembershipBadgeLocked(tokenId);
     }
 
-    /// @dev Keeps the O(1) supply slot next to Votes' total checkpoints.
+    /// @dev Replaces Votes' total checkpoints (whose push updates in place within a second and appends
+    /// otherwise, so its gas depends on other transactions): appends the total that ends now to the history and
+    /// sets the O(1) slot. Always one vote, minted (`from` 0) or burnt (`to` 0).
     function _transferVotingUnits(address from, address to, uint256 amount) internal override {
-        super._transferVotingUnits(from, to, amount);
-        VoteSupply storage s = _supply;
-        s.lastChange = clock();
-        s.active = from == address(0) ? s.active + 1 : s.active - 1;
+        VoteSupply memory s = _supply;
+        _supplyHistory.push(s.lastChange, s.votes);
+        uint208 votes = from == address(0) ? s.votes + 1 : s.votes - 1;
+        _supply = VoteSupply({lastChange: clock(), votes: votes});
+        _moveDelegateVotes(from, to, amount);
+    }
+
+    /// @dev The total votes now, as Votes' internals would read it.
+    function _getTotalSupply() internal view override returns (uint256) {
+        return _supply.votes;
     }
 
     /// @dev Called by Votes with `from`/`to` being the members themselves (they delegate to themselves): records
@@ -493,17 +602,40 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
     // Internals
     // ---------------------------------------------------------------------------------------------------------
 
+    /// @dev Mints the badge; the vote comes with {activateVote} (or at once for a founder, in the constructor).
     function _admit(address account, address by) private {
         uint48 now_ = clock();
         MemberRecord storage r = _members[account];
         r.status = Status.Active;
         r.since = now_;
         r.memberSince = now_;
+        r.hasBeenMember = true;
         uint256 tokenId = tokenIdOf(account);
         _mint(account, tokenId);
-        _transferVotingUnits(address(0), account, 1);
         emit Locked(tokenId);
         emit MemberAdmitted(account, by);
+    }
+
+    /// @dev Counts one admission by `leader` in their window, opening a new window once the last one ended.
+    function _countAdmission(address leader) private {
+        MemberRecord storage r = _members[leader];
+        uint48 now_ = clock();
+        uint256 windowEnds = uint256(r.admissionWindow) + networkRules.probationPeriod();
+        if (now_ >= windowEnds) {
+            r.admissionWindow = now_;
+            r.admissionsInWindow = 1;
+            return;
+        }
+        uint16 count = r.admissionsInWindow;
+        if (count >= networkRules.admissionsPerLeader()) {
+            revert MembershipAdmissionLimitReached(leader, uint48(windowEnds));
+        }
+        r.admissionsInWindow = count + 1;
+    }
+
+    /// @dev When a member admitted at `joined` may have their vote activated, under the probation rule in force.
+    function _activationTime(uint48 joined) private view returns (uint48) {
+        return uint48(uint256(joined) + networkRules.probationPeriod());
     }
 
     function _depart(address member, Status next) private {
@@ -512,10 +644,11 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         if (current != Status.Active && current != Status.Suspended) revert MembershipInvalidStatus(member, current);
         if (member == _manager) revert MembershipManagerMustBeReplaced(member);
 
-        if (current == Status.Active) _transferVotingUnits(member, address(0), 1);
+        if (r.hasVote) _transferVotingUnits(member, address(0), 1);
         r.status = next;
         r.since = clock();
         r.memberSince = 0;
+        r.suspendedBy = Authority.None;
         _setProfile(member, bytes32(0));
         _revokeRole(LEADER_ROLE, member);
         _revokeRole(DEVELOPER_ROLE, member);
@@ -551,16 +684,17 @@ contract Membership is ERC721Votes, AccessControl, IERC5192, IMembership {
         if (actual != expected) revert MembershipInvalidStatus(account, actual);
     }
 
-    /// @dev Who may suspend or reinstate `member`: the members' vote anyone but the manager; the manager any
-    /// leader or member; a leader any member without a leader role.
-    function _checkOversight(address member) private view {
-        if (member == _manager) revert MembershipManagerMustBeReplaced(member);
-        if (hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) return;
+    /// @dev Who may suspend or reinstate `member`, and with which authority: the members' vote anyone (the
+    /// manager included); the manager any other leader or member; a leader any member without a leader role.
+    function _checkOversight(address member) private view returns (Authority) {
+        if (hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) return Authority.MembersVote;
+        if (member == _manager) revert AccessControlUnauthorizedAccount(msg.sender, DEFAULT_ADMIN_ROLE);
         if (msg.sender == _manager) {
             _checkRole(MANAGER_ROLE, msg.sender);
-            return;
+            return Authority.Manager;
         }
         if (hasRole(LEADER_ROLE, member)) revert AccessControlUnauthorizedAccount(msg.sender, MANAGER_ROLE);
         _checkRole(LEADER_ROLE, msg.sender);
+        return Authority.Leader;
     }
 }

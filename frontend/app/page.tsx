@@ -24,7 +24,7 @@ export default function NetworkPage() {
       <Query result={status} what="the network">
         {(s) => (
           <div className="stats" data-testid="network-stats">
-            <Stat label="Active members" value={s.activeMembers.toString()} />
+            <Stat label="Voters" value={s.voters.toString()} />
             <Stat label="Resources" value={s.resources.toString()} />
             <Stat label="Attributes" value={s.attributes.toString()} />
             <Stat label="Treasury (ETH)" value={(Number(s.treasury) / 1e18).toString()} />

@@ -1,28 +1,29 @@
 "use client";
 
-import { useWeconet, useWeconetQuery } from "@/lib/weconet";
+import { TxStatus } from "@/components/TxStatus";
+import { useChainNow } from "@/lib/clock";
 import { formatTime } from "@/lib/format";
+import { useTransaction } from "@/lib/tx";
+import { useWeconet, useWeconetQuery } from "@/lib/weconet";
 
-/** The connected member at a glance: status, roles and voting power. */
+/**
+ * The connected member at a glance: status, roles and voting power. A new member's vote counts only after the
+ * probation period: the card says from when, and offers to activate it once due (anyone may; here oneself).
+ */
 export function MeCard() {
   const { account } = useWeconet();
-  const me = useWeconetQuery(
-    ["me", account],
-    async (w) => {
-      if (account === undefined) return null;
-      const [member, votes] = await Promise.all([
-        w.reads.member(account),
-        w.contracts.membership.read.getVotes([account]),
-      ]);
-      return { ...member, votes };
-    },
-    { enabled: account !== undefined },
-  );
+  const me = useWeconetQuery(["me", account], async (w) => (account === undefined ? null : w.reads.member(account)), {
+    enabled: account !== undefined,
+  });
+  const now = useChainNow();
+  const tx = useTransaction();
   if (account === undefined) return null;
   const m = me.data;
   if (m == null) return <p className="me muted">Reading your membership…</p>;
+  const pending = m.votes === 0n && m.voteActivatesAt > 0;
+  const due = pending && now !== undefined && now >= m.voteActivatesAt;
   return (
-    <p className="me" data-testid="me">
+    <div className="me" data-testid="me">
       <span className={`badge status-${m.status}`}>{m.status === "none" ? "not a member" : m.status}</span>
       {m.status === "active" && m.memberSince > 0 && <span> since {formatTime(m.memberSince)}</span>}
       {m.roles.length > 0 && <span> · roles: {m.roles.join(", ")}</span>}
@@ -30,6 +31,23 @@ export function MeCard() {
         {" "}
         · voting power: <strong data-testid="voting-power">{m.votes.toString()}</strong>
       </span>
-    </p>
+      {pending && (
+        <span data-testid="vote-activation">
+          {" "}
+          · your vote counts from {formatTime(m.voteActivatesAt)}{" "}
+          {due && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={tx.busy}
+              onClick={() => void tx.run("Activate my vote", (w) => w.membership.activateVote())}
+            >
+              Activate my vote
+            </button>
+          )}
+          <TxStatus state={tx.state} />
+        </span>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Weconet } from "@weconet/sdk";
+import type { Rule } from "@weconet/sdk";
 
 import { formatBps, formatDuration } from "./format";
 
@@ -39,6 +39,21 @@ export const RULE_INFO: Record<string, RuleInfo> = {
     label: "Access request lifetime",
     kind: "duration",
     help: "How long a request for access waits for the owner's answer.",
+  },
+  probationPeriod: {
+    label: "Probation period",
+    kind: "duration",
+    help: "How long a new member waits after admission before their vote counts (never shorter than the longest vote, so the members can react to any admission first).",
+  },
+  admissionsPerLeader: {
+    label: "Admissions per leader",
+    kind: "integer",
+    help: "How many members one leader may admit per probation period.",
+  },
+  disputeRulingPeriod: {
+    label: "Leaders' ruling period",
+    kind: "duration",
+    help: "How long the network leaders have to rule on a dispute; after it the members' vote may rule, and later anyone may settle it with a full refund.",
   },
 };
 
@@ -111,23 +126,7 @@ function fitsScale(fraction: string, scale: number): boolean {
   return (BigInt(fraction) * BigInt(scale)) % denominator === 0n;
 }
 
-/** The bounds NetworkRules enforces, read from its public constants. */
-export async function readRuleBounds(weconet: Weconet): Promise<Record<string, Bounds>> {
-  const r = weconet.contracts.networkRules.read;
-  const [maxFee, minGrant, maxGrant, minDispute, maxDispute, minRequest, maxRequest] = await Promise.all([
-    r.MAX_FEE_BPS(),
-    r.MIN_GRANT_DURATION(),
-    r.MAX_GRANT_DURATION_LIMIT(),
-    r.MIN_DISPUTE_WINDOW(),
-    r.MAX_DISPUTE_WINDOW(),
-    r.MIN_ACCESS_REQUEST_LIFETIME(),
-    r.MAX_ACCESS_REQUEST_LIFETIME(),
-  ]);
-  return {
-    admissionPolicy: { min: 0n, max: 1n },
-    marketFeeBps: { min: 0n, max: maxFee },
-    maxGrantDuration: { min: minGrant, max: maxGrant },
-    disputeWindow: { min: minDispute, max: maxDispute },
-    accessRequestLifetime: { min: minRequest, max: maxRequest },
-  };
+/** The bounds NetworkRules enforces on every rule, by rule name (the SDK reads them with the rules). */
+export function boundsOf(rules: readonly Rule[]): Record<string, Bounds> {
+  return Object.fromEntries(rules.map((r) => [r.name, { min: r.min, max: r.max }]));
 }

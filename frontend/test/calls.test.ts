@@ -49,7 +49,17 @@ describe("what a proposal's call does, in words", () => {
 
 describe("a proposal draft is checked before anything is sent", () => {
   const members: MemberView[] = [
-    { account: alice, status: "active", since: 1, memberSince: 1, profile: "0x", roles: [], isManager: false },
+    {
+      account: alice,
+      status: "active",
+      since: 1,
+      memberSince: 1,
+      profile: "0x",
+      roles: [],
+      isManager: false,
+      votes: 1n,
+      voteActivatesAt: 0,
+    },
     {
       account: getAddress("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"),
       status: "active",
@@ -58,6 +68,8 @@ describe("a proposal draft is checked before anything is sent", () => {
       profile: "0x",
       roles: ["leader"],
       isManager: false,
+      votes: 0n,
+      voteActivatesAt: 0,
     },
     {
       account: getAddress("0x71bE63f3384f5fb98995898A86B02Fb2426c5788"),
@@ -67,6 +79,8 @@ describe("a proposal draft is checked before anything is sent", () => {
       profile: "0x",
       roles: [],
       isManager: false,
+      votes: 0n,
+      voteActivatesAt: 0,
     },
   ];
   const base: ProposalDraft = {

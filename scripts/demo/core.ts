@@ -6,7 +6,8 @@ export function demoProfile(label: string): string {
 }
 
 /**
- * The core of the demo network: members admitted through applications, two community developers, resources
+ * The core of the demo network: members admitted through applications (their votes activated after the
+ * probation period), two community developers, resources
  * that turn members into organisations, one rule change carried through propose → vote → queue → execute,
  * and one proposal left open for voting. Everything goes through the SDK, as a dApp or a script would.
  */
@@ -23,6 +24,13 @@ export async function seedCoreDemo(net: DemoNetwork): Promise<void> {
     await leader.membership.admit({ applicant: addressOf(person) });
   }
   net.log(`members: ${Object.keys(newcomers).join(", ")} applied and were admitted by leader lars`);
+  // A newcomer's vote counts only after the probation period (so the members can react to admissions first);
+  // the demo moves the clock past it and activates each vote, as anyone may.
+  await net.increaseTime(BigInt(await net.weconet.contracts.networkRules.read.probationPeriod()) + 1n);
+  for (const person of Object.values(newcomers)) {
+    await leader.membership.activateVote({ member: addressOf(person) });
+  }
+  net.log("votes: after the probation period, the newcomers' votes were activated");
   await net.as(people.applicant).membership.apply({ profile: demoProfile("applicant") });
   net.log(`applicant ${people.applicant.address} has applied and waits for a leader`);
 

@@ -109,6 +109,10 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 /** The outcomes that end a booking: its escrow is credited out. */
 export const SETTLED_STATUSES: readonly BookingStatus[] = ["completed", "claimed", "declined", "cancelled", "ruled"];
 
+/** Who may impose a suspension, in the order of `Membership.Authority` (lowest first). */
+export const SUSPENSION_AUTHORITIES = ["nobody", "a leader", "the manager", "the members' vote"] as const;
+const authority = (level: number) => SUSPENSION_AUTHORITIES[level] ?? `authority ${level}`;
+
 const token = (address: string) => (/^0x0{40}$/.test(address) ? "ETH" : `token ${address}`);
 
 /** A unix time as an ISO date, for messages. */
@@ -142,6 +146,16 @@ const MESSAGES: Messages = {
     "The manager role is not granted, revoked or renounced: the members' vote appoints a new manager.",
   MembershipManagerMustBeReplaced: ([manager]) =>
     `${manager} is the network manager and must first be replaced by the members' vote.`,
+  MembershipNotMember: ([account]) => `${account} is not a member of the network.`,
+  MembershipVoteAlreadyActive: ([member]) => `The vote of ${member} counts already.`,
+  MembershipProbationNotOver: ([member, activatesAt]) =>
+    `${member} is still on probation: their vote can be activated from ${isoTime(activatesAt)}.`,
+  MembershipAdmissionLimitReached: ([leader, resetsAt]) =>
+    `${leader} admitted the most members a leader may admit per probation period; they may admit again from ${isoTime(resetsAt)}.`,
+  MembershipSuspendedByHigherAuthority: ([member, imposedBy]) =>
+    `${member} was suspended by ${authority(imposedBy)}: only the same or a higher authority can reinstate them.`,
+  MembershipAlreadySuspended: ([member, imposedBy]) =>
+    `${member} is suspended already by ${authority(imposedBy)}: only a higher authority may suspend them again.`,
   MembershipNotActiveMember: ([account]) => `${account} is not an active member.`,
   MembershipVotesNotDelegable: () => "A member's vote is their own: it cannot be delegated.",
   MembershipZeroAddress: () => "The membership needs the governance executor and the rules contract.",
@@ -275,7 +289,9 @@ const MESSAGES: Messages = {
   // Governor
   WeconetGovernorEmptyDescription: () => "A proposal needs a description (a '# Title' line, then what and why).",
   WeconetGovernorNoVotingPower: ([account]) =>
-    `${account} cannot vote on this proposal: not an active member, or not yet one at its snapshot.`,
+    `${account} cannot vote on this proposal: they had no vote at its snapshot (not a member then, or still on probation).`,
+  WeconetGovernorProposerNotActive: ([account]) =>
+    `${account} may not propose: only active members (not suspended) may.`,
   WeconetGovernorTimelockIsPermanent: () =>
     "The governor's timelock cannot be replaced: the rules, the taxonomy and the roles are bound to it.",
   WeconetGovernorVotingDelayTooLong: ([delay, max]) =>

@@ -2,7 +2,16 @@ import { stringToHex, toHex } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { connectionIdOf, requestDigest, send, WeconetError } from "../src/index.js";
-import { admitMember, as, increaseTime, isolateFile, latestTime, people, reader } from "./support/weconet.js";
+import {
+  activateVotes,
+  admitMember,
+  as,
+  increaseTime,
+  isolateFile,
+  latestTime,
+  people,
+  reader,
+} from "./support/weconet.js";
 
 isolateFile();
 
@@ -273,6 +282,8 @@ describe("data connections", () => {
 
   it("approves a connector by the members' vote (the deployer's bootstrap power is gone)", async () => {
     const market = people.outsider(10);
+    // the members admitted above vote once their probation period is over
+    await activateVotes([dave, alice, bob]);
     const { proposalId } = await as(dave).governance.proposeConnector({
       connector: market,
       approved: true,

@@ -8,7 +8,16 @@ import { parseEther } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { admitMember, as, deploymentDirectory, increaseTime, isolateFile, people, rpcUrl } from "./support/weconet.js";
+import {
+  admitMember,
+  as,
+  deploymentDirectory,
+  increaseTime,
+  isolateFile,
+  people,
+  reader,
+  rpcUrl,
+} from "./support/weconet.js";
 
 isolateFile();
 
@@ -39,7 +48,7 @@ describe("the weconet CLI", () => {
     const status = await weconet(["status"]);
     expect(status.code).toBe(0);
     expect(status.stdout).toContain(`manager         ${people.manager}`);
-    expect(status.stdout).toContain("active members  3");
+    expect(status.stdout).toContain("voters          3");
     expect(status.stdout).toContain("market          0 offers, 0 requests, 0 bookings; 1 connector(s) ever approved");
     const rules = JSON.parse((await weconet(["rules", "--json"])).stdout) as { name: string; value: string }[];
     expect(rules.map((r) => r.name)).toEqual([
@@ -48,6 +57,9 @@ describe("the weconet CLI", () => {
       "marketFeeBps",
       "disputeWindow",
       "accessRequestLifetime",
+      "probationPeriod",
+      "admissionsPerLeader",
+      "disputeRulingPeriod",
     ]);
     expect((await weconet(["taxonomy"])).stdout).toContain("bike");
     const members = await weconet(["members", "--status", "active"]);
@@ -57,7 +69,14 @@ describe("the weconet CLI", () => {
   it("lets a member apply, a leader admit, and a member propose and vote", async () => {
     expect((await weconet(["apply", "--profile", "my profile", "--from", applicant])).code).toBe(0);
     expect((await weconet(["admit", applicant, "--from", people.lars])).stdout).toContain(`admitted ${applicant}`);
-    // Proposing counts the votes one second back: a member admitted this second cannot propose yet.
+    // A newcomer's vote counts after the probation period, once activated (here through the CLI, by themselves).
+    const early = await weconet(["activate-vote", "--from", applicant]);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain(`${applicant} is still on probation`);
+    await increaseTime(Number(await reader.contracts.networkRules.read.probationPeriod()));
+    const activated = await weconet(["activate-vote", applicant, "--from", people.lars]);
+    expect(activated.stdout).toContain(`the vote of ${applicant} counts from now on`);
+    // Proposing counts the votes one second back: a vote activated this second cannot propose yet.
     await increaseTime(1);
     const proposed = await weconet([
       "propose-rule",
@@ -74,9 +93,9 @@ describe("the weconet CLI", () => {
     const listed = await weconet(["proposals", "--state", "pending"]);
     expect(listed.stdout).toContain(proposalId);
     expect(listed.stdout).toContain("Lower the fee to 2%");
-    const early = await weconet(["vote", proposalId, "for", "--from", applicant]);
-    expect(early.code).toBe(1);
-    expect(early.stderr).toContain(`is pending; this needs it to be active.`);
+    const tooEarly = await weconet(["vote", proposalId, "for", "--from", applicant]);
+    expect(tooEarly.code).toBe(1);
+    expect(tooEarly.stderr).toContain(`is pending; this needs it to be active.`);
   });
 
   it("exports the audit trail as JSON Lines and CSV, filtered, and verifies it", async () => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 
 import { ROLES } from "../src/index.js";
-import { admitMember, as, increaseTime, isolateFile, latestTime, people, reader } from "./support/weconet.js";
+import {
+  activateVotes,
+  admitMember,
+  as,
+  increaseTime,
+  isolateFile,
+  latestTime,
+  people,
+  reader,
+} from "./support/weconet.js";
 
 isolateFile();
 
@@ -10,6 +19,7 @@ describe("governance actions", () => {
 
   it("carries a rule change through propose, vote (also by signature), queue and execute", async () => {
     for (const [i, voter] of voters.entries()) await admitMember(voter, `voter-${i}`);
+    await activateVotes(voters);
     const [alice, bob, carol] = voters as [typeof people.manager, typeof people.manager, typeof people.manager];
 
     const { proposalId } = await as(alice).governance.proposeRuleChange({
@@ -82,7 +92,7 @@ describe("governance actions", () => {
     );
     await expect(
       as(people.outsider(5)).governance.proposeRuleChange({ rule: "marketFeeBps", value: 1n, title: "Cheaper" }),
-    ).rejects.toThrow(`propose: ${people.outsider(5)} has 0 vote(s); proposing needs 1: only active members propose.`);
+    ).rejects.toThrow(`propose: ${people.outsider(5)} may not propose: only active members (not suspended) may.`);
     await expect(reader.reads.proposal(123n)).rejects.toThrow("there is no proposal 123 on this network");
   });
 });

@@ -2,7 +2,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { Signer } from "ethers";
 
 import { impersonate } from "./accounts.js";
-import { deployWeconet, nth, profileHash, reason, type Weconet } from "./deployment.js";
+import { deployWeconet, nth, profileHash, reason, TEST_SETTINGS, type Weconet } from "./deployment.js";
 import { networkHelpers } from "./network.js";
 
 /** The deployed network plus signers that act as its contracts (for calls only they may make). */
@@ -27,10 +27,30 @@ export function coreFixture(): Promise<Core> {
   return networkHelpers.loadFixture(deployCore);
 }
 
-/** `account` applies with a profile labelled `label` and the first leader admits them. */
+/**
+ * `account` applies with a profile labelled `label` and the first leader admits them. They may act at once, but
+ * have no vote until {activateVotes} (after the probation period).
+ */
 export async function admitNewcomer(w: Weconet, account: Signer, label: string): Promise<void> {
   await (await w.membership.connect(account).applyForMembership(profileHash(label))).wait();
   await (await w.membership.connect(nth(w.leaders, 0)).admit(await account.getAddress())).wait();
+}
+
+/**
+ * Moves the clock past the probation period of the test settings and activates the vote of each of `accounts`
+ * (as anyone may: here the first account itself). Time-travels 35 days: grants and offers made before may expire.
+ */
+export async function activateVotes(w: Weconet, accounts: readonly Signer[]): Promise<void> {
+  await networkHelpers.time.increase(TEST_SETTINGS.probationPeriod);
+  for (const account of accounts) {
+    await (await w.membership.connect(account).activateVote(await account.getAddress())).wait();
+  }
+}
+
+/** {admitNewcomer}, then the probation period and the vote's activation: a newcomer who votes. */
+export async function admitVoter(w: Weconet, account: Signer, label: string): Promise<void> {
+  await admitNewcomer(w, account, label);
+  await activateVotes(w, [account]);
 }
 
 /**

@@ -102,8 +102,9 @@ export async function queueAndExecute(w: Weconet, p: Proposal): Promise<Contract
 }
 
 /**
- * Carries `calls` through the members' vote: a founder proposes, every founder who may vote votes for, and the
- * timelock executes. Returns the proposal (for event assertions on the execution use {queueAndExecute}).
+ * Carries `calls` through the members' vote: an active founder proposes, every founder with a vote votes for
+ * (suspended ones too: a suspension does not take the vote), and the timelock executes. Returns the proposal
+ * (for event assertions on the execution use {queueAndExecute}).
  */
 export async function enact(
   w: Weconet,
@@ -112,8 +113,7 @@ export async function enact(
 ): Promise<{ proposalId: bigint; receipt: ContractTransactionReceipt }> {
   const p = proposalOf(calls, description);
   const voters = await votersWithPower(w);
-  const proposer = voters[0];
-  if (proposer === undefined) throw new Error("enact: no founder can propose");
+  const proposer = await firstActive(w, voters);
   const proposalId = await propose(w, p, proposer);
   await startVoting(w.governor, proposalId);
   await castVotes(w.governor, proposalId, voters, Vote.For);
@@ -121,13 +121,19 @@ export async function enact(
   return { proposalId, receipt: await queueAndExecute(w, p) };
 }
 
-/** The founders who are active members with a vote now (so they can propose and vote on a new proposal). */
+/** The founders with a vote now (so they can vote on a new proposal). */
 async function votersWithPower(w: Weconet): Promise<HardhatEthersSigner[]> {
   const voters: HardhatEthersSigner[] = [];
   for (const founder of founders(w)) {
     if ((await w.membership.getVotes(founder.address)) > 0n) voters.push(founder);
   }
   return voters;
+}
+
+/** The first of `voters` who is an active member (so may propose). */
+async function firstActive(w: Weconet, voters: readonly HardhatEthersSigner[]): Promise<HardhatEthersSigner> {
+  for (const voter of voters) if (await w.membership.isActiveMember(voter.address)) return voter;
+  throw new Error("enact: no founder can propose");
 }
 
 /** The EIP-712 ballot `signer` signs so that `voter` (the signer, or a wallet it controls) votes `support`. */

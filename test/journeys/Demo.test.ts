@@ -27,8 +27,8 @@ describe("the demo network (npm start)", () => {
     for (const developer of Object.values(people.developers)) {
       expect(await membership.hasActiveRole(await membership.DEVELOPER_ROLE(), developer.address)).to.equal(true);
     }
-    // 3 founders + 5 members + 2 developers; the applicant waits.
-    expect(await membership.activeMemberCount()).to.equal(10n);
+    // 3 founders + 5 members + 2 developers, every vote activated after the probation period; the applicant waits.
+    expect(await membership.voterCount()).to.equal(10n);
     expect(await membership.statusOf(people.applicant.address)).to.equal(1n);
     expect(await resources.resourceCount()).to.equal(5n);
     expect((await resources.resource(1)).owner).to.equal(people.members.alice.address);

@@ -4,7 +4,7 @@ import { ProposalCard } from "@/components/governance/ProposalCard";
 import { ProposeForm } from "@/components/governance/ProposeForm";
 import { Query } from "@/components/Query";
 import { useChainNow } from "@/lib/clock";
-import { readRuleBounds } from "@/lib/rules";
+import { boundsOf } from "@/lib/rules";
 import { useWeconetQuery } from "@/lib/weconet";
 
 /** Proposals with their state and countdowns, voting, queue and execute; proposing rule changes and appointments. */
@@ -12,7 +12,6 @@ export default function GovernancePage() {
   const proposals = useWeconetQuery(["proposals"], (w) => w.reads.proposals());
   const rules = useWeconetQuery(["rules"], (w) => w.reads.rules());
   const members = useWeconetQuery(["members"], (w) => w.reads.members());
-  const bounds = useWeconetQuery(["rule-bounds"], readRuleBounds);
   const now = useChainNow();
   const currentRule = (name: string) => rules.data?.find((r) => r.name === name)?.value;
   return (
@@ -37,7 +36,7 @@ export default function GovernancePage() {
       </section>
       <section className="card">
         {rules.data !== undefined && members.data !== undefined ? (
-          <ProposeForm rules={rules.data} members={members.data} bounds={bounds.data} />
+          <ProposeForm rules={rules.data} members={members.data} bounds={boundsOf(rules.data)} />
         ) : (
           <p className="muted">Reading the rules and members…</p>
         )}

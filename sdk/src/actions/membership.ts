@@ -16,9 +16,17 @@ export function membershipActions(ctx: WeconetContext) {
     /** Points one's membership or application to a new off-chain profile. */
     updateProfile: ({ profile }: { profile: Hex | string }): Promise<Sent> =>
       send(ctx, "membership", "updateProfile", [toContentHash(profile)], { doing: "update profile" }),
-    /** Leaves the network: the badge is burnt, the vote and roles end. */
+    /** Leaves the network: the badge is burnt, the vote (if it counts yet) and roles end. */
     leave: (): Promise<Sent> => send(ctx, "membership", "leave", [], { doing: "leave" }),
-    /** A leader admits an applicant. */
+    /**
+     * Makes a member's vote count, once their probation period since admission is over. Anyone may send it, for
+     * any member (oneself by default), so no role holder can hold a vote back.
+     */
+    activateVote: ({ member }: { member?: Address } = {}): Promise<Sent> => {
+      const target = member ?? accountOf(ctx);
+      return send(ctx, "membership", "activateVote", [target], { doing: `activate the vote of ${target}` });
+    },
+    /** A leader admits an applicant (at most `admissionsPerLeader` per probation period); their vote counts later. */
     admit: ({ applicant }: { applicant: Address }): Promise<Sent> =>
       send(ctx, "membership", "admit", [applicant], { doing: `admit ${applicant}` }),
     /** A leader rejects an application with a short reason code. */
@@ -26,10 +34,13 @@ export function membershipActions(ctx: WeconetContext) {
       send(ctx, "membership", "rejectApplication", [applicant, toBytes32Code(reason)], {
         doing: `reject ${applicant}`,
       }),
-    /** A leader (or the manager, for leaders) suspends a member with a short reason code. */
+    /**
+     * Suspends a member with a short reason code: they cannot act, but keep their vote. A leader suspends
+     * non-leaders, the manager also leaders; a higher authority may suspend again to raise the suspension.
+     */
     suspend: ({ member, reason }: { member: Address; reason: string }): Promise<Sent> =>
       send(ctx, "membership", "suspend", [member, toBytes32Code(reason)], { doing: `suspend ${member}` }),
-    /** Reinstates a suspended member. */
+    /** Reinstates a suspended member: needs the same or a higher authority than the one that suspended them. */
     reinstate: ({ member }: { member: Address }): Promise<Sent> =>
       send(ctx, "membership", "reinstate", [member], { doing: `reinstate ${member}` }),
     /** A leader makes an active member a community developer. */

@@ -9,7 +9,15 @@ import {
 } from "viem";
 
 import type { AbiOf, ContractName } from "../contracts.js";
-import { BOOKING_STATUSES, bytes32ToText, CLOSE_REASONS, CONSENTS, isoTime, roleName } from "../errors.js";
+import {
+  BOOKING_STATUSES,
+  bytes32ToText,
+  CLOSE_REASONS,
+  CONSENTS,
+  isoTime,
+  roleName,
+  SUSPENSION_AUTHORITIES,
+} from "../errors.js";
 
 /** The events of contract `C`. */
 export type EventName<C extends ContractName> = ContractEventName<AbiOf<C>>;
@@ -262,10 +270,11 @@ const NORMALIZERS: Normalizers = {
       accounts: [a.member],
       summary: a.by === zeroAddress ? `${a.member} was admitted as a founder` : `${a.by} admitted ${a.member}`,
     }),
+    VoteActivated: (a) => ({ accounts: [a.member], summary: `the vote of ${a.member} counts from now on` }),
     MemberSuspended: (a) => ({
       actor: a.by,
       accounts: [a.member],
-      summary: `${a.by} suspended ${a.member} (${code(a.reason)})`,
+      summary: `${a.by} suspended ${a.member} as ${SUSPENSION_AUTHORITIES[a.authority] ?? "?"} (${code(a.reason)})`,
     }),
     MemberReinstated: (a) => ({ actor: a.by, accounts: [a.member], summary: `${a.by} reinstated ${a.member}` }),
     MemberLeft: (a) => ({ actor: a.member, summary: `${a.member} left the network` }),

@@ -22,7 +22,13 @@ export interface MemberRecord {
   /** When the current membership began (0 when not a member). */
   memberSince: number;
   profile: Hex;
+  /** 1 from the vote's activation (after probation; at deployment for a founder) until leaving or removal. */
   votes: bigint;
+  /**
+   * The authority of the current suspension (`Membership.Authority`: 0 none, 1 a leader, 2 the manager, 3 the
+   * members' vote); only the same or a higher one can lift it.
+   */
+  suspendedBy: number;
   /** Whether the account holds its (soulbound) badge. */
   badge: boolean;
 }
@@ -284,7 +290,7 @@ export function emptyState(options: { partial?: boolean } = {}): NetworkState {
 function member(state: NetworkState, account: Address): MemberRecord {
   let record = state.members.get(account);
   if (record === undefined) {
-    record = { status: "none", since: 0, memberSince: 0, profile: zeroHash, votes: 0n, badge: false };
+    record = { status: "none", since: 0, memberSince: 0, profile: zeroHash, votes: 0n, suspendedBy: 0, badge: false };
     state.members.set(account, record);
   }
   return record;
@@ -512,14 +518,24 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
         case "MemberAdmitted":
           Object.assign(member(state, e.args.member), { status: "active", since: t, memberSince: t });
           return;
-        case "MemberSuspended":
-          Object.assign(member(state, e.args.member), { status: "suspended", since: t });
+        case "MemberSuspended": {
+          // a higher authority suspending again raises the authority; the suspension's start stays
+          const m = member(state, e.args.member);
+          if (m.status !== "suspended") Object.assign(m, { status: "suspended", since: t });
+          m.suspendedBy = e.args.authority;
           return;
+        }
         case "MemberReinstated":
-          Object.assign(member(state, e.args.member), { status: "active", since: t });
+          Object.assign(member(state, e.args.member), { status: "active", since: t, suspendedBy: 0 });
           return;
         case "MemberLeft":
-          Object.assign(member(state, e.args.member), { status: "none", since: t, memberSince: 0, profile: zeroHash });
+          Object.assign(member(state, e.args.member), {
+            status: "none",
+            since: t,
+            memberSince: 0,
+            profile: zeroHash,
+            suspendedBy: 0,
+          });
           return;
         case "MemberRemoved":
           Object.assign(member(state, e.args.member), {
@@ -527,7 +543,11 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
             since: t,
             memberSince: 0,
             profile: zeroHash,
+            suspendedBy: 0,
           });
+          return;
+        case "VoteActivated":
+          // the vote itself arrives with DelegateVotesChanged in the same transaction
           return;
         case "ProfileUpdated":
           member(state, e.args.account).profile = e.args.profile;

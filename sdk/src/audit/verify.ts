@@ -109,10 +109,11 @@ export async function verifyTrail(
 
   // Members: every account the events know, against memberInfo, votes and badge.
   await inBatches([...state.members.entries()], 32, async ([account, m]) => {
-    const [[status, since, memberSince, profile], votes, badges] = await Promise.all([
+    const [[status, since, memberSince, profile], votes, badges, suspendedBy] = await Promise.all([
       membership.read.memberInfo([account], at),
       membership.read.getVotes([account], at),
       membership.read.balanceOf([account], at),
+      membership.read.suspensionAuthority([account], at),
     ]);
     compare("members", `${account} status`, m.status, MEMBER_STATUSES[status]);
     compare("members", `${account} status since`, m.since, since);
@@ -120,9 +121,11 @@ export async function verifyTrail(
     compare("members", `${account} profile`, m.profile, profile);
     compare("members", `${account} votes`, m.votes, votes);
     compare("members", `${account} badge`, m.badge ? 1 : 0, badges);
+    compare("members", `${account} suspended by`, m.suspendedBy, suspendedBy);
   });
-  const active = [...state.members.values()].filter((m) => m.status === "active").length;
-  compare("members", "active member count", active, await membership.read.activeMemberCount(at));
+  // Votes are the activated members', suspended or not (a suspension takes no vote).
+  const voters = [...state.members.values()].filter((m) => m.votes > 0n).length;
+  compare("members", "voter count", voters, await membership.read.voterCount(at));
 
   // Roles: every (role, account) ever granted, in the membership and the timelock; and the manager.
   for (const [contract, history, current] of [

@@ -43,7 +43,9 @@ Network
 Members and leaders (need --from <address> or WECONET_PRIVATE_KEY)
   apply --profile <document text or 0x hash>
   leave
-  admit <address>                        (leader)
+  admit <address>                        (leader) the newcomer votes after the probation period
+  activate-vote [member]                 make a member's vote count once their probation is over (anyone;
+                                         default: --from)
   register-resource <class> --metadata <document text or 0x hash>
   propose-rule <rule> <value> --title <text> [--rationale <text>]
   vote <proposal id> <for|against|abstain> [--reason <text>]
@@ -298,7 +300,7 @@ const commands: Record<string, () => Promise<void>> = {
         table(Object.entries(s.contracts).map(([k, a]) => [`  ${k}`, a])),
         "",
         `  manager         ${s.manager}`,
-        `  active members  ${s.activeMembers}`,
+        `  voters          ${s.voters}`,
         `  attributes      ${s.attributes}`,
         `  resources       ${s.resources}`,
         `  treasury        ${Number(s.treasury) / 1e18} ETH`,
@@ -340,7 +342,9 @@ const commands: Record<string, () => Promise<void>> = {
   },
   async rules() {
     const rules = await (await reader()).reads.rules();
-    print(rules, () => table(rules.map((r) => [r.name, r.value.toString()])));
+    print(rules, () =>
+      table([["rule", "value", "bounds"], ...rules.map((r) => [r.name, r.value.toString(), `${r.min} to ${r.max}`])]),
+    );
   },
   async taxonomy() {
     const attributes = await (await reader()).reads.attributes();
@@ -379,6 +383,13 @@ const commands: Record<string, () => Promise<void>> = {
   async admit() {
     const applicant = parseAddress(positionals[1], "admit <address>");
     await sent((await actor()).membership.admit({ applicant }), `admitted ${applicant}`);
+  },
+  async "activate-vote"() {
+    const member = positionals[1] === undefined ? undefined : parseAddress(positionals[1], "activate-vote [member]");
+    await sent(
+      (await actor()).membership.activateVote(member === undefined ? {} : { member }),
+      `the vote of ${member ?? "your account"} counts from now on`,
+    );
   },
   async "register-resource"() {
     const resourceClass = positionals[1];

@@ -15,6 +15,13 @@ export interface MemberView {
   profile: Hex;
   roles: RoleName[];
   isManager: boolean;
+  /** 1 while the member's vote counts (from its activation after probation until leaving), else 0. */
+  votes: bigint;
+  /**
+   * For a member whose vote does not count yet: when `activateVote` succeeds (admission + the probation period
+   * in force); 0 otherwise.
+   */
+  voteActivatesAt: number;
 }
 
 type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress" | "source">;
@@ -24,10 +31,12 @@ const MEMBER_ROLES = ["manager", "leader", "developer"] as const;
 /** One account's standing, from the contract's views. */
 export async function readMember(ctx: WeconetContext, account: Address): Promise<MemberView> {
   const m = ctx.contracts.membership;
-  const [[status, since, memberSince, profile], manager, roles] = await Promise.all([
+  const [[status, since, memberSince, profile], manager, roles, votes, voteActivatesAt] = await Promise.all([
     m.read.memberInfo([account]),
     m.read.manager(),
     Promise.all(MEMBER_ROLES.map((role) => m.read.hasActiveRole([ROLES[role], account]))),
+    m.read.getVotes([account]),
+    m.read.voteActivatesAt([account]),
   ]);
   return {
     account,
@@ -37,6 +46,8 @@ export async function readMember(ctx: WeconetContext, account: Address): Promise
     profile,
     roles: MEMBER_ROLES.filter((_, i) => roles[i]),
     isManager: manager.toLowerCase() === account.toLowerCase(),
+    votes,
+    voteActivatesAt,
   };
 }
 

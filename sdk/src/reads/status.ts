@@ -9,7 +9,8 @@ export interface NetworkStatus {
   block: bigint;
   contracts: Record<string, Address>;
   manager: Address;
-  activeMembers: bigint;
+  /** Members whose vote counts now (activated after probation; suspended members included). */
+  voters: bigint;
   attributes: number;
   resources: bigint;
   rules: Rule[];
@@ -27,7 +28,7 @@ export async function readNetworkStatus(ctx: WeconetContext): Promise<NetworkSta
   const at = { blockNumber: block };
   const [
     manager,
-    activeMembers,
+    voters,
     attributes,
     resources,
     rules,
@@ -42,7 +43,7 @@ export async function readNetworkStatus(ctx: WeconetContext): Promise<NetworkSta
     bookings,
   ] = await Promise.all([
     c.membership.read.manager(at),
-    c.membership.read.activeMemberCount(at),
+    c.membership.read.voterCount(at),
     c.taxonomy.read.attributeCount(at),
     c.resources.read.resourceCount(at),
     readRules(ctx, at),
@@ -61,7 +62,7 @@ export async function readNetworkStatus(ctx: WeconetContext): Promise<NetworkSta
     block,
     contracts: ctx.deployment.contracts,
     manager,
-    activeMembers,
+    voters,
     attributes,
     resources,
     rules,

@@ -81,8 +81,14 @@ export function isolateFile(): void {
   });
 }
 
-/** Admits `address` as a member: it applies, leader lars admits it. */
+/** Admits `address` as a member: it applies, leader lars admits it. Its vote counts only after {activateVotes}. */
 export async function admitMember(address: Address, label: string = address): Promise<void> {
   await as(address).membership.apply({ profile: `profile of ${label}` });
   await as(people.lars).membership.admit({ applicant: address });
+}
+
+/** Moves the clock past the probation period (the rule in force) and activates the vote of each of `members`. */
+export async function activateVotes(members: readonly Address[]): Promise<void> {
+  await increaseTime(await reader.contracts.networkRules.read.probationPeriod());
+  for (const member of members) await as(member).membership.activateVote();
 }
