@@ -1,12 +1,19 @@
 import { expect } from "chai";
 import { encodeBytes32String, toBeHex, Wallet, ZeroAddress, ZeroHash } from "ethers";
 
-import { ERC1271Wallet__factory } from "../typechain-types/index.js";
+import {
+  ERC1271Wallet__factory,
+  Membership__factory,
+  NetworkRules__factory,
+  WeconetGovernor__factory,
+  WeconetTimelock__factory,
+} from "../typechain-types/index.js";
 import { signingWallet } from "./helpers/accounts.js";
 import {
   DEFAULT_ADMIN_ROLE,
   deployWeconet,
   LEADER_ROLE,
+  MANAGER_ROLE,
   nth,
   profileHash,
   reason,
@@ -17,6 +24,7 @@ import { activateVotes, admitNewcomer, admitVoter, applicantAndSuspended, coreFi
 import {
   CANCELLER_ROLE,
   castVotes,
+  enact,
   EXECUTOR_ROLE,
   PROPOSER_ROLE,
   endVoting,
@@ -76,7 +84,7 @@ describe("Governance", () => {
       expect(await w.governor.timelock()).to.equal(await w.timelock.getAddress());
     });
 
-    it("computes the quorum as a share of the votes at the snapshot (newcomers count once activated)", async () => {
+    it("computes the quorum as a share of the votes at the snapshot, rounded up (newcomers count once activated)", async () => {
       const w = await coreFixture();
       await networkHelpers.mine();
       const before = BigInt(await networkHelpers.time.latest());
@@ -89,8 +97,8 @@ describe("Governance", () => {
       );
       await activateVotes(w, newcomers);
       await networkHelpers.mine();
-      // 7 founders: 20% is 1.4, rounded down; 10 members: 2
-      expect(await w.governor.quorum(before)).to.equal(1n);
+      // 7 founders: 20% is 1.4, rounded up; 10 members: 2
+      expect(await w.governor.quorum(before)).to.equal(2n);
       expect(await w.governor.quorum(BigInt(await networkHelpers.time.latest()) - 1n)).to.equal(2n);
     });
 
@@ -282,10 +290,11 @@ describe("Governance", () => {
       const w = await networkHelpers.loadFixture(deployWithHalfQuorum);
       const [, proposalId] = await openVote(w, [await ruleChange(w)]);
       const snapshot = await w.governor.proposalSnapshot(proposalId);
-      expect(await w.governor.quorum(snapshot)).to.equal(3n); // half of 7 members, rounded down
+      expect(await w.governor.quorum(snapshot)).to.equal(4n); // half of 7 members, rounded up
+      await castVotes(w.governor, proposalId, [nth(w.members, 2)], Vote.Abstain);
       await castVotes(w.governor, proposalId, [nth(w.members, 0), nth(w.members, 1)], Vote.For);
       await endVoting(w.governor, proposalId);
-      expect(await w.governor.proposalVotes(proposalId)).to.deep.equal([0n, 2n, 0n]);
+      expect(await w.governor.proposalVotes(proposalId)).to.deep.equal([0n, 2n, 1n]);
       expect(await w.governor.state(proposalId)).to.equal(ProposalState.Defeated);
     });
 
@@ -293,7 +302,7 @@ describe("Governance", () => {
       const w = await networkHelpers.loadFixture(deployWithHalfQuorum);
       const [, proposalId] = await openVote(w, [await ruleChange(w)]);
       await castVotes(w.governor, proposalId, [nth(w.members, 0), nth(w.members, 1)], Vote.For);
-      await castVotes(w.governor, proposalId, [nth(w.members, 2)], Vote.Abstain);
+      await castVotes(w.governor, proposalId, [nth(w.members, 2), w.developer], Vote.Abstain);
       await endVoting(w.governor, proposalId);
       expect(await w.governor.state(proposalId)).to.equal(ProposalState.Succeeded);
     });
@@ -303,6 +312,7 @@ describe("Governance", () => {
     it("a quorum reached near the end extends the deadline", async () => {
       const w = await coreFixture();
       const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      await castVotes(w.governor, proposalId, [nth(w.members, 1)], Vote.For); // one short of quorum (2 of 7)
       const deadline = await w.governor.proposalDeadline(proposalId);
       const lateVoteAt = deadline - 10n;
       await networkHelpers.time.setNextBlockTimestamp(lateVoteAt);
@@ -323,6 +333,7 @@ describe("Governance", () => {
       const w = await coreFixture();
       const [, proposalId] = await openVote(w, [await ruleChange(w)]);
       const deadline = await w.governor.proposalDeadline(proposalId);
+      await castVotes(w.governor, proposalId, [nth(w.members, 1)], Vote.For);
       await expect(w.governor.connect(nth(w.members, 0)).castVote(proposalId, Vote.For)).not.to.emit(
         w.governor,
         "ProposalExtended",
@@ -340,6 +351,195 @@ describe("Governance", () => {
         "ProposalExtended",
       );
       expect(await w.governor.proposalDeadline(proposalId)).to.equal(deadline);
+    });
+  });
+
+  describe("quorum: rounded up, at least one vote", () => {
+    /** Quorum percent → the expected quorum with 1, 2, …, 10 members (ceil(n × percent / 100), at least 1). */
+    const EXPECTED: Record<number, bigint[]> = {
+      0: [1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n],
+      20: [1n, 1n, 1n, 1n, 1n, 2n, 2n, 2n, 2n, 2n],
+      33: [1n, 1n, 1n, 2n, 2n, 2n, 3n, 3n, 3n, 4n],
+      50: [1n, 1n, 2n, 2n, 3n, 3n, 4n, 4n, 5n, 5n],
+      100: [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n],
+    };
+
+    it("with 1 to 10 members: the exact quorum for 0%, 20%, 33%, 50% and 100%", async () => {
+      const signers = await ethers.getSigners();
+      const deployer = nth(signers, 0);
+      for (let members = 1; members <= 10; members++) {
+        const founders = signers.slice(1, 1 + members).map((s, i) => ({
+          account: s.address,
+          profile: profileHash(`quorum-${members}-${i}`),
+          role: i === 0 ? MANAGER_ROLE : DEFAULT_ADMIN_ROLE,
+        }));
+        const rules = await new NetworkRules__factory(deployer).deploy(deployer.address, TEST_SETTINGS);
+        const membership = await new Membership__factory(deployer).deploy(deployer.address, rules, founders);
+        const timelock = await new WeconetTimelock__factory(deployer).deploy(60n, [], [ZeroAddress], ZeroAddress);
+        const governors = [];
+        for (const [percent, expected] of Object.entries(EXPECTED)) {
+          const governor = await new WeconetGovernor__factory(deployer).deploy(membership, timelock, {
+            ...governorSettings(),
+            quorumPercent: Number(percent),
+          });
+          governors.push({ governor, percent, expected });
+        }
+        // The snapshot is after every deployment: the quorum fraction has no value before its governor existed.
+        await networkHelpers.mine();
+        const snapshot = BigInt(await networkHelpers.time.latest()) - 1n;
+        expect(await membership.getPastTotalSupply(snapshot)).to.equal(BigInt(members));
+        for (const { governor, percent, expected } of governors) {
+          expect(await governor.quorum(snapshot), `${members} members, ${percent}%`).to.equal(
+            nth(expected, members - 1),
+          );
+        }
+      }
+    });
+
+    it("attack: a single member of seven cannot pass a proposal alone (20% of 7 is 1.4: two votes)", async () => {
+      const w = await coreFixture();
+      const attacker = nth(w.members, 0);
+      const [p, proposalId] = await openVote(w, [await ruleChange(w, 1_000n)]);
+      expect(await w.governor.quorum(await w.governor.proposalSnapshot(proposalId))).to.equal(2n);
+      await castVotes(w.governor, proposalId, [attacker], Vote.For);
+      await endVoting(w.governor, proposalId);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Defeated);
+      await expect(w.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash)).to.be.revertedWithCustomError(
+        w.governor,
+        "GovernorUnexpectedProposalState",
+      );
+    });
+
+    it("with quorum 0% a proposal still needs a vote for or an abstention", async () => {
+      const w = await networkHelpers.loadFixture(deployWithZeroQuorum);
+      const [, proposalId] = await openVote(w, [await ruleChange(w)]);
+      expect(await w.governor.quorum(await w.governor.proposalSnapshot(proposalId))).to.equal(1n);
+      await castVotes(w.governor, proposalId, [nth(w.members, 0)], Vote.Against);
+      await endVoting(w.governor, proposalId);
+      expect(await w.governor.state(proposalId)).to.equal(ProposalState.Defeated);
+    });
+  });
+
+  describe("the governor's and the timelock's bounds (VotingBounds)", () => {
+    const DAY = 86_400n;
+    const MAX_VOTING_DELAY = 7n * DAY;
+    const MAX_VOTING_PERIOD = 14n * DAY;
+    const MAX_LATE_QUORUM_EXTENSION = 7n * DAY;
+    const MAX_TIMELOCK_DELAY = 7n * DAY;
+    const UINT48_MAX = (1n << 48n) - 1n;
+    const UINT32_MAX = (1n << 32n) - 1n;
+
+    async function deployGovernor(w: Weconet, settings: Partial<GovernorSettings>) {
+      return new WeconetGovernor__factory(w.deployer).deploy(w.membership, w.timelock, {
+        ...governorSettings(),
+        ...settings,
+      });
+    }
+
+    it("the longest voting delay, voting period and late-quorum bound are accepted at construction", async () => {
+      const w = await coreFixture();
+      const governor = await deployGovernor(w, {
+        votingDelay: MAX_VOTING_DELAY,
+        votingPeriod: MAX_VOTING_PERIOD,
+        lateQuorumExtension: MAX_LATE_QUORUM_EXTENSION,
+        maxLateQuorumExtension: MAX_LATE_QUORUM_EXTENSION,
+      });
+      expect(await governor.votingDelay()).to.equal(MAX_VOTING_DELAY);
+      expect(await governor.votingPeriod()).to.equal(MAX_VOTING_PERIOD);
+      expect(await governor.MAX_LATE_QUORUM_VOTE_EXTENSION()).to.equal(MAX_LATE_QUORUM_EXTENSION);
+    });
+
+    it("a voting delay or period beyond the bounds is refused at construction, up to the largest values", async () => {
+      const w = await coreFixture();
+      const factory = new WeconetGovernor__factory(w.deployer);
+      for (const votingDelay of [MAX_VOTING_DELAY + 1n, UINT48_MAX]) {
+        await expect(deployGovernor(w, { votingDelay }))
+          .to.be.revertedWithCustomError(factory, "WeconetGovernorVotingDelayTooLong")
+          .withArgs(votingDelay, MAX_VOTING_DELAY);
+      }
+      for (const votingPeriod of [MAX_VOTING_PERIOD + 1n, UINT32_MAX]) {
+        await expect(deployGovernor(w, { votingPeriod }))
+          .to.be.revertedWithCustomError(factory, "WeconetGovernorVotingPeriodTooLong")
+          .withArgs(votingPeriod, MAX_VOTING_PERIOD);
+      }
+    });
+
+    it("a late-quorum bound beyond the voting period or beyond 7 days is refused at construction", async () => {
+      const w = await coreFixture();
+      const factory = new WeconetGovernor__factory(w.deployer);
+      const period = BigInt(TEST_SETTINGS.votingPeriod);
+      await expect(deployGovernor(w, { maxLateQuorumExtension: period + 1n }))
+        .to.be.revertedWithCustomError(factory, "GovernorLateQuorumBoundAboveVotingPeriod")
+        .withArgs(period + 1n, period);
+      for (const maxLateQuorumExtension of [MAX_LATE_QUORUM_EXTENSION + 1n, UINT48_MAX]) {
+        await expect(deployGovernor(w, { votingPeriod: MAX_VOTING_PERIOD, maxLateQuorumExtension }))
+          .to.be.revertedWithCustomError(factory, "GovernorLateQuorumBoundTooLarge")
+          .withArgs(maxLateQuorumExtension, MAX_LATE_QUORUM_EXTENSION);
+      }
+    });
+
+    it("the members' vote may set the longest voting delay and period, and not beyond", async () => {
+      const w = await coreFixture();
+      const governor = await w.governor.getAddress();
+      const call = (fn: "setVotingDelay" | "setVotingPeriod", value: bigint): Call => ({
+        target: governor,
+        data:
+          fn === "setVotingDelay"
+            ? w.governor.interface.encodeFunctionData("setVotingDelay", [value])
+            : w.governor.interface.encodeFunctionData("setVotingPeriod", [value]),
+      });
+      await enact(
+        w,
+        [call("setVotingDelay", MAX_VOTING_DELAY), call("setVotingPeriod", MAX_VOTING_PERIOD)],
+        "# Voting: the longest delay and period\n\nMore time to read and to vote.",
+      );
+      expect(await w.governor.votingDelay()).to.equal(MAX_VOTING_DELAY);
+      expect(await w.governor.votingPeriod()).to.equal(MAX_VOTING_PERIOD);
+
+      const tooLong: [Call, string, bigint][] = [
+        [call("setVotingDelay", MAX_VOTING_DELAY + 1n), "WeconetGovernorVotingDelayTooLong", MAX_VOTING_DELAY],
+        [call("setVotingPeriod", MAX_VOTING_PERIOD + 1n), "WeconetGovernorVotingPeriodTooLong", MAX_VOTING_PERIOD],
+      ];
+      for (const [change, error, max] of tooLong) {
+        const p = proposalOf([change], `# Voting: beyond the bound (${error})\n\nMust fail.`);
+        const proposalId = await propose(w, p, nth(w.members, 0));
+        await startVoting(w.governor, proposalId);
+        await castVotes(w.governor, proposalId, founders(w), Vote.For);
+        await endVoting(w.governor, proposalId);
+        await (await w.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash)).wait();
+        await networkHelpers.time.increase(TEST_SETTINGS.timelockMinDelay + 1);
+        await expect(w.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash))
+          .to.be.revertedWithCustomError(w.governor, error)
+          .withArgs(max + 1n, max);
+      }
+    });
+
+    it("the timelock refuses a delay beyond 7 days at construction and in updateDelay; only it may call that", async () => {
+      const w = await coreFixture();
+      const [deployer, stranger] = [w.deployer, w.outsider(0)];
+      const factory = new WeconetTimelock__factory(deployer);
+      for (const delay of [MAX_TIMELOCK_DELAY + 1n, UINT48_MAX, 2n ** 256n - 1n]) {
+        await expect(factory.deploy(delay, [], [ZeroAddress], ZeroAddress))
+          .to.be.revertedWithCustomError(factory, "WeconetTimelockDelayTooLong")
+          .withArgs(delay, MAX_TIMELOCK_DELAY);
+      }
+      // A timelock without delay whose deployer proposes and executes, to reach updateDelay quickly.
+      const timelock = await factory.deploy(0n, [deployer.address], [deployer.address], ZeroAddress);
+      const target = await timelock.getAddress();
+      const update = async (delay: bigint) => {
+        const data = timelock.interface.encodeFunctionData("updateDelay", [delay]);
+        const salt = toBeHex(delay, 32);
+        await (await timelock.schedule(target, 0n, data, ZeroHash, salt, 0n)).wait();
+        return timelock.execute(target, 0n, data, ZeroHash, salt);
+      };
+      await expect(update(MAX_TIMELOCK_DELAY + 1n))
+        .to.be.revertedWithCustomError(timelock, "WeconetTimelockDelayTooLong")
+        .withArgs(MAX_TIMELOCK_DELAY + 1n, MAX_TIMELOCK_DELAY);
+      await expect(update(MAX_TIMELOCK_DELAY)).to.emit(timelock, "MinDelayChange").withArgs(0n, MAX_TIMELOCK_DELAY);
+      expect(await timelock.getMinDelay()).to.equal(MAX_TIMELOCK_DELAY);
+      await expect(timelock.connect(stranger).updateDelay(60n))
+        .to.be.revertedWithCustomError(timelock, "TimelockUnauthorizedCaller")
+        .withArgs(stranger.address);
     });
   });
 
@@ -652,4 +852,28 @@ describe("Governance", () => {
 
 async function deployWithHalfQuorum(): Promise<Weconet> {
   return deployWeconet({ quorumPercent: 50 });
+}
+
+async function deployWithZeroQuorum(): Promise<Weconet> {
+  return deployWeconet({ quorumPercent: 0 });
+}
+
+/** The governor's constructor settings (WeconetGovernor.Settings). */
+interface GovernorSettings {
+  votingDelay: bigint;
+  votingPeriod: bigint;
+  quorumPercent: number;
+  lateQuorumExtension: bigint;
+  maxLateQuorumExtension: bigint;
+}
+
+/** The test network's governor settings, for governors the tests deploy themselves. */
+function governorSettings(): GovernorSettings {
+  return {
+    votingDelay: BigInt(TEST_SETTINGS.votingDelay),
+    votingPeriod: BigInt(TEST_SETTINGS.votingPeriod),
+    quorumPercent: TEST_SETTINGS.quorumPercent,
+    lateQuorumExtension: BigInt(TEST_SETTINGS.lateQuorumExtension),
+    maxLateQuorumExtension: BigInt(TEST_SETTINGS.maxLateQuorumExtension),
+  };
 }

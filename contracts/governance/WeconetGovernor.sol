@@ -9,15 +9,19 @@ import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/Gover
 import {GovernorVotesQuorumFraction} from "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
 import {Membership} from "../membership/Membership.sol";
 import {GovernorLateQuorum} from "./GovernorLateQuorum.sol";
+import {VotingBounds} from "./VotingBounds.sol";
 
 /// @title WeconetGovernor
 /// @notice The members' vote: one member, one vote, on proposals with a human-readable description. Passed
-/// proposals are queued in and executed by the timelock, which owns everything governable. A quorum reached late
-/// extends the vote so that others can react. Votes may be cast by EIP-712 signature.
+/// proposals are queued in and executed by the timelock, which owns everything governable. The quorum is a share
+/// of the votes at the snapshot, rounded up and at least one vote. A quorum reached late extends the vote so that
+/// others can react. The voting delay and period are bounded (VotingBounds), so that every decision fits in
+/// {VotingBounds.MAX_DECISION_TIME}. Votes may be cast by EIP-712 signature.
 /// @dev OpenZeppelin Governor with settings, simple counting, votes (timestamp clock, as the membership's),
 /// quorum fraction and timelock control; late-quorum protection is {GovernorLateQuorum} (OpenZeppelin's
 /// interface, checked only where it can matter). Plain snapshot semantics: the votes a member held at a
@@ -50,10 +54,16 @@ contract WeconetGovernor is
     /// @notice The timelock cannot be replaced: the rules, the taxonomy and the membership's admin role are bound
     /// to it (a new timelock means a new network deployment).
     error WeconetGovernorTimelockIsPermanent();
+    /// @notice A voting delay may not exceed {VotingBounds.MAX_VOTING_DELAY}.
+    error WeconetGovernorVotingDelayTooLong(uint256 votingDelay, uint256 maxVotingDelay);
+    /// @notice A voting period may not exceed {VotingBounds.MAX_VOTING_PERIOD}.
+    error WeconetGovernorVotingPeriodTooLong(uint256 votingPeriod, uint256 maxVotingPeriod);
 
     /// @param membership The membership contract: the source of votes and of the clock.
     /// @param timelock The timelock that queues and executes passed proposals.
-    /// @param settings The initial voting parameters.
+    /// @param settings The initial voting parameters: the voting delay at most {VotingBounds.MAX_VOTING_DELAY}, the
+    /// period at most {VotingBounds.MAX_VOTING_PERIOD}, the late-quorum bound at most the period and at most
+    /// {VotingBounds.MAX_LATE_QUORUM_EXTENSION}.
     constructor(
         Membership membership,
         TimelockController timelock,
@@ -118,9 +128,19 @@ contract WeconetGovernor is
         return super.votingPeriod();
     }
 
-    /// @inheritdoc Governor
+    /// @notice Votes (For plus Abstain) a proposal with snapshot `timepoint` needs: the quorum fraction of the
+    /// votes at that time, rounded up, and at least one. Rounding down would let a share below the fraction decide
+    /// (5 to 9 votes at 20% would need 1), and a quorum of zero would let a proposal pass without any vote for it.
+    /// @param timepoint The snapshot (a timestamp in the past).
+    /// @return The quorum.
     function quorum(uint256 timepoint) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
-        return super.quorum(timepoint);
+        uint256 share = Math.mulDiv(
+            token().getPastTotalSupply(timepoint),
+            quorumNumerator(timepoint),
+            quorumDenominator(),
+            Math.Rounding.Ceil
+        );
+        return Math.max(share, 1);
     }
 
     /// @inheritdoc Governor
@@ -155,6 +175,24 @@ contract WeconetGovernor is
         return token().getPastVotes(account, timepoint);
     }
 
+    /// @dev Refuses a voting delay beyond {VotingBounds.MAX_VOTING_DELAY}, at construction and when the members'
+    /// vote changes it.
+    function _setVotingDelay(uint48 newVotingDelay) internal override {
+        if (newVotingDelay > VotingBounds.MAX_VOTING_DELAY) {
+            revert WeconetGovernorVotingDelayTooLong(newVotingDelay, VotingBounds.MAX_VOTING_DELAY);
+        }
+        super._setVotingDelay(newVotingDelay);
+    }
+
+    /// @dev Refuses a voting period beyond {VotingBounds.MAX_VOTING_PERIOD}, at construction and when the members'
+    /// vote changes it.
+    function _setVotingPeriod(uint32 newVotingPeriod) internal override {
+        if (newVotingPeriod > VotingBounds.MAX_VOTING_PERIOD) {
+            revert WeconetGovernorVotingPeriodTooLong(newVotingPeriod, VotingBounds.MAX_VOTING_PERIOD);
+        }
+        super._setVotingPeriod(newVotingPeriod);
+    }
+
     /// @dev A vote without weight is refused rather than recorded as a zero-weight vote.
     function _countVote(
         uint256 proposalId,
@@ -165,6 +203,10 @@ contract WeconetGovernor is
     ) internal override(Governor, GovernorCountingSimple, GovernorLateQuorum) returns (uint256) {
         if (totalWeight == 0) revert WeconetGovernorNoVotingPower(account);
         return super._countVote(proposalId, account, support, totalWeight, params);
+    }
+
+    function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorLateQuorum) {
+        super._tallyUpdated(proposalId);
     }
 
     function _queueOperations(

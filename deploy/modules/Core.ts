@@ -14,7 +14,9 @@ const ANYONE = "0x0000000000000000000000000000000000000000";
  * operation; the deployer keeps no power once the module has run.
  *
  * Parameters (see deploy/parameters/*.json): `founders` (required: exactly one manager), voting settings,
- * the timelock delay and the initial rules.
+ * the timelock delay and the initial rules. The contracts refuse settings beyond VotingBounds (voting delay ≤ 7
+ * days, voting period ≤ 14 days, late-quorum bound ≤ the voting period and ≤ 7 days, timelock delay ≤ 7 days), so
+ * that every decision fits in the shortest probation period (35 days).
  */
 export default buildModule("WeconetCore", (m) => {
   const deployer = m.getAccount(0);
@@ -49,7 +51,8 @@ export default buildModule("WeconetCore", (m) => {
       votingPeriod: m.getParameter("votingPeriod", 5 * 86_400),
       quorumPercent: m.getParameter("quorumPercent", 20),
       lateQuorumExtension: m.getParameter("lateQuorumExtension", 86_400),
-      maxLateQuorumExtension: m.getParameter("maxLateQuorumExtension", 7 * 86_400),
+      // At most the voting period (and 7 days): a late quorum at most doubles the time to react.
+      maxLateQuorumExtension: m.getParameter("maxLateQuorumExtension", 5 * 86_400),
     },
   ]);
 

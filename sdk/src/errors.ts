@@ -312,6 +312,14 @@ const MESSAGES: Messages = {
     `${account} may not propose: only active members (not suspended) may.`,
   WeconetGovernorTimelockIsPermanent: () =>
     "The governor's timelock cannot be replaced: the rules, the taxonomy and the roles are bound to it.",
+  WeconetGovernorVotingDelayTooLong: ([delay, max]) =>
+    `A voting delay of ${delay} s is longer than the longest allowed, ${max} s (7 days).`,
+  WeconetGovernorVotingPeriodTooLong: ([period, max]) =>
+    `A voting period of ${period} s is longer than the longest allowed, ${max} s (14 days).`,
+  GovernorLateQuorumBoundAboveVotingPeriod: ([bound, period]) =>
+    `A late-quorum bound of ${bound} s is longer than the voting period (${period} s).`,
+  GovernorLateQuorumBoundTooLarge: ([bound, max]) =>
+    `A late-quorum bound of ${bound} s is longer than the longest allowed, ${max} s (7 days).`,
   GovernorAlreadyCastVote: ([voter]) => `${voter} has voted on this proposal already.`,
   GovernorAlreadyQueuedProposal: ([id]) => `Proposal ${id} is queued already.`,
   GovernorDisabledDeposit: () => "The governor does not accept deposits: send funds to the timelock (the treasury).",
@@ -341,6 +349,8 @@ const MESSAGES: Messages = {
     `An operation needs as many targets (${targets}), payloads (${payloads}) and values (${values}).`,
   TimelockUnauthorizedCaller: ([caller]) => `${caller} may not call the timelock directly.`,
   TimelockUnexecutedPredecessor: ([id]) => `The predecessor operation ${id} has not been executed.`,
+  WeconetTimelockDelayTooLong: ([delay, max]) =>
+    `A timelock delay of ${delay} s is longer than the longest allowed, ${max} s (7 days).`,
   TimelockUnexpectedOperationState: ([id, expected]) =>
     `Timelock operation ${id} is not ${statesIn(expected, OPERATION_STATES)}.`,
   // OpenZeppelin building blocks
