@@ -814,21 +814,6 @@ contract Market is Governed, ReentrancyGuardTransient {
         return _existingBooking(bookingId);
     }
 
-    /// @notice The deadlines of the dispute over booking `bookingId` (all zero unless it is disputed).
-    /// @param bookingId The booking.
-    /// @return disputedAt When the dispute opened; the leaders who are neither party rule from then.
-    /// @return membersFrom From when the members' vote (the governance timelock) may rule too.
-    /// @return finalDeadline Until when (exclusive) anyone may rule; from then anyone may settle it by the
-    /// default outcome, a full refund ({settleExpiredDispute}).
-    function disputeDeadlines(
-        uint256 bookingId
-    ) external view returns (uint48 disputedAt, uint48 membersFrom, uint48 finalDeadline) {
-        Booking storage b = _existingBooking(bookingId);
-        if (b.status != BookingStatus.Disputed) return (0, 0, 0);
-        disputedAt = b.windowEnds;
-        (membersFrom, finalDeadline) = _deadlines(b);
-    }
-
     /// @notice What `account` may withdraw in `token`.
     /// @param account The account (the treasury's fees are credited to {governance}).
     /// @param token The token (`address(0)` for native ETH).

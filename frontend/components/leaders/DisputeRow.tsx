@@ -74,18 +74,18 @@ export function DisputeRow({
             <TxStatus state={tx.state} />
           </>
         ) : (
-        <form onSubmit={submit} noValidate aria-label={`Rule on booking ${b.id}`}>
-          <Field label={`Refund to the consumer (${token.symbol})`} error={errors.refund}>
-            <input inputMode="decimal" value={refund} onChange={(e) => setRefund(e.target.value)} />
-          </Field>
-          <Field label="Ruling" error={errors.ruling}>
-            <input value={ruling} onChange={(e) => setRuling(e.target.value)} />
-          </Field>
-          <button type="submit" disabled={!canAct || tx.busy}>
-            Rule
-          </button>
-          <TxStatus state={tx.state} />
-        </form>
+          <form onSubmit={submit} noValidate aria-label={`Rule on booking ${b.id}`}>
+            <Field label={`Refund to the consumer (${token.symbol})`} error={errors.refund}>
+              <input inputMode="decimal" value={refund} onChange={(e) => setRefund(e.target.value)} />
+            </Field>
+            <Field label="Ruling" error={errors.ruling}>
+              <input value={ruling} onChange={(e) => setRuling(e.target.value)} />
+            </Field>
+            <button type="submit" disabled={!canAct || tx.busy}>
+              Rule
+            </button>
+            <TxStatus state={tx.state} />
+          </form>
         )}
       </td>
     </tr>
@@ -96,7 +96,9 @@ export function DisputeRow({
 export function DisputeDeadlinesList({ deadlines: d }: { deadlines: NonNullable<BookingView["deadlines"]> }) {
   return (
     <ul className="small plain muted" data-testid="dispute-deadlines">
-      <li>Opened {formatTime(d.disputedAt)}; leaders who are neither party rule until {formatTime(d.finalDeadline)}</li>
+      <li>
+        Opened {formatTime(d.disputedAt)}; leaders who are neither party rule until {formatTime(d.finalDeadline)}
+      </li>
       <li>Members&apos; vote may rule from {formatTime(d.membersFrom)}</li>
       <li>From {formatTime(d.finalDeadline)} anyone may settle it: full refund to the consumer</li>
     </ul>

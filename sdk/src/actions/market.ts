@@ -281,7 +281,13 @@ export function marketActions(ctx: WeconetContext) {
      * from the end of the leaders' ruling period until the final deadline (see `disputeDeadlines` and
      * `nextActions` in the market reads), and not if a leader ruled first.
      */
-    proposeRuling: (p: { bookingId: bigint; refund: bigint; ruling: Hex | string; title?: string; rationale?: string }) =>
+    proposeRuling: (p: {
+      bookingId: bigint;
+      refund: bigint;
+      ruling: Hex | string;
+      title?: string;
+      rationale?: string;
+    }) =>
       governanceActions(ctx).propose({
         calls: [rulingCall(ctx.deployment.contracts.market, p.bookingId, p.refund, p.ruling)],
         description: describeProposal(

@@ -682,7 +682,9 @@ const commands: Record<string, () => Promise<void>> = {
     const bookingId = bigintArg(positionals[1], "the booking id");
     const refund = bigintArg(positionals[2], "the refund");
     if (flags.ruling === undefined) throw new WeconetError("propose-ruling needs --ruling <text or 0x hash>");
-    const { hash, proposalId } = await (await actor()).market.proposeRuling({
+    const { hash, proposalId } = await (
+      await actor()
+    ).market.proposeRuling({
       bookingId,
       refund,
       ruling: flags.ruling,

@@ -71,7 +71,11 @@ export interface BookingView extends BookingRecord {
  * The deadlines of a dispute opened at `disputedAt` on a booking that keeps `rulingPeriod` (the rule in force
  * when it was made), given the members' decision time (`Market.MEMBERS_DECISION_TIME`), as the market computes them.
  */
-export function disputeDeadlinesOf(disputedAt: number, rulingPeriod: number, membersDecisionTime: number): DisputeDeadlines {
+export function disputeDeadlinesOf(
+  disputedAt: number,
+  rulingPeriod: number,
+  membersDecisionTime: number,
+): DisputeDeadlines {
   const membersFrom = disputedAt + rulingPeriod;
   return { disputedAt, membersFrom, finalDeadline: membersFrom + membersDecisionTime };
 }
@@ -233,7 +237,9 @@ export function nextActions(
             ? `rule by a proposal (calls ruleDispute), executed from ${isoTime(deadlines.membersFrom)} until ${isoTime(deadlines.finalDeadline)}`
             : `rule by a proposal (calls ruleDispute), executed until ${isoTime(deadlines.finalDeadline)}`,
         );
-        next.anyone.push(`settle by the default outcome (full refund to the consumer) from ${isoTime(deadlines.finalDeadline)}`);
+        next.anyone.push(
+          `settle by the default outcome (full refund to the consumer) from ${isoTime(deadlines.finalDeadline)}`,
+        );
       } else {
         next.anyone.push("settle by the default outcome: full refund to the consumer (the final deadline has passed)");
       }
