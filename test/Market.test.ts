@@ -1,9 +1,11 @@
+import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
 import { id, ZeroHash } from "ethers";
 
 import { ReentrantReceiver__factory } from "../typechain-types/index.js";
 import { asGovernance } from "./helpers/access.js";
-import { reason } from "./helpers/deployment.js";
+import { reason, TEST_SETTINGS } from "./helpers/deployment.js";
+import { enact } from "./helpers/governance.js";
 import {
   acceptedBooking,
   approve,
@@ -21,6 +23,7 @@ import {
   feeOf,
   listCourier,
   listOffer,
+  MEMBERS_DECISION_TIME,
   NO_DATA,
   OfferStatus,
   registerResource,
@@ -597,9 +600,22 @@ describe("Market", () => {
     it("the consumer disputes an accepted booking; a leader who is neither party splits the escrow", async () => {
       const offerId = await listCourier(n);
       const bookingId = await acceptedBooking(n, offerId, n.carol, 4n);
+      const openedAt = (await networkHelpers.time.latest()) + 1;
+      await networkHelpers.time.setNextBlockTimestamp(openedAt);
+      const membersFrom = openedAt + TEST_SETTINGS.disputeRulingPeriod;
       await expect(n.market.connect(n.carol).openDispute(bookingId, doc("only two parcels arrived")))
         .to.emit(n.market, "DisputeOpened")
-        .withArgs(n.carol.address, offerId, bookingId, doc("only two parcels arrived"));
+        .withArgs(
+          n.carol.address,
+          offerId,
+          bookingId,
+          doc("only two parcels arrived"),
+          membersFrom,
+          membersFrom + MEMBERS_DECISION_TIME,
+        );
+      expect((await n.market.booking(bookingId)).windowEnds, "the booking keeps when the dispute opened").to.equal(
+        openedAt,
+      );
       expect((await n.market.booking(bookingId)).status).to.equal(BookingStatus.Disputed);
       // no side steps out of a dispute
       await expect(n.market.connect(n.carol).completeBooking(bookingId))
@@ -634,7 +650,7 @@ describe("Market", () => {
       await n.market.connect(n.alice).markDelivered(first);
       await expect(n.market.connect(n.alice).openDispute(first, doc("consumer refuses to sign")))
         .to.emit(n.market, "DisputeOpened")
-        .withArgs(n.alice.address, offerId, first, doc("consumer refuses to sign"));
+        .withArgs(n.alice.address, offerId, first, doc("consumer refuses to sign"), anyValue, anyValue);
 
       const second = await acceptedBooking(n, offerId);
       await n.market.connect(n.alice).markDelivered(second);
@@ -707,6 +723,147 @@ describe("Market", () => {
         n.market,
         "DisputeRuled",
       );
+    });
+
+    it("attack: a booking disputed between the only two leaders still ends: the members' vote rules after the leaders' ruling period", async () => {
+      // The second leader offers a service, the first books it and disputes: both leaders are parties.
+      const lenaResource = await registerResource(n.w, n.otherLeader, n.classes.courier, "lena's cargo bike");
+      const offerId = await listOffer(n, n.otherLeader, lenaResource, courierTerms(n));
+      const bookingId = await book(n, n.leader, offerId, 2n);
+      await n.market.connect(n.otherLeader).acceptBooking(bookingId);
+      await n.market.connect(n.leader).openDispute(bookingId, doc("never came"));
+      for (const leader of [n.leader, n.otherLeader]) {
+        await expect(n.market.connect(leader).ruleDispute(bookingId, 0n, doc("mine")))
+          .to.be.revertedWithCustomError(n.market, "MarketPartyCannotRule")
+          .withArgs(bookingId, leader.address);
+      }
+      const b = await n.market.booking(bookingId);
+      const membersFrom = b.windowEnds + b.rulingPeriod;
+      expect(b.rulingPeriod).to.equal(BigInt(TEST_SETTINGS.disputeRulingPeriod));
+      const timelock = await asGovernance(n.w);
+      await expect(n.market.connect(timelock).ruleDispute(bookingId, PRICE, doc("early")))
+        .to.be.revertedWithCustomError(n.market, "MarketMembersRuleFrom")
+        .withArgs(bookingId, membersFrom);
+
+      // After the leaders' ruling period the members vote on a proposal that calls ruleDispute.
+      await networkHelpers.time.increaseTo(membersFrom);
+      const amount = 2n * PRICE;
+      const fee = feeOf(amount - PRICE, n.fee);
+      const ruling = n.market.interface.encodeFunctionData("ruleDispute", [bookingId, PRICE, doc("half each")]);
+      const { receipt } = await enact(
+        n.w,
+        [{ target: await n.market.getAddress(), data: ruling }],
+        "# Rule on booking 1: half back",
+      );
+      const settled = receipt.logs
+        .map((log) => n.market.interface.parseLog(log))
+        .find((parsed) => parsed?.name === "BookingSettled");
+      expect(settled?.args.toArray()).to.deep.equal([
+        n.treasury,
+        offerId,
+        bookingId,
+        BookingStatus.Ruled,
+        PRICE,
+        amount - PRICE - fee,
+        fee,
+      ]);
+      expect((await n.market.booking(bookingId)).status).to.equal(BookingStatus.Ruled);
+      expect(await n.market.balanceOf(n.leader.address, ETH)).to.equal(PRICE);
+      expect(await n.market.balanceOf(n.otherLeader.address, ETH)).to.equal(amount - PRICE - fee);
+    });
+
+    it("attack: the manager suspends every leader; the dispute still ends by the default outcome at its final deadline", async () => {
+      const offerId = await listCourier(n);
+      const bookingId = await disputedBooking(n, offerId, 3n);
+      for (const leader of n.w.leaders) {
+        await n.w.membership.connect(n.w.manager).suspend(leader.address, reason("absent"));
+        await expect(n.market.connect(leader).ruleDispute(bookingId, 0n, doc("ruling")))
+          .to.be.revertedWithCustomError(n.market, "MarketNotLeader")
+          .withArgs(leader.address);
+      }
+      const b = await n.market.booking(bookingId);
+      const finalDeadline = b.windowEnds + b.rulingPeriod + BigInt(MEMBERS_DECISION_TIME);
+      const anyone = n.w.outsider(0);
+      await networkHelpers.time.increaseTo(finalDeadline - 2n);
+      await expect(n.market.connect(anyone).settleExpiredDispute(bookingId))
+        .to.be.revertedWithCustomError(n.market, "MarketDisputeNotExpired")
+        .withArgs(bookingId, finalDeadline);
+
+      // From the final deadline nobody rules any more (not even the members' vote): anyone settles, full refund.
+      await networkHelpers.time.increaseTo(finalDeadline);
+      await expect(n.market.connect(await asGovernance(n.w)).ruleDispute(bookingId, 0n, doc("too late")))
+        .to.be.revertedWithCustomError(n.market, "MarketRulingClosed")
+        .withArgs(bookingId, finalDeadline);
+      const amount = 3n * PRICE;
+      await expect(n.market.connect(anyone).settleExpiredDispute(bookingId))
+        .to.emit(n.market, "BookingSettled")
+        .withArgs(anyone.address, offerId, bookingId, BookingStatus.Defaulted, amount, 0n, 0n);
+      expect((await n.market.booking(bookingId)).status).to.equal(BookingStatus.Defaulted);
+      expect(await n.market.balanceOf(n.carol.address, ETH)).to.equal(amount);
+      expect(await n.market.remainingCapacity(offerId), "the units return to the offer").to.equal(10n);
+      await expect(n.market.connect(anyone).settleExpiredDispute(bookingId))
+        .to.be.revertedWithCustomError(n.market, "MarketBookingStatus")
+        .withArgs(bookingId, BookingStatus.Defaulted);
+      await expect(n.market.connect(n.carol).withdraw(ETH)).to.changeEtherBalance(ethers, n.carol, amount);
+    });
+
+    it("a leader who is no party rules until the final deadline, also after the members' vote may", async () => {
+      const offerId = await listCourier(n);
+      const bookingId = await disputedBooking(n, offerId);
+      const b = await n.market.booking(bookingId);
+      const finalDeadline = b.windowEnds + b.rulingPeriod + BigInt(MEMBERS_DECISION_TIME);
+      await networkHelpers.time.increaseTo(finalDeadline - 2n); // the ruling's block is the last second before it
+      await expect(n.market.connect(n.leader).ruleDispute(bookingId, 0n, doc("late but in time")))
+        .to.emit(n.market, "BookingSettled")
+        .withArgs(
+          n.leader.address,
+          offerId,
+          bookingId,
+          BookingStatus.Ruled,
+          0n,
+          PRICE - feeOf(PRICE, n.fee),
+          feeOf(PRICE, n.fee),
+        );
+      await expect(n.market.connect(n.carol).settleExpiredDispute(bookingId))
+        .to.be.revertedWithCustomError(n.market, "MarketBookingStatus")
+        .withArgs(bookingId, BookingStatus.Ruled);
+      // Only a disputed booking is settled by default.
+      const open = await acceptedBooking(n, offerId);
+      await expect(n.market.connect(n.carol).settleExpiredDispute(open))
+        .to.be.revertedWithCustomError(n.market, "MarketBookingStatus")
+        .withArgs(open, BookingStatus.Accepted);
+      await expect(n.market.settleExpiredDispute(99n))
+        .to.be.revertedWithCustomError(n.market, "MarketUnknownBooking")
+        .withArgs(99n);
+    });
+
+    it("attack: a later rule change does not change a booking's dispute window or ruling period", async () => {
+      const offerId = await listCourier(n);
+      const bookingId = await book(n, n.carol, offerId);
+      const timelock = await asGovernance(n.w);
+      // The members (or a captured vote) lengthen the window and the ruling period after the booking.
+      await n.w.networkRules.connect(timelock).setRule(ethers.encodeBytes32String("disputeWindow"), 30 * DAY);
+      await n.w.networkRules.connect(timelock).setRule(ethers.encodeBytes32String("disputeRulingPeriod"), 90 * DAY);
+      const stored = await n.market.booking(bookingId);
+      expect(stored.disputeWindow).to.equal(BigInt(TEST_SETTINGS.disputeWindow));
+      expect(stored.rulingPeriod).to.equal(BigInt(TEST_SETTINGS.disputeRulingPeriod));
+      await n.market.connect(n.alice).acceptBooking(bookingId);
+      await n.market.connect(n.alice).markDelivered(bookingId);
+      const deliveredAt = await networkHelpers.time.latest();
+      const { windowEnds } = await n.market.booking(bookingId);
+      expect(windowEnds, "the window in force at booking").to.equal(BigInt(deliveredAt + TEST_SETTINGS.disputeWindow));
+      await networkHelpers.time.increaseTo(windowEnds);
+      await expect(n.market.connect(n.carol).openDispute(bookingId, doc("late")))
+        .to.be.revertedWithCustomError(n.market, "MarketDisputeWindowClosed")
+        .withArgs(bookingId, windowEnds);
+      await expect(n.market.connect(n.alice).claimPayment(bookingId)).to.emit(n.market, "BookingSettled");
+
+      // A booking made after the change keeps the new rules.
+      const later = await acceptedBooking(n, offerId);
+      expect((await n.market.booking(later)).disputeWindow).to.equal(BigInt(30 * DAY));
+      await n.market.connect(n.carol).openDispute(later, doc("late"));
+      const disputed = await n.market.booking(later);
+      expect(disputed.rulingPeriod).to.equal(BigInt(90 * DAY));
     });
 
     it("a suspended leader cannot rule", async () => {

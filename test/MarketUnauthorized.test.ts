@@ -59,6 +59,8 @@ interface Cast {
   accepted: bigint;
   delivered: bigint;
   disputed: bigint;
+  /** From when the members' vote may rule on `disputed`. */
+  membersFrom: bigint;
 }
 
 /**
@@ -96,6 +98,8 @@ async function deployCast(): Promise<Cast> {
   const accepted = await acceptedBooking(n, offerId);
   const disputed = await acceptedBooking(n, offerId);
   await n.market.connect(n.carol).openDispute(disputed, doc("late"));
+  const b = await n.market.booking(disputed);
+  const membersFrom = b.windowEnds + b.rulingPeriod;
 
   return {
     n,
@@ -121,6 +125,7 @@ async function deployCast(): Promise<Cast> {
     accepted,
     delivered,
     disputed,
+    membersFrom,
   };
 }
 
@@ -259,7 +264,11 @@ const RESTRICTED: Restricted[] = [
     name: "ruleDispute",
     allowed: ["leader"],
     call: (c, caller) => c.n.market.connect(caller).ruleDispute(c.disputed, 0n, doc("ruling")),
-    error: (_c, caller) => ["MarketNotLeader", [caller.address]],
+    // The members' vote rules too, but only once the leaders' ruling period has passed (Market.test.ts).
+    error: (c, caller, role) =>
+      role === "governance"
+        ? ["MarketMembersRuleFrom", [c.disputed, c.membersFrom]]
+        : ["MarketNotLeader", [caller.address]],
   },
   {
     name: "withdraw (only a creditor)",

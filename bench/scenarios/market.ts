@@ -3,7 +3,7 @@ import { getAddress, keccak256, stringToHex, zeroAddress, zeroHash, type Address
 import { send, type DataRequestInput } from "@weconet/sdk";
 
 import { ethers, networkHelpers } from "../../test/helpers/network.js";
-import { TestToken__factory } from "../../typechain-types/index.js";
+import { Market__factory, TestToken__factory } from "../../typechain-types/index.js";
 import { ORIGIN, PUBLISHED } from "../anchors/published.js";
 import { deployBenchNetwork, gasOf, type BenchNetwork, type Measurement, type Scenario } from "../lib.js";
 
@@ -220,6 +220,40 @@ export const marketScenario: Scenario = {
           ruling: keccak256(stringToHex("ruling: half back")),
         }),
       ),
+    );
+
+    // Disputes always end: the members' vote rules after the leaders' ruling period (measured as the timelock's own
+    // call, which a proposal's execution makes), and past the final deadline anyone settles by a full refund.
+    const ruledByMembers = await consumer.book({ offerId, quantity: 1 });
+    await p.acceptBooking(ruledByMembers);
+    await consumer.openDispute({
+      bookingId: ruledByMembers.bookingId,
+      statement: keccak256(stringToHex("statement: late")),
+    });
+    const stored = await sdk.reader.contracts.market.read.booking([ruledByMembers.bookingId]);
+    await networkHelpers.time.increase(stored.rulingPeriod);
+    const timelock = sdk.reader.deployment.contracts.timelock;
+    await networkHelpers.impersonateAccount(timelock);
+    await networkHelpers.setBalance(timelock, 10n ** 18n);
+    const timelockSigner = await ethers.getSigner(timelock);
+    const market = Market__factory.connect(sdk.reader.deployment.contracts.market, timelockSigner);
+    record(
+      "rule dispute (members' vote, the timelock's call)",
+      await gasOf(market.ruleDispute(ruledByMembers.bookingId, PRICE, keccak256(stringToHex("ruling: members")))),
+    );
+    await networkHelpers.stopImpersonatingAccount(timelock);
+    const defaulted = await consumer.book({ offerId, quantity: 1 });
+    await p.acceptBooking(defaulted);
+    await consumer.openDispute({
+      bookingId: defaulted.bookingId,
+      statement: keccak256(stringToHex("statement: lost")),
+    });
+    const expiring = await sdk.reader.contracts.market.read.booking([defaulted.bookingId]);
+    const decisionTime = await sdk.reader.contracts.market.read.MEMBERS_DECISION_TIME();
+    await networkHelpers.time.increase(BigInt(expiring.rulingPeriod) + decisionTime);
+    record(
+      "settle expired dispute (full refund)",
+      await gasOf(sdk.as(c.bob).market.settleExpiredDispute({ bookingId: defaulted.bookingId })),
     );
 
     // Requests: post, answer, accept (which books with escrow).

@@ -8,9 +8,11 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 
 import {IAccessConnector} from "../access/IAccessConnector.sol";
 import {Governed} from "../governance/Governed.sol";
+import {VotingBounds} from "../governance/VotingBounds.sol";
 import {IMembership} from "../membership/IMembership.sol";
 import {Resources} from "../membership/Resources.sol";
 import {INetworkRules} from "../rules/INetworkRules.sol";
+import {NetworkRules} from "../rules/NetworkRules.sol";
 import {ITaxonomy} from "../taxonomy/ITaxonomy.sol";
 
 /// @title Market
@@ -21,6 +23,15 @@ import {ITaxonomy} from "../taxonomy/ITaxonomy.sol";
 /// completed by the consumer or claimed by the provider after the dispute window (payment minus the network fee),
 /// or ruled on by a network leader who is neither party (any split). Settled amounts are credited and pulled with
 /// {withdraw}; the network fee is credited to the treasury (the governance timelock).
+///
+/// Every dispute ends. The leaders who are neither party rule from its opening; when the leaders' ruling period
+/// (a network rule, fixed at booking) has passed, the members' vote (the governance timelock) may rule too; and
+/// once the members have had the longest time a vote can take ({MEMBERS_DECISION_TIME}) on top of that, anyone
+/// may settle it by the default outcome the rules state: a full refund to the consumer ({settleExpiredDispute}).
+/// So a dispute between the only leaders, or while no leader is active, still ends. "Party" means the booking's
+/// two accounts: the market cannot tell that a leader also controls another member's account, so a leader
+/// ruling for their own second account is not refused here; that is for the members, who may remove the leader
+/// by vote (the ruling itself stands).
 ///
 /// A booking may open the data connection the provider needs (e.g. the consumer's delivery address for the
 /// delivery period): the offer declares it, the consumer consents in the booking transaction, and the market
@@ -50,7 +61,8 @@ contract Market is Governed, ReentrancyGuardTransient {
         Accepted
     }
 
-    /// @notice The lifecycle of a booking. The last five are final (settled).
+    /// @notice The lifecycle of a booking. The last six are final (settled); `Defaulted` is a dispute nobody
+    /// ruled on by its final deadline, settled by the default outcome (full refund).
     enum BookingStatus {
         None,
         Booked,
@@ -61,7 +73,8 @@ contract Market is Governed, ReentrancyGuardTransient {
         Claimed,
         Declined,
         Cancelled,
-        Ruled
+        Ruled,
+        Defaulted
     }
 
     /// @notice What a provider states about an offer, on-chain: what is needed to match and settle it.
@@ -142,9 +155,13 @@ contract Market is Governed, ReentrancyGuardTransient {
         uint128 maxUnitPrice;
     }
 
-    /// @notice A booking: price, token and fee are fixed when it is made.
-    /// @dev Three slots. The provider is the offer's (offers never change hands). `windowEnds` is set when the
-    /// provider marks the booking delivered.
+    /// @notice A booking: price, token, fee, dispute window and ruling period are fixed when it is made (the
+    /// network rules in force then), so a later change of the rules never changes a booking already made.
+    /// @dev Three slots, each written once at booking. The provider is the offer's (offers never change hands).
+    /// `windowEnds` is set when the provider marks the booking delivered (the end of its dispute window) and, once
+    /// a dispute opens, holds when it opened: the deadlines of the dispute count from there ({disputeDeadlines}).
+    /// Slot 0: consumer, status, feeBps, consentSlot, windowEnds. Slot 1: token, offerId, disputeWindow.
+    /// Slot 2: amount, quantity, rulingPeriod.
     struct Booking {
         address consumer;
         BookingStatus status;
@@ -154,12 +171,18 @@ contract Market is Governed, ReentrancyGuardTransient {
         uint48 windowEnds;
         address token;
         uint64 offerId;
+        uint32 disputeWindow;
         uint128 amount;
         uint64 quantity;
+        uint32 rulingPeriod;
     }
 
     /// @notice The most consumer attributes one data request may name.
     uint256 public constant MAX_DATA_ATTRIBUTES = 32;
+    /// @notice The time the members' vote has to rule on a dispute after the leaders' ruling period, in seconds:
+    /// the longest a proposal can take from creation to execution (VotingBounds.MAX_DECISION_TIME), whatever the
+    /// members later vote for the governor's and the timelock's delays.
+    uint256 public constant MEMBERS_DECISION_TIME = VotingBounds.MAX_DECISION_TIME;
     uint256 private constant BPS = 10_000;
 
     IMembership public immutable membership;
@@ -258,9 +281,19 @@ contract Market is Governed, ReentrancyGuardTransient {
         uint256 indexed bookingId,
         uint48 windowEnds
     );
-    /// @notice `party` (a party to the booking) opened a dispute, stated in the document `statement`.
-    event DisputeOpened(address indexed party, uint256 indexed offerId, uint256 indexed bookingId, bytes32 statement);
-    /// @notice `party` (a network leader) ruled on the dispute over booking `bookingId`, reasoned in `ruling`.
+    /// @notice `party` (a party to the booking) opened a dispute, stated in the document `statement`. The leaders
+    /// who are neither party rule until `finalDeadline`; the members' vote may rule from `membersFrom` until then;
+    /// from `finalDeadline` anyone may settle it by the default outcome (full refund, {settleExpiredDispute}).
+    event DisputeOpened(
+        address indexed party,
+        uint256 indexed offerId,
+        uint256 indexed bookingId,
+        bytes32 statement,
+        uint48 membersFrom,
+        uint48 finalDeadline
+    );
+    /// @notice `party` (a network leader who is neither party, or the governance timelock for the members' vote)
+    /// ruled on the dispute over booking `bookingId`, reasoned in `ruling`.
     event DisputeRuled(address indexed party, uint256 indexed offerId, uint256 indexed bookingId, bytes32 ruling);
     /// @notice Booking `bookingId` ended as `outcome`: `refund` was credited to the consumer, `payment` to the
     /// provider and `fee` to the treasury (together, the escrowed amount).
@@ -353,8 +386,17 @@ contract Market is Governed, ReentrancyGuardTransient {
     error MarketDisputeWindowClosed(uint256 bookingId, uint48 windowEnds);
     /// @notice The dispute window of booking `bookingId` is open until `windowEnds`.
     error MarketDisputeWindowOpen(uint256 bookingId, uint48 windowEnds);
-    /// @notice `caller` is not an active network leader.
+    /// @notice `caller` is not an active network leader (nor the governance timelock).
     error MarketNotLeader(address caller);
+    /// @notice The members' vote may rule on the dispute over booking `bookingId` only from `membersFrom`, when
+    /// the leaders' ruling period has passed.
+    error MarketMembersRuleFrom(uint256 bookingId, uint48 membersFrom);
+    /// @notice Nobody may rule on the dispute over booking `bookingId` any more: its final deadline
+    /// `finalDeadline` has passed, and anyone may settle it by the default outcome.
+    error MarketRulingClosed(uint256 bookingId, uint48 finalDeadline);
+    /// @notice The dispute over booking `bookingId` may be settled by the default outcome only from
+    /// `finalDeadline`; until then the leaders (and, after their ruling period, the members' vote) rule.
+    error MarketDisputeNotExpired(uint256 bookingId, uint48 finalDeadline);
     /// @notice `caller` is a party to booking `bookingId` and may not rule on it.
     error MarketPartyCannotRule(uint256 bookingId, address caller);
     /// @notice The `refund` exceeds the escrowed `amount`.
@@ -366,7 +408,8 @@ contract Market is Governed, ReentrancyGuardTransient {
     /// @param membership_ Members and roles (providers and consumers are active members; leaders rule).
     /// @param resources_ Members' resources (an offer is for one of the provider's resources).
     /// @param taxonomy_ The shared vocabulary (offer and request classes, data request attributes).
-    /// @param networkRules_ The network rules (market fee, dispute window, maximum grant duration).
+    /// @param networkRules_ The network rules (market fee, dispute window, leaders' ruling period, maximum grant
+    /// duration).
     /// @param accessConnector_ The data connections (AccessGrants), which must approve this market as connector.
     constructor(
         address governance_,
@@ -596,11 +639,12 @@ contract Market is Governed, ReentrancyGuardTransient {
     }
 
     /// @notice Marks the caller's accepted booking `bookingId` delivered. This starts the dispute window (the
-    /// network rule in force now): the consumer completes or disputes within it, or the provider may claim.
+    /// network rule in force when the booking was made): the consumer completes or disputes within it, or the
+    /// provider may claim.
     /// @param bookingId An accepted booking of the caller's offer.
     function markDelivered(uint256 bookingId) external {
         (Booking storage b, uint256 offerId, ) = _asProvider(bookingId, BookingStatus.Accepted);
-        uint48 windowEnds = uint48(block.timestamp + networkRules.disputeWindow());
+        uint48 windowEnds = uint48(block.timestamp + b.disputeWindow);
         b.status = BookingStatus.Delivered;
         b.windowEnds = windowEnds;
         emit BookingDelivered(msg.sender, offerId, bookingId, windowEnds);
@@ -627,7 +671,9 @@ contract Market is Governed, ReentrancyGuardTransient {
     }
 
     /// @notice Opens a dispute over booking `bookingId`, as its consumer or provider: while it is accepted, or
-    /// delivered and within the dispute window. A network leader who is neither party then rules.
+    /// delivered and within the dispute window. The escrow then waits for a ruling: by a network leader who is
+    /// neither party (until the final deadline), by the members' vote once the leaders' ruling period has passed,
+    /// or, from the final deadline, by the default outcome ({settleExpiredDispute}); see {disputeDeadlines}.
     /// @param bookingId The booking.
     /// @param statement The content hash of the caller's off-chain statement.
     function openDispute(uint256 bookingId, bytes32 statement) external {
@@ -641,25 +687,50 @@ contract Market is Governed, ReentrancyGuardTransient {
         } else if (b.status != BookingStatus.Accepted) {
             revert MarketBookingStatus(bookingId, b.status);
         }
+        // One write: from now on windowEnds holds when the dispute opened.
         b.status = BookingStatus.Disputed;
-        emit DisputeOpened(msg.sender, offerId, bookingId, statement);
+        b.windowEnds = uint48(block.timestamp);
+        (uint48 membersFrom, uint48 finalDeadline) = _deadlines(b);
+        emit DisputeOpened(msg.sender, offerId, bookingId, statement, membersFrom, finalDeadline);
     }
 
     /// @notice Rules on the dispute over booking `bookingId`: `refund` goes back to the consumer, the rest is the
-    /// provider's payment (minus the network fee on it). Only an active network leader who is neither party.
+    /// provider's payment (minus the network fee on it). An active network leader who is neither party may rule
+    /// until the final deadline; the governance timelock (a members' vote) from the end of the leaders' ruling
+    /// period until the final deadline.
+    /// @dev "Party" is the booking's consumer or provider account: a leader's second account is not detected
+    /// (see the contract's notice). The members' vote rules through a proposal that calls this function.
     /// @param bookingId A disputed booking.
     /// @param refund The consumer's share of the escrow, from 0 to all of it.
-    /// @param ruling The content hash of the leader's reasoned ruling.
+    /// @param ruling The content hash of the reasoned ruling.
     function ruleDispute(uint256 bookingId, uint256 refund, bytes32 ruling) external nonReentrant {
-        if (!membership.hasActiveRole(_leaderRole, msg.sender)) revert MarketNotLeader(msg.sender);
+        bool byMembers = msg.sender == governance;
+        if (!byMembers && !membership.hasActiveRole(_leaderRole, msg.sender)) revert MarketNotLeader(msg.sender);
         Booking storage b = _existingBooking(bookingId);
         uint256 offerId = b.offerId;
         address provider = _offers[offerId].provider;
         if (msg.sender == b.consumer || msg.sender == provider) revert MarketPartyCannotRule(bookingId, msg.sender);
         if (b.status != BookingStatus.Disputed) revert MarketBookingStatus(bookingId, b.status);
+        (uint48 membersFrom, uint48 finalDeadline) = _deadlines(b);
+        if (block.timestamp >= finalDeadline) revert MarketRulingClosed(bookingId, finalDeadline);
+        if (byMembers && block.timestamp < membersFrom) revert MarketMembersRuleFrom(bookingId, membersFrom);
         if (refund > b.amount) revert MarketRefundTooLarge(refund, b.amount);
         emit DisputeRuled(msg.sender, offerId, bookingId, ruling);
         _settle(bookingId, b, offerId, provider, BookingStatus.Ruled, refund);
+    }
+
+    /// @notice Settles the dispute over booking `bookingId` by the default outcome the network rules state, once
+    /// its final deadline has passed without a ruling: the consumer is refunded in full and the units return to
+    /// the offer. Anyone may call it, so a dispute ends even when no leader may or will rule and the members do
+    /// not vote.
+    /// @param bookingId A disputed booking past its final deadline.
+    function settleExpiredDispute(uint256 bookingId) external nonReentrant {
+        Booking storage b = _existingBooking(bookingId);
+        if (b.status != BookingStatus.Disputed) revert MarketBookingStatus(bookingId, b.status);
+        (, uint48 finalDeadline) = _deadlines(b);
+        if (block.timestamp < finalDeadline) revert MarketDisputeNotExpired(bookingId, finalDeadline);
+        uint256 offerId = b.offerId;
+        _settle(bookingId, b, offerId, _offers[offerId].provider, BookingStatus.Defaulted, b.amount);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -807,7 +878,7 @@ contract Market is Governed, ReentrancyGuardTransient {
     }
 
     /// @dev Takes `quantity` units of offer `o` and stores the booking at the offer's current price and token and
-    /// the network fee in force.
+    /// the network fee, dispute window and ruling period in force.
     function _record(
         uint256 offerId,
         Offer storage o,
@@ -822,17 +893,21 @@ contract Market is Governed, ReentrancyGuardTransient {
         o.booked = booked + quantity;
         bookingId = ++bookingCount;
         b = _bookings[bookingId];
-        // One write per slot.
+        // The rules in force now, in one call (the network's NetworkRules, whose `rules` view returns them all
+        // from one slot); one write per slot.
+        NetworkRules.RuleValues memory rules = NetworkRules(address(networkRules)).rules();
         _bookings[bookingId] = Booking({
             consumer: msg.sender,
             status: BookingStatus.Booked,
-            feeBps: networkRules.marketFeeBps(),
+            feeBps: rules.marketFeeBps,
             consentSlot: 0,
             windowEnds: 0,
             token: o.token,
             offerId: uint64(offerId),
+            disputeWindow: rules.disputeWindow,
             amount: uint128(amount),
-            quantity: quantity
+            quantity: quantity,
+            rulingPeriod: rules.disputeRulingPeriod
         });
     }
 
@@ -863,6 +938,14 @@ contract Market is Governed, ReentrancyGuardTransient {
         emit BookingSettled(msg.sender, offerId, bookingId, outcome, refund, payment, fee);
         uint8 slot = b.consentSlot;
         if (slot != 0) accessConnector.closeByConnector(consumer, provider, slot);
+    }
+
+    /// @dev When the members' vote may rule on disputed booking `b` and its final deadline. Summed in uint256:
+    /// a 48-bit time plus at most 90 days (the longest ruling period) plus 35 days fits 48 bits for any real time.
+    function _deadlines(Booking storage b) private view returns (uint48 membersFrom, uint48 finalDeadline) {
+        uint256 from = uint256(b.windowEnds) + b.rulingPeriod;
+        membersFrom = uint48(from);
+        finalDeadline = uint48(from + MEMBERS_DECISION_TIME);
     }
 
     function _collect(address token, uint256 amount) private {

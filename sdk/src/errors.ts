@@ -96,7 +96,10 @@ export type OfferStatus = (typeof OFFER_STATUSES)[number];
 export const MARKET_REQUEST_STATUSES = ["none", "open", "cancelled", "accepted"] as const;
 export type MarketRequestStatus = (typeof MARKET_REQUEST_STATUSES)[number];
 
-/** Booking statuses, in the order of `Market.BookingStatus`; the last five are final (settled). */
+/**
+ * Booking statuses, in the order of `Market.BookingStatus`; the last six are final (settled). "defaulted" is a
+ * dispute nobody ruled on by its final deadline, settled by the default outcome (full refund to the consumer).
+ */
 export const BOOKING_STATUSES = [
   "none",
   "booked",
@@ -108,11 +111,19 @@ export const BOOKING_STATUSES = [
   "declined",
   "cancelled",
   "ruled",
+  "defaulted",
 ] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 /** The outcomes that end a booking: its escrow is credited out. */
-export const SETTLED_STATUSES: readonly BookingStatus[] = ["completed", "claimed", "declined", "cancelled", "ruled"];
+export const SETTLED_STATUSES: readonly BookingStatus[] = [
+  "completed",
+  "claimed",
+  "declined",
+  "cancelled",
+  "ruled",
+  "defaulted",
+];
 
 /** Who may impose a suspension, in the order of `Membership.Authority` (lowest first). */
 const authority = (level: number) => AUTHORITIES[level] ?? `authority ${level}`;
@@ -262,7 +273,14 @@ const MESSAGES: Messages = {
   MarketNotActiveMember: ([account]) => `${account} is not an active member.`,
   MarketNotAnswered: ([requestId, offerId]) => `Offer ${offerId} has not answered request ${requestId}.`,
   MarketNotConsumer: ([caller, consumer]) => `${caller} is not the consumer (${consumer}).`,
-  MarketNotLeader: ([caller]) => `${caller} is not an active network leader: only leaders rule on disputes.`,
+  MarketNotLeader: ([caller]) =>
+    `${caller} is not an active network leader: only leaders (and, after their ruling period, the members' vote) rule on disputes.`,
+  MarketMembersRuleFrom: ([bookingId, membersFrom]) =>
+    `The members' vote may rule on the dispute over booking ${bookingId} only from ${isoTime(membersFrom)}, when the leaders' ruling period has passed.`,
+  MarketRulingClosed: ([bookingId, finalDeadline]) =>
+    `Nobody may rule on the dispute over booking ${bookingId} any more: its final deadline passed at ${isoTime(finalDeadline)}. Anyone may now settle it by the default outcome (full refund to the consumer).`,
+  MarketDisputeNotExpired: ([bookingId, finalDeadline]) =>
+    `The dispute over booking ${bookingId} can be settled by the default outcome (full refund) only from ${isoTime(finalDeadline)}; until then the leaders (and, after their ruling period, the members' vote) rule.`,
   MarketNotParty: ([bookingId, caller]) =>
     `${caller} is neither the consumer nor the provider of booking ${bookingId}.`,
   MarketNotProvider: ([caller, provider]) => `${caller} is not the provider (${provider}).`,

@@ -201,12 +201,31 @@ describe("the market", () => {
     await as(bob).market.acceptBooking({ bookingId: disputed.bookingId });
     await as(dave).market.openDispute({ bookingId: disputed.bookingId, statement: "dave: the desk had no screen" });
     const [inDispute] = await reader.reads.bookings({ party: dave, statuses: ["disputed"] });
+    // Who may end the dispute, and from when: the booking keeps the ruling period in force when it was made.
+    const deadlines = inDispute?.deadlines;
+    if (deadlines === undefined) throw new Error("a disputed booking has its deadlines");
+    expect(deadlines.membersFrom - deadlines.disputedAt).toBe(Number(inDispute?.rulingPeriod));
+    expect(deadlines.finalDeadline - deadlines.membersFrom).toBe(35 * DAY);
+    const at = (t: number) => new Date(t * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
     expect(inDispute?.next).toEqual({
       consumer: [],
       provider: [],
-      leader: ["rule: split the escrow (a leader who is neither party)"],
+      leader: [`rule: split the escrow (a leader who is neither party), until ${at(deadlines.finalDeadline)}`],
+      members: [
+        `rule by a proposal (calls ruleDispute), executed from ${at(deadlines.membersFrom)} until ${at(deadlines.finalDeadline)}`,
+      ],
+      anyone: [`settle by the default outcome (full refund to the consumer) from ${at(deadlines.finalDeadline)}`],
     });
-    expect(inDispute?.dispute).toEqual({ by: dave, statement: toContentHash("dave: the desk had no screen") });
+    expect(inDispute?.dispute).toEqual({
+      by: dave,
+      statement: toContentHash("dave: the desk had no screen"),
+      openedAt: deadlines.disputedAt,
+      membersFrom: deadlines.membersFrom,
+      finalDeadline: deadlines.finalDeadline,
+    });
+    await expect(as(carol).market.settleExpiredDispute({ bookingId: disputed.bookingId })).rejects.toThrow(
+      `The dispute over booking ${disputed.bookingId} can be settled by the default outcome (full refund) only from`,
+    );
     const half = 25n * 10n ** 18n;
     await as(people.lena).market.ruleDispute({
       bookingId: disputed.bookingId,

@@ -34,7 +34,11 @@ export const BookingStatus = {
   Declined: 7n,
   Cancelled: 8n,
   Ruled: 9n,
+  Defaulted: 10n,
 } as const;
+
+/** `Market.MEMBERS_DECISION_TIME`: VotingBounds.MAX_DECISION_TIME, the longest a members' vote can take. */
+export const MEMBERS_DECISION_TIME = 35 * 86_400;
 
 export type OfferTerms = Market.OfferTermsStruct;
 export type DataRequest = Market.DataRequestStruct;

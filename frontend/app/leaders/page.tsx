@@ -1,6 +1,7 @@
 "use client";
 
 import { DisputeRow } from "@/components/leaders/DisputeRow";
+import { useChainNow } from "@/lib/clock";
 import { ApplicantRow, ApplicationRow, MemberRow } from "@/components/leaders/MemberActions";
 import { readTokens } from "@/lib/market";
 import { Query } from "@/components/Query";
@@ -13,6 +14,7 @@ import { useWeconet, useWeconetQuery } from "@/lib/weconet";
  */
 export default function LeadersPage() {
   const { account } = useWeconet();
+  const now = useChainNow();
   const members = useWeconetQuery(["members"], (w) => w.reads.members());
   const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
   const disputes = useWeconetQuery(["disputes"], (w) => w.reads.bookings({ statuses: ["disputed"] }));
@@ -90,7 +92,11 @@ export default function LeadersPage() {
       </section>
       <section className="card" aria-labelledby="disputes-h">
         <h2 id="disputes-h">Disputes to rule on</h2>
-        <p className="hint">A leader who is neither party splits the escrow: the refund goes back to the consumer.</p>
+        <p className="hint">
+          A leader who is neither party splits the escrow: the refund goes back to the consumer. After the leaders&apos;
+          ruling period the members&apos; vote may rule too (a proposal calling the market&apos;s ruleDispute); past the
+          final deadline anyone may settle the dispute by a full refund.
+        </p>
         <Query result={disputes} what="the disputes">
           {(list) =>
             list.length === 0 ? (
@@ -98,7 +104,7 @@ export default function LeadersPage() {
             ) : (
               <Table head={["Booking", "Dispute", "Ruling"]} testId="disputes">
                 {list.map((b) => (
-                  <DisputeRow key={b.id.toString()} booking={b} tokens={tokens.data} canAct={isLeader} />
+                  <DisputeRow key={b.id.toString()} booking={b} tokens={tokens.data} canAct={isLeader} now={now} />
                 ))}
               </Table>
             )

@@ -7,20 +7,30 @@ import type { BookingView } from "@weconet/sdk";
 import { AccountName } from "@/components/AccountName";
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
+import { formatTime } from "@/lib/format";
 import { formatAmount, parseAmount, tokenOf, type TokenInfo } from "@/lib/market";
 import { useTransaction } from "@/lib/tx";
 
-/** A disputed booking: a leader who is neither party splits the escrow, with a reasoned ruling (off-chain, hashed). */
+/**
+ * A disputed booking: a leader who is neither party splits the escrow, with a reasoned ruling (off-chain, hashed),
+ * until the final deadline; the members' vote may rule from the end of the leaders' ruling period; from the final
+ * deadline anyone may settle it by the default outcome (full refund to the consumer).
+ */
 export function DisputeRow({
   booking: b,
   tokens,
   canAct,
+  now,
 }: {
   booking: BookingView;
   tokens: readonly TokenInfo[] | undefined;
   canAct: boolean;
+  /** The chain's time, to know whether the final deadline has passed. */
+  now: number | undefined;
 }) {
   const tx = useTransaction();
+  const deadlines = b.deadlines;
+  const expired = deadlines !== undefined && now !== undefined && now >= deadlines.finalDeadline;
   const token = tokenOf(tokens, b.token);
   const [refund, setRefund] = useState("");
   const [ruling, setRuling] = useState("");
@@ -48,21 +58,49 @@ export function DisputeRow({
             <code>{b.dispute.statement.slice(0, 10)}…</code>
           </div>
         )}
+        {deadlines !== undefined && <DisputeDeadlinesList deadlines={deadlines} />}
       </td>
       <td>
-        <form onSubmit={submit} noValidate aria-label={`Rule on booking ${b.id}`}>
-          <Field label={`Refund to the consumer (${token.symbol})`} error={errors.refund}>
-            <input inputMode="decimal" value={refund} onChange={(e) => setRefund(e.target.value)} />
-          </Field>
-          <Field label="Ruling" error={errors.ruling}>
-            <input value={ruling} onChange={(e) => setRuling(e.target.value)} />
-          </Field>
-          <button type="submit" disabled={!canAct || tx.busy}>
-            Rule
-          </button>
-          <TxStatus state={tx.state} />
-        </form>
+        {expired ? (
+          <>
+            <p className="small">Nobody ruled by the final deadline: anyone may settle it by a full refund.</p>
+            <button
+              type="button"
+              disabled={tx.busy}
+              onClick={() => void tx.run("Settle", (w) => w.market.settleExpiredDispute({ bookingId: b.id }))}
+            >
+              Settle (full refund)
+            </button>
+            <TxStatus state={tx.state} />
+          </>
+        ) : (
+          <form onSubmit={submit} noValidate aria-label={`Rule on booking ${b.id}`}>
+            <Field label={`Refund to the consumer (${token.symbol})`} error={errors.refund}>
+              <input inputMode="decimal" value={refund} onChange={(e) => setRefund(e.target.value)} />
+            </Field>
+            <Field label="Ruling" error={errors.ruling}>
+              <input value={ruling} onChange={(e) => setRuling(e.target.value)} />
+            </Field>
+            <button type="submit" disabled={!canAct || tx.busy}>
+              Rule
+            </button>
+            <TxStatus state={tx.state} />
+          </form>
+        )}
       </td>
     </tr>
+  );
+}
+
+/** A dispute's deadlines as dates: who may rule until when, and from when anyone may settle it. */
+export function DisputeDeadlinesList({ deadlines: d }: { deadlines: NonNullable<BookingView["deadlines"]> }) {
+  return (
+    <ul className="small plain muted" data-testid="dispute-deadlines">
+      <li>
+        Opened {formatTime(d.disputedAt)}; leaders who are neither party rule until {formatTime(d.finalDeadline)}
+      </li>
+      <li>Members&apos; vote may rule from {formatTime(d.membersFrom)}</li>
+      <li>From {formatTime(d.finalDeadline)} anyone may settle it: full refund to the consumer</li>
+    </ul>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { BookingView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { DisputeDeadlinesList } from "@/components/leaders/DisputeRow";
 import { TxStatus } from "@/components/TxStatus";
 import { sameAddress } from "@/lib/format";
 import { formatAmount, tokenOf, type TokenInfo } from "@/lib/market";
@@ -64,7 +65,18 @@ export function BookingRow({
               Leader: {n}
             </li>
           ))}
+          {b.next.members.map((n) => (
+            <li key={n} className="muted">
+              Members&apos; vote: {n}
+            </li>
+          ))}
+          {b.next.anyone.map((n) => (
+            <li key={n} className="muted">
+              Anyone: {n}
+            </li>
+          ))}
         </ul>
+        {b.deadlines !== undefined && <DisputeDeadlinesList deadlines={b.deadlines} />}
         <div className="row">
           {side === "provider" && b.status === "booked" && (
             <>
@@ -81,6 +93,11 @@ export function BookingRow({
             b.status === "delivered" &&
             !windowOpen &&
             step("Claim payment", (w) => w.market.claimPayment(id))}
+          {b.status === "disputed" &&
+            b.deadlines !== undefined &&
+            now !== undefined &&
+            now >= b.deadlines.finalDeadline &&
+            step("Settle (full refund)", (w) => w.market.settleExpiredDispute(id))}
         </div>
         {canDispute && (
           <form

@@ -1,11 +1,13 @@
-import { erc20Abi, zeroAddress, zeroHash, type Address, type Hex } from "viem";
+import { encodeFunctionData, erc20Abi, zeroAddress, zeroHash, type Address, type Hex } from "viem";
 
+import { abiOfKey } from "../contracts.js";
 import { accountOf, chainTime, eventIn, send, sendCall, type Sent, type WeconetContext } from "../client.js";
 import { toBytes32Code, toContentHash } from "../codes.js";
 import { WeconetError } from "../errors.js";
 import { readOffer } from "../reads/market.js";
 import { attributeIdOf, attributeSetOf } from "../reads/taxonomy.js";
 import type { AttributeRef, Moment } from "./access.js";
+import { describeProposal, governanceActions, type ProposalCall } from "./governance.js";
 import type { ClassRef } from "./resources.js";
 
 /** The consumer data a booking of an offer shares with its provider, for the booking's time. */
@@ -273,6 +275,31 @@ export function marketActions(ctx: WeconetContext) {
       send(ctx, "market", "ruleDispute", [bookingId, refund, toContentHash(ruling)], {
         doing: `rule on booking ${bookingId}`,
       }),
+    /**
+     * Proposes that the members' vote rule on a dispute (a proposal whose only call is the market's
+     * `ruleDispute`, executed by the timelock). The proposal may be made at once; its execution succeeds only
+     * from the end of the leaders' ruling period until the final deadline (see `disputeDeadlines` and
+     * `nextActions` in the market reads), and not if a leader ruled first.
+     */
+    proposeRuling: (p: {
+      bookingId: bigint;
+      refund: bigint;
+      ruling: Hex | string;
+      title?: string;
+      rationale?: string;
+    }) =>
+      governanceActions(ctx).propose({
+        calls: [rulingCall(ctx.deployment.contracts.market, p.bookingId, p.refund, p.ruling)],
+        description: describeProposal(
+          p.title ?? `Rule on the dispute over booking ${p.bookingId}: refund ${p.refund}`,
+          p.rationale,
+        ),
+      }),
+    /**
+     * Settles a dispute nobody ruled on by its final deadline by the default outcome the network rules state: a
+     * full refund to the consumer. Anyone may send it.
+     */
+    settleExpiredDispute: step("settleExpiredDispute", "settle the expired dispute over"),
     /** Pays the caller everything credited to them in `token` (ETH by default). */
     withdraw: async ({ token }: { token?: Address } = {}): Promise<Sent & { amount: bigint }> => {
       const sent = await send(ctx, "market", "withdraw", [token ?? zeroAddress], { doing: "withdraw" });
@@ -289,4 +316,22 @@ export function marketActions(ctx: WeconetContext) {
 }
 
 type BookingStep =
-  "acceptBooking" | "declineBooking" | "cancelBooking" | "markDelivered" | "completeBooking" | "claimPayment";
+  | "acceptBooking"
+  | "declineBooking"
+  | "cancelBooking"
+  | "markDelivered"
+  | "completeBooking"
+  | "claimPayment"
+  | "settleExpiredDispute";
+
+/** The call a members' ruling makes: the market's `ruleDispute`, sent by the timelock when executed. */
+export function rulingCall(market: Address, bookingId: bigint, refund: bigint, ruling: Hex | string): ProposalCall {
+  return {
+    target: market,
+    data: encodeFunctionData({
+      abi: abiOfKey("market"),
+      functionName: "ruleDispute",
+      args: [bookingId, refund, toContentHash(ruling)],
+    }),
+  };
+}

@@ -236,7 +236,7 @@ const NORMALIZERS: Normalizers = {
     }),
     DisputeOpened: (a) => ({
       ...market(a),
-      summary: `${a.party} disputed booking ${a.bookingId} (statement ${a.statement})`,
+      summary: `${a.party} disputed booking ${a.bookingId} (statement ${a.statement}); the members' vote may rule from ${isoTime(a.membersFrom)}, and from ${isoTime(a.finalDeadline)} anyone may settle it by a full refund`,
     }),
     DisputeRuled: (a) => ({
       ...market(a),

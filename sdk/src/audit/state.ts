@@ -1,4 +1,4 @@
-import { zeroAddress, zeroHash, type Address, type Hex } from "viem";
+import { stringToHex, zeroAddress, zeroHash, type Address, type Hex } from "viem";
 
 import {
   BOOKING_STATUSES,
@@ -202,12 +202,30 @@ export interface BookingRecord {
   feeBps: number;
   /** The data connection the booking opened (0 for none). */
   connectionId: bigint;
-  /** When its dispute window ends (0 until delivered). */
+  /**
+   * The dispute window and the leaders' ruling period (seconds) the booking keeps: the network rules in force
+   * when it was made, as the rules' own events tell them (0 when the fold did not read the rules' events).
+   */
+  disputeWindow: number;
+  rulingPeriod: number;
+  /** When its dispute window ends (0 until delivered); once disputed, when the dispute opened (as the market keeps it). */
   windowEnds: number;
   bookedAt: number;
   /** The request whose answer it accepted, if any. */
   requestId?: bigint;
-  dispute?: { by: Address; statement: Hex; ruling?: Hex; ruledBy?: Address };
+  /**
+   * The dispute: who opened it, when, and its deadlines (from `membersFrom` the members' vote may rule too; from
+   * `finalDeadline` nobody rules and anyone may settle it by the default outcome, a full refund).
+   */
+  dispute?: {
+    by: Address;
+    statement: Hex;
+    openedAt: number;
+    membersFrom: number;
+    finalDeadline: number;
+    ruling?: Hex;
+    ruledBy?: Address;
+  };
   settlement?: { by: Address; at: number; refund: bigint; payment: bigint; fee: bigint };
 }
 
@@ -352,6 +370,10 @@ function credit(state: NetworkState, token: Address, account: Address, amount: b
 }
 
 /** Applies a market event (see {@link applyEvent}). */
+// The NetworkRules keys of the rules a booking keeps (bytes32 short strings, as the contract declares them).
+const DISPUTE_WINDOW_KEY = stringToHex("disputeWindow", { size: 32 });
+const DISPUTE_RULING_PERIOD_KEY = stringToHex("disputeRulingPeriod", { size: 32 });
+
 function applyMarketEvent(state: NetworkState, e: AuditEvent & { contract: "Market" }): void {
   const m = state.market;
   const t = e.timestamp;
@@ -454,6 +476,8 @@ function applyMarketEvent(state: NetworkState, e: AuditEvent & { contract: "Mark
         amount: a.amount,
         feeBps: a.feeBps,
         connectionId: a.connectionId,
+        disputeWindow: Number(state.rules.get(DISPUTE_WINDOW_KEY) ?? 0n),
+        rulingPeriod: Number(state.rules.get(DISPUTE_RULING_PERIOD_KEY) ?? 0n),
         windowEnds: 0,
         bookedAt: t,
       });
@@ -476,7 +500,14 @@ function applyMarketEvent(state: NetworkState, e: AuditEvent & { contract: "Mark
       edit(state, m.bookings, e.args.bookingId, "booking", (r) =>
         Object.assign(r, {
           status: "disputed",
-          dispute: { by: e.args.party, statement: e.args.statement },
+          windowEnds: t,
+          dispute: {
+            by: e.args.party,
+            statement: e.args.statement,
+            openedAt: t,
+            membersFrom: e.args.membersFrom,
+            finalDeadline: e.args.finalDeadline,
+          },
         }),
       );
       return;
@@ -485,6 +516,9 @@ function applyMarketEvent(state: NetworkState, e: AuditEvent & { contract: "Mark
         b.dispute = {
           by: b.dispute?.by ?? zeroAddress,
           statement: b.dispute?.statement ?? zeroHash,
+          openedAt: b.dispute?.openedAt ?? 0,
+          membersFrom: b.dispute?.membersFrom ?? 0,
+          finalDeadline: b.dispute?.finalDeadline ?? 0,
           ruling: e.args.ruling,
           ruledBy: e.args.party,
         };

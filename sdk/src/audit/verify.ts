@@ -385,8 +385,8 @@ export async function verifyTrail(
     compare(
       "escrows",
       `booking ${b.id}`,
-      `${b.consumer}/${b.status}/${b.feeBps}/${b.connectionId !== 0n}/${b.windowEnds}/${b.token}/${b.offerId}/${b.amount}/${b.quantity}`,
-      `${c.consumer}/${BOOKING_STATUSES[c.status] ?? c.status}/${c.feeBps}/${c.consentSlot !== 0}/${c.windowEnds}/${c.token}/${c.offerId}/${c.amount}/${c.quantity}`,
+      `${b.consumer}/${b.status}/${b.feeBps}/${b.connectionId !== 0n}/${b.windowEnds}/${b.token}/${b.offerId}/${b.disputeWindow}/${b.amount}/${b.quantity}/${b.rulingPeriod}`,
+      `${c.consumer}/${BOOKING_STATUSES[c.status] ?? c.status}/${c.feeBps}/${c.consentSlot !== 0}/${c.windowEnds}/${c.token}/${c.offerId}/${c.disputeWindow}/${c.amount}/${c.quantity}/${c.rulingPeriod}`,
     );
     if (!SETTLED_STATUSES.includes(b.status)) escrow.set(b.token, (escrow.get(b.token) ?? 0n) + b.amount);
   });

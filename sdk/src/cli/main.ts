@@ -77,7 +77,13 @@ Market
                                          offers ranked for a need, each score explained
   book <offer id> [--quantity <n>]        book at the offer's current version and price (approves an ERC-20 first)
   bookings [--member <address>] [--role consumer|provider] [--status <status>]
-                                         bookings with their escrow and who acts next
+                                         bookings with their escrow and who acts next (dispute deadlines too)
+  rule-dispute <booking id> <refund> --ruling <text or 0x hash>
+                                         (leader who is neither party) split a disputed escrow
+  propose-ruling <booking id> <refund> --ruling <text or 0x hash> [--title <text>] [--rationale <text>]
+                                         propose that the members' vote rule (executable after the leaders'
+                                         ruling period, until the dispute's final deadline)
+  settle-dispute <booking id>            (anyone) settle a dispute past its final deadline: full refund
   withdraw [--token ETH|<symbol>|<address>]  collect what the market credited you
 
 Auditor
@@ -109,6 +115,7 @@ const { values: flags, positionals } = (() => {
         metadata: { type: "string" },
         title: { type: "string" },
         rationale: { type: "string" },
+        ruling: { type: "string" },
         reason: { type: "string" },
         purpose: { type: "string" },
         days: { type: "string" },
@@ -691,6 +698,8 @@ const commands: Record<string, () => Promise<void>> = {
           ...side("consumer").map((a) => `consumer: ${a}`),
           ...side("provider").map((a) => `provider: ${a}`),
           ...b.next.leader.map((a) => `leader: ${a}`),
+          ...b.next.members.map((a) => `members' vote: ${a}`),
+          ...b.next.anyone.map((a) => `anyone: ${a}`),
         ];
         return [
           b.id.toString(),
@@ -707,6 +716,37 @@ const commands: Record<string, () => Promise<void>> = {
       bookings.length === 0
         ? "no bookings"
         : table([["booking", "offer", "consumer", "provider", "escrow", "status", "next"], ...rows]),
+    );
+  },
+  async "rule-dispute"() {
+    const bookingId = bigintArg(positionals[1], "the booking id");
+    const refund = bigintArg(positionals[2], "the refund");
+    if (flags.ruling === undefined) throw new WeconetError("rule-dispute needs --ruling <text or 0x hash>");
+    await sent(
+      (await actor()).market.ruleDispute({ bookingId, refund, ruling: flags.ruling }),
+      `ruled on booking ${bookingId}: ${refund} back to the consumer`,
+    );
+  },
+  async "propose-ruling"() {
+    const bookingId = bigintArg(positionals[1], "the booking id");
+    const refund = bigintArg(positionals[2], "the refund");
+    if (flags.ruling === undefined) throw new WeconetError("propose-ruling needs --ruling <text or 0x hash>");
+    const { hash, proposalId } = await (
+      await actor()
+    ).market.proposeRuling({
+      bookingId,
+      refund,
+      ruling: flags.ruling,
+      ...(flags.title === undefined ? {} : { title: flags.title }),
+      ...(flags.rationale === undefined ? {} : { rationale: flags.rationale }),
+    });
+    print({ hash, proposalId }, () => `proposed ${proposalId} (transaction ${hash})`);
+  },
+  async "settle-dispute"() {
+    const bookingId = bigintArg(positionals[1], "the booking id");
+    await sent(
+      (await actor()).market.settleExpiredDispute({ bookingId }),
+      `settled the expired dispute over booking ${bookingId}: full refund to the consumer`,
     );
   },
   async withdraw() {

@@ -35,16 +35,49 @@ export interface OfferView extends OfferRecord {
   bookable: boolean;
 }
 
-/** What each party (or a leader) can do next with a booking. */
+/**
+ * What each party, a leader, the members' vote and anyone can do next with a booking (the times in the sentences
+ * are the market's own deadlines).
+ */
 export interface NextActions {
   consumer: string[];
   provider: string[];
   leader: string[];
+  /** What the members' vote (a proposal executed by the timelock) may do. */
+  members: string[];
+  /** What any account may do (settle a dispute past its final deadline). */
+  anyone: string[];
+}
+
+/**
+ * The deadlines of a dispute, in seconds since the epoch: the leaders who are neither party rule from
+ * `disputedAt` until `finalDeadline` (exclusive), the members' vote from `membersFrom` until then; from
+ * `finalDeadline` anyone may settle it by the default outcome (full refund to the consumer).
+ */
+export interface DisputeDeadlines {
+  disputedAt: number;
+  membersFrom: number;
+  finalDeadline: number;
 }
 
 /** A booking, its escrow, and what each party can do next. */
 export interface BookingView extends BookingRecord {
   next: NextActions;
+  /** The deadlines of its dispute, while it is disputed. */
+  deadlines?: DisputeDeadlines;
+}
+
+/**
+ * The deadlines of a dispute opened at `disputedAt` on a booking that keeps `rulingPeriod` (the rule in force
+ * when it was made), given the members' decision time (`Market.MEMBERS_DECISION_TIME`), as the market computes them.
+ */
+export function disputeDeadlinesOf(
+  disputedAt: number,
+  rulingPeriod: number,
+  membersDecisionTime: number,
+): DisputeDeadlines {
+  const membersFrom = disputedAt + rulingPeriod;
+  return { disputedAt, membersFrom, finalDeadline: membersFrom + membersDecisionTime };
 }
 
 /** A market request with its answers, and whether it is still open. */
@@ -161,13 +194,17 @@ export async function readOffer(ctx: WeconetContext, offerId: bigint, options: R
   return view;
 }
 
-/** What each party can do next with a booking in `status`, at time `now`. */
+/**
+ * What each party can do next with a booking in `status`, at time `now`; for a disputed booking, `deadlines` say
+ * who may rule from when (without them only the leaders' ruling is named).
+ */
 export function nextActions(
   b: Pick<BookingRecord, "status" | "windowEnds">,
   now: number,
   credits: { consumer: bigint; provider: bigint },
+  deadlines?: DisputeDeadlines,
 ): NextActions {
-  const next: NextActions = { consumer: [], provider: [], leader: [] };
+  const next: NextActions = { consumer: [], provider: [], leader: [], members: [], anyone: [] };
   switch (b.status) {
     case "booked":
       next.provider.push("accept or decline");
@@ -189,7 +226,23 @@ export function nextActions(
       }
       break;
     case "disputed":
-      next.leader.push("rule: split the escrow (a leader who is neither party)");
+      if (deadlines === undefined) {
+        next.leader.push("rule: split the escrow (a leader who is neither party)");
+      } else if (now < deadlines.finalDeadline) {
+        next.leader.push(
+          `rule: split the escrow (a leader who is neither party), until ${isoTime(deadlines.finalDeadline)}`,
+        );
+        next.members.push(
+          now < deadlines.membersFrom
+            ? `rule by a proposal (calls ruleDispute), executed from ${isoTime(deadlines.membersFrom)} until ${isoTime(deadlines.finalDeadline)}`
+            : `rule by a proposal (calls ruleDispute), executed until ${isoTime(deadlines.finalDeadline)}`,
+        );
+        next.anyone.push(
+          `settle by the default outcome (full refund to the consumer) from ${isoTime(deadlines.finalDeadline)}`,
+        );
+      } else {
+        next.anyone.push("settle by the default outcome: full refund to the consumer (the final deadline has passed)");
+      }
       break;
     default:
       break;
@@ -226,6 +279,7 @@ export async function listBookings(
       (role !== "consumer" && b.provider.toLowerCase() === party),
   );
   const market = ctx.contracts.market;
+  const decisionTime = Number(await market.read.MEMBERS_DECISION_TIME(at));
   const views = await Promise.all(
     mine.map(async (b): Promise<BookingView> => {
       const [stored, consumerCredit, providerCredit] = await Promise.all([
@@ -234,8 +288,22 @@ export async function listBookings(
         market.read.balanceOf([b.provider, b.token], at),
       ]);
       const status = BOOKING_STATUSES[stored.status] ?? b.status;
-      const current = { ...b, status, windowEnds: stored.windowEnds };
-      return { ...current, next: nextActions(current, now, { consumer: consumerCredit, provider: providerCredit }) };
+      // The booking keeps its dispute window and ruling period: the market's record, not the rules now.
+      const current = {
+        ...b,
+        status,
+        windowEnds: stored.windowEnds,
+        disputeWindow: stored.disputeWindow,
+        rulingPeriod: stored.rulingPeriod,
+      };
+      const deadlines =
+        status === "disputed" ? disputeDeadlinesOf(stored.windowEnds, stored.rulingPeriod, decisionTime) : undefined;
+      const credits = { consumer: consumerCredit, provider: providerCredit };
+      return {
+        ...current,
+        ...(deadlines === undefined ? {} : { deadlines }),
+        next: nextActions(current, now, credits, deadlines),
+      };
     }),
   );
   return views
