@@ -228,6 +228,8 @@ beforeAll(async () => {
   const probation = await sdk(leader()).contracts.networkRules.read.probationPeriod();
   const latest = await publicClient.getBlock();
   await rpc("evm_setNextBlockTimestamp", [Number(latest.timestamp) + Number(probation) + 1]);
+  // the SDK simulates on the latest block: it must already be past the probation period
+  await rpc("evm_mine");
   for (const who of voters()) {
     await activateVote(sdk(leader()), who);
     await rpc("evm_mine");
