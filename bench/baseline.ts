@@ -20,7 +20,25 @@ const tooDear = (before: number, after: number) => after * 10_000 > before * (10
  * Why an operation costs more than 5% above the baseline, keyed by operation. Each reason is a rule the contracts
  * enforce now and did not before.
  */
-export const DEARER_BECAUSE: Readonly<Record<string, string>> = {};
+export const DEARER_BECAUSE: Readonly<Record<string, string>> = {
+  "membership: leave":
+    "in the benchmark's sequence leaving is now the member's first vote change after activation, so it writes the first entry of their vote history (suspension and reinstatement, which no longer move votes, used to)",
+  "applications: register application":
+    "verifies the application account's own consent (EIP-712 signature or ERC-1271) and uses up its nonce",
+  "applications: suspend application": "records and emits the authority of the suspension (who may lift it)",
+  "applications: reinstate application": "checks the caller's authority against the suspension's and emits it",
+  "access: revoke":
+    "closes every consent of the pair: reads the pair's connector slots besides the owner's own consent",
+  "access: relinquish":
+    "closes every consent of the pair: reads the pair's connector slots besides the owner's own consent",
+  "access: grantBySig (open, 1 attribute, later signature)":
+    "checks when the signature was issued against the owner's current membership and emits the nonce it used",
+  "access: openByConnector (1 attribute)":
+    "adds the booking's own consent in a slot of its own and marks the slot taken, instead of replacing the one connection; a booking with data costs about the same as before because the market no longer keeps a per-pair counter",
+  "access: closeByConnector": "frees the booking's slot besides clearing its consent",
+  "market: open dispute":
+    "reads the ruling period fixed at booking and puts both deadlines (the members' vote, the final one) in the event",
+};
 
 export interface Baseline {
   recorded: string;
