@@ -361,10 +361,7 @@ contract MembershipHandler is WeconetTest {
         if (by == governance) return Authority.MembersVote;
         if (member == expectedManager) return Authority.None;
         if (by == expectedManager) {
-            return
-                expectedStatus[by] == IMembership.Status.Active
-                    ? Authority.Manager
-                    : Authority.None;
+            return expectedStatus[by] == IMembership.Status.Active ? Authority.Manager : Authority.None;
         }
         if (!expectedLeader[member] && _isActiveLeader(by)) return Authority.Leader;
         return Authority.None;

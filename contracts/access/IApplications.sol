@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {Authority} from "../governance/Authority.sol";
-
 /// @title Weconet applications, as AccessGrants and the data socket see them
 /// @notice An application is software a community developer built on the network's data: members connect to it
 /// like to another member. It is known by its account: the address its back end signs data-socket requests with.

@@ -9,15 +9,7 @@ import {
 } from "viem";
 
 import type { AbiOf, ContractName } from "../contracts.js";
-import {
-  AUTHORITIES,
-  BOOKING_STATUSES,
-  bytes32ToText,
-  CLOSE_REASONS,
-  CONSENTS,
-  isoTime,
-  roleName,
-} from "../errors.js";
+import { AUTHORITIES, BOOKING_STATUSES, bytes32ToText, CLOSE_REASONS, CONSENTS, isoTime, roleName } from "../errors.js";
 
 /** The events of contract `C`. */
 export type EventName<C extends ContractName> = ContractEventName<AbiOf<C>>;
