@@ -56,8 +56,10 @@ export default function LeadersPage() {
       <section className="card" aria-labelledby="members-h">
         <h2 id="members-h">Members to suspend or reinstate</h2>
         <p className="hint">
-          Leaders suspend members; only the manager suspends leaders. Reason codes are short codes, never personal text.
-          A suspended member cannot vote until reinstated.
+          Leaders suspend members; only the manager suspends leaders, and only the members&apos; vote the manager.
+          Reason codes are short codes, never personal text. A suspended member cannot act until reinstated, but keeps
+          their vote; only the same or a higher authority lifts a suspension (members&apos; vote &gt; manager &gt;
+          leader).
         </p>
         <Query result={members} what="the members">
           {(list) => (
