@@ -179,10 +179,10 @@ async function advance(seconds: number): Promise<void> {
   await rpc("evm_mine");
 }
 
-/** The gas a mined transaction used, and its limit. */
+/** The gas a mined transaction used, and its limit (anvil may answer `eth_sendTransaction` before it has mined it). */
 async function gasOf(hash: Hash): Promise<{ used: bigint; limit: bigint; status: string }> {
   const [receipt, tx] = await Promise.all([
-    publicClient.getTransactionReceipt({ hash }),
+    publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50, timeout: 10_000 }),
     publicClient.getTransaction({ hash }),
   ]);
   return { used: receipt.gasUsed, limit: tx.gas, status: receipt.status };
