@@ -613,6 +613,13 @@ contract MarketHandler is MarketWorld {
 
     function cancelRequest(uint256 requestSeed) external {
         uint256 requestId = _pickRequest(requestSeed);
+        // Requests are soon answered or expire: without a fresh one a run could see too few cancellations.
+        if (
+            _prefersValid(requestSeed) &&
+            (requestId == 0 || _requestModel[requestId].status != Market.RequestStatus.Open)
+        ) {
+            (requestId, ) = _freshRequest(requestSeed);
+        }
         if (requestId == 0) return;
         ModelRequest storage r = _requestModel[requestId];
         bytes memory expected =
