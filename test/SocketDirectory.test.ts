@@ -298,7 +298,7 @@ describe("SocketDirectory", () => {
       expect(events).to.deep.equal(["DefaultSocketSet"]);
       expect(await w.socketDirectory.defaultSocket()).to.equal(COMMONS);
       expect(() => proposalCalls.setDefaultSocket({ contracts: {} } as Deployment, "ftp://x")).to.throw(
-        /must start with http:\/\/ or https:\/\//,
+        "propose a default socket: A socket URL must start with http:// or https:// followed by the host.",
       );
     });
   });
