@@ -1,0 +1,86 @@
+/**
+ * How the CLI reaches a data socket and signs in to it: which socket (flag, environment, the member's pointer
+ * on-chain, the default) and as whom (the CLI's own signer, see connect.ts).
+ */
+import type { Address } from "viem";
+
+import { WeconetError, createSocketClient, SocketError } from "../index.js";
+import type { Weconet } from "../weconet.js";
+import { connect, type ConnectOptions } from "./connect.js";
+
+/** Where `npm start` serves its socket, when neither a flag, the environment nor the chain names one. */
+export const DEFAULT_SOCKET = "http://127.0.0.1:8600";
+
+export type SocketClient = ReturnType<typeof createSocketClient>;
+export type SocketSession = Awaited<ReturnType<SocketClient["signIn"]>>;
+
+export interface SocketOptions extends ConnectOptions {
+  socket?: string;
+}
+
+function checkedUrl(url: string, what: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new WeconetError(`${what} must be a URL such as ${DEFAULT_SOCKET}, got "${url}"`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new WeconetError(`${what} must be an http:// or https:// URL, got "${url}"`);
+  }
+  return url.replace(/\/+$/, "");
+}
+
+/**
+ * The socket that serves `member`'s data: `--socket`, else WECONET_SOCKET_URL, else the member's pointer on-chain
+ * (their own socket or the network's default, SocketDirectory.socketOf), else the local default.
+ */
+export async function socketUrlFor(options: SocketOptions, w: Weconet | undefined, member?: Address): Promise<string> {
+  if (options.socket !== undefined) return checkedUrl(options.socket, "--socket");
+  const env = process.env.WECONET_SOCKET_URL;
+  if (env !== undefined && env !== "") return checkedUrl(env, "WECONET_SOCKET_URL");
+  if (w !== undefined) {
+    const named = member === undefined ? await w.reads.defaultSocket() : await w.reads.socketOf(member);
+    if (named !== undefined && named !== "") return checkedUrl(named, "the socket named on-chain");
+  }
+  return DEFAULT_SOCKET;
+}
+
+/** Whether a failure is the socket not answering at all (rather than answering with an error). */
+function unreachable(error: unknown): boolean {
+  if (error instanceof SocketError) return false;
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return (
+    error instanceof TypeError ||
+    ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"].includes(cause?.code ?? "")
+  );
+}
+
+/** Runs `talk` against the socket at `url`, turning "nothing answers there" into a sentence that says what to do. */
+export async function atSocket<T>(url: string, talk: () => Promise<T>): Promise<T> {
+  try {
+    return await talk();
+  } catch (error) {
+    if (unreachable(error)) {
+      throw new WeconetError(
+        `cannot reach the data socket at ${url}: is it running? (pass --socket <url> or set WECONET_SOCKET_URL)`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The CLI's signer (`--from` or WECONET_PRIVATE_KEY) signed in (SIWE) to the socket that serves `member`'s data. */
+export async function signedIn(
+  options: SocketOptions,
+  member: "self" | Address,
+): Promise<{ w: Weconet; url: string; socket: SocketClient; session: SocketSession }> {
+  const w = await connect(options, true);
+  const walletClient = w.walletClient;
+  if (walletClient === undefined) throw new WeconetError("signing in to the socket needs a signer (--from)");
+  const self = walletClient.account.address;
+  const url = await socketUrlFor(options, w, member === "self" ? self : member);
+  const socket = createSocketClient({ url });
+  const session = await atSocket(url, () => socket.signIn({ walletClient, chainId: w.deployment.chainId }));
+  return { w, url, socket, session };
+}
