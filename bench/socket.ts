@@ -225,7 +225,12 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
         abi: abiOfKey("taxonomy"),
         functionName: "addAttributes",
         args: [
-          Array.from({ length: missing }, (_, i) => ({ name: `bench_note_${i + 1}`, domain: 0, dataType: 1, parent: 0 })),
+          Array.from({ length: missing }, (_, i) => ({
+            name: `bench_note_${i + 1}`,
+            domain: 0,
+            dataType: 1,
+            parent: 0,
+          })),
         ],
       });
       await publicClient.waitForTransactionReceipt({ hash });
@@ -296,7 +301,9 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
     const writes = [...sessions.entries()].flatMap(([o, session]) =>
       attributes.map((a) => () => session.values.set(a.id, sample(a.dataType, o)).then(() => undefined)),
     );
-    const httpWrites = await underLoad(CLIENTS, WINDOW_SECONDS, (n) => (writes[n % writes.length] ?? (async () => {}))());
+    const httpWrites = await underLoad(CLIENTS, WINDOW_SECONDS, (n) =>
+      (writes[n % writes.length] ?? (async () => {}))(),
+    );
 
     const readOf = (session: Awaited<ReturnType<typeof signIn>>) => async (n: number) => {
       const owner = owners[n % owners.length];
@@ -334,8 +341,6 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
     // (c) the store grows to OWNERS owners × 20 attributes.
     progress(`socket: writing ${(OWNERS - READERS) * ATTRIBUTES} more values (${OWNERS} owners in all)`);
     const seeded = await seedValues({
-      ...base,
-      masterKey,
       owners: Array.from({ length: OWNERS - READERS }, (_, i) => privateKeyToAccount(keyOf("stored", i))),
       attributes,
       value: sample,
@@ -355,8 +360,6 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
     const target = owners[0];
     const attribute = attributes[0];
     if (target === undefined || attribute === undefined) throw new Error("bench: no owner or attribute");
-    let minedAt: number | undefined;
-    let revokeBlock: bigint | undefined;
     const outcomes: { sentAt: number; allowed: boolean; block: bigint | undefined }[] = [];
     let looping = true;
     const loop = async () => {
@@ -373,8 +376,8 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
     const loops = Array.from({ length: CLIENTS }, loop);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const revoked = await as(target).access.revoke({ grantee: grantee.address });
-    minedAt = performance.now();
-    revokeBlock = revoked.receipt.blockNumber;
+    const minedAt = performance.now();
+    const revokeBlock = revoked.receipt.blockNumber;
     // a few later blocks, as a live chain would make them, while the loop goes on
     for (let i = 0; i < 3; i++) {
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -385,7 +388,7 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
     await Promise.all(loops);
     await stop(socket);
 
-    const after = (o: (typeof outcomes)[number]) => minedAt !== undefined && o.sentAt > minedAt;
+    const after = (o: (typeof outcomes)[number]) => o.sentAt > minedAt;
     return {
       clients: CLIENTS,
       chainCheck: {
@@ -399,7 +402,7 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
         attempted: outcomes.length,
         allowedBefore: outcomes.filter((o) => o.allowed && !after(o)).length,
         allowedAtOrAfterRevokeBlock: outcomes.filter(
-          (o) => o.allowed && o.block !== undefined && revokeBlock !== undefined && o.block >= revokeBlock,
+          (o) => o.allowed && o.block !== undefined && o.block >= revokeBlock,
         ).length,
         allowedSentAfterRevokeMined: outcomes.filter((o) => o.allowed && after(o)).length,
         refusedAfter: outcomes.filter((o) => !o.allowed && after(o)).length,

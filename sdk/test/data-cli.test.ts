@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import { generatePrivateKey } from "viem/accounts";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startSocket } from "@weconet/socket";
@@ -19,6 +19,8 @@ const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, "..", "bin", "weconet.js");
 const dir = mkdtempSync(path.join(tmpdir(), "weconet-data-cli-"));
 
+const operatorKey = generatePrivateKey();
+const operator = privateKeyToAccount(operatorKey);
 let socket: Awaited<ReturnType<typeof startSocket>>;
 beforeAll(async () => {
   socket = await startSocket({
@@ -28,7 +30,7 @@ beforeAll(async () => {
     dataDir: path.join(dir, "data"),
     keysDir: path.join(dir, "keys"),
     masterKey: new Uint8Array(randomBytes(32)),
-    operatorKey: generatePrivateKey(),
+    operatorKey,
   });
 });
 afterAll(async () => {
@@ -126,20 +128,36 @@ describe("weconet data and doc", () => {
     expect(away.code).toBe(1);
     expect(away.stderr).toContain("cannot reach the data socket at http://127.0.0.1:9");
     expect((await weconet(["data", "get", "--from", owner, "--socket", "ftp://x"])).stderr).toContain(
-      "--socket must be an http:// or https:// URL",
+      '--socket "ftp://x": A socket URL must start with http:// or https://',
     );
   });
 
   it("lets a grantee read what a live connection shares, and refuses it once the connection is closed", async () => {
-    await as(owner).access.grant({ grantee, attributes: ["postal_address", "email"], purpose: "delivery", duration: 3_600 });
-    const read = await at(["data", "read", owner, "postal_address", "--from", grantee, "--purpose", "dpv:DeliveryOfGoods"]);
+    await as(owner).access.grant({
+      grantee,
+      attributes: ["postal_address", "email"],
+      purpose: "delivery",
+      duration: 3_600,
+    });
+    const read = await at([
+      "data",
+      "read",
+      owner,
+      "postal_address",
+      "--from",
+      grantee,
+      "--purpose",
+      "dpv:DeliveryOfGoods",
+    ]);
     expect(read.stderr).toBe("");
     expect(JSON.parse(read.stdout)).toEqual(address);
     const many = await at(["data", "read", owner, "email,phone", "--from", grantee]);
     expect(many.code).toBe(1); // one of them refused
     expect(many.stdout).toMatch(/email\s+ada@example\.org/);
-    expect(many.stdout).toMatch(/phone\s+refused: /);
-    const json = JSON.parse((await at(["data", "read", owner, "postal_address", "--from", grantee, "--json"])).stdout) as {
+    expect(many.stdout).toMatch(/phone\s+refused \(no_consent\)/);
+    const json = JSON.parse(
+      (await at(["data", "read", owner, "postal_address", "--from", grantee, "--json"])).stdout,
+    ) as {
       value: unknown;
       block: string;
     };
@@ -158,8 +176,10 @@ describe("weconet data and doc", () => {
     expect(receipts.code).toBe(0);
     expect(receipts.stdout).toMatch(/^seq\s+at\s+block\s+grantee\s+attribute\s+purpose\s+decision/);
     expect(receipts.stdout).toMatch(new RegExp(`${grantee}\\s+postal_address\\s+dpv:DeliveryOfGoods\\s+allowed`));
-    expect(receipts.stdout).toMatch(new RegExp(`${grantee}\\s+phone\\s+-\\s+refused: `));
-    expect(receipts.stdout).toMatch(/OK: 5 receipt\(s\) chain to the head 0x[0-9a-f]{64}, signed by the operator 0x/);
+    expect(receipts.stdout).toMatch(new RegExp(`${grantee}\\s+phone\\s+-\\s+refused \\(no_consent\\)`));
+    expect(receipts.stdout).toMatch(/hash chain: 5 receipt\(s\), every hash and link checked, head 0x[0-9a-f]{64}/);
+    expect(receipts.stdout).toContain(`head signed by the socket's operator ${operator.address}`);
+    expect(receipts.stdout).toContain("OK: the receipt log is intact");
     const json = JSON.parse((await at(["data", "receipts", "--from", owner, "--json"])).stdout) as {
       receipts: { decision: string }[];
     };

@@ -8,20 +8,24 @@ import { createInterface } from "node:readline/promises";
 
 import { isHex, size, type Address, type Hex } from "viem";
 
+import { WeconetError } from "../errors.js";
+import { purposeCode, purposeOf } from "../purposes.js";
+import type { Attribute } from "../reads/taxonomy.js";
 import {
-  describeRefusal,
-  purposeCode,
-  purposeOf,
+  createSocketClient,
+  SocketError,
   validateValue,
-  verifyReceiptLog,
-  WeconetError,
-  type Attribute,
-} from "../index.js";
+  verifyReceiptChain,
+  verifyReceiptProof,
+  type Receipt,
+  type ReceiptHead,
+  type SocketClient,
+  type SocketSession,
+} from "../socket/index.js";
 import type { Weconet } from "../weconet.js";
 import { connect, parseAddress } from "./connect.js";
 import { table } from "./output.js";
 import { atSocket, signedIn, socketUrlFor, type SocketOptions } from "./socket.js";
-import { createSocketClient } from "../index.js";
 
 /** The flags these commands read (main.ts parses them). */
 export interface DataFlags extends SocketOptions {
@@ -86,13 +90,13 @@ export function parseValueInput(attribute: Attribute, text: string): unknown {
   } else if (attribute.dataType === "integer" && /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text))) {
     value = Number(text);
   }
-  const problem = validateValue(attribute.dataType, value);
-  if (problem !== undefined) {
+  const check = validateValue(attribute.dataType, value);
+  if (!check.ok) {
     throw new WeconetError(
-      `not a valid ${attribute.dataType} for ${attribute.name}: ${problem}${example === undefined ? "" : ` (e.g. '${example}')`}`,
+      `not a valid ${attribute.dataType} for ${attribute.name}: ${check.message}${example === undefined ? "" : ` (e.g. '${example}')`}`,
     );
   }
-  return value;
+  return check.value;
 }
 
 /** The vocabulary, looked up by name or id, with a message that says where to find the names. */
@@ -138,7 +142,7 @@ function attributeList(word: string | undefined, usage: string): string[] {
 }
 
 /** Every receipt of the session's owner, page by page (the socket gives at most 500 at a time). */
-async function allReceipts(session: Awaited<ReturnType<typeof signedIn>>["session"]) {
+async function allReceipts(session: SocketSession): Promise<{ receipts: Receipt[]; head: ReceiptHead }> {
   const page = await session.receipts({ limit: 500 });
   const receipts = [...page.receipts];
   let head = page.head;
@@ -150,6 +154,57 @@ async function allReceipts(session: Awaited<ReturnType<typeof signedIn>>["sessio
     head = next.head;
   }
   return { receipts, head };
+}
+
+/**
+ * An auditor's check of an owner's receipt log with the SDK's verifier: every hash and link of the chain, the
+ * head's signature by the socket's operator, and — once anchored — the head's Merkle proof against the root the
+ * operator anchored on-chain. No value is needed for any of it.
+ */
+async function verifyLog(
+  w: Weconet,
+  socket: SocketClient,
+  session: SocketSession,
+  receipts: readonly Receipt[],
+  head: ReceiptHead,
+): Promise<{ facts: string[]; problems: string[] }> {
+  const { operator } = await socket.info();
+  const chain = await verifyReceiptChain({ receipts, head, ...(operator === null ? {} : { operator }) });
+  const facts = [`hash chain: ${chain.count} receipt(s), every hash and link checked, head ${head.hash}`];
+  const problems = [...chain.problems];
+  if (operator === null) {
+    problems.push("the socket names no operator: its heads are not signed");
+    return { facts, problems };
+  }
+  if (chain.signer !== null) facts.push(`head signed by the socket's operator ${chain.signer}`);
+  if (head.signature === null) problems.push("the head is not signed");
+  let proof;
+  try {
+    proof = await session.receiptProof();
+  } catch (error) {
+    if (error instanceof SocketError && error.status === 404) {
+      facts.push("not anchored on-chain yet");
+      return { facts, problems };
+    }
+    throw error;
+  }
+  const anchoredHash = receipts[proof.count - 1]?.hash;
+  if (anchoredHash === undefined) {
+    problems.push(`the anchored head counts ${proof.count} receipts, the log has ${receipts.length}`);
+    return { facts, problems };
+  }
+  problems.push(
+    ...verifyReceiptProof({ head: { owner: head.owner, count: proof.count, hash: anchoredHash }, proof }).problems,
+  );
+  const onChain = await w.reads.latestAnchor(operator);
+  if (onChain === undefined || onChain.root.toLowerCase() !== proof.root.toLowerCase()) {
+    problems.push(`the root ${proof.root} is not the operator's latest anchor on-chain (${onChain?.root ?? "none"})`);
+  } else {
+    facts.push(
+      `the head at ${proof.count} receipt(s) is in the root ${proof.root} anchored on-chain (anchor ${onChain.seq})`,
+    );
+  }
+  return { facts, problems };
 }
 
 const DATA: Record<string, (cli: Cli) => Promise<void>> = {
@@ -171,13 +226,20 @@ const DATA: Record<string, (cli: Cli) => Promise<void>> = {
       print(record, () => shown(record.value));
       return;
     }
-    const { values } = await atSocket(url, () => session.values.list());
+    const values = await atSocket(url, () => session.values.list());
     print(values, () =>
       values.length === 0
         ? `no values stored for ${session.address} at ${url}`
         : table([
             ["id", "attribute", "type", "value", "version", "updated"],
-            ...values.map((v) => [String(v.attributeId), v.name, v.dataType, shown(v.value), String(v.version), v.updatedAt]),
+            ...values.map((v) => [
+              String(v.attributeId),
+              v.name,
+              v.dataType,
+              shown(v.value),
+              String(v.version),
+              v.updatedAt,
+            ]),
           ]),
     );
   },
@@ -194,19 +256,15 @@ const DATA: Record<string, (cli: Cli) => Promise<void>> = {
       print(read, () => shown(read.value));
       return;
     }
-    const answer = await atSocket(url, () =>
-      session.readMany(
-        owner,
-        attributes.map((a) => a.id),
-      ),
-    );
+    const ids = attributes.map((a) => a.id);
+    const answer = await atSocket(url, () => session.readMany(owner, ids, purpose === undefined ? {} : { purpose }));
     const name = new Map(attributes.map((a) => [a.id, a.name]));
     print(answer, () =>
       table([
         ["attribute", "value"],
         ...answer.values.map((v) => [
           name.get(v.attributeId) ?? String(v.attributeId),
-          "refused" in v ? `refused: ${describeRefusal(v.refused)}` : shown(v.value),
+          "refused" in v ? `refused (${v.refused})` : shown(v.value),
         ]),
       ]),
     );
@@ -214,10 +272,12 @@ const DATA: Record<string, (cli: Cli) => Promise<void>> = {
   },
   async erase({ flags, positionals, print }) {
     const ref = positionals[2];
-    if ((ref === undefined) === !flags.all) throw new WeconetError("data erase needs an <attribute> or --all (one of them)");
+    if ((ref === undefined) === !flags.all)
+      throw new WeconetError("data erase needs an <attribute> or --all (one of them)");
     const { w, url, session } = await signedIn(flags, "self");
     const attribute = ref === undefined ? undefined : (await vocabulary(w))(ref);
-    const what = attribute === undefined ? `every value of ${session.address}` : `${attribute.name} of ${session.address}`;
+    const what =
+      attribute === undefined ? `every value of ${session.address}` : `${attribute.name} of ${session.address}`;
     if (!(await confirmed(`Erase ${what} at ${url}?`, flags.yes))) {
       print({ erased: 0 }, () => "nothing erased");
       return;
@@ -228,11 +288,11 @@ const DATA: Record<string, (cli: Cli) => Promise<void>> = {
     print({ erased }, () => `erased ${erased} value(s): ${what} (data keys destroyed)`);
   },
   async receipts({ flags, print }) {
-    const { w, url, session } = await signedIn(flags, "self");
+    const { w, url, socket, session } = await signedIn(flags, "self");
     const { receipts, head } = await atSocket(url, () => allReceipts(session));
     const names = new Map((await w.reads.attributes()).map((a) => [a.id, a.name]));
-    const report = flags.verify ? await verifyReceiptLog({ owner: session.address, receipts, head }) : undefined;
-    print(report === undefined ? { receipts, head } : { receipts, head, verification: report }, () =>
+    const audit = flags.verify ? await atSocket(url, () => verifyLog(w, socket, session, receipts, head)) : undefined;
+    print(audit === undefined ? { receipts, head } : { receipts, head, verification: audit }, () =>
       [
         receipts.length === 0
           ? `no receipts for ${session.address} at ${url}`
@@ -245,17 +305,20 @@ const DATA: Record<string, (cli: Cli) => Promise<void>> = {
                 r.grantee,
                 names.get(r.attributeId) ?? String(r.attributeId),
                 purposeText(r.purpose),
-                r.decision === "allowed" ? "allowed" : `refused: ${describeRefusal(r.reason ?? "")}`,
+                r.decision === "allowed" ? "allowed" : `refused (${r.reason ?? "-"})`,
               ]),
             ]),
-        ...(report === undefined
+        ...(audit === undefined
           ? []
-          : report.ok
-            ? [`OK: ${head.count} receipt(s) chain to the head ${head.hash}, signed by the operator ${head.operator ?? "-"}`]
-            : [`NOT VERIFIED: ${report.problems.join("; ")}`]),
+          : [
+              ...audit.facts,
+              audit.problems.length === 0
+                ? "OK: the receipt log is intact"
+                : `NOT VERIFIED:\n${audit.problems.map((p) => `  ${p}`).join("\n")}`,
+            ]),
       ].join("\n"),
     );
-    if (report !== undefined && !report.ok) process.exitCode = 1;
+    if (audit !== undefined && audit.problems.length > 0) process.exitCode = 1;
   },
 };
 

@@ -4,30 +4,23 @@
  */
 import type { Address } from "viem";
 
-import { WeconetError, createSocketClient, SocketError } from "../index.js";
+import { createSocketClient, SocketError, type SocketClient, type SocketSession } from "../socket/index.js";
+import { socketUrlProblem } from "../socket-url.js";
+import { WeconetError } from "../errors.js";
 import type { Weconet } from "../weconet.js";
 import { connect, type ConnectOptions } from "./connect.js";
 
 /** Where `npm start` serves its socket, when neither a flag, the environment nor the chain names one. */
 export const DEFAULT_SOCKET = "http://127.0.0.1:8600";
 
-export type SocketClient = ReturnType<typeof createSocketClient>;
-export type SocketSession = Awaited<ReturnType<SocketClient["signIn"]>>;
-
 export interface SocketOptions extends ConnectOptions {
   socket?: string;
 }
 
+/** `url` when it is a socket URL (the directory's own rule), without a trailing slash. */
 function checkedUrl(url: string, what: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new WeconetError(`${what} must be a URL such as ${DEFAULT_SOCKET}, got "${url}"`);
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new WeconetError(`${what} must be an http:// or https:// URL, got "${url}"`);
-  }
+  const problem = socketUrlProblem(url);
+  if (problem !== undefined) throw new WeconetError(`${what} "${url}": ${problem}`);
   return url.replace(/\/+$/, "");
 }
 
@@ -46,22 +39,12 @@ export async function socketUrlFor(options: SocketOptions, w: Weconet | undefine
   return DEFAULT_SOCKET;
 }
 
-/** Whether a failure is the socket not answering at all (rather than answering with an error). */
-function unreachable(error: unknown): boolean {
-  if (error instanceof SocketError) return false;
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  return (
-    error instanceof TypeError ||
-    ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"].includes(cause?.code ?? "")
-  );
-}
-
 /** Runs `talk` against the socket at `url`, turning "nothing answers there" into a sentence that says what to do. */
 export async function atSocket<T>(url: string, talk: () => Promise<T>): Promise<T> {
   try {
     return await talk();
   } catch (error) {
-    if (unreachable(error)) {
+    if (error instanceof SocketError && error.code === "network") {
       throw new WeconetError(
         `cannot reach the data socket at ${url}: is it running? (pass --socket <url> or set WECONET_SOCKET_URL)`,
       );
