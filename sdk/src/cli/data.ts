@@ -25,7 +25,7 @@ import {
 import type { Weconet } from "../weconet.js";
 import { connect, parseAddress } from "./connect.js";
 import { table } from "./output.js";
-import { atSocket, signedIn, socketUrlFor, type SocketOptions } from "./socket.js";
+import { atSocket, signedIn, signIn, socketUrlFor, type SocketOptions } from "./socket.js";
 
 /** The flags these commands read (main.ts parses them). */
 export interface DataFlags extends SocketOptions {
@@ -182,11 +182,11 @@ async function verifyLog(
   try {
     proof = await session.receiptProof();
   } catch (error) {
-    if (error instanceof SocketError && error.status === 404) {
-      facts.push("not anchored on-chain yet");
-      return { facts, problems };
-    }
-    throw error;
+    if (!(error instanceof SocketError && error.status === 404)) throw error;
+  }
+  if (proof === undefined || proof.anchor === null) {
+    facts.push("not anchored on-chain yet");
+    return { facts, problems };
   }
   const anchoredHash = receipts[proof.count - 1]?.hash;
   if (anchoredHash === undefined) {
@@ -211,9 +211,11 @@ const DATA: Record<string, (cli: Cli) => Promise<void>> = {
   async set({ flags, positionals, print }) {
     const [, , ref, text] = positionals;
     if (ref === undefined || text === undefined) throw new WeconetError("data set needs <attribute> <value>");
-    const { w, url, session } = await signedIn(flags, "self");
+    // the value is checked before anything is signed or sent
+    const w = await connect(flags, true);
     const attribute = (await vocabulary(w))(ref);
     const value = parseValueInput(attribute, text);
+    const { url, session } = await signIn(flags, w, "self");
     const record = await atSocket(url, () => session.values.set(attribute.id, value));
     print(record, () => `stored ${record.name} = ${shown(record.value)} (version ${record.version}) at ${url}`);
   },
@@ -247,9 +249,9 @@ const DATA: Record<string, (cli: Cli) => Promise<void>> = {
     const owner = parseAddress(positionals[2], "data read <owner>");
     const refs = attributeList(positionals[3], "data read needs <owner> <attribute>[,<attribute>…]");
     const purpose = flags.purpose === undefined ? undefined : purposeCode(flags.purpose);
-    const { w, url, session } = await signedIn(flags, owner);
-    const lookUp = await vocabulary(w);
-    const attributes = refs.map(lookUp);
+    const w = await connect(flags, true);
+    const attributes = refs.map(await vocabulary(w));
+    const { url, session } = await signIn(flags, w, owner);
     if (attributes.length === 1 && attributes[0] !== undefined) {
       const id = attributes[0].id;
       const read = await atSocket(url, () => session.read(owner, id, purpose === undefined ? {} : { purpose }));
@@ -274,8 +276,9 @@ const DATA: Record<string, (cli: Cli) => Promise<void>> = {
     const ref = positionals[2];
     if ((ref === undefined) === !flags.all)
       throw new WeconetError("data erase needs an <attribute> or --all (one of them)");
-    const { w, url, session } = await signedIn(flags, "self");
+    const w = await connect(flags, true);
     const attribute = ref === undefined ? undefined : (await vocabulary(w))(ref);
+    const { url, session } = await signIn(flags, w, "self");
     const what =
       attribute === undefined ? `every value of ${session.address}` : `${attribute.name} of ${session.address}`;
     if (!(await confirmed(`Erase ${what} at ${url}?`, flags.yes))) {

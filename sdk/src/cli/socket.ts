@@ -53,17 +53,28 @@ export async function atSocket<T>(url: string, talk: () => Promise<T>): Promise<
   }
 }
 
-/** The CLI's signer (`--from` or WECONET_PRIVATE_KEY) signed in (SIWE) to the socket that serves `member`'s data. */
+/**
+ * `w`'s signer (the CLI's `--from` or WECONET_PRIVATE_KEY, see connect.ts) signed in (SIWE) to the socket that
+ * serves `member`'s data.
+ */
+export async function signIn(
+  options: SocketOptions,
+  w: Weconet,
+  member: "self" | Address,
+): Promise<{ url: string; socket: SocketClient; session: SocketSession }> {
+  const walletClient = w.walletClient;
+  if (walletClient === undefined) throw new WeconetError("signing in to the socket needs a signer (--from)");
+  const url = await socketUrlFor(options, w, member === "self" ? walletClient.account.address : member);
+  const socket = createSocketClient({ url });
+  const session = await atSocket(url, () => socket.signIn({ walletClient, chainId: w.deployment.chainId }));
+  return { url, socket, session };
+}
+
+/** Connects as the CLI's signer and signs in to the socket serving `member`'s data. */
 export async function signedIn(
   options: SocketOptions,
   member: "self" | Address,
 ): Promise<{ w: Weconet; url: string; socket: SocketClient; session: SocketSession }> {
   const w = await connect(options, true);
-  const walletClient = w.walletClient;
-  if (walletClient === undefined) throw new WeconetError("signing in to the socket needs a signer (--from)");
-  const self = walletClient.account.address;
-  const url = await socketUrlFor(options, w, member === "self" ? self : member);
-  const socket = createSocketClient({ url });
-  const session = await atSocket(url, () => socket.signIn({ walletClient, chainId: w.deployment.chainId }));
-  return { w, url, socket, session };
+  return { w, ...(await signIn(options, w, member)) };
 }
