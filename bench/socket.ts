@@ -17,26 +17,12 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { network } from "hardhat";
-import {
-  bytesToHex,
-  createPublicClient,
-  createTestClient,
-  createWalletClient,
-  defineChain,
-  http,
-  keccak256,
-  stringToHex,
-  type Address,
-  type Hex,
-  type PublicClient,
-} from "viem";
+import { bytesToHex, createWalletClient, http } from "viem";
 import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
 
-import { abiOfKey, createSocketClient, createWeconet, type Weconet } from "@weconet/sdk";
-import { loadDeployment } from "@weconet/sdk/node";
+import { abiOfKey, createSocketClient } from "@weconet/sdk";
 
-import WeconetModule from "../deploy/modules/Weconet.js";
+import { benchChain, keyOf } from "./socket-chain.js";
 import { seedValues } from "./socket-seed.js";
 
 /** Latency and throughput of one kind of request under load. */
@@ -144,9 +130,6 @@ function sizeOf(dir: string): number {
   return total;
 }
 
-/** A reproducible key per role and index (runs are comparable; nothing random goes on-chain). */
-const keyOf = (kind: string, i: number): Hex => keccak256(stringToHex(`weconet-bench-socket:${kind}:${i}`));
-
 interface Service {
   url: string;
   stop(): Promise<void>;
@@ -179,67 +162,14 @@ async function serve(options: Record<string, unknown>): Promise<Service> {
 
 /** Runs the socket benchmark; `progress` gets a line per phase. */
 export async function socketBenchmark(progress: (line: string) => void): Promise<SocketFigures> {
-  const server = await network.createServer("node", "127.0.0.1", 0);
-  const { port } = await server.listen();
-  const rpcUrl = `http://127.0.0.1:${port}`;
-  const deploymentId = `bench-socket-${process.pid}`;
-  const deploymentDir = path.join("deploy", "deployments", deploymentId);
   const dir = mkdtempSync(path.join(tmpdir(), "weconet-socket-bench-"));
   const running: Service[] = [];
+  progress(`socket: a local node with the Ignition deployment, ${READERS} owners connected to a grantee`);
+  const { rpcUrl, deploymentDir, chain, deployment, publicClient, testClient, as, attributes, owners, grantee, close } =
+    await benchChain(ATTRIBUTES, READERS);
   try {
-    progress("socket: deploying Weconet with Ignition on a local node");
-    const { ignition } = await network.create({ network: "localhost", override: { url: rpcUrl } });
-    await ignition.deploy(WeconetModule, {
-      parameters: path.resolve("deploy", "parameters", "localhost.json"),
-      deploymentId,
-    });
-    const chain = defineChain({
-      id: 31337,
-      name: "bench",
-      nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-      rpcUrls: { default: { http: [rpcUrl] } },
-    });
-    const publicClient: PublicClient = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 50 });
-    const testClient = createTestClient({ chain, mode: "hardhat", transport: http(rpcUrl) });
-    const deployment = loadDeployment({ chainId: 31337, dir: deploymentDir });
-    const as = (account: Address | PrivateKeyAccount): Weconet =>
-      createWeconet({
-        deployment,
-        publicClient,
-        walletClient: createWalletClient({ account, chain, transport: http(rpcUrl) }),
-      });
-    const nodeAccounts = await createWalletClient({ chain, transport: http(rpcUrl) }).getAddresses();
-    const leaders = [nodeAccounts[2], nodeAccounts[3]].filter((a): a is Address => a !== undefined);
-
-    // 20 person attributes: the starter vocabulary's, plus text attributes added as an executed proposal would.
-    const w = createWeconet({ deployment, publicClient });
-    const person = (await w.reads.attributes()).filter((a) => a.domain === "person" && a.dataType !== "class");
-    const missing = ATTRIBUTES - person.length;
-    if (missing > 0) {
-      const timelock = deployment.contracts.timelock;
-      await testClient.impersonateAccount({ address: timelock });
-      await testClient.setBalance({ address: timelock, value: 10n ** 18n });
-      const governance = createWalletClient({ account: timelock, chain, transport: http(rpcUrl) });
-      const hash = await governance.writeContract({
-        address: deployment.contracts.taxonomy,
-        abi: abiOfKey("taxonomy"),
-        functionName: "addAttributes",
-        args: [
-          Array.from({ length: missing }, (_, i) => ({
-            name: `bench_note_${i + 1}`,
-            domain: 0,
-            dataType: 1,
-            parent: 0,
-          })),
-        ],
-      });
-      await publicClient.waitForTransactionReceipt({ hash });
-    }
-    const attributes = (await w.reads.attributes())
-      .filter((a) => a.domain === "person" && a.dataType !== "class" && !a.deprecated)
-      .slice(0, ATTRIBUTES);
     const sample = (dataType: string, owner: number): unknown =>
-      dataType === "postal_address" || dataType === "delivery_address"
+      dataType === "postal_address"
         ? { street: `Bench Street ${owner}`, postalCode: "1012 LG", city: "Amsterdam", country: "NL" }
         : dataType === "geo_location"
           ? { lat: 52.37, lon: 4.89 }
@@ -250,25 +180,6 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
               : dataType === "date"
                 ? "1990-01-31"
                 : `value of owner ${owner}`;
-
-    progress(`socket: admitting ${READERS} owners and a grantee, each owner connected to the grantee`);
-    const owners = Array.from({ length: READERS }, (_, i) => privateKeyToAccount(keyOf("owner", i)));
-    const grantee = privateKeyToAccount(keyOf("grantee", 0));
-    for (const [i, account] of [grantee, ...owners].entries()) {
-      await testClient.setBalance({ address: account.address, value: 10n ** 20n });
-      await as(account).membership.apply({ profile: `bench socket member ${i}` });
-      await as(leaders[i % leaders.length] ?? nodeAccounts[0] ?? account.address).membership.admit({
-        applicant: account.address,
-      });
-    }
-    for (const owner of owners) {
-      await as(owner).access.grant({
-        grantee: grantee.address,
-        attributes: attributes.map((a) => a.id),
-        purpose: "bench",
-        duration: 86_400,
-      });
-    }
 
     const masterKey = bytesToHex(randomBytes(32));
     const base = {
@@ -426,9 +337,8 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
     };
   } finally {
     for (const service of running) await service.stop();
-    await server.close();
+    await close();
     rmSync(dir, { recursive: true, force: true });
-    rmSync(deploymentDir, { recursive: true, force: true });
   }
 }
 
