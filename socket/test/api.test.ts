@@ -49,7 +49,9 @@ for (const engine of ENGINES) {
       for (const [i, m] of [alice, bob, carol].entries()) await admitMember(m, `socket-${engine}-${i}`);
       ids = Object.fromEntries((await listAttributes(reader.context)).map((a) => [a.name, a.id]));
       t = await start();
-      [aliceS, bobS, carolS] = await Promise.all([alice, bob, carol].map((m) => signIn(t.client, m)));
+      aliceS = await signIn(t.client, alice);
+      bobS = await signIn(t.client, bob);
+      carolS = await signIn(t.client, carol);
     });
     afterAll(async () => {
       await t?.stop();
