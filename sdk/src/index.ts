@@ -55,6 +55,8 @@ export type {
   WeconetErrorName,
 } from "./errors.js";
 export { connectionIdOf, dataRequestHash, requestDigest, toBytes32Code, toContentHash } from "./codes.js";
+export { describePurpose, DPV_NAMESPACE, PURPOSES, purposeCode, purposeOf, purposeText } from "./purposes.js";
+export type { Purpose } from "./purposes.js";
 export { GRANT_TYPES, grantNonceKey } from "./actions/access.js";
 export type {
   AccessBatchStep,
@@ -90,6 +92,8 @@ export type { ApplicationView } from "./reads/applications.js";
 export type { ProposalDetails, ProposalSummary } from "./reads/governance.js";
 export type { MemberView } from "./reads/members.js";
 export type { ResourceView } from "./reads/resources.js";
+export type { ReceiptAnchor } from "./reads/sockets.js";
+export { checkSocketUrl, MAX_SOCKET_URL_LENGTH, socketUrlProblem } from "./socket-url.js";
 export type { Rule } from "./reads/rules.js";
 export type { NetworkStatus } from "./reads/status.js";
 export { DATA_TYPES, DOMAINS } from "./reads/taxonomy.js";
@@ -99,7 +103,14 @@ export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from 
 export { readEvents, rpcLogSource } from "./audit/reader.js";
 export type { LogQuery, LogSource, RawLog, ReadEventsOptions, ReadProgress, TopicFilter } from "./audit/reader.js";
 export { applyEvent, emptyState, rebuildState } from "./audit/state.js";
-export type { AccessRequestRecord, ApplicationRecord, ConnectionRecord, NetworkState } from "./audit/state.js";
+export type {
+  AccessRequestRecord,
+  AnchorRecord,
+  ApplicationRecord,
+  ConnectionRecord,
+  NetworkState,
+  SocketsState,
+} from "./audit/state.js";
 export {
   CSV_COLUMNS,
   CSV_HEADER,
