@@ -1,49 +1,72 @@
 /**
- * Fills the socket benchmark's store with many owners' values: each owner signs in (SIWE) and writes its values
- * through the HTTP API, `concurrency` owners at a time — the path every real write takes.
+ * Fills the socket benchmark's store with many owners' values while the socket is stopped: straight into the
+ * socket's own tables (socket/src/db/schema.ts, opened and migrated by socket/src/db/open.ts), each value sealed
+ * with a data key of its own and each data key wrapped by the master key with the socket's own crypto
+ * (socket/src/crypto.ts) — the rows are exactly those the API writes, in batches instead of one transaction per
+ * value. What a write through HTTP costs (SIWE session, the taxonomy checked on-chain, one transaction each) is
+ * measured separately by the benchmark.
  */
-import type { PrivateKeyAccount } from "viem/accounts";
+import path from "node:path";
 
-import type { Attribute } from "@weconet/sdk";
+import { getAddress } from "viem";
 
-interface Service {
-  url: string;
-}
+import { newDataKey, sealValue, wrapDataKey, wrappingKeyOf } from "../socket/src/crypto.js";
+import { openDatabase } from "../socket/src/db/open.js";
+import { attributeValues, dataKeys } from "../socket/src/db/schema.js";
 
-interface Session {
-  values: { set(attributeId: number, value: unknown): Promise<unknown> };
-}
-
-export interface SeedOptions<S extends Service> {
-  owners: readonly PrivateKeyAccount[];
-  attributes: readonly Attribute[];
+export interface SeedOptions {
+  dataDir: string;
+  keysDir: string;
+  masterKey: Uint8Array;
+  owners: readonly string[];
+  attributes: readonly { id: number; dataType: string }[];
   value(dataType: string, owner: number): unknown;
-  start(): Promise<S>;
-  stop(service: S): Promise<void>;
-  signIn(url: string, account: PrivateKeyAccount): Promise<Session>;
-  concurrency: number;
 }
 
-export async function seedValues<S extends Service>(
-  o: SeedOptions<S>,
-): Promise<{ how: string; seconds: number; values: number }> {
-  const socket = await o.start();
+/** Rows per INSERT: large enough that statements do not dominate, small enough for PGlite's memory. */
+const BATCH = 1000;
+
+export async function seedValues(o: SeedOptions): Promise<{ how: string; seconds: number; values: number }> {
+  const [data, keys] = await Promise.all([
+    openDatabase({ dir: path.resolve(o.dataDir) }, "data"),
+    openDatabase({ dir: path.resolve(o.keysDir) }, "keys"),
+  ]);
+  const wrapping = wrappingKeyOf(o.masterKey);
   const started = performance.now();
-  let next = 0;
   let values = 0;
-  const worker = async () => {
-    for (let i = next++; i < o.owners.length; i = next++) {
-      const owner = o.owners[i];
-      if (owner === undefined) continue;
-      const session = await o.signIn(socket.url, owner);
+  try {
+    let keyRows: (typeof dataKeys.$inferInsert)[] = [];
+    let valueRows: (typeof attributeValues.$inferInsert)[] = [];
+    const flush = async () => {
+      await keys.db.insert(dataKeys).values(keyRows);
+      await data.db.insert(attributeValues).values(valueRows);
+      values += valueRows.length;
+      keyRows = [];
+      valueRows = [];
+    };
+    const now = new Date();
+    for (const [i, raw] of o.owners.entries()) {
+      const owner = getAddress(raw);
       for (const a of o.attributes) {
-        await session.values.set(a.id, o.value(a.dataType, i));
-        values++;
+        const key = newDataKey();
+        keyRows.push({ owner, attributeId: a.id, ...wrapDataKey(wrapping, owner, a.id, key), createdAt: now });
+        valueRows.push({
+          owner,
+          attributeId: a.id,
+          version: 1,
+          ...sealValue(key, owner, a.id, 1, o.value(a.dataType, i)),
+          updatedAt: now,
+        });
+        if (valueRows.length >= BATCH) await flush();
       }
     }
+    if (valueRows.length > 0) await flush();
+  } finally {
+    await Promise.all([data.close(), keys.close()]);
+  }
+  return {
+    how: `in batches of ${BATCH} rows into the socket's own tables, sealed and wrapped by its own crypto`,
+    seconds: (performance.now() - started) / 1000,
+    values,
   };
-  await Promise.all(Array.from({ length: o.concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  await o.stop(socket);
-  return { how: `through HTTP, each owner signed in with SIWE, ${o.concurrency} at a time`, seconds, values };
 }

@@ -17,8 +17,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { bytesToHex, createWalletClient, http } from "viem";
-import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
+import { bytesToHex, createWalletClient, hexToBytes, http, slice } from "viem";
+import type { PrivateKeyAccount } from "viem/accounts";
 
 import { abiOfKey, createSocketClient } from "@weconet/sdk";
 
@@ -137,10 +137,17 @@ interface Service {
 
 /** Starts bench/socket-serve.ts in a child process and waits for its URL. */
 async function serve(options: Record<string, unknown>): Promise<Service> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join("bench", "socket-serve.ts")], {
-    env: { ...process.env, WECONET_BENCH_SOCKET: JSON.stringify(options) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // WECONET_BENCH_SOCKET_PROFILE=<dir>: a CPU profile of each socket process, to see what a read spends its time on
+  const profile = process.env.WECONET_BENCH_SOCKET_PROFILE;
+  const flags = profile === undefined || profile === "" ? [] : ["--cpu-prof", `--cpu-prof-dir=${profile}`];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...flags, "--import", "tsx", path.join("bench", "socket-serve.ts")],
+    {
+      env: { ...process.env, WECONET_BENCH_SOCKET: JSON.stringify(options) },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = "";
     child.stdout?.on("data", (data: Buffer) => {
@@ -252,16 +259,16 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
     // (c) the store grows to OWNERS owners × 20 attributes.
     progress(`socket: writing ${(OWNERS - READERS) * ATTRIBUTES} more values (${OWNERS} owners in all)`);
     const seeded = await seedValues({
-      owners: Array.from({ length: OWNERS - READERS }, (_, i) => privateKeyToAccount(keyOf("stored", i))),
+      dataDir: base.dataDir,
+      keysDir: base.keysDir,
+      masterKey: hexToBytes(masterKey),
+      // owners who only keep data here: addresses suffice, no keys
+      owners: Array.from({ length: OWNERS - READERS }, (_, i) => slice(keyOf("stored", i), 12)),
       attributes,
       value: sample,
-      start: () => start(true),
-      stop,
-      signIn,
-      concurrency: CLIENTS,
     });
-    socket = await start(true);
     const databaseAtAll = sizeOf(dir);
+    socket = await start(true);
     progress(`socket: checked reads with ${OWNERS} owners stored, ${CLIENTS} clients, ${WINDOW_SECONDS} s`);
     reader = await signIn(socket.url, grantee);
     const readAtAll = await underLoad(CLIENTS, WINDOW_SECONDS, readOf(reader));

@@ -9,7 +9,7 @@ import { createInterface } from "node:readline/promises";
 import { isHex, size, type Address, type Hex } from "viem";
 
 import { WeconetError } from "../errors.js";
-import { purposeCode, purposeOf } from "../purposes.js";
+import { describePurpose, purposeCode } from "../purposes.js";
 import type { Attribute } from "../reads/taxonomy.js";
 import {
   createSocketClient,
@@ -22,6 +22,7 @@ import {
   type SocketClient,
   type SocketSession,
 } from "../socket/index.js";
+import { describeRefusal } from "../socket/refusals.js";
 import type { Weconet } from "../weconet.js";
 import { connect, parseAddress } from "./connect.js";
 import { table } from "./output.js";
@@ -93,7 +94,7 @@ export function parseValueInput(attribute: Attribute, text: string): unknown {
   const check = validateValue(attribute.dataType, value);
   if (!check.ok) {
     throw new WeconetError(
-      `not a valid ${attribute.dataType} for ${attribute.name}: ${check.message}${example === undefined ? "" : ` (e.g. '${example}')`}`,
+      `${attribute.name} (${attribute.dataType}): ${check.message}${example === undefined ? "" : ` (e.g. '${example}')`}`,
     );
   }
   return check.value;
@@ -111,13 +112,6 @@ async function vocabulary(w: Weconet): Promise<(ref: string) => Attribute> {
     }
     return found;
   };
-}
-
-/** A purpose as people read it: its DPV term when it is one, else its code. */
-function purposeText(code: Hex | null): string {
-  if (code === null) return "-";
-  const known = purposeOf(code);
-  return known === undefined ? code : `dpv:${known.key}`;
 }
 
 /** Asks at the terminal; refuses outright where there is no one to ask (a script must say --yes). */
@@ -266,7 +260,7 @@ const DATA: Record<string, (cli: Cli) => Promise<void>> = {
         ["attribute", "value"],
         ...answer.values.map((v) => [
           name.get(v.attributeId) ?? String(v.attributeId),
-          "refused" in v ? `refused (${v.refused})` : shown(v.value),
+          "refused" in v ? `refused (${v.refused}): ${describeRefusal(v.refused)}` : shown(v.value),
         ]),
       ]),
     );
@@ -307,7 +301,7 @@ const DATA: Record<string, (cli: Cli) => Promise<void>> = {
                 r.block,
                 r.grantee,
                 names.get(r.attributeId) ?? String(r.attributeId),
-                purposeText(r.purpose),
+                r.purpose === null ? "-" : describePurpose(r.purpose),
                 r.decision === "allowed" ? "allowed" : `refused (${r.reason ?? "-"})`,
               ]),
             ]),

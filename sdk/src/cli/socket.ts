@@ -5,6 +5,7 @@
 import type { Address } from "viem";
 
 import { createSocketClient, SocketError, type SocketClient, type SocketSession } from "../socket/index.js";
+import { describeRefusal } from "../socket/refusals.js";
 import { socketUrlProblem } from "../socket-url.js";
 import { WeconetError } from "../errors.js";
 import type { Weconet } from "../weconet.js";
@@ -39,16 +40,35 @@ export async function socketUrlFor(options: SocketOptions, w: Weconet | undefine
   return DEFAULT_SOCKET;
 }
 
-/** Runs `talk` against the socket at `url`, turning "nothing answers there" into a sentence that says what to do. */
+/** What to do about some of the socket's answers, beside what the socket says. */
+const HINTS: Partial<Record<SocketError["code"], string>> = {
+  session_expired: "sign in again: run the command again",
+  chain_unreachable: "the socket cannot reach the chain and refuses every read until it can (it fails closed)",
+  forbidden: "this needs an active member's session",
+};
+
+/**
+ * The socket's answer as one sentence for the terminal: a refused read with the reason in words, a network
+ * failure with what to check, other errors with the socket's own message and, where it helps, what to do.
+ */
+export function socketErrorText(error: SocketError, url: string): string {
+  if (error.code === "network") {
+    return `cannot reach the data socket at ${url}: is it running? (pass --socket <url> or set WECONET_SOCKET_URL)`;
+  }
+  const reason = error.reason;
+  if (error.code === "not_authorized" && reason !== undefined) {
+    return `refused: ${error.message.replace(` (${reason})`, "")}: ${describeRefusal(reason)}`;
+  }
+  const hint = HINTS[error.code];
+  return hint === undefined ? error.message : `${error.message} (${hint})`;
+}
+
+/** Runs `talk` against the socket at `url`; its errors become sentences (see {@link socketErrorText}). */
 export async function atSocket<T>(url: string, talk: () => Promise<T>): Promise<T> {
   try {
     return await talk();
   } catch (error) {
-    if (error instanceof SocketError && error.code === "network") {
-      throw new WeconetError(
-        `cannot reach the data socket at ${url}: is it running? (pass --socket <url> or set WECONET_SOCKET_URL)`,
-      );
-    }
+    if (error instanceof SocketError) throw new WeconetError(socketErrorText(error, url), undefined, { cause: error });
     throw error;
   }
 }
