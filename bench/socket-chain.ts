@@ -120,7 +120,7 @@ export async function benchChain(attributeCount: number, readers: number): Promi
       await as(owner).access.grant({
         grantee: grantee.address,
         attributes: attributes.map((a) => a.id),
-        purpose: "bench",
+        purpose: "dpv:ServiceProvision",
         duration: 86_400,
       });
     }
