@@ -16,6 +16,8 @@ interface ServeOptions {
   masterKey: Hex;
   operatorKey: Hex;
   checkAuthorization: boolean;
+  databaseUrl?: string;
+  keysDatabaseUrl?: string;
 }
 
 const raw = process.env.WECONET_BENCH_SOCKET;
@@ -30,6 +32,8 @@ const socket = await startSocket({
   masterKey: hexToBytes(options.masterKey),
   operatorKey: options.operatorKey,
   checkAuthorization: options.checkAuthorization,
+  ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+  ...(options.keysDatabaseUrl === undefined ? {} : { keysDatabaseUrl: options.keysDatabaseUrl }),
 });
 const stop = () => {
   void socket.stop().then(() => process.exit(0));

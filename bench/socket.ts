@@ -23,6 +23,7 @@ import type { PrivateKeyAccount } from "viem/accounts";
 import { abiOfKey, createSocketClient } from "@weconet/sdk";
 
 import { benchChain, keyOf } from "./socket-chain.js";
+import { startPostgres } from "./socket-postgres.js";
 import { seedValues } from "./socket-seed.js";
 
 /** Latency and throughput of one kind of request under load. */
@@ -68,6 +69,8 @@ export interface SocketFigures {
     growthRatio: number;
   };
   httpWrites: LoadFigures;
+  /** The checked read with the data on PostgreSQL (the production engine), or why it was not measured. */
+  postgres: { version: string; checked: LoadFigures } | { skipped: string };
 }
 
 const CLIENTS = Number.parseInt(process.env.WECONET_BENCH_SOCKET_CLIENTS ?? "8", 10);
@@ -223,12 +226,14 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
       (writes[n % writes.length] ?? (async () => {}))(),
     );
 
-    const readOf = (session: Awaited<ReturnType<typeof signIn>>) => async (n: number) => {
-      const owner = owners[n % owners.length];
-      const attribute = attributes[Math.floor(n / owners.length) % attributes.length];
-      if (owner === undefined || attribute === undefined) throw new Error("bench: no owner or attribute");
-      await session.read(owner.address, attribute.id);
-    };
+    const readOf =
+      (session: Awaited<ReturnType<typeof signIn>>, from = owners) =>
+      async (n: number) => {
+        const owner = from[n % from.length];
+        const attribute = attributes[Math.floor(n / from.length) % attributes.length];
+        if (owner === undefined || attribute === undefined) throw new Error("bench: no owner or attribute");
+        await session.read(owner.address, attribute.id);
+      };
     progress(`socket: checked reads, ${CLIENTS} clients, ${WINDOW_SECONDS} s`);
     let reader = await signIn(socket.url, grantee);
     const checked = await underLoad(CLIENTS, WINDOW_SECONDS, readOf(reader));
@@ -306,6 +311,33 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
     await Promise.all(loops);
     await stop(socket);
 
+    // (d) the same checked read on PostgreSQL (data and key store in one database, schemas socket and
+    // socket_keys), through the owners whose connections are still live
+    const postgres = await startPostgres();
+    let onPostgres: SocketFigures["postgres"] = { skipped: "PostgreSQL is not installed (apt-get install postgresql)" };
+    if (postgres !== undefined) {
+      try {
+        progress(`socket: checked reads on PostgreSQL ${postgres.version}, ${CLIENTS} clients, ${WINDOW_SECONDS} s`);
+        const service = await serve({
+          ...base,
+          databaseUrl: postgres.url,
+          keysDatabaseUrl: postgres.url,
+          checkAuthorization: true,
+        });
+        running.push(service);
+        const live = owners.slice(1);
+        for (const [o, owner] of live.entries()) {
+          const session = await signIn(service.url, owner);
+          await Promise.all(attributes.map((a) => session.values.set(a.id, sample(a.dataType, o + 1))));
+        }
+        const read = await underLoad(CLIENTS, WINDOW_SECONDS, readOf(await signIn(service.url, grantee), live));
+        await stop(service);
+        onPostgres = { version: postgres.version, checked: read };
+      } finally {
+        postgres.stop();
+      }
+    }
+
     const after = (o: (typeof outcomes)[number]) => o.sentAt > minedAt;
     return {
       clients: CLIENTS,
@@ -341,6 +373,7 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
         growthRatio: round(readAtAll.p50Ms / checked.p50Ms),
       },
       httpWrites,
+      postgres: onPostgres,
     };
   } finally {
     for (const service of running) await service.stop();
@@ -384,6 +417,9 @@ export function formatSocket(f: SocketFigures): { lines: string[]; ok: boolean; 
       line("checked read, 10 owners stored", f.store.readAt10Owners),
       line(`checked read, ${n(f.store.owners)} owners stored`, f.store.readAtAllOwners),
       `  per-read cost as the store grows: ${f.store.growthRatio}× the p50 (flat ≈ 1)`,
+      "skipped" in f.postgres
+        ? `  checked read on PostgreSQL: not measured (${f.postgres.skipped})`
+        : line(`checked read, PostgreSQL ${f.postgres.version}`, f.postgres.checked),
     ],
   };
 }
