@@ -6,7 +6,7 @@ import { loadDeployment } from "@weconet/sdk/node";
 import { createPublicClient, http, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
-import { anchorer } from "./anchor.js";
+import { anchorer, type Anchored } from "./anchor.js";
 import { API_VERSION, createApp } from "./app.js";
 import { authService } from "./auth.js";
 import { chainGateway } from "./chain.js";
@@ -51,7 +51,7 @@ export interface RunningSocket {
   port: number;
   deployment: Deployment;
   /** Anchors the receipt heads' root on-chain now (ReceiptAnchors); undefined when nothing changed. */
-  anchor: () => Promise<{ root: string; receipts: bigint; tx: string; block: bigint } | undefined>;
+  anchor: () => Promise<Anchored | undefined>;
   /** The data database (for backups and the tests' dumps). */
   data: Database;
   /** The key store's database. */
