@@ -18,23 +18,7 @@ export interface RpcProxy {
 
 export async function startRpcProxy(target: string): Promise<RpcProxy> {
   const requests: string[][] = [];
-  let server: Server | undefined;
-  const proxy: RpcProxy = {
-    url: "",
-    down: false,
-    requests,
-    count: (method) => requests.flat().filter((m) => m === method).length,
-    reset: () => {
-      requests.length = 0;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        if (server === undefined) return resolve();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-  server = createServer((req, res) => {
+  const server: Server = createServer((req, res) => {
     if (proxy.down) {
       req.socket.destroy();
       return;
@@ -53,6 +37,20 @@ export async function startRpcProxy(target: string): Promise<RpcProxy> {
         .catch(() => req.socket.destroy());
     });
   });
+  const proxy: RpcProxy = {
+    url: "",
+    down: false,
+    requests,
+    count: (method) => requests.flat().filter((m) => m === method).length,
+    reset: () => {
+      requests.length = 0;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   proxy.url = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`;
