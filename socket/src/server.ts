@@ -47,7 +47,10 @@ export interface SocketOptions {
 }
 
 export interface RunningSocket {
+  /** The URL clients use (publicUrl, or the address it listens on). */
   url: string;
+  /** Where this process listens (http://host:port), which differs from url behind a proxy. */
+  listenUrl: string;
   port: number;
   deployment: Deployment;
   /** Anchors the receipt heads' root on-chain now (ReceiptAnchors); undefined when nothing changed. */
@@ -160,6 +163,7 @@ export async function startSocket(options: SocketOptions): Promise<RunningSocket
   const url = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, "");
   return {
     url,
+    listenUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
     deployment,
     anchor,
