@@ -6,7 +6,7 @@ import { loadDeployment } from "@weconet/sdk/node";
 import { createPublicClient, http, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
-import { anchorer } from "./anchor.js";
+import { anchorer, type Anchored } from "./anchor.js";
 import { API_VERSION, createApp } from "./app.js";
 import { authService } from "./auth.js";
 import { chainGateway } from "./chain.js";
@@ -47,11 +47,14 @@ export interface SocketOptions {
 }
 
 export interface RunningSocket {
+  /** The URL clients use (publicUrl, or the address it listens on). */
   url: string;
+  /** Where this process listens (http://host:port), which differs from url behind a proxy. */
+  listenUrl: string;
   port: number;
   deployment: Deployment;
   /** Anchors the receipt heads' root on-chain now (ReceiptAnchors); undefined when nothing changed. */
-  anchor: () => Promise<{ root: string; receipts: bigint; tx: string; block: bigint } | undefined>;
+  anchor: () => Promise<Anchored | undefined>;
   /** The data database (for backups and the tests' dumps). */
   data: Database;
   /** The key store's database. */
@@ -77,22 +80,28 @@ export async function startSocket(options: SocketOptions): Promise<RunningSocket
   const operator = options.operatorKey === undefined ? undefined : privateKeyToAccount(options.operatorKey);
 
   const dataDir = path.resolve(options.dataDir ?? path.join(".weconet", "socket", "data"));
-  const data = await openDatabase(
-    options.databaseUrl !== undefined ? { url: options.databaseUrl } : { dir: dataDir },
-    "data",
-  );
-  let keys: Database;
-  try {
-    keys = await openDatabase(
+  // Opened side by side: a fresh PGlite folder takes seconds to initialise, two of them in parallel less.
+  const [opened, openedKeys] = await Promise.allSettled([
+    openDatabase(options.databaseUrl !== undefined ? { url: options.databaseUrl } : { dir: dataDir }, "data"),
+    openDatabase(
       options.keysDatabaseUrl !== undefined
         ? { url: options.keysDatabaseUrl }
         : { dir: path.resolve(options.keysDir ?? path.join(dataDir, "..", "keys")) },
       "keys",
-    );
-  } catch (error) {
-    await data.close();
-    throw error;
+    ),
+  ]);
+  const failure = (which: string, reason: unknown) =>
+    new Error(`cannot open the ${which}: ${(reason as Error).message}`, { cause: reason });
+  if (opened.status === "rejected") {
+    if (openedKeys.status === "fulfilled") await openedKeys.value.close();
+    throw failure("data database", opened.reason);
   }
+  if (openedKeys.status === "rejected") {
+    await opened.value.close();
+    throw failure("key store", openedKeys.reason);
+  }
+  const data = opened.value;
+  const keys: Database = openedKeys.value;
 
   const chain = chainGateway({ rpcUrl: options.rpcUrl, chainId, deployment });
   const keyring = keyStore(keys.db, options.masterKey);
@@ -160,6 +169,7 @@ export async function startSocket(options: SocketOptions): Promise<RunningSocket
   const url = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, "");
   return {
     url,
+    listenUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
     deployment,
     anchor,
