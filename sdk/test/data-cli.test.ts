@@ -104,7 +104,10 @@ describe("weconet data and doc", () => {
   it("refuses bad input with a sentence and a non-zero exit code", async () => {
     const cases: [string[], string][] = [
       [["data", "set", "postal_address", "Damrak 1, Amsterdam"], "postal_address is a postal_address: give it as JSON"],
-      [["data", "set", "postal_address", '{"street":"Damrak 1"}'], "postal_address (postal_address): a postal address.postalCode must be a string"],
+      [
+        ["data", "set", "postal_address", '{"street":"Damrak 1"}'],
+        "postal_address (postal_address): a postal address.postalCode must be a string",
+      ],
       [["data", "set", "email", "not an email"], `email (email): "not an email" is not an email address`],
       [["data", "set", "no_such_attribute", "x"], 'unknown attribute "no_such_attribute"'],
       [["data", "set", "email"], "data set needs <attribute> <value>"],
