@@ -410,7 +410,7 @@ export function formatSocket(f: SocketFigures): { lines: string[]; ok: boolean; 
       line("grantee read, live chain check", c.checked),
       line("the same read, check switched off", c.unchecked),
       line("bare isAuthorized eth_call", c.bareIsAuthorized),
-      `  checked / unchecked: ${c.latencyRatio}× the p50 latency, ${c.throughputRatio}× fewer reads/s (target ≤ 2×: ${verdict(c.latencyRatio <= 2)}); ${n(c.checked.perSecond)} checked reads/s (target ≥ 1,000: ${verdict(c.checked.perSecond >= 1000)})`,
+      `  checked ÷ unchecked: ${c.latencyRatio}× the p50 latency (target ≤ 2×: ${verdict(c.latencyRatio <= 2)}); unchecked ÷ checked reads/s ${c.throughputRatio}×; ${n(c.checked.perSecond)} checked reads/s (target ≥ 1,000: ${verdict(c.checked.perSecond >= 1000)})`,
       `  revocation: ${n(r.attempted)} reads in a tight loop while the revoke was mined (block ${r.revokeBlock}): ${r.allowedAtOrAfterRevokeBlock} succeeded at or after that block (must be 0), ${r.allowedSentAfterRevokeMined} sent after it was mined succeeded, ${n(r.refusedAfter)} refused`,
       line("owner writes through HTTP (SIWE session)", f.httpWrites),
       `  store: ${n(f.store.owners)} owners × ${f.store.attributes} attributes = ${n(f.store.values)} values written in ${f.store.seeding.seconds} s (${n(f.store.seeding.valuesPerSecond)} values/s, ${f.store.seeding.how}); database ${f.store.databaseMiB.at10Owners} MiB at 10 owners, ${f.store.databaseMiB.atAllOwners} MiB at ${n(f.store.owners)}`,
