@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 
 import type { App, Services, SocketEnv } from "./context.js";
@@ -31,6 +32,17 @@ export function createApp(services: Services): App {
     c.set("arrivedAt", performance.now());
     await next();
   });
+  // Browsers call the socket from dApps on other origins. Sessions travel in the Authorization header, never in
+  // cookies, so allowing every origin lends no ambient authority to a foreign page.
+  app.use(
+    "*",
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+      allowHeaders: ["authorization", "content-type"],
+      maxAge: 600,
+    }),
+  );
   app.use(
     "*",
     bodyLimit({
