@@ -123,3 +123,4 @@ export {
 export type { AuditFilter } from "./audit/timeline.js";
 export { authorizedByEvents, formatDifferences, verifyTrail } from "./audit/verify.js";
 export type { Difference, VerifyReport } from "./audit/verify.js";
+export * from "./socket/index.js";
