@@ -5,6 +5,7 @@ import type { Address } from "viem";
 import type { ApplicationView, Attribute, ConnectionView, RequestView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { SharedData } from "@/components/connections/SharedData";
 import { Countdown } from "@/components/Countdown";
 import { TxStatus } from "@/components/TxStatus";
 import { formatDuration } from "@/lib/format";
@@ -26,7 +27,10 @@ function Party({ address, applications }: { address: Address; applications: read
   );
 }
 
-/** One open connection: with whom, what, why, until when; close it (given) or give up access (received). */
+/**
+ * One connection: with whom, what, why, until when; close it (given) or give up access (received). A received one
+ * (also once closed) reads what it shares through the owner's data socket.
+ */
 export function ConnectionRow({
   connection: c,
   side,
@@ -57,8 +61,16 @@ export function ConnectionRow({
         </div>
       </td>
       <td>
-        {c.state === "expired" ? "expired " : "until "}
-        <Countdown at={c.expiresAt} now={now} />
+        {c.state === "closed" ? (
+          <span className="badge state-defeated" data-testid="connection-closed">
+            closed
+          </span>
+        ) : (
+          <>
+            {c.state === "expired" ? "expired " : "until "}
+            <Countdown at={c.expiresAt} now={now} />
+          </>
+        )}
         {partial && (
           <div className="small muted">
             authorizes now: {attributeNames(c.authorizedAttributes, attributes) || "nothing"} (a party or attribute is
@@ -67,6 +79,10 @@ export function ConnectionRow({
         )}
       </td>
       <td>
+        {side === "received" && (
+          <SharedData owner={c.owner} attributeIds={c.attributeIds} attributes={attributes} />
+        )}
+        {c.state !== "closed" && (
         <button
           type="button"
           className="secondary"
@@ -84,6 +100,7 @@ export function ConnectionRow({
         >
           {side === "given" ? "Close" : "Give up access"}
         </button>
+        )}
         <TxStatus state={tx.state} />
       </td>
     </tr>

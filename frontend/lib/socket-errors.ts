@@ -1,0 +1,74 @@
+import { SocketError } from "@weconet/sdk";
+
+/** Why the socket refused a grantee's read (`not_authorized`), in the reader's words. */
+const REFUSALS: Record<string, string> = {
+  no_consent:
+    "The owner shares this with you no longer (the connection was closed, or never covered it): the socket refused the read.",
+  expired: "The connection has expired: the socket refused the read.",
+  attribute_deprecated: "The network has deprecated this attribute: nobody reads it any more.",
+  owner_not_active: "The owner is not an active member now (suspended or removed): their data does not flow.",
+  grantee_not_active: "You are not an active member now (suspended or removed): no data flows to you.",
+  application_not_live: "The application is not live now (suspended or retired): no data flows to it.",
+  not_a_party: "Only the booking's two parties and the network's active leaders may read its documents.",
+};
+
+/** What each error code of the socket means for the member (the socket's own message adds the details). */
+const CODES: Record<string, string> = {
+  bad_request: "The data socket could not use this request",
+  unauthenticated: "Sign in to the data socket first.",
+  session_expired: "Your session with the data socket has expired: sign in again.",
+  forbidden: "The data socket does not allow this",
+  not_found: "The data socket has no such item.",
+  no_value: "No value is stored for this attribute.",
+  unknown_attribute: "The taxonomy has no such attribute.",
+  deprecated_attribute: "This attribute is deprecated: it takes no new values.",
+  not_a_person_attribute: "Only person attributes hold a member's values.",
+  wrong_type: "The value does not fit the attribute's data type",
+  too_large: "The value is too large for the data socket.",
+  malformed_hash: "That is not a document hash (0x and 64 hex digits).",
+  hash_mismatch: "The document does not match its hash.",
+  chain_unreachable:
+    "The data socket cannot reach the chain now, so it refuses every read until it can (it fails closed). Try again shortly.",
+};
+
+/** Why a read of one value was refused, as a sentence for the reader. */
+export function refusalText(reason: string): string {
+  return REFUSALS[reason] ?? `The socket refused the read (${reason}).`;
+}
+
+/** Codes whose own text is complete; for the others the socket's message says what exactly was wrong. */
+const COMPLETE = new Set(["unauthenticated", "session_expired", "not_found", "no_value", "chain_unreachable"]);
+
+/**
+ * A socket failure in plain words — the one place where the dApp turns the socket's error codes and refusal reasons
+ * into text (every page shows these through {@link failureMessage}).
+ */
+export function socketErrorText(error: SocketError): string {
+  if (error.code === "not_authorized") {
+    return refusalText(error.reason ?? "not authorized");
+  }
+  const text = CODES[error.code];
+  if (text === undefined) return error.message;
+  return COMPLETE.has(error.code) ? text : `${text}: ${error.message}`;
+}
+
+/** Whether the member has to sign in (again) before trying once more. */
+export function needsSignIn(error: unknown): boolean {
+  return error instanceof SocketError && (error.code === "unauthenticated" || error.code === "session_expired");
+}
+
+/** A refusal reason in a few words, for the owner's receipts. */
+const REASON_LABELS: Record<string, string> = {
+  no_consent: "no open connection",
+  expired: "connection expired",
+  attribute_deprecated: "attribute deprecated",
+  owner_not_active: "owner not active",
+  grantee_not_active: "reader not active",
+  application_not_live: "application not live",
+  not_a_party: "not a party",
+};
+
+/** Why a read was refused, in a few words (the code itself when it is new to the dApp). */
+export function refusalLabel(reason: string | null): string {
+  return reason === null ? "refused" : (REASON_LABELS[reason] ?? reason);
+}
