@@ -6,7 +6,9 @@ import {
   Market__factory,
   Membership__factory,
   NetworkRules__factory,
+  ReceiptAnchors__factory,
   Resources__factory,
+  SocketDirectory__factory,
   Taxonomy__factory,
   WeconetGovernor__factory,
   WeconetTimelock__factory,
@@ -17,7 +19,9 @@ import type {
   Market,
   Membership,
   NetworkRules,
+  ReceiptAnchors,
   Resources,
+  SocketDirectory,
   Taxonomy,
   WeconetGovernor,
   WeconetTimelock,
@@ -34,6 +38,8 @@ export interface WeconetContracts {
   applications: Applications;
   accessGrants: AccessGrants;
   market: Market;
+  socketDirectory: SocketDirectory;
+  receiptAnchors: ReceiptAnchors;
 }
 
 /** The addresses of a deployed network, keyed like the "Weconet" Ignition module's results. */
@@ -51,6 +57,8 @@ export function attachWeconet(addresses: WeconetAddresses, runner: ContractRunne
     applications: Applications__factory.connect(addresses.applications, runner),
     accessGrants: AccessGrants__factory.connect(addresses.accessGrants, runner),
     market: Market__factory.connect(addresses.market, runner),
+    socketDirectory: SocketDirectory__factory.connect(addresses.socketDirectory, runner),
+    receiptAnchors: ReceiptAnchors__factory.connect(addresses.receiptAnchors, runner),
   };
 }
 

@@ -184,6 +184,23 @@ const MESSAGES: Messages = {
   ResourcesNotOwner: ([id, caller]) => `${caller} does not own resource ${id}.`,
   ResourcesUnknownResource: ([id]) => `There is no resource ${id}.`,
   ResourcesZeroAddress: () => "Resources needs the membership and taxonomy contracts.",
+  // SocketDirectory (where members' data lives)
+  SocketDirectoryDefaultUnchanged: () => "The network's default socket is this URL already.",
+  SocketDirectoryEmptyUrl: () => "A socket URL must not be empty.",
+  SocketDirectoryNoSocket: ([member]) =>
+    `${member} named no socket of their own: the network's default serves them already.`,
+  SocketDirectoryNotActiveMember: ([account]) =>
+    `${account} is not an active member, and only active members name their socket.`,
+  SocketDirectorySocketUnchanged: ([member]) => `${member}'s socket is this URL already.`,
+  SocketDirectoryUrlInvalidCharacter: ([index]) =>
+    `A socket URL must be printable ASCII without spaces: the byte at position ${index} is not.`,
+  SocketDirectoryUrlNotHttp: () => "A socket URL must start with http:// or https:// followed by the host.",
+  SocketDirectoryUrlTooLong: ([length, max]) => `A socket URL of ${length} bytes is too long: at most ${max}.`,
+  SocketDirectoryZeroAddress: () => "The socket directory needs the membership contract.",
+  // ReceiptAnchors (the data sockets' receipt logs)
+  ReceiptAnchorsCountNotIncreasing: ([previous, receipts]) =>
+    `An anchor must cover more receipts than the operator's previous one (${previous}); ${receipts} does not: a receipt log only grows.`,
+  ReceiptAnchorsZeroRoot: () => "A receipt anchor needs a Merkle root (not zero).",
   // AccessGrants (data connections)
   AccessGrantsConnectorUnchanged: ([connector, approved]) =>
     `Connector ${connector} is ${approved ? "approved" : "not approved"} already.`,

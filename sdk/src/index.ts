@@ -90,6 +90,8 @@ export type { ApplicationView } from "./reads/applications.js";
 export type { ProposalDetails, ProposalSummary } from "./reads/governance.js";
 export type { MemberView } from "./reads/members.js";
 export type { ResourceView } from "./reads/resources.js";
+export type { ReceiptAnchor } from "./reads/sockets.js";
+export { checkSocketUrl, MAX_SOCKET_URL_LENGTH, socketUrlProblem } from "./socket-url.js";
 export type { Rule } from "./reads/rules.js";
 export type { NetworkStatus } from "./reads/status.js";
 export { DATA_TYPES, DOMAINS } from "./reads/taxonomy.js";

@@ -6,6 +6,7 @@ import { marketActions } from "./actions/market.js";
 import { membershipActions } from "./actions/membership.js";
 import { governanceActions } from "./actions/governance.js";
 import { resourceActions } from "./actions/resources.js";
+import { socketActions } from "./actions/sockets.js";
 import { readEvents, type ReadEventsOptions } from "./audit/reader.js";
 import { verifyTrail } from "./audit/verify.js";
 import { contractsOf, type SigningClient, type WeconetContext } from "./client.js";
@@ -19,6 +20,7 @@ import { listBookings, listMarketRequests, listOffers, marketCredits, readOffer 
 import { findProposal, listProposals } from "./reads/governance.js";
 import { listMembers, readMember } from "./reads/members.js";
 import { listResources } from "./reads/resources.js";
+import { defaultSocket, latestAnchor, ownSocketOf, socketOf } from "./reads/sockets.js";
 import { readRules } from "./reads/rules.js";
 import { attributeIdOf, listAttributes } from "./reads/taxonomy.js";
 import { readNetworkStatus } from "./reads/status.js";
@@ -66,6 +68,8 @@ export function createWeconet(options: CreateWeconetOptions) {
     applications: applicationActions(ctx),
     /** The market: offers, requests and answers, bookings with escrow, delivery, disputes, rulings, withdrawals. */
     market: marketActions(ctx),
+    /** Where one's data lives (name or clear one's socket), and socket operators' receipt anchors. */
+    sockets: socketActions(ctx),
     reads: {
       status: () => readNetworkStatus(ctx),
       member: (account: Parameters<typeof readMember>[1]) => readMember(ctx, account),
@@ -97,6 +101,14 @@ export function createWeconet(options: CreateWeconetOptions) {
       credits: (account: Parameters<typeof marketCredits>[1]) => marketCredits(ctx, account),
       /** The offers ranked for what a consumer asks, each with its explanation (see `matchOffers`). */
       match: (request: MatchRequest, o?: Parameters<typeof matchMarket>[2]) => matchMarket(ctx, request, o),
+      /** The URL of the socket serving a member's data: their own, else the network's default. */
+      socketOf: (member: Parameters<typeof socketOf>[1]) => socketOf(ctx, member),
+      /** The socket a member named themselves (undefined when the default serves them). */
+      ownSocketOf: (member: Parameters<typeof ownSocketOf>[1]) => ownSocketOf(ctx, member),
+      /** The network's default socket. */
+      defaultSocket: () => defaultSocket(ctx),
+      /** A socket operator's latest receipt anchor (undefined before its first). */
+      latestAnchor: (operator: Parameters<typeof latestAnchor>[1]) => latestAnchor(ctx, operator),
     },
     audit: {
       /** Every event over a block range, normalized, streamed in chain order. */

@@ -5,6 +5,7 @@ import { accountOf, eventIn, send, signerOf, type Sent, type WeconetContext } fr
 import { toBytes32Code } from "../codes.js";
 import { ROLES, WeconetError } from "../errors.js";
 import { findProposal } from "../reads/governance.js";
+import { checkSocketUrl } from "../socket-url.js";
 import { DATA_TYPES, DOMAINS, attributeIdOf, type AttributeDataType, type AttributeDomain } from "../reads/taxonomy.js";
 
 /** One call a proposal makes when executed by the timelock. */
@@ -92,6 +93,15 @@ export const proposalCalls = {
       abi: abiOfKey("accessGrants"),
       functionName: "setConnector",
       args: [connector, approved],
+    }),
+  }),
+  /** Makes `url` the network's default socket (where the data of members who named none lives). */
+  setDefaultSocket: (deployment: Deployment, url: string): ProposalCall => ({
+    target: deployment.contracts.socketDirectory,
+    data: encodeFunctionData({
+      abi: abiOfKey("socketDirectory"),
+      functionName: "setDefaultSocket",
+      args: [checkSocketUrl(url)],
     }),
   }),
   /** Deprecates attribute `id`. */
@@ -199,6 +209,12 @@ export function governanceActions(ctx: WeconetContext) {
           p.title ?? `${p.approved ? "Approve" : "Withdraw the approval of"} connector ${p.connector}`,
           p.rationale,
         ),
+      }),
+    /** Proposes making `url` the network's default socket (the data commons of members who named none). */
+    proposeDefaultSocket: (p: { url: string; title?: string; rationale?: string }) =>
+      propose({
+        calls: [proposalCalls.setDefaultSocket(d, p.url)],
+        description: describeProposal(p.title ?? `Make ${p.url} the network's default socket`, p.rationale),
       }),
     /** Proposes deprecating an attribute. */
     proposeDeprecation: async (p: { attribute: number | string; title?: string; rationale?: string }) => {

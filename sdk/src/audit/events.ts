@@ -347,6 +347,20 @@ const NORMALIZERS: Normalizers = {
       summary: `${a.owner} switched resource ${a.id} ${a.active ? "on" : "off"}`,
     }),
   },
+  SocketDirectory: {
+    SocketSet: (a) => ({ actor: a.member, summary: `${a.member} keeps their data at the socket ${a.url}` }),
+    SocketCleared: (a) => ({
+      actor: a.member,
+      summary: `${a.member} dropped their own socket: the network's default serves them`,
+    }),
+    DefaultSocketSet: (a) => ({ actor: a.by, summary: `the network's default socket is ${a.url} (set by ${a.by})` }),
+  },
+  ReceiptAnchors: {
+    ReceiptsAnchored: (a) => ({
+      actor: a.operator,
+      summary: `socket operator ${a.operator} anchored its receipt logs (#${a.seq}): ${a.receipts} receipt(s), root ${a.root}`,
+    }),
+  },
   Taxonomy: {
     AttributeAdded: (a) => ({
       attributes: a.parent === 0 ? [a.id] : [a.id, a.parent],
