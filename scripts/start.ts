@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import type { DeploymentParameters } from "@nomicfoundation/ignition-core";
 import { config, network } from "hardhat";
 import { keccak256, stringToHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
@@ -41,6 +42,7 @@ const DEPLOYMENT_DIR = path.join("deploy", "deployments", DEPLOYMENT_ID);
 const DOCUMENTS_DIR = path.join(DEPLOYMENT_DIR, "documents");
 const DAPP_PORT = Number.parseInt(process.env.WECONET_DAPP_PORT ?? "3000", 10);
 const SOCKET_PORT = Number.parseInt(process.env.WECONET_SOCKET_PORT ?? "8600", 10);
+const SOCKET_URL = `http://${HOST}:${SOCKET_PORT}`;
 
 // The production build needs no chain: it runs while the chain is started, deployed and seeded.
 const dappBuild = buildDapp();
@@ -89,7 +91,7 @@ try {
 
   console.log(`weconet: deploying to ${RPC_URL} …`);
   await ignition.deploy(WeconetModule, {
-    parameters: path.resolve("deploy", "parameters", "localhost.json"),
+    parameters: localParameters(),
     deploymentId: DEPLOYMENT_ID,
   });
   // The SDK reads the deployment straight from Ignition's output, as the CLI and the dApp do.
@@ -99,6 +101,7 @@ try {
   socket = await startSocket({
     host: HOST,
     port: SOCKET_PORT,
+    publicUrl: SOCKET_URL,
     rpcUrl: RPC_URL,
     deploymentDir: DEPLOYMENT_DIR,
     ...socketStorage(freshSocketDir(DEPLOYMENT_ID)),
@@ -196,6 +199,17 @@ try {
 } catch (error) {
   console.error(`weconet: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   await shutdown(1);
+}
+
+/**
+ * The local deployment's parameters, with the network's default socket (SocketDirectory) at this run's socket: the
+ * dApp and the CLI find members' data through the chain, so it must name the port actually used.
+ */
+function localParameters(): DeploymentParameters {
+  const parameters = JSON.parse(
+    readFileSync(path.resolve("deploy", "parameters", "localhost.json"), "utf8"),
+  ) as DeploymentParameters;
+  return { ...parameters, WeconetSocket: { ...parameters.WeconetSocket, defaultSocket: SOCKET_URL } };
 }
 
 /** The socket's two databases in the deployment's folder: the values and receipts, and (apart) the data keys. */

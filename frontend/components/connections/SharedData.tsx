@@ -22,7 +22,9 @@ export function SharedData({
   owner,
   attributeIds,
   attributes,
+  label = "Read shared data",
 }: {
+  label?: string;
   owner: Address;
   attributeIds: readonly number[];
   attributes: readonly Attribute[];
@@ -44,7 +46,7 @@ export function SharedData({
   return (
     <div className="shared" data-testid="shared-data">
       <button type="button" disabled={action.busy} onClick={read}>
-        Read shared data
+        {label}
       </button>
       <SocketStatus state={action.state} />
       {result !== undefined && action.state.status === "done" && (

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { devAccounts } from "../../scripts/demo/roster";
+import { confirmed, connectAs, openBrowser, screenshot, succeeds, type Session } from "./support/browser";
+import type { Page } from "playwright-core";
+
+let s: Session;
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(() => s?.close());
+
+const person = (name: string) => {
+  const found = devAccounts().find((a) => a.name === name);
+  if (found === undefined) throw new Error(`no demo person ${name}`);
+  return found;
+};
+
+/** Moves to another page through the header (client-side: the socket sessions of this tab stay signed in). */
+async function open(page: Page, label: "My data" | "Connections"): Promise<void> {
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: label, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: label }).waitFor();
+}
+
+async function switchTo(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: "Disconnect" }).click();
+  await connectAs(page, name);
+}
+
+/** Signs in to the data socket if the page asks for it (each account once per tab). */
+async function signIn(page: Page): Promise<void> {
+  const button = page.getByRole("button", { name: "Sign in to the data socket" }).first();
+  if (await button.isVisible()) await button.click();
+}
+
+describe("my data through the socket", () => {
+  it("an owner enters an address, shares it, the grantee reads it, the owner closes it, the next read is refused, the owner sees both receipts and erases it", async () => {
+    const { page } = s;
+    const bob = person("bob");
+    const dave = person("dave");
+
+    // Bob enters his postal address on My data.
+    await page.goto("/data");
+    await connectAs(page, "bob");
+    await page.getByRole("button", { name: "Sign in to the data socket" }).click();
+    const row = page.locator('li[data-attribute="postal_address"]');
+    await row.getByLabel("postal_address: Street and number").fill("Lindengracht 12");
+    await row.getByLabel("postal_address: Postal code").fill("1015 KK");
+    await row.getByLabel("postal_address: City").fill("Amsterdam");
+    await row.getByLabel("postal_address: Country").fill("NL");
+    await row.getByRole("button", { name: "Save" }).click();
+    await row.locator('[data-socket-status="done"]').waitFor();
+    await expect.poll(() => row.getByTestId("stored-value").textContent()).toContain("Lindengracht 12");
+    // A bad value is refused before anything is sent: the SDK's validator checks the data type.
+    const email = page.locator('li[data-attribute="email"]');
+    await email.getByLabel("email", { exact: true }).fill("not an e-mail address");
+    await email.getByRole("button", { name: "Save" }).click();
+    await email.getByRole("alert").waitFor();
+    await screenshot(page, "data-entered");
+
+    // He opens a connection to Dave for it.
+    await open(page, "Connections");
+    const form = page.getByTestId("grant-form");
+    await form.getByLabel("Member", { exact: true }).fill(dave.address);
+    await form.getByRole("checkbox", { name: "postal_address", exact: true }).check();
+    await form.getByLabel("Purpose (short code)").fill("visit");
+    await form.getByLabel("For how many days").fill("7");
+    await form.getByRole("button", { name: "Open connection" }).click();
+    await confirmed(form);
+    await open(page, "My data");
+    await row.locator(`[data-reader="${dave.address}"]`).waitFor();
+
+    // Dave reads it on Connections.
+    await switchTo(page, "dave");
+    await open(page, "Connections");
+    const received = page.getByTestId("connections-received").locator(`tr[data-party="${bob.address}"]`).first();
+    await received.waitFor();
+    await signIn(page);
+    await received.getByRole("button", { name: "Read shared data" }).click();
+    await expect.poll(() => received.getByTestId("shared-value").first().textContent()).toContain("Lindengracht 12");
+    await screenshot(page, "data-read-by-grantee");
+
+    // Bob closes the connection.
+    await switchTo(page, "bob");
+    const given = page.getByTestId("connections-given").locator(`tr[data-party="${dave.address}"]`);
+    await given.getByRole("button", { name: "Close" }).click();
+    await succeeds(given, () => given.waitFor({ state: "detached" }));
+
+    // Dave's next read is refused, and he is told why.
+    await switchTo(page, "dave");
+    const closed = page.getByTestId("connections-received").locator(`tr[data-party="${bob.address}"]`).first();
+    await closed.getByTestId("connection-closed").waitFor();
+    await closed.getByRole("button", { name: "Read shared data" }).click();
+    const refusal = closed.locator('[data-refused="no_consent"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain("shares this with you no longer");
+    expect(await closed.getByTestId("shared-value").count()).toBe(0);
+    await screenshot(page, "data-refused");
+
+    // Bob sees both receipts, then erases the value.
+    await switchTo(page, "bob");
+    await open(page, "My data");
+    await signIn(page);
+    const receipts = page.getByTestId("receipts");
+    await receipts.locator(`tr[data-grantee="${dave.address}"][data-decision="allowed"]`).waitFor();
+    await receipts.locator(`tr[data-grantee="${dave.address}"][data-decision="refused"]`).waitFor();
+    expect(await receipts.locator(`tr[data-grantee="${dave.address}"]`).count()).toBe(2);
+    await screenshot(page, "data-receipts");
+
+    await row.getByRole("button", { name: "Erase" }).click();
+    await row.getByRole("button", { name: "Erase postal_address" }).click();
+    await row.locator('[data-socket-status="done"]').waitFor();
+    await expect.poll(() => row.getByTestId("stored-value").textContent()).toContain("No value stored");
+    await screenshot(page, "data-erased");
+  });
+});
