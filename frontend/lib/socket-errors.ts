@@ -27,6 +27,8 @@ const CODES: Record<string, string> = {
   too_large: "The value is too large for the data socket.",
   malformed_hash: "That is not a document hash (0x and 64 hex digits).",
   hash_mismatch: "The document does not match its hash.",
+  network: "The data socket cannot be reached",
+  internal: "The data socket failed",
   chain_unreachable:
     "The data socket cannot reach the chain now, so it refuses every read until it can (it fails closed). Try again shortly.",
 };

@@ -1,19 +1,21 @@
 "use client";
 
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { useWalletClient } from "wagmi";
 import type { Address } from "viem";
 
-import { createSocketClient, type Weconet } from "@weconet/sdk";
+import { createSocketClient, type SocketClient, type SocketSession, type Weconet } from "@weconet/sdk";
 
 import type { ChainConfig } from "./network";
 import { useWeconet, useWeconetQuery, weconetKey } from "./weconet";
 
-export type SocketClient = ReturnType<typeof createSocketClient>;
-export type SocketSession = Awaited<ReturnType<SocketClient["signIn"]>>;
+export type { SocketClient, SocketSession };
 
-/** Signed-in sessions by socket URL and address: kept while the dApp is open (a reload signs in again). */
+/**
+ * Signed-in sessions by socket URL and address, kept in the tab's session storage until they expire (a reload or a
+ * new page stays signed in; closing the tab forgets them).
+ */
 interface Sessions {
   get(url: string, address: Address): SocketSession | undefined;
   set(url: string, address: Address, session: SocketSession | undefined): void;
@@ -23,8 +25,37 @@ const SessionsContext = createContext<Sessions | null>(null);
 
 const keyOf = (url: string, address: Address) => `${url}|${address.toLowerCase()}`;
 
+const STORAGE_PREFIX = "weconet.socket-session:";
+
+interface StoredSession {
+  url: string;
+  token: string;
+  address: Address;
+  expiresAt: string;
+}
+
+/** The sessions of this tab's session storage that have not expired, resumed. */
+function storedSessions(): Map<string, SocketSession> {
+  const sessions = new Map<string, SocketSession>();
+  for (let i = 0; i < window.sessionStorage.length; i++) {
+    const key = window.sessionStorage.key(i);
+    if (key === null || !key.startsWith(STORAGE_PREFIX)) continue;
+    try {
+      const stored = JSON.parse(window.sessionStorage.getItem(key) ?? "") as StoredSession;
+      if (Date.parse(stored.expiresAt) > Date.now()) {
+        sessions.set(keyOf(stored.url, stored.address), createSocketClient({ url: stored.url }).resume(stored));
+      }
+    } catch {
+      // Not a session this dApp wrote: ignore it.
+    }
+  }
+  return sessions;
+}
+
 export function SocketSessionsProvider({ children }: { children: ReactNode }) {
   const [sessions, setSessions] = useState<ReadonlyMap<string, SocketSession>>(new Map());
+  // Session storage exists only in the browser: read it after the first render (the server renders signed out).
+  useEffect(() => setSessions(storedSessions()), []);
   const value = useMemo<Sessions>(
     () => ({
       get: (url, address) => {
@@ -32,13 +63,20 @@ export function SocketSessionsProvider({ children }: { children: ReactNode }) {
         // An expired session is no session: the member signs in again rather than meeting a refusal.
         return session !== undefined && Date.parse(session.expiresAt) > Date.now() ? session : undefined;
       },
-      set: (url, address, session) =>
+      set: (url, address, session) => {
+        const key = keyOf(url, address);
+        if (session === undefined) window.sessionStorage.removeItem(STORAGE_PREFIX + key);
+        else {
+          const stored: StoredSession = { url, token: session.token, address, expiresAt: session.expiresAt };
+          window.sessionStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(stored));
+        }
         setSessions((previous) => {
           const next = new Map(previous);
-          if (session === undefined) next.delete(keyOf(url, address));
-          else next.set(keyOf(url, address), session);
+          if (session === undefined) next.delete(key);
+          else next.set(key, session);
           return next;
-        }),
+        });
+      },
     }),
     [sessions],
   );
@@ -98,7 +136,8 @@ export function useSocket(member?: Address): SocketHandle {
     if (url == null || account === undefined) return;
     const current = sessions.get(url, account);
     sessions.set(url, account, undefined);
-    await current?.signOut();
+    // Ending it on the socket too; if that fails (already expired, socket gone), it is forgotten here all the same.
+    await current?.signOut().catch(() => undefined);
   }, [url, account, sessions]);
 
   return { url, client, session, signIn, signOut, error: found.error };

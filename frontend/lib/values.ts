@@ -117,8 +117,8 @@ function valueOfDraft(dataType: AttributeDataType, draft: ValueDraft): unknown {
 }
 
 /**
- * The value of a draft, checked by the SDK's validator (the same one the socket applies), or what is wrong with it
- * in words.
+ * The value of a draft, checked by the SDK's validator (the same one the socket applies) and in the form it stores
+ * (trimmed, normalised), or what is wrong with it in words.
  */
 export function parseDraft(
   dataType: AttributeDataType,
@@ -126,19 +126,14 @@ export function parseDraft(
 ): { ok: true; value: unknown } | { ok: false; error: string } {
   const fields = fieldsOf(dataType);
   if (fields.every((f) => (draft[f.key] ?? "").trim() === "")) return { ok: false, error: "Enter a value first." };
-  const value = valueOfDraft(dataType, draft);
-  const problem = validationProblem(dataType, value);
-  return problem === undefined ? { ok: true, value } : { ok: false, error: problem };
+  const check = validateValue(dataType, valueOfDraft(dataType, draft));
+  return check.ok ? { ok: true, value: check.value } : { ok: false, error: sentence(check.message) };
 }
 
-/** The SDK validator's verdict on `value`, as a sentence (undefined when it is valid). */
-function validationProblem(dataType: AttributeDataType, value: unknown): string | undefined {
-  try {
-    validateValue(dataType, value);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+/** The validator's phrase as a sentence: capitalised, with a full stop. */
+function sentence(phrase: string): string {
+  const text = phrase.charAt(0).toUpperCase() + phrase.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** A stored value in one line, for lists and receipts. */

@@ -74,7 +74,7 @@ export default function DataPage() {
               </button>
             </div>
             <Query result={values} what="your values">
-              {({ values: stored }) => {
+              {(stored) => {
                 const attrs = attributes.data ?? [];
                 const shown = [
                   ...shareableAttributes(attrs),
@@ -109,7 +109,7 @@ export default function DataPage() {
           </section>
           <section className="card" aria-labelledby="forget-h">
             <h2 id="forget-h">Be forgotten</h2>
-            <EraseAll session={session} count={values.data?.values.length ?? 0} onSignedOut={signedOut} />
+            <EraseAll session={session} count={values.data?.length ?? 0} onSignedOut={signedOut} />
           </section>
         </>
       )}

@@ -7,8 +7,8 @@ import { Table } from "@/components/Table";
 import type { SocketSession } from "@/lib/socket";
 import { refusalLabel } from "@/lib/socket-errors";
 
+/** An owner's receipts with the log's head, as the socket answers them. */
 export type ReceiptLog = Awaited<ReturnType<SocketSession["receipts"]>>;
-export type Receipt = ReceiptLog["receipts"][number];
 
 /**
  * The owner's access receipts, newest first: who read (or tried to read) which value when, at which block, allowed

@@ -1,18 +1,15 @@
 "use client";
 
-import type { ApplicationView, Attribute } from "@weconet/sdk";
+import type { ApplicationView, Attribute, Receipt, ValueRecord } from "@weconet/sdk";
 
 import { ConfirmButton } from "@/components/data/Confirm";
 import { Readers } from "@/components/data/Readers";
-import type { Receipt } from "@/components/data/Receipts";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import { ValueEditor } from "@/components/data/ValueEditor";
 import type { Reader } from "@/lib/readers";
 import type { SocketSession } from "@/lib/socket";
 import { useSocketAction } from "@/lib/socket-action";
 import { formatValue } from "@/lib/values";
-
-export type ValueRecord = Awaited<ReturnType<SocketSession["values"]["list"]>>["values"][number];
 
 /**
  * One attribute of mine: the value the socket holds (or none), its typed inputs to set or replace it, erasing it,

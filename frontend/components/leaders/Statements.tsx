@@ -14,7 +14,7 @@ import { useSocket, useSocketQuery } from "@/lib/socket";
 export function Statements({ booking: b }: { booking: BookingView }) {
   const socket = useSocket(b.consumer);
   const documents = useSocketQuery(socket.session, ["booking-documents", b.id.toString()], async (session) => {
-    const { documents: list } = await session.bookingDocuments.list(b.id);
+    const list = await session.bookingDocuments.list(b.id);
     return Promise.all(
       list.map(async (d) => ({ ...d, text: await session.bookingDocuments.get(b.id, d.hash) })),
     );
