@@ -153,17 +153,17 @@ try {
     rpcUrl: RPC_URL,
     deploymentDir: DEPLOYMENT_DIR,
     socketUrl: socket.url,
-  }).catch(
-    (error: unknown) => {
-      throw new Error(
-        `the dApp could not start on port ${DAPP_PORT} (is it taken? choose another: WECONET_DAPP_PORT=3001 npm start): ` +
-          (error instanceof Error ? error.message : String(error)),
-      );
-    },
-  );
+  }).catch((error: unknown) => {
+    throw new Error(
+      `the dApp could not start on port ${DAPP_PORT} (is it taken? choose another: WECONET_DAPP_PORT=3001 npm start): ` +
+        (error instanceof Error ? error.message : String(error)),
+    );
+  });
   dapp.child.once("exit", (code, signal) => {
     if (stopping) return;
-    console.error(`weconet: the dApp server stopped unexpectedly (${code ?? signal}); stopping the socket and the chain.`);
+    console.error(
+      `weconet: the dApp server stopped unexpectedly (${code ?? signal}); stopping the socket and the chain.`,
+    );
     void shutdown(1);
   });
 

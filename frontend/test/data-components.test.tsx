@@ -34,8 +34,17 @@ function withNames(children: ReactNode) {
 describe("ValueEditor", () => {
   it("edits a postal address part by part and saves it in the socket's shape", () => {
     const onSave = vi.fn();
-    render(<ValueEditor attribute={attribute("postal_address", "postal_address")} value={undefined} busy={false} onSave={onSave} />);
-    fireEvent.change(screen.getByLabelText("postal_address: Street and number"), { target: { value: "Lindengracht 12" } });
+    render(
+      <ValueEditor
+        attribute={attribute("postal_address", "postal_address")}
+        value={undefined}
+        busy={false}
+        onSave={onSave}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText("postal_address: Street and number"), {
+      target: { value: "Lindengracht 12" },
+    });
     fireEvent.change(screen.getByLabelText("postal_address: Postal code"), { target: { value: "1015 KK" } });
     fireEvent.change(screen.getByLabelText("postal_address: City"), { target: { value: "Amsterdam" } });
     fireEvent.change(screen.getByLabelText("postal_address: Country"), { target: { value: "NL" } });
@@ -50,7 +59,9 @@ describe("ValueEditor", () => {
 
   it("shows why a value does not fit its type and saves nothing", () => {
     const onSave = vi.fn();
-    render(<ValueEditor attribute={attribute("email", "email")} value="dave@example.org" busy={false} onSave={onSave} />);
+    render(
+      <ValueEditor attribute={attribute("email", "email")} value="dave@example.org" busy={false} onSave={onSave} />,
+    );
     const input = screen.getByLabelText("email");
     expect((input as HTMLInputElement).value).toBe("dave@example.org");
     expect(input.getAttribute("type")).toBe("email");
@@ -73,7 +84,9 @@ describe("ValueEditor", () => {
 describe("ConfirmButton", () => {
   it("asks first, acts only on yes, and can be taken back", () => {
     const onConfirm = vi.fn();
-    render(<ConfirmButton label="Erase" question="Erase it for good?" confirmLabel="Erase email" onConfirm={onConfirm} />);
+    render(
+      <ConfirmButton label="Erase" question="Erase it for good?" confirmLabel="Erase email" onConfirm={onConfirm} />,
+    );
     fireEvent.click(screen.getByRole("button", { name: "Erase" }));
     expect(screen.getByText("Erase it for good?")).toBeDefined();
     fireEvent.click(screen.getByRole("button", { name: "Keep it" }));
@@ -114,7 +127,11 @@ describe("Receipts", () => {
     }) as ReceiptLog;
 
   it("lists who read what when, newest first, allowed or why not, under the signed head", () => {
-    render(withNames(<Receipts log={log(true)} attributes={[attribute("postal_address", "postal_address")]} applications={[]} />));
+    render(
+      withNames(
+        <Receipts log={log(true)} attributes={[attribute("postal_address", "postal_address")]} applications={[]} />,
+      ),
+    );
     const rows = within(screen.getByTestId("receipts")).getAllByRole("row").slice(1);
     expect(rows.map((r) => r.dataset.decision)).toEqual(["refused", "allowed"]);
     expect(rows[0]?.textContent).toContain("refused: no open connection");
@@ -156,7 +173,9 @@ describe("Readers", () => {
 
 describe("SocketStatus", () => {
   it("announces what a socket request did or why it failed", () => {
-    const { rerender } = render(<SocketStatus state={{ status: "done", label: "Save", message: "stored (version 2)." }} />);
+    const { rerender } = render(
+      <SocketStatus state={{ status: "done", label: "Save", message: "stored (version 2)." }} />,
+    );
     expect(screen.getByRole("status").textContent).toBe("Save: stored (version 2).");
     rerender(<SocketStatus state={{ status: "failed", label: "Read", message: "The connection has expired." }} />);
     expect(screen.getByRole("status").textContent).toBe("Read failed: The connection has expired.");

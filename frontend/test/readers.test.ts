@@ -27,7 +27,13 @@ describe("who may read my values now", () => {
   it("lists the live consents per attribute that authorizes now", () => {
     const readers = readersByAttribute([
       connection({ attributeIds: [4, 6], authorizedAttributes: [4, 6] }),
-      connection({ grantee: carol, source: "booking", purposeText: null, attributeIds: [5], authorizedAttributes: [5] }),
+      connection({
+        grantee: carol,
+        source: "booking",
+        purposeText: null,
+        attributeIds: [5],
+        authorizedAttributes: [5],
+      }),
     ]);
     expect(readers.get(4)).toEqual([
       { grantee: alice, kind: "member", source: "own", purpose: "courier-delivery", expiresAt: 2_000 },

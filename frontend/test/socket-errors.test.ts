@@ -5,8 +5,7 @@ import { SocketError } from "@weconet/sdk";
 import { failureMessage } from "@/lib/failure";
 import { needsSignIn, refusalLabel, refusalText, socketErrorText } from "@/lib/socket-errors";
 
-const refused = (reason: string) =>
-  new SocketError(`not authorized (${reason})`, "not_authorized", 403, reason);
+const refused = (reason: string) => new SocketError(`not authorized (${reason})`, "not_authorized", 403, reason);
 
 describe("the socket's errors in words", () => {
   it("says why a read was refused, for every refusal reason", () => {

@@ -46,14 +46,16 @@ export default function DataPage() {
       <h1>My data</h1>
       <p className="muted">
         Your personal data is not on the chain: it lives in your data socket
-        {socket.url == null ? "" : (
+        {socket.url == null ? (
+          ""
+        ) : (
           <>
             {" "}
             at <code data-testid="socket-url">{socket.url}</code>
           </>
-        )}, encrypted with a key per value. You keep it here,
-        once; a connection lets a member or an application read some of it while it is open, and every read — allowed or
-        refused — leaves a receipt below.
+        )}
+        , encrypted with a key per value. You keep it here, once; a connection lets a member or an application read some
+        of it while it is open, and every read — allowed or refused — leaves a receipt below.
       </p>
       {!connected && <p className="banner warning">Connect a wallet to see and keep your data.</p>}
       {connected && session === undefined && (

@@ -79,27 +79,25 @@ export function ConnectionRow({
         )}
       </td>
       <td>
-        {side === "received" && (
-          <SharedData owner={c.owner} attributeIds={c.attributeIds} attributes={attributes} />
-        )}
+        {side === "received" && <SharedData owner={c.owner} attributeIds={c.attributeIds} attributes={attributes} />}
         {c.state !== "closed" && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={tx.busy}
-          title={
-            side === "given"
-              ? "Closes every consent to this grantee: your own and those of bookings"
-              : "Gives up every consent from this owner"
-          }
-          onClick={() =>
-            void (side === "given"
-              ? tx.run("Close connection", (w) => w.access.revoke({ grantee: c.grantee }))
-              : tx.run("Give up access", (w) => w.access.relinquish({ owner: c.owner })))
-          }
-        >
-          {side === "given" ? "Close" : "Give up access"}
-        </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={tx.busy}
+            title={
+              side === "given"
+                ? "Closes every consent to this grantee: your own and those of bookings"
+                : "Gives up every consent from this owner"
+            }
+            onClick={() =>
+              void (side === "given"
+                ? tx.run("Close connection", (w) => w.access.revoke({ grantee: c.grantee }))
+                : tx.run("Give up access", (w) => w.access.relinquish({ owner: c.owner })))
+            }
+          >
+            {side === "given" ? "Close" : "Give up access"}
+          </button>
         )}
         <TxStatus state={tx.state} />
       </td>

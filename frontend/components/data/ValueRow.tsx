@@ -76,7 +76,8 @@ export function ValueRow({
           label="Erase"
           question={
             <>
-              Erase your {attribute.name} for good? The socket destroys its key: not even an old backup can show it again.
+              Erase your {attribute.name} for good? The socket destroys its key: not even an old backup can show it
+              again.
             </>
           }
           confirmLabel={`Erase ${attribute.name}`}

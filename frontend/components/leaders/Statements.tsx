@@ -15,9 +15,7 @@ export function Statements({ booking: b }: { booking: BookingView }) {
   const socket = useSocket(b.consumer);
   const documents = useSocketQuery(socket.session, ["booking-documents", b.id.toString()], async (session) => {
     const list = await session.bookingDocuments.list(b.id);
-    return Promise.all(
-      list.map(async (d) => ({ ...d, text: await session.bookingDocuments.get(b.id, d.hash) })),
-    );
+    return Promise.all(list.map(async (d) => ({ ...d, text: await session.bookingDocuments.get(b.id, d.hash) })));
   });
   if (socket.session === undefined) {
     return <SignIn socket={socket} why="The statements are off-chain: read them before ruling." />;

@@ -166,7 +166,10 @@ export function BookingRow({
           </form>
         )}
         {canDispute && statement.trim() !== "" && socket.session === undefined && (
-          <SignIn socket={socket} why="Only the statement's hash goes on-chain: store its text so the leaders can read it." />
+          <SignIn
+            socket={socket}
+            why="Only the statement's hash goes on-chain: store its text so the leaders can read it."
+          />
         )}
         <TxStatus state={tx.state} />
         <SocketStatus state={store.state} />

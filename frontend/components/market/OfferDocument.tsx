@@ -36,7 +36,9 @@ export function OfferDescription({ provider, hash }: { provider: Address; hash: 
       {text.description !== undefined && <p>{text.description}</p>}
       {entries.length > 0 && (
         <p className="muted">
-          {entries.map(([name, value]) => `${name}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`).join(" · ")}
+          {entries
+            .map(([name, value]) => `${name}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`)
+            .join(" · ")}
         </p>
       )}
     </div>

@@ -104,7 +104,8 @@ export function MatchCard({
     <li className="card" data-offer={m.offer.id.toString()}>
       <div className="row">
         <strong>
-          Offer #{m.offer.id.toString()}: <OfferTitle provider={m.offer.provider} hash={m.offer.metadata} fallback={className} />
+          Offer #{m.offer.id.toString()}:{" "}
+          <OfferTitle provider={m.offer.provider} hash={m.offer.metadata} fallback={className} />
         </strong>
         <span className="badge">fit {Math.round(m.score * 100)}%</span>
         <span>
