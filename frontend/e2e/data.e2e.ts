@@ -68,7 +68,7 @@ describe("my data through the socket", () => {
     await form.getByRole("button", { name: "Open connection" }).click();
     await confirmed(form);
     await open(page, "My data");
-    await row.locator(`[data-reader="${dave.address}"]`).waitFor();
+    await row.locator(`[data-reader="${dave.address}" i]`).waitFor();
 
     // Dave reads it on Connections.
     await switchTo(page, "dave");
@@ -100,9 +100,9 @@ describe("my data through the socket", () => {
     await open(page, "My data");
     await signIn(page);
     const receipts = page.getByTestId("receipts");
-    await receipts.locator(`tr[data-grantee="${dave.address}"][data-decision="allowed"]`).waitFor();
-    await receipts.locator(`tr[data-grantee="${dave.address}"][data-decision="refused"]`).waitFor();
-    expect(await receipts.locator(`tr[data-grantee="${dave.address}"]`).count()).toBe(2);
+    await receipts.locator(`tr[data-grantee="${dave.address}" i][data-decision="allowed"]`).waitFor();
+    await receipts.locator(`tr[data-grantee="${dave.address}" i][data-decision="refused"]`).waitFor();
+    expect(await receipts.locator(`tr[data-grantee="${dave.address}" i]`).count()).toBe(2);
     await screenshot(page, "data-receipts");
 
     await row.getByRole("button", { name: "Erase" }).click();

@@ -5,7 +5,7 @@ import { SocketError, toContentHash, type createSocketClient } from "@weconet/sd
 import { ROUTE_PLANNER_ACCOUNT } from "./access.js";
 import { demoProfile } from "./core.js";
 import { DEMO_DISPUTES } from "./market.js";
-import { addressOf, memberAddresses, type DemoNetwork } from "./network.js";
+import { memberAddresses, type DemoNetwork } from "./network.js";
 
 type SocketClient = ReturnType<typeof createSocketClient>;
 type SocketSession = Awaited<ReturnType<SocketClient["signIn"]>>;
@@ -66,7 +66,7 @@ export async function seedDataDemo(net: DemoNetwork, socket: DemoSocket, documen
   net.log(`socket: alice, bob, carol, dave and eve stored their (fictional) values: ${summary()}`);
 
   // Content-addressed: who puts a document does not matter, only that it matches its hash (any active member may).
-  const publisher = await socket.signIn(addressOf(net.people.leaders.lars));
+  const publisher = await socket.signIn(people.alice);
   const profiles = ["alice", "bob", "carol", "dave", "eve", "daan", "dina", "applicant"].map(demoProfile);
   for (const text of [...documents, ...profiles]) await publisher.documents.put(text);
   net.log(`socket: published ${documents.length} offer documents and ${profiles.length} profiles (by their hashes)`);
