@@ -94,6 +94,9 @@ async function deployMatrixNetwork(): Promise<Setup> {
   await w.resources.connect(member).register(bikeClass, id("member's bike"));
   await w.resources.connect(suspendedMember).register(bikeClass, id("suspended member's bike"));
 
+  await w.socketDirectory.connect(member).setSocket("https://member.example.org");
+  await w.socketDirectory.connect(suspendedMember).setSocket("https://suspended.example.org");
+
   await w.membership.connect(leader).suspend(suspendedMember.address, reason("spam"));
   await w.membership.connect(w.manager).suspend(suspendedLeader.address, reason("inactive"));
 
@@ -506,6 +509,43 @@ const ROWS: Row[] = [
     call: (s, as) => s.taxonomy.connect(as).deprecateAttribute(1),
     refusal: notGovernance((s) => s.taxonomy),
     emits: (s) => [s.taxonomy, "AttributeDeprecated"],
+  },
+  // SocketDirectory: a member names and drops only their own pointer; the timelock alone sets the default
+  {
+    fn: "SocketDirectory.setSocket",
+    allowed: ACTIVE_MEMBERS,
+    call: (s, as) => s.socketDirectory.connect(as).setSocket("https://socket.example.net"),
+    refusal: (s, _actor, as) => ({
+      contract: s.socketDirectory,
+      error: "SocketDirectoryNotActiveMember",
+      args: [as.address],
+    }),
+    emits: (s) => [s.socketDirectory, "SocketSet"],
+  },
+  {
+    fn: "SocketDirectory.clearSocket",
+    // whoever holds a pointer (also while suspended: it only reverts them to the default)
+    allowed: ["member", "suspendedMember"],
+    call: (s, as) => s.socketDirectory.connect(as).clearSocket(),
+    refusal: (s, _actor, as) => ({ contract: s.socketDirectory, error: "SocketDirectoryNoSocket", args: [as.address] }),
+    emits: (s) => [s.socketDirectory, "SocketCleared"],
+  },
+  {
+    fn: "SocketDirectory.setDefaultSocket",
+    allowed: ["timelock"],
+    call: (s, as) => s.socketDirectory.connect(as).setDefaultSocket("https://commons.example.net"),
+    refusal: notGovernance((s) => s.socketDirectory),
+    emits: (s) => [s.socketDirectory, "DefaultSocketSet"],
+  },
+  // ReceiptAnchors: any operator anchors its own log
+  {
+    fn: "ReceiptAnchors.anchor",
+    allowed: ACTORS,
+    call: (s, as) => s.receiptAnchors.connect(as).anchor(id("heads"), 1n),
+    refusal: () => {
+      throw new Error("anchor is open to everyone");
+    },
+    emits: (s) => [s.receiptAnchors, "ReceiptsAnchored"],
   },
   // WeconetGovernor: the members' propose; its settings change only through an executed proposal
   {

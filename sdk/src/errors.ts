@@ -472,11 +472,12 @@ export function decodeWeconetError(data: Hex): DecodedError | undefined {
 }
 
 /** An error from the SDK: a readable message, and the decoded custom error when a contract reverted. */
-export class WeconetError extends Error {
-  override readonly name = "WeconetError";
+export class WeconetError<Reason = DecodedError> extends Error {
+  override readonly name: string = "WeconetError";
   constructor(
     message: string,
-    readonly reason?: DecodedError,
+    /** Why: the decoded contract error (or, for a subclass such as `SocketError`, its own kind of reason). */
+    readonly reason?: NoInfer<Reason>,
     options?: { cause?: unknown },
   ) {
     super(message, options);

@@ -55,6 +55,8 @@ export type {
   WeconetErrorName,
 } from "./errors.js";
 export { connectionIdOf, dataRequestHash, requestDigest, toBytes32Code, toContentHash } from "./codes.js";
+export { describePurpose, DPV_NAMESPACE, PURPOSES, purposeCode, purposeOf, purposeText } from "./purposes.js";
+export type { Purpose } from "./purposes.js";
 export { GRANT_TYPES, grantNonceKey } from "./actions/access.js";
 export type {
   AccessBatchStep,
@@ -101,7 +103,14 @@ export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from 
 export { readEvents, rpcLogSource } from "./audit/reader.js";
 export type { LogQuery, LogSource, RawLog, ReadEventsOptions, ReadProgress, TopicFilter } from "./audit/reader.js";
 export { applyEvent, emptyState, rebuildState } from "./audit/state.js";
-export type { AccessRequestRecord, ApplicationRecord, ConnectionRecord, NetworkState } from "./audit/state.js";
+export type {
+  AccessRequestRecord,
+  AnchorRecord,
+  ApplicationRecord,
+  ConnectionRecord,
+  NetworkState,
+  SocketsState,
+} from "./audit/state.js";
 export {
   CSV_COLUMNS,
   CSV_HEADER,
@@ -114,3 +123,4 @@ export {
 export type { AuditFilter } from "./audit/timeline.js";
 export { authorizedByEvents, formatDifferences, verifyTrail } from "./audit/verify.js";
 export type { Difference, VerifyReport } from "./audit/verify.js";
+export * from "./socket/index.js";

@@ -26,9 +26,12 @@ export function socketUrlProblem(url: string): string | undefined {
   return undefined;
 }
 
-/** `url` when it is a valid socket URL (see {@link socketUrlProblem}); a {@link WeconetError} saying why not. */
-export function checkSocketUrl(url: string): string {
+/**
+ * `url` when it is a valid socket URL (see {@link socketUrlProblem}); else a {@link WeconetError} saying why,
+ * prefixed with what was being done (as the SDK's errors from contracts are).
+ */
+export function checkSocketUrl(url: string, doing?: string): string {
   const problem = socketUrlProblem(url);
-  if (problem !== undefined) throw new WeconetError(problem);
+  if (problem !== undefined) throw new WeconetError(doing === undefined ? problem : `${doing}: ${problem}`);
   return url;
 }

@@ -1,7 +1,7 @@
 import { stringToHex, toHex } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { connectionIdOf, requestDigest, send, WeconetError } from "../src/index.js";
+import { connectionIdOf, purposeCode, requestDigest, send, WeconetError } from "../src/index.js";
 import {
   activateVotes,
   admitMember,
@@ -43,7 +43,7 @@ describe("data connections", () => {
     const opened = await as(dave).access.grant({
       grantee: alice,
       attributes: ["postal_address", ids.email, "postal_address"],
-      purpose: "courier-delivery",
+      purpose: "dpv:DeliveryOfGoods",
       duration: 30 * DAY,
     });
     expect(opened.change).toBe("opened");
@@ -55,12 +55,12 @@ describe("data connections", () => {
     const changed = await as(dave).access.grant({
       grantee: alice,
       attributes: ["postal_address"],
-      purpose: "courier-delivery",
+      purpose: "dpv:DeliveryOfGoods",
       expiresAt: new Date(((await latestTime()) + 10 * DAY) * 1000),
     });
     expect(changed).toMatchObject({ change: "changed", connectionId: opened.connectionId });
-    await as(dave).access.grant({ grantee: bob, attributes: ["phone"], purpose: "callbacks", duration: DAY });
-    await as(carol).access.grant({ grantee: dave, attributes: ["email"], purpose: "newsletter", duration: DAY });
+    await as(dave).access.grant({ grantee: bob, attributes: ["phone"], purpose: "dpv:CustomerCare", duration: DAY });
+    await as(carol).access.grant({ grantee: dave, attributes: ["email"], purpose: "dpv:Marketing", duration: DAY });
 
     const given = await reader.reads.connections({ member: dave, direction: "given" });
     expect(given.map((c) => c.grantee)).toEqual([bob, alice]);
@@ -68,7 +68,7 @@ describe("data connections", () => {
       owner: dave,
       grantee: alice,
       attributeIds: [ids.postal],
-      purposeText: "courier-delivery",
+      purposeText: "Delivery of goods",
       consent: "owner",
       state: "live",
       granteeKind: "member",
@@ -111,7 +111,7 @@ describe("data connections", () => {
       name: "Route planner",
       metadataURI: "ipfs://route-planner",
       attributes: ["phone", "delivery_address"],
-      purpose: "route-planning",
+      purpose: "dpv:ServiceProvision",
     });
     const connected = await as(alice).access.grantToApplication({ application: planner, duration: 7 * DAY });
     expect(connected.change).toBe("opened");
@@ -119,7 +119,7 @@ describe("data connections", () => {
     expect(connection).toMatchObject({
       granteeKind: "application",
       attributeIds: [ids.delivery, ids.phone],
-      purposeText: "route-planning",
+      purposeText: "Service provision",
       authorizedAttributes: [ids.delivery, ids.phone],
     });
 
@@ -135,7 +135,7 @@ describe("data connections", () => {
       name: "Route planner 2",
       metadataURI: "ipfs://route-planner-2",
       attributes: ["delivery_address"],
-      purpose: "route-planning",
+      purpose: "dpv:ServiceProvision",
     });
     expect(await reader.reads.applications({ developer: dina })).toEqual([
       {
@@ -144,7 +144,7 @@ describe("data connections", () => {
         name: "Route planner 2",
         metadataURI: "ipfs://route-planner-2",
         attributeIds: [ids.delivery],
-        purpose: stringToHex("route-planning", { size: 32 }),
+        purpose: purposeCode("dpv:ServiceProvision"),
         status: "active",
         registeredAt: expect.any(Number) as number,
         live: true,
@@ -164,25 +164,25 @@ describe("data connections", () => {
     const asked = await as(alice).access.requestAccess({
       owner: bob,
       attributes: ["email", "phone"],
-      purpose: "dataset-updates",
+      purpose: "dpv:CommunicationManagement",
       duration: 14 * DAY,
     });
     expect(asked.connectionId).toBe(connectionIdOf(bob, alice));
-    await as(carol).access.requestAccess({ owner: bob, attributes: ["email"], purpose: "newsletter", duration: DAY });
-    await as(dave).access.requestAccess({ owner: carol, attributes: ["phone"], purpose: "callbacks", duration: DAY });
+    await as(carol).access.requestAccess({ owner: bob, attributes: ["email"], purpose: "dpv:Marketing", duration: DAY });
+    await as(dave).access.requestAccess({ owner: carol, attributes: ["phone"], purpose: "dpv:CustomerCare", duration: DAY });
 
     const incoming = await reader.reads.requests({ member: bob, direction: "incoming" });
     expect(incoming.map((r) => r.grantee)).toEqual([carol, alice]);
     expect(incoming[1]).toMatchObject({
       attributeIds: [ids.email, ids.phone],
-      purposeText: "dataset-updates",
+      purposeText: "Communication management",
       duration: 14 * DAY,
       status: "pending",
       lapsed: false,
     });
     const pending = await reader.contracts.accessGrants.read.pendingRequestOf([bob, alice]);
     expect(pending.digest).toBe(
-      requestDigest([ids.email, ids.phone], stringToHex("dataset-updates", { size: 32 }), 14 * DAY),
+      requestDigest([ids.email, ids.phone], purposeCode("dpv:CommunicationManagement"), 14 * DAY),
     );
     expect((await reader.reads.requests({ member: dave, direction: "outgoing" })).map((r) => r.owner)).toEqual([carol]);
 
@@ -206,7 +206,7 @@ describe("data connections", () => {
     );
     expect(answered.find((r) => r.status === "rejected")?.reason).toBe(stringToHex("not-needed", { size: 32 }));
 
-    await as(carol).access.requestAccess({ owner: dave, attributes: ["email"], purpose: "newsletter", duration: DAY });
+    await as(carol).access.requestAccess({ owner: dave, attributes: ["email"], purpose: "dpv:Marketing", duration: DAY });
     await increaseTime(7 * DAY + 1);
     const [lapsed] = await reader.reads.requests({ member: dave, direction: "incoming" });
     expect(lapsed?.lapsed).toBe(true);
@@ -222,7 +222,7 @@ describe("data connections", () => {
     const signed = await as(carol).access.signGrant({
       grantee: bob,
       attributes: ["postal_address"],
-      purpose: "courier-delivery",
+      purpose: "dpv:DeliveryOfGoods",
       duration: 3 * DAY,
     });
     expect(signed.grant.nonce).toBe(BigInt(bob) << 64n);
@@ -237,7 +237,7 @@ describe("data connections", () => {
     const handedOut = await as(carol).access.signGrant({
       grantee: bob,
       attributes: ["phone"],
-      purpose: "callbacks",
+      purpose: "dpv:CustomerCare",
       duration: DAY,
       deadline: (await latestTime()) + 60,
     });
@@ -248,7 +248,7 @@ describe("data connections", () => {
     const late = await as(carol).access.signGrant({
       grantee: dave,
       attributes: ["phone"],
-      purpose: "callbacks",
+      purpose: "dpv:CustomerCare",
       duration: DAY,
       deadline: (await latestTime()) + 60,
     });
@@ -263,9 +263,9 @@ describe("data connections", () => {
   it("grants to several grantees and closes connections in one transaction, all or nothing", async () => {
     const expiresAt = (await latestTime()) + 5 * DAY;
     const batch = await as(alice).access.batch([
-      { action: "grant", grantee: bob, attributes: ["email"], purpose: "newsletter", expiresAt },
-      { action: "grant", grantee: carol, attributes: ["email"], purpose: "newsletter", expiresAt },
-      { action: "grant", grantee: dave, attributes: ["email"], purpose: "newsletter", expiresAt },
+      { action: "grant", grantee: bob, attributes: ["email"], purpose: "dpv:Marketing", expiresAt },
+      { action: "grant", grantee: carol, attributes: ["email"], purpose: "dpv:Marketing", expiresAt },
+      { action: "grant", grantee: dave, attributes: ["email"], purpose: "dpv:Marketing", expiresAt },
     ]);
     expect(batch.granted.map((g) => g.connectionId)).toEqual([bob, carol, dave].map((g) => connectionIdOf(alice, g)));
     const closing = await as(alice).access.batch([
@@ -316,15 +316,15 @@ describe("data connections", () => {
     // Thunks: a rejected promise must be awaited at once, or Node reports it as unhandled.
     const attempts: [() => Promise<unknown>, string][] = [
       [
-        () => as(alice).access.grant({ grantee: outsider, attributes: ["email"], purpose: "x", duration: DAY }),
+        () => as(alice).access.grant({ grantee: outsider, attributes: ["email"], purpose: "dpv:ServiceProvision", duration: DAY }),
         `grant ${outsider} access: ${outsider} can receive no access: it is neither an active member nor a live application.`,
       ],
       [
-        () => as(alice).access.grant({ grantee: bob, attributes: ["bike"], purpose: "x", duration: DAY }),
+        () => as(alice).access.grant({ grantee: bob, attributes: ["bike"], purpose: "dpv:ServiceProvision", duration: DAY }),
         `is not an active person attribute (unknown, deprecated, or of another domain).`,
       ],
       [
-        () => as(alice).access.grant({ grantee: bob, attributes: ["email"], purpose: "x", duration: 400 * DAY }),
+        () => as(alice).access.grant({ grantee: bob, attributes: ["email"], purpose: "dpv:ServiceProvision", duration: 400 * DAY }),
         "the maximum grant duration from now",
       ],
       [
@@ -342,7 +342,7 @@ describe("data connections", () => {
           as(alice).access.grant({
             grantee: bob,
             attributes: ["email"],
-            purpose: "x",
+            purpose: "dpv:ServiceProvision",
             duration: DAY,
             expiresAt: 1,
           } as never),
@@ -357,7 +357,7 @@ describe("data connections", () => {
             name: "x",
             metadataURI: "ipfs://x",
             attributes: ["email"],
-            purpose: "x",
+            purpose: "dpv:ServiceProvision",
           }),
         `${alice} is not an active member holding the developer role.`,
       ],

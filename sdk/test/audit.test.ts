@@ -9,6 +9,7 @@ import {
   keccak256,
   numberToHex,
   padHex,
+  stringToHex,
   zeroAddress,
   type Address,
   type Hex,
@@ -82,23 +83,23 @@ describe("the audit trail", () => {
       name: "Route planner",
       metadataURI: "ipfs://route-planner",
       attributes: ["delivery_address"],
-      purpose: "route-planning",
+      purpose: "dpv:ServiceProvision",
     });
     await as(carol).access.grantToApplication({ application: planner, duration: 86_400 });
     await as(bob).access.grant({
       grantee: carol,
       attributes: ["postal_address"],
-      purpose: "delivery",
+      purpose: "dpv:DeliveryOfGoods",
       duration: 86_400,
     });
     await as(carol).access.grant({
       grantee: bob,
       attributes: ["email", "phone"],
-      purpose: "newsletter",
+      purpose: "dpv:Marketing",
       duration: 600,
     });
     await as(carol).access.revoke({ grantee: bob });
-    await as(carol).access.requestAccess({ owner: bob, attributes: ["phone"], purpose: "callbacks", duration: 3_600 });
+    await as(carol).access.requestAccess({ owner: bob, attributes: ["phone"], purpose: "dpv:CustomerCare", duration: 3_600 });
     // The market: carol's desks, booked by bob in ETH and in a token (open escrows), one booking completed.
     token = await deployTestToken([bob], 10n ** 21n);
     const { resourceId: desks } = await as(carol).resources.register({ resourceClass: "desk", metadata: "desks" });
@@ -120,6 +121,9 @@ describe("the audit trail", () => {
     const { bookingId } = await as(bob).market.book({ offerId: inEth, quantity: 1 });
     await as(carol).market.acceptBooking({ bookingId });
     await as(bob).market.completeBooking({ bookingId });
+    // Where data lives: carol names her socket; a socket operator anchors its receipt logs.
+    await as(carol).sockets.set({ url: "https://carol.example.org" });
+    await as(people.outsider(8)).sockets.anchor({ root: keccak256(stringToHex("heads")), receipts: 2 });
   });
 
   it("reads every event of every contract in chain order, typed and normalized", async () => {
@@ -147,7 +151,7 @@ describe("the audit trail", () => {
     const opened = events.find((e) => e.event === "ConnectionOpened");
     expect(opened?.summary).toMatch(
       new RegExp(
-        `^${carol} opened a connection to ${planner}: attributes \\[5\\] for route-planning until .*Z \\(by owner consent\\)$`,
+        `^${carol} opened a connection to ${planner}: attributes \\[5\\] for Service provision \\(dpv:ServiceProvision\\) until .*Z \\(by owner consent\\)$`,
       ),
     );
   });

@@ -98,6 +98,41 @@ describe("the weconet CLI", () => {
     expect(tooEarly.stderr).toContain(`is pending; this needs it to be active.`);
   });
 
+  it("lists the purposes, names a member's socket and proposes a new default", async () => {
+    const purposes = await weconet(["purposes"]);
+    expect(purposes.stdout).toMatch(/^purpose\s+label\s+code\n/);
+    expect(purposes.stdout).toMatch(/\ndpv:DeliveryOfGoods\s+Delivery of goods\s+0x[0-9a-f]{64}\n/);
+    expect(purposes.stdout).toMatch(/dpv:Marketing\s+Marketing\s+0x[0-9a-f]{64}\s+marketing\n/);
+    const listed = JSON.parse((await weconet(["purposes", "--json"])).stdout) as { key: string; iri: string }[];
+    expect(listed.find((p) => p.key === "DeliveryOfGoods")?.iri).toBe("https://w3id.org/dpv#DeliveryOfGoods");
+
+    expect((await weconet(["socket", people.lars])).stdout).toBe(
+      `${people.lars}: http://127.0.0.1:8600 (the network's default)\n`,
+    );
+    expect((await weconet(["set-socket", "https://lars.example.org", "--from", people.lars])).stdout).toContain(
+      "your data lives at https://lars.example.org",
+    );
+    expect((await weconet(["socket", "--from", people.lars])).stdout).toBe(
+      `${people.lars}: https://lars.example.org (their own)\n`,
+    );
+    expect((await weconet(["clear-socket", "--from", people.lars])).stdout).toContain(
+      "the network's default socket serves you again",
+    );
+    const proposed = await weconet([
+      "propose-default-socket",
+      "https://commons.example.net",
+      "--from",
+      people.lars,
+      "--json",
+    ]);
+    expect(proposed.stderr).toBe("");
+    const { proposalId } = JSON.parse(proposed.stdout) as { proposalId: string };
+    expect((await weconet(["proposals", "--state", "pending"])).stdout).toContain(
+      "Make https://commons.example.net the network's default socket",
+    );
+    expect(proposalId).toMatch(/^\d+$/);
+  });
+
   it("exports the audit trail as JSON Lines and CSV, filtered, and verifies it", async () => {
     const jsonl = path.join(dir, "trail.jsonl");
     const exported = await weconet(["audit", "export", "--out", jsonl]);
@@ -129,7 +164,7 @@ describe("the weconet CLI", () => {
       people.lars,
       "postal_address,email",
       "--purpose",
-      "courier-delivery",
+      "dpv:DeliveryOfGoods",
       "--days",
       "30",
       "--from",
@@ -138,16 +173,16 @@ describe("the weconet CLI", () => {
     expect(granted.stderr).toBe("");
     expect(granted.stdout).toMatch(/^opened connection \d+ to 0x[0-9a-fA-F]{40} until \d{4}-/);
     const mine = await weconet(["connections", "--from", owner]);
-    expect(mine.stdout).toContain(`${owner}  ${people.lars}  postal_address,email  courier-delivery  live`);
+    expect(mine.stdout).toContain(`${owner}  ${people.lars}  postal_address,email  Delivery of goods  live`);
     const received = JSON.parse(
       (await weconet(["connections", "--member", people.lars, "--direction", "received", "--json"])).stdout,
     ) as { owner: string; state: string; authorizedAttributes: number[] }[];
     expect(received).toEqual([expect.objectContaining({ owner, state: "live", authorizedAttributes: [4, 6] })]);
 
-    await as(people.lars).access.requestAccess({ owner, attributes: ["phone"], purpose: "callbacks", duration: 3_600 });
-    await as(people.lena).access.requestAccess({ owner, attributes: ["email"], purpose: "newsletter", duration: 60 });
+    await as(people.lars).access.requestAccess({ owner, attributes: ["phone"], purpose: "dpv:CustomerCare", duration: 3_600 });
+    await as(people.lena).access.requestAccess({ owner, attributes: ["email"], purpose: "dpv:Marketing", duration: 60 });
     const requests = await weconet(["requests", "--from", owner, "--direction", "incoming"]);
-    expect(requests.stdout).toContain(`${owner}  ${people.lars}  phone       callbacks   0.04 days  pending`);
+    expect(requests.stdout).toContain(`${owner}  ${people.lars}  phone       Customer care  0.04 days  pending`);
     const accepted = await weconet(["accept", people.lars, "--from", owner]);
     expect(accepted.stdout).toMatch(/^accepted: changed connection \d+ to /);
     expect((await weconet(["reject", people.lena, "--reason", "not-needed", "--from", owner])).code).toBe(0);
@@ -164,38 +199,45 @@ describe("the weconet CLI", () => {
       name: "Route planner",
       metadataURI: "ipfs://route-planner",
       attributes: ["delivery_address"],
-      purpose: "route-planning",
+      purpose: "dpv:ServiceProvision",
     });
     const apps = await weconet(["apps", "--developer", developer]);
-    expect(apps.stdout).toContain(`${app}  Route planner  ${developer}  active  delivery_address  route-planning`);
+    expect(apps.stdout).toContain(`${app}  Route planner  ${developer}  active  delivery_address  Service provision (dpv:ServiceProvision)`);
     expect((await weconet(["apps", "--status", "retired"])).stdout).toBe("no applications\n");
 
     // Bad input: every message says what is wrong.
     const cases: [string[], string][] = [
       [
-        ["grant", "0x12", "email", "--purpose", "x", "--days", "1", "--from", owner],
+        ["grant", "0x12", "email", "--purpose", "dpv:ServiceProvision", "--days", "1", "--from", owner],
         'unknown address for grant <grantee>: "0x12"',
       ],
       [
-        ["grant", people.lars, "email", "--purpose", "x", "--from", owner],
+        ["grant", people.lars, "email", "--purpose", "dpv:ServiceProvision", "--from", owner],
         "say how long: --days <n> or --until <date>",
       ],
       [
-        ["grant", people.lars, "email", "--purpose", "x", "--days", "0", "--from", owner],
+        ["grant", people.lars, "email", "--purpose", "dpv:ServiceProvision", "--days", "0", "--from", owner],
         "--days must be a positive number",
       ],
       [
-        ["grant", people.lars, "unicorn", "--purpose", "x", "--days", "1", "--from", owner],
+        ["grant", people.lars, "unicorn", "--purpose", "dpv:ServiceProvision", "--days", "1", "--from", owner],
         'There is no attribute named "unicorn".',
       ],
       [
-        ["grant", app, "email", "--purpose", "x", "--until", "2000-01-01", "--from", owner],
+        ["grant", app, "email", "--purpose", "dpv:ServiceProvision", "--until", "2000-01-01", "--from", owner],
         "is not allowed: it must be in the future",
       ],
       [
-        ["grant", people.outsider(7), "email", "--purpose", "x", "--days", "1", "--from", owner],
+        ["grant", people.outsider(7), "email", "--purpose", "dpv:ServiceProvision", "--days", "1", "--from", owner],
         "can receive no access",
       ],
+      [
+        ["grant", people.lars, "email", "--purpose", "newsletter", "--days", "1", "--from", owner],
+        'unknown purpose "newsletter": name a W3C DPV purpose the network offers (dpv:ServiceProvision,',
+      ],
+      [["grant", people.lars, "email", "--days", "1", "--from", owner], "grant needs --purpose <purpose>"],
+      [["set-socket", "ftp://x", "--from", owner], "set socket ftp://x: A socket URL must start with http://"],
+      [["clear-socket", "--from", owner], `${owner} named no socket of their own`],
       [["accept", people.lars, "--from", owner], `${people.lars} has no pending request to ${owner}.`],
       [["revoke", people.lars, "--from", owner], `There is no connection from ${owner} to ${people.lars}.`],
       [["connections", "--state", "open"], 'unknown state "open": one of live, expired, closed'],
@@ -224,7 +266,7 @@ describe("the weconet CLI", () => {
       unitPrice: parseEther("0.008"),
       capacity: 10,
       document: amsterdam,
-      dataRequest: { attributes: ["delivery_address"], purpose: "delivery", duration: 86_400 },
+      dataRequest: { attributes: ["delivery_address"], purpose: "dpv:DeliveryOfGoods", duration: 86_400 },
     });
     const { offerId: far } = await as(provider).market.listOffer({
       resourceId,

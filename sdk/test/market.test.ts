@@ -1,7 +1,7 @@
-import { erc20Abi, parseEther, stringToHex, zeroAddress, type Address } from "viem";
+import { erc20Abi, parseEther, zeroAddress, type Address } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { connectionIdOf, toContentHash, WeconetError } from "../src/index.js";
+import { connectionIdOf, purposeCode, toContentHash, WeconetError } from "../src/index.js";
 import { deployTestToken } from "./support/token.js";
 import {
   admitMember,
@@ -43,7 +43,7 @@ describe("the market", () => {
       unitPrice: price,
       capacity: 10,
       document: JSON.stringify({ attributes: { service_area: "Amsterdam" } }),
-      dataRequest: { attributes: ["delivery_address"], purpose: "delivery", duration: 2 * DAY },
+      dataRequest: { attributes: ["delivery_address"], purpose: "dpv:DeliveryOfGoods", duration: 2 * DAY },
     }));
     ({ offerId: deskOffer } = await as(bob).market.listOffer({
       resourceId: desk,
@@ -67,7 +67,7 @@ describe("the market", () => {
       metadata: toContentHash(JSON.stringify({ attributes: { service_area: "Amsterdam" } })),
       dataRequest: {
         attributeIds: [await reader.reads.attributeId("delivery_address")],
-        purpose: stringToHex("delivery", { size: 32 }),
+        purpose: purposeCode("dpv:DeliveryOfGoods"),
         duration: 2 * DAY,
       },
     });

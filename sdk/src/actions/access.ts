@@ -3,6 +3,7 @@ import { encodeFunctionData, type Address, type Hex, type TransactionReceipt } f
 import { abiOfKey } from "../contracts.js";
 import { accountOf, chainTime, eventIn, eventsIn, send, signerOf, type Sent, type WeconetContext } from "../client.js";
 import { toBytes32Code } from "../codes.js";
+import { purposeCode } from "../purposes.js";
 import { WeconetError } from "../errors.js";
 import { findPendingRequest } from "../reads/access.js";
 import { attributeSetOf } from "../reads/taxonomy.js";
@@ -21,8 +22,8 @@ export type ConnectionTerms = {
   /** Person attributes, by id or name; the SDK sorts them and drops repeats. */
   attributes: readonly AttributeRef[];
   /**
-   * What the grantee may use them for: a short code of at most 31 bytes ("courier-delivery"), or a 32-byte hash
-   * of a longer purpose statement. Never personal text: it is public forever.
+   * What the grantee may use them for: a W3C DPV purpose of `PURPOSES` ("dpv:DeliveryOfGoods", its key or IRI),
+   * or a purpose code as 32-byte hex (see `purposeCode`). Public forever, so never personal text.
    */
   purpose: Hex | string;
 } & Expiry;
@@ -117,7 +118,7 @@ export function accessActions(ctx: WeconetContext) {
   };
   const termsOf = async (terms: ConnectionTerms) => ({
     attributeIds: await attributeSetOf(ctx, terms.attributes),
-    purpose: toBytes32Code(terms.purpose),
+    purpose: purposeCode(terms.purpose),
     expiresAt: await expiryOf(terms),
   });
   const encode = async (step: AccessBatchStep): Promise<Hex> => {
@@ -201,7 +202,7 @@ export function accessActions(ctx: WeconetContext) {
         ctx,
         "accessGrants",
         "requestAccess",
-        [p.owner, attributeIds, toBytes32Code(p.purpose), Number(p.duration)],
+        [p.owner, attributeIds, purposeCode(p.purpose), Number(p.duration)],
         { doing: `request access to ${p.owner}` },
       );
       const { args } = eventIn(ctx, sent.receipt, "accessGrants", "AccessRequested");

@@ -2,6 +2,7 @@ import type { Address, Hex, LocalAccount } from "viem";
 
 import { accountOf, chainTime, send, signerOf, type Sent, type WeconetContext } from "../client.js";
 import { toBytes32Code } from "../codes.js";
+import { purposeCode } from "../purposes.js";
 import { WeconetError } from "../errors.js";
 import { attributeSetOf } from "../reads/taxonomy.js";
 import type { AttributeRef, Moment } from "./access.js";
@@ -16,7 +17,7 @@ export interface ApplicationDescription {
   metadataURI: string;
   /** The person attributes it asks members for (ids or names; sorted by the SDK). */
   attributes: readonly AttributeRef[];
-  /** The purpose it asks them for: a short code or a 32-byte hash. */
+  /** The purpose it asks them for: a W3C DPV purpose of `PURPOSES` or a purpose code as 32-byte hex (see `purposeCode`). */
   purpose: Hex | string;
 }
 
@@ -71,7 +72,7 @@ export function parseRegistrationConsent(text: string): RegistrationConsent {
 /** What community developers do with their applications, and what leaders (or the members' vote) do about them. */
 export function applicationActions(ctx: WeconetContext) {
   const describe = async (d: ApplicationDescription) =>
-    [d.account, d.name, d.metadataURI, await attributeSetOf(ctx, d.attributes), toBytes32Code(d.purpose)] as const;
+    [d.account, d.name, d.metadataURI, await attributeSetOf(ctx, d.attributes), purposeCode(d.purpose)] as const;
   return {
     /**
      * The application account consents to `developer` registering it: signs, sends nothing. The account is the

@@ -101,7 +101,7 @@ export const proposalCalls = {
     data: encodeFunctionData({
       abi: abiOfKey("socketDirectory"),
       functionName: "setDefaultSocket",
-      args: [checkSocketUrl(url)],
+      args: [checkSocketUrl(url, "propose a default socket")],
     }),
   }),
   /** Deprecates attribute `id`. */
@@ -211,7 +211,7 @@ export function governanceActions(ctx: WeconetContext) {
         ),
       }),
     /** Proposes making `url` the network's default socket (the data commons of members who named none). */
-    proposeDefaultSocket: (p: { url: string; title?: string; rationale?: string }) =>
+    proposeDefaultSocket: async (p: { url: string; title?: string; rationale?: string }) =>
       propose({
         calls: [proposalCalls.setDefaultSocket(d, p.url)],
         description: describeProposal(p.title ?? `Make ${p.url} the network's default socket`, p.rationale),

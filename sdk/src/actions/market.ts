@@ -2,7 +2,8 @@ import { encodeFunctionData, erc20Abi, zeroAddress, zeroHash, type Address, type
 
 import { abiOfKey } from "../contracts.js";
 import { accountOf, chainTime, eventIn, send, sendCall, type Sent, type WeconetContext } from "../client.js";
-import { toBytes32Code, toContentHash } from "../codes.js";
+import { toContentHash } from "../codes.js";
+import { purposeCode } from "../purposes.js";
 import { WeconetError } from "../errors.js";
 import { readOffer } from "../reads/market.js";
 import { attributeIdOf, attributeSetOf } from "../reads/taxonomy.js";
@@ -14,7 +15,7 @@ import type { ClassRef } from "./resources.js";
 export interface DataRequestInput {
   /** Person attributes, by id or name. */
   attributes: readonly AttributeRef[];
-  /** A short code or a 32-byte hash of a purpose statement. */
+  /** A W3C DPV purpose of `PURPOSES` ("dpv:DeliveryOfGoods") or a purpose code as 32-byte hex (see `purposeCode`). */
   purpose: Hex | string;
   /** Seconds from booking (at most the maximum grant duration); the market closes it at settlement. */
   duration: number | bigint;
@@ -71,7 +72,7 @@ export function marketActions(ctx: WeconetContext) {
       ? NO_DATA
       : {
           attributeIds: await attributeSetOf(ctx, input.attributes),
-          purpose: toBytes32Code(input.purpose),
+          purpose: purposeCode(input.purpose),
           duration: Number(input.duration),
         };
 

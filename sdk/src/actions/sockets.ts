@@ -8,8 +8,10 @@ import { checkSocketUrl } from "../socket-url.js";
 export function socketActions(ctx: WeconetContext) {
   return {
     /** Names `url` as the acting member's own socket (an active member only; checked before sending). */
-    set: ({ url }: { url: string }): Promise<Sent> =>
-      send(ctx, "socketDirectory", "setSocket", [checkSocketUrl(url)], { doing: `set socket ${url}` }),
+    set: async ({ url }: { url: string }): Promise<Sent> => {
+      const doing = `set socket ${url}`;
+      return send(ctx, "socketDirectory", "setSocket", [checkSocketUrl(url, doing)], { doing });
+    },
     /** Drops the acting member's own socket: the network's default serves them again. */
     clear: (): Promise<Sent> => send(ctx, "socketDirectory", "clearSocket", [], { doing: "clear socket" }),
     /**

@@ -9,6 +9,7 @@ import {
 } from "viem";
 
 import type { AbiOf, ContractName } from "../contracts.js";
+import { describePurpose } from "../purposes.js";
 import { AUTHORITIES, BOOKING_STATUSES, bytes32ToText, CLOSE_REASONS, CONSENTS, isoTime, roleName } from "../errors.js";
 
 /** The events of contract `C`. */
@@ -109,7 +110,7 @@ const connection = (
   actor: a.owner,
   accounts: a.connector === zeroAddress ? [a.grantee] : [a.grantee, a.connector],
   attributes: [...a.attributeIds],
-  summary: `${a.owner} ${verb} ${consentSource(a.slot, "a")} to ${a.grantee}: attributes ${ids(a.attributeIds)} for ${code(a.purpose)} until ${isoTime(a.expiresAt)} (${consentOf(a.consent, a.connector)})`,
+  summary: `${a.owner} ${verb} ${consentSource(a.slot, "a")} to ${a.grantee}: attributes ${ids(a.attributeIds)} for ${describePurpose(a.purpose)} until ${isoTime(a.expiresAt)} (${consentOf(a.consent, a.connector)})`,
 });
 const application = (
   verb: string,
@@ -118,7 +119,7 @@ const application = (
   actor: a.developer,
   accounts: [a.account],
   attributes: [...a.attributeIds],
-  summary: `${a.developer} ${verb} application "${a.name}" (${a.account}) asking for attributes ${ids(a.attributeIds)} for ${code(a.purpose)}`,
+  summary: `${a.developer} ${verb} application "${a.name}" (${a.account}) asking for attributes ${ids(a.attributeIds)} for ${describePurpose(a.purpose)}`,
 });
 /** An amount of a market token: ETH in ether, an ERC-20 in its smallest units (its decimals are not in the event). */
 const amountOf = (value: bigint, token: Address) =>
@@ -164,7 +165,7 @@ const NORMALIZERS: Normalizers = {
       actor: a.grantee,
       accounts: [a.owner],
       attributes: [...a.attributeIds],
-      summary: `${a.grantee} asked ${a.owner} for attributes ${ids(a.attributeIds)} for ${code(a.purpose)}, for ${a.duration} s (the request lapses at ${isoTime(a.requestExpiresAt)})`,
+      summary: `${a.grantee} asked ${a.owner} for attributes ${ids(a.attributeIds)} for ${describePurpose(a.purpose)}, for ${a.duration} s (the request lapses at ${isoTime(a.requestExpiresAt)})`,
     }),
     AccessRequestAccepted: (a) => ({
       actor: a.owner,

@@ -241,6 +241,25 @@ export interface MarketState {
   credits: Map<Address, Map<Address, bigint>>;
 }
 
+/** A socket operator's latest receipt anchor as its events tell it. */
+export interface AnchorRecord {
+  root: Hex;
+  receipts: bigint;
+  seq: bigint;
+  anchoredAt: number;
+  block: bigint;
+}
+
+/** Where members' data lives, as the socket directory's events tell it. */
+export interface SocketsState {
+  /** The network's default socket (null before its deployment event was read). */
+  defaultSocket: string | null;
+  /** Each member's own socket; an account that cleared theirs is kept, with "" (the default serves them). */
+  own: Map<Address, string>;
+  /** Each operator's latest receipt anchor. */
+  anchors: Map<Address, AnchorRecord>;
+}
+
 /** Role id → holders, for one AccessControl contract. */
 export type RoleHolders = Map<Hex, Set<Address>>;
 
@@ -277,6 +296,7 @@ export interface NetworkState {
   /** Whether the deployer's bootstrap phase (approving connectors) has ended. */
   bootstrapFinished: boolean;
   market: MarketState;
+  sockets: SocketsState;
   /**
    * Whether the state was folded from part of the trail (a topic-filtered read): events about records it never
    * saw created are skipped rather than reported as a broken trail.
@@ -314,6 +334,7 @@ export function emptyState(options: { partial?: boolean } = {}): NetworkState {
     bootstrapFinished: false,
     connectorChanges: [],
     market: { offers: new Map(), requests: new Map(), bookings: new Map(), credits: new Map() },
+    sockets: { defaultSocket: null, own: new Map(), anchors: new Map() },
     events: 0,
     lastBlock: 0n,
   };
@@ -778,6 +799,24 @@ export function applyEvent(state: NetworkState, e: AuditEvent): void {
         if (attribute !== undefined) attribute.deprecated = true;
       }
       return;
+    case "SocketDirectory":
+      switch (e.event) {
+        case "SocketSet":
+          state.sockets.own.set(e.args.member, e.args.url);
+          return;
+        case "SocketCleared":
+          state.sockets.own.set(e.args.member, "");
+          return;
+        case "DefaultSocketSet":
+          state.sockets.defaultSocket = e.args.url;
+          return;
+      }
+      return;
+    case "ReceiptAnchors": {
+      const { operator, root, receipts, seq } = e.args;
+      state.sockets.anchors.set(operator, { root, receipts, seq, anchoredAt: t, block: e.block });
+      return;
+    }
     case "Resources":
       switch (e.event) {
         case "ResourceRegistered":

@@ -19,7 +19,7 @@ import { applyEvent, emptyState, type ConnectionRecord, type NetworkState } from
 
 /** One way in which the state rebuilt from events differs from what the contracts say. */
 export interface Difference {
-  /** members, roles, rules, taxonomy, resources, governance, timelock, applications, connections, requests. */
+  /** members, roles, rules, taxonomy, resources, governance, timelock, applications, connections, requests, market, escrows, sockets. */
   domain: string;
   /** What differs, e.g. "0xabc… status" or "rule marketFeeBps". */
   subject: string;
@@ -132,8 +132,19 @@ export async function verifyTrail(
     const b = String(onChain);
     if (a !== b) differences.push({ domain, subject, fromEvents: a, onChain: b });
   };
-  const { membership, timelock, governor, networkRules, taxonomy, resources, accessGrants, applications, market } =
-    ctx.contracts;
+  const {
+    membership,
+    timelock,
+    governor,
+    networkRules,
+    taxonomy,
+    resources,
+    accessGrants,
+    applications,
+    market,
+    socketDirectory,
+    receiptAnchors,
+  } = ctx.contracts;
 
   // Members: every account the events know, against memberInfo, votes and badge.
   await inBatches([...state.members.entries()], 32, async ([account, m]) => {
@@ -414,6 +425,22 @@ export async function verifyTrail(
           });
     compare("escrows", `${tokenName(token)} held by the market (open escrows + credits)`, owed, held);
   }
+
+  // Sockets: the default, every member's own pointer (a cleared one must be empty), every operator's latest anchor.
+  const sockets = state.sockets;
+  compare("sockets", "default socket", sockets.defaultSocket, await socketDirectory.read.defaultSocket(at));
+  await inBatches([...sockets.own.entries()], 32, async ([member, url]) => {
+    compare("sockets", `socket of ${member}`, url, await socketDirectory.read.ownSocketOf([member], at));
+  });
+  await inBatches([...sockets.anchors.entries()], 32, async ([operator, a]) => {
+    const [root, receipts, seq, anchoredAt] = await receiptAnchors.read.latestOf([operator], at);
+    compare(
+      "sockets",
+      `latest anchor of ${operator}`,
+      `${a.seq}/${a.root}/${a.receipts}/${a.anchoredAt}`,
+      `${seq}/${root}/${receipts}/${anchoredAt}`,
+    );
+  });
 
   return { fromBlock, toBlock, events: state.events, checks, differences, notices, state };
 }

@@ -28,6 +28,7 @@ import { formatDifferences } from "../audit/verify.js";
 import { CONTRACT_NAMES, type ContractName } from "../contracts.js";
 import { exportEvents, writeEvents, type ExportFormat } from "../node/export.js";
 import { progressBar } from "../node/progress.js";
+import { describePurpose, PURPOSES } from "../purposes.js";
 import type { Weconet } from "../weconet.js";
 import { connect, parseAddress, DEFAULT_RPC } from "./connect.js";
 
@@ -40,6 +41,8 @@ Network
   rules                                  every network rule and its value
   taxonomy                               the shared vocabulary
   resources [--owner <address>]
+  purposes                               the purposes a connection may state (W3C DPV terms) and their codes
+  socket [member]                        where a member's data lives (default: --from): their socket or the default
 
 Members and leaders (need --from <address> or WECONET_PRIVATE_KEY)
   apply --profile <document text or 0x hash>
@@ -49,6 +52,10 @@ Members and leaders (need --from <address> or WECONET_PRIVATE_KEY)
                                          default: --from)
   register-resource <class> --metadata <document text or 0x hash>
   propose-rule <rule> <value> --title <text> [--rationale <text>]
+  propose-default-socket <url> [--title <text>] [--rationale <text>]
+                                         propose a new default socket (where members who name none keep data)
+  set-socket <url>                       name the socket that serves your data (http:// or https://)
+  clear-socket                           drop it: the network's default socket serves you again
   vote <proposal id> <for|against|abstain> [--reason <text>]
   queue <proposal id>
   execute <proposal id>
@@ -56,8 +63,9 @@ Members and leaders (need --from <address> or WECONET_PRIVATE_KEY)
 Data connections and applications
   connections [--member <address>] [--direction given|received] [--state live|expired|closed]
                                          a member's connections (default: --from's, else everyone's)
-  grant <grantee> <attribute>[,<attribute>…] --purpose <code> (--days <n> | --until <date>)
-                                         open or change a connection (attributes by name or id)
+  grant <grantee> <attribute>[,<attribute>…] --purpose <purpose> (--days <n> | --until <date>)
+                                         open or change a connection (attributes by name or id; the purpose a
+                                         DPV term of \`weconet purposes\`, e.g. dpv:DeliveryOfGoods)
   revoke <grantee>                       close your connection to a grantee
   requests [--member <address>] [--direction incoming|outgoing] [--all]
                                          pending requests (default: to --from, else everyone's)
@@ -66,7 +74,7 @@ Data connections and applications
   apps [--developer <address>] [--status active|suspended|retired]
   app-consent --developer <address>     as the application account: sign its consent to be registered by the
                                          developer (prints the consent to hand over; nothing is sent)
-  register-app <account> <attribute>[,<attribute>…] --name <text> --metadata <uri> --purpose <code>
+  register-app <account> <attribute>[,<attribute>…] --name <text> --metadata <uri> --purpose <purpose>
          --consent <consent JSON>        (developer) register an application with its account's consent
 
 Market
@@ -413,6 +421,45 @@ const commands: Record<string, () => Promise<void>> = {
     const { hash, resourceId } = await (await actor()).resources.register({ resourceClass, metadata: flags.metadata });
     print({ hash, resourceId }, () => `registered resource ${resourceId} (transaction ${hash})`);
   },
+  async purposes() {
+    print(PURPOSES, () =>
+      table([
+        ["purpose", "label", "code", ""],
+        ...PURPOSES.map((p) => [`dpv:${p.key}`, p.label, p.code, p.marketing ? "marketing" : ""]),
+      ]),
+    );
+  },
+  async socket() {
+    const w = await reader();
+    const member = positionals[1] === undefined ? memberFlag() : parseAddress(positionals[1], "socket [member]");
+    if (member === undefined) throw new WeconetError("socket needs a member (or --from)");
+    const [url, own] = await Promise.all([w.reads.socketOf(member), w.reads.ownSocketOf(member)]);
+    print({ member, url: url ?? null, own: own !== undefined }, () =>
+      url === undefined
+        ? `${member}: no socket known`
+        : `${member}: ${url} (${own === undefined ? "the network's default" : "their own"})`,
+    );
+  },
+  async "set-socket"() {
+    const url = positionals[1];
+    if (url === undefined) throw new WeconetError("set-socket needs <url>");
+    await sent((await actor()).sockets.set({ url }), `your data lives at ${url}`);
+  },
+  async "clear-socket"() {
+    await sent((await actor()).sockets.clear(), "the network's default socket serves you again");
+  },
+  async "propose-default-socket"() {
+    const url = positionals[1];
+    if (url === undefined) throw new WeconetError("propose-default-socket needs <url>");
+    const { hash, proposalId } = await (
+      await actor()
+    ).governance.proposeDefaultSocket({
+      url,
+      ...(flags.title === undefined ? {} : { title: flags.title }),
+      ...(flags.rationale === undefined ? {} : { rationale: flags.rationale }),
+    });
+    print({ hash, proposalId }, () => `proposed ${proposalId} (transaction ${hash})`);
+  },
   async "propose-rule"() {
     const [, rule, value] = positionals;
     if (rule === undefined || flags.title === undefined) {
@@ -487,7 +534,9 @@ const commands: Record<string, () => Promise<void>> = {
     const grantee = parseAddress(positionals[1], "grant <grantee>");
     const attributes = (positionals[2] ?? "").split(",").filter((a) => a !== "");
     if (attributes.length === 0) throw new WeconetError("grant needs <grantee> <attribute>[,<attribute>…]");
-    if (flags.purpose === undefined) throw new WeconetError("grant needs --purpose <code> (e.g. courier-delivery)");
+    if (flags.purpose === undefined) {
+      throw new WeconetError("grant needs --purpose <purpose>: a DPV term of `weconet purposes`, e.g. dpv:DeliveryOfGoods");
+    }
     const w = await actor();
     const granted = await w.access.grant({ grantee, attributes, purpose: flags.purpose, ...expiryFlags() });
     print(
@@ -556,7 +605,7 @@ const commands: Record<string, () => Promise<void>> = {
     const attributes = (positionals[2] ?? "").split(",").filter((a) => a !== "");
     if (attributes.length === 0) throw new WeconetError("register-app needs <account> <attribute>[,<attribute>…]");
     if (flags.name === undefined || flags.metadata === undefined || flags.purpose === undefined) {
-      throw new WeconetError("register-app needs --name <text> --metadata <uri> --purpose <code>");
+      throw new WeconetError("register-app needs --name <text> --metadata <uri> --purpose <purpose (weconet purposes)>");
     }
     if (flags.consent === undefined) {
       throw new WeconetError(
@@ -596,7 +645,7 @@ const commands: Record<string, () => Promise<void>> = {
               a.developer,
               a.status === "active" && !a.live ? "active (developer inactive)" : a.status,
               names(a.attributeIds),
-              bytes32ToText(a.purpose),
+              describePurpose(a.purpose),
               a.metadataURI,
             ]),
           ]),

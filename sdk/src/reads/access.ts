@@ -5,7 +5,8 @@ import { applyEvent, emptyState, type AccessRequestRecord, type ConnectionRecord
 import type { WeconetContext } from "../client.js";
 import { requestDigest } from "../codes.js";
 import { abiOfKey, eventSelectorOf } from "../contracts.js";
-import { bytes32ToText, WeconetError } from "../errors.js";
+import { WeconetError } from "../errors.js";
+import { purposeText } from "../purposes.js";
 import { attributeIdOf } from "./taxonomy.js";
 
 type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress" | "source">;
@@ -20,7 +21,10 @@ export const CONNECTION_STATES = ["live", "expired", "closed"] as const satisfie
  * the market). The grantee may read an attribute while any live consent of the pair covers it.
  */
 export interface ConnectionView extends ConnectionRecord {
-  /** The purpose as text when it is a short code, else null (the hash of a statement kept off-chain). */
+  /**
+   * The purpose as people read it: its W3C DPV label when it is one of the network's purposes (`PURPOSES`), an
+   * older short code's text, else null (a code the SDK does not know).
+   */
   purposeText: string | null;
   granteeKind: "member" | "application";
   state: ConnectionState;
@@ -36,6 +40,7 @@ export interface ConnectionView extends ConnectionRecord {
 
 /** A grantee's request to an owner, as its events tell it, and whether it has lapsed. */
 export interface RequestView extends AccessRequestRecord {
+  /** The purpose as people read it (see {@link ConnectionView.purposeText}). */
   purposeText: string | null;
   /** A pending request past its expiry: it can only be rejected (to clear it) or asked again. */
   lapsed: boolean;
@@ -133,7 +138,7 @@ export async function listConnections(
       ]);
       return {
         ...c,
-        purposeText: textOf(c.purpose),
+        purposeText: purposeText(c.purpose),
         granteeKind: kind === 0 ? "member" : "application",
         source: c.slot === 0 ? "own" : "booking",
         state: connectionState,
@@ -173,7 +178,7 @@ export async function listRequests(
   const statuses = options.statuses ?? ["pending"];
   return [...state.requests.values()]
     .filter((r) => statuses.includes(r.status))
-    .map((r) => ({ ...r, purposeText: textOf(r.purpose), lapsed: r.status === "pending" && r.expiresAt <= now }))
+    .map((r) => ({ ...r, purposeText: purposeText(r.purpose), lapsed: r.status === "pending" && r.expiresAt <= now }))
     .sort((a, b) => b.requestedAt - a.requestedAt);
 }
 
@@ -202,10 +207,4 @@ export async function findPendingRequest(
     );
   }
   return found;
-}
-
-/** A purpose or reason code as text when it is a short code; null when it is a hash. */
-function textOf(code: Hex): string | null {
-  const text = bytes32ToText(code);
-  return text === code ? null : text;
 }

@@ -1,0 +1,187 @@
+import {
+  GENESIS,
+  headDigest,
+  headLeaf,
+  merkleProof,
+  merkleRoot,
+  receiptHash,
+  type AnchorRecord,
+  type Receipt,
+  type ReceiptHead,
+  type ReceiptProof,
+} from "@weconet/sdk";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { getAddress, type Address, type Hex, type LocalAccount } from "viem";
+
+import type { Db } from "./db/open.js";
+import { anchorHeads, anchors, receiptHeads, receipts } from "./db/schema.js";
+
+/** A receipt before it is chained (the service fills in seq, prev and hash). */
+export interface ReceiptInput {
+  owner: Address;
+  grantee: Address;
+  attributeId: number;
+  connectionId: bigint;
+  purpose: Hex | null;
+  block: bigint;
+  decision: "allowed" | "refused";
+  reason: string | null;
+}
+
+/**
+ * The per-owner hash chains of access receipts. Appending locks the owner's head row (`SELECT … FOR UPDATE`), so
+ * that several socket processes on one PostgreSQL database never fork a chain; the operator signs every new head.
+ */
+export function receiptLog(options: { db: Db; operator: LocalAccount | undefined }) {
+  const { db, operator } = options;
+
+  const sign = async (owner: Address, count: number, hash: Hex) =>
+    operator === undefined ? null : await operator.signMessage({ message: { raw: headDigest(owner, count, hash) } });
+
+  async function append(input: ReceiptInput): Promise<Receipt> {
+    // Whole seconds: the hash covers the time as Unix seconds, and the text must say the same.
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+    return db.transaction(async (tx) => {
+      await tx.insert(receiptHeads).values({ owner: input.owner, count: 0, hash: GENESIS }).onConflictDoNothing();
+      const [head] = await tx.select().from(receiptHeads).where(eq(receiptHeads.owner, input.owner)).for("update");
+      if (head === undefined) throw new Error(`the receipt head of ${input.owner} vanished`);
+      const body = {
+        seq: head.count + 1,
+        owner: input.owner,
+        grantee: input.grantee,
+        attributeId: input.attributeId,
+        connectionId: input.connectionId.toString(),
+        purpose: input.purpose,
+        block: input.block.toString(),
+        at: at.toISOString(),
+        decision: input.decision,
+        reason: input.reason,
+        prev: head.hash as Hex,
+      };
+      const hash = receiptHash(body);
+      await tx.insert(receipts).values({ ...body, block: input.block, at, hash });
+      const signature = await sign(input.owner, body.seq, hash);
+      await tx
+        .update(receiptHeads)
+        .set({ count: body.seq, hash, signature })
+        .where(eq(receiptHeads.owner, input.owner));
+      return { ...body, hash };
+    });
+  }
+
+  function toReceipt(row: typeof receipts.$inferSelect): Receipt {
+    return {
+      seq: row.seq,
+      owner: getAddress(row.owner),
+      grantee: getAddress(row.grantee),
+      attributeId: row.attributeId,
+      connectionId: row.connectionId,
+      purpose: row.purpose as Hex | null,
+      block: row.block.toString(),
+      at: row.at.toISOString(),
+      decision: row.decision === "allowed" ? "allowed" : "refused",
+      reason: row.reason,
+      prev: row.prev as Hex,
+      hash: row.hash as Hex,
+    };
+  }
+
+  async function head(owner: Address): Promise<ReceiptHead> {
+    const [row] = await db.select().from(receiptHeads).where(eq(receiptHeads.owner, owner));
+    return {
+      owner,
+      count: row?.count ?? 0,
+      hash: (row?.hash ?? GENESIS) as Hex,
+      signature: (row?.signature ?? null) as Hex | null,
+      operator: operator?.address ?? null,
+    };
+  }
+
+  async function list(
+    owner: Address,
+    after: number,
+    limit: number,
+  ): Promise<{ receipts: Receipt[]; head: ReceiptHead }> {
+    const rows = await db
+      .select()
+      .from(receipts)
+      .where(and(eq(receipts.owner, owner), gt(receipts.seq, after)))
+      .orderBy(asc(receipts.seq))
+      .limit(limit);
+    return { receipts: rows.map(toReceipt), head: await head(owner) };
+  }
+
+  /** The heads of every owner now, and the Merkle root over them. */
+  async function snapshot(): Promise<{
+    heads: { owner: Address; count: number; hash: Hex }[];
+    root: Hex;
+    total: bigint;
+  }> {
+    const rows = await db.select().from(receiptHeads).where(gt(receiptHeads.count, 0));
+    const heads = rows.map((r) => ({ owner: getAddress(r.owner), count: r.count, hash: r.hash as Hex }));
+    const root = merkleRoot(heads.map((h) => headLeaf(h.owner, h.count, h.hash)));
+    const total = heads.reduce((sum, h) => sum + BigInt(h.count), 0n);
+    return { heads, root, total };
+  }
+
+  /** Records a root that was anchored on-chain, with the heads it covers. */
+  async function recordAnchor(a: {
+    root: Hex;
+    receipts: bigint;
+    block: bigint;
+    tx: Hex;
+    heads: { owner: Address; count: number; hash: Hex }[];
+  }) {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(anchors)
+        .values({ root: a.root, receipts: a.receipts, block: a.block, tx: a.tx })
+        .returning({ id: anchors.id });
+      if (row === undefined) throw new Error("the anchor was not recorded");
+      if (a.heads.length > 0) {
+        await tx
+          .insert(anchorHeads)
+          .values(a.heads.map((h) => ({ anchorId: row.id, owner: h.owner, count: h.count, hash: h.hash })));
+      }
+    });
+  }
+
+  async function latestAnchor(): Promise<(AnchorRecord & { id: number }) | undefined> {
+    const [row] = await db.select().from(anchors).orderBy(desc(anchors.id)).limit(1);
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      root: row.root as Hex,
+      receipts: Number(row.receipts),
+      block: row.block.toString(),
+      tx: row.tx as Hex,
+    };
+  }
+
+  /** The proof of `owner`'s head in the latest anchored root, or undefined when it is not in one. */
+  async function proof(owner: Address): Promise<ReceiptProof | undefined> {
+    const anchor = await latestAnchor();
+    if (anchor === undefined) return undefined;
+    const heads = await db.select().from(anchorHeads).where(eq(anchorHeads.anchorId, anchor.id));
+    const leaves = heads.map((h) => headLeaf(getAddress(h.owner), h.count, h.hash as Hex));
+    const mine = heads.find((h) => h.owner === owner);
+    if (mine === undefined) return undefined;
+    const leaf = headLeaf(owner, mine.count, mine.hash as Hex);
+    return {
+      leaf,
+      proof: merkleProof(leaves, leaf),
+      root: anchor.root,
+      count: mine.count,
+      anchor: { block: anchor.block, tx: anchor.tx },
+    };
+  }
+
+  /** How many receipts the log holds (for the anchor's count). */
+  async function total(): Promise<bigint> {
+    const [row] = await db.select({ n: sql<string>`coalesce(sum(${receiptHeads.count}), 0)` }).from(receiptHeads);
+    return BigInt(row?.n ?? 0);
+  }
+
+  return { append, list, head, snapshot, recordAnchor, latestAnchor, proof, total };
+}
+export type ReceiptLog = ReturnType<typeof receiptLog>;
