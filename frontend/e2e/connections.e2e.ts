@@ -29,7 +29,7 @@ describe("connections", () => {
     const form = page.getByTestId("grant-form");
     await form.getByLabel("Member", { exact: true }).fill(bob.address);
     await form.getByRole("checkbox", { name: "email", exact: true }).check();
-    await form.getByLabel("Purpose (short code)").fill("newsletter");
+    await form.getByLabel("Purpose", { exact: true }).selectOption({ label: "Customer care" });
     await form.getByLabel("For how many days").fill("7");
     await form.getByRole("button", { name: "Open connection" }).click();
     await confirmed(form);
@@ -37,7 +37,7 @@ describe("connections", () => {
     const row = given.locator(`tr[data-party="${bob.address}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain("email");
-    expect(await row.textContent()).toContain("newsletter");
+    expect(await row.textContent()).toContain("Customer care");
     await screenshot(page, "connections-opened");
 
     await row.getByRole("button", { name: "Close" }).click();
@@ -69,7 +69,7 @@ describe("connections", () => {
     await form.getByRole("button", { name: "Open connection" }).click();
     await form.getByText("Choose a member, or enter an address (0x…).").waitFor();
     await form.getByText("Choose at least one attribute to share.").waitFor();
-    await form.getByText("Say what it is for, as a short code (e.g. courier-delivery).").waitFor();
+    await form.getByText("Choose what it is for.").waitFor();
     await form.getByText("The network allows at most 365 days (rule maxGrantDuration).").waitFor();
     expect(await form.getByLabel("Member", { exact: true }).getAttribute("aria-invalid")).toBe("true");
     expect(await blockNumber()).toBe(before);

@@ -3,7 +3,7 @@ import { isAddress, type Address } from "viem";
 import type { ApplicationDescription, Attribute } from "@weconet/sdk";
 
 import { attributeSetProblem } from "./attributes";
-import { reasonCodeProblem } from "./codes";
+import { checkPurpose } from "./purpose";
 
 /** The form to register or update an application, as typed. */
 export interface ApplicationDraft {
@@ -11,6 +11,7 @@ export interface ApplicationDraft {
   name: string;
   metadataURI: string;
   attributes: readonly number[];
+  /** The purpose code the picker chose ("" for none yet). */
   purpose: string;
 }
 
@@ -20,7 +21,7 @@ const bytes = (text: string) => new TextEncoder().encode(text).length;
 
 /**
  * Checks an application's description before anything is sent (the registry's own limits: a name of 1–64 bytes, a
- * metadata URI of 1–256 bytes, person attributes, a purpose code, an account that is not the developer's own), and
+ * metadata URI of 1–256 bytes, person attributes, a W3C DPV purpose, an account that is not the developer's own), and
  * gives the SDK's description.
  */
 export function checkApplication(
@@ -43,16 +44,16 @@ export function checkApplication(
   const attributeProblem = attributeSetProblem(draft.attributes, context.attributes);
   if (attributeProblem === "empty") errors.attributes = "Choose the attributes it will ask members for.";
   if (attributeProblem === "unusable") errors.attributes = "Only active person attributes.";
-  const purpose = reasonCodeProblem(draft.purpose);
-  if (purpose !== undefined) errors.purpose = purpose;
-  if (Object.keys(errors).length > 0) return { errors };
+  const purpose = checkPurpose(draft.purpose);
+  if (purpose.problem !== undefined) errors.purpose = purpose.problem;
+  if (Object.keys(errors).length > 0 || purpose.code === undefined) return { errors };
   return {
     description: {
       account: account as Address,
       name,
       metadataURI: uri,
       attributes: [...draft.attributes].sort((a, b) => a - b),
-      purpose: draft.purpose.trim(),
+      purpose: purpose.code,
     },
     errors,
   };

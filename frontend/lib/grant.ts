@@ -1,16 +1,17 @@
-import { isAddress, type Address } from "viem";
+import { isAddress, type Address, type Hex } from "viem";
 
 import type { Attribute } from "@weconet/sdk";
 
 import { attributeSetProblem } from "./attributes";
-import { reasonCodeProblem } from "./codes";
 import { formatDuration } from "./format";
+import { checkPurpose } from "./purpose";
 
 /** The form to open a connection, as typed. */
 export interface GrantDraft {
   granteeKind: "member" | "application";
   grantee: string;
   attributes: readonly number[];
+  /** The purpose code the picker chose ("" for none yet). */
   purpose: string;
   /** Days from now. */
   days: string;
@@ -21,7 +22,8 @@ export type GrantErrors = Partial<Record<"grantee" | "attributes" | "purpose" | 
 export interface GrantTerms {
   grantee: Address;
   attributes: number[];
-  purpose: string;
+  /** The purpose code (a W3C DPV term's, see `PURPOSES`). */
+  purpose: Hex;
   duration: number;
 }
 
@@ -29,7 +31,7 @@ const DAY = 86_400;
 
 /**
  * Checks a connection before anything is sent — a grantee that is not the member themself, active person
- * attributes of the taxonomy, a short purpose code, an expiry within the network rule `maxGrantDuration` — and gives
+ * attributes of the taxonomy, a purpose of the network's W3C DPV purposes, an expiry within the network rule `maxGrantDuration` — and gives
  * the SDK's terms. Pure, so it is tested on its own.
  */
 export function checkGrant(
@@ -47,26 +49,20 @@ export function checkGrant(
   const attributeProblem = attributeSetProblem(draft.attributes, context.attributes);
   if (attributeProblem === "empty") errors.attributes = "Choose at least one attribute to share.";
   if (attributeProblem === "unusable") errors.attributes = "Only active person attributes can be shared.";
-  // A purpose is a short code, or the 32-byte hash of a longer statement kept off-chain.
-  const purposeProblem = /^0x[0-9a-fA-F]{64}$/.test(draft.purpose.trim())
-    ? undefined
-    : reasonCodeProblem(draft.purpose);
-  if (purposeProblem !== undefined) {
-    errors.purpose =
-      draft.purpose.trim() === "" ? "Say what it is for, as a short code (e.g. courier-delivery)." : purposeProblem;
-  }
+  const purpose = checkPurpose(draft.purpose);
+  if (purpose.problem !== undefined) errors.purpose = purpose.problem;
   const days = Number(draft.days);
   if (draft.days.trim() === "" || !Number.isFinite(days) || days <= 0) {
     errors.days = "Enter how many days it lasts (more than 0).";
   } else if (context.maxGrantDuration !== undefined && days * DAY > Number(context.maxGrantDuration)) {
     errors.days = `The network allows at most ${formatDuration(context.maxGrantDuration)} (rule maxGrantDuration).`;
   }
-  if (Object.keys(errors).length > 0) return { errors };
+  if (Object.keys(errors).length > 0 || purpose.code === undefined) return { errors };
   return {
     terms: {
       grantee: grantee as Address,
       attributes: [...draft.attributes].sort((a, b) => a - b),
-      purpose: draft.purpose.trim(),
+      purpose: purpose.code,
       duration: Math.round(days * DAY),
     },
     errors,

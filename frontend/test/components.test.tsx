@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
+
+import { PURPOSES, purposeCode } from "@weconet/sdk";
 
 import { Countdown } from "@/components/Countdown";
 import { Field } from "@/components/Field";
+import { PurposeName } from "@/components/PurposeName";
+import { PurposePicker } from "@/components/PurposePicker";
 import { TxStatus } from "@/components/TxStatus";
 
 describe("TxStatus", () => {
@@ -66,5 +70,47 @@ describe("Countdown", () => {
     expect(screen.getByText("in 1 day 1 hour")).toBeDefined();
     rerender(<Countdown at={1_000} now={1_000 + 120} />);
     expect(screen.getByText("2 minutes ago")).toBeDefined();
+  });
+});
+
+describe("PurposePicker", () => {
+  it("offers every DPV purpose of the network, marketing marked, and describes the chosen one", () => {
+    const chosen: string[] = [];
+    const delivery = purposeCode("dpv:DeliveryOfGoods");
+    const { rerender } = render(<PurposePicker value="" onChange={(c) => chosen.push(c)} error={undefined} />);
+    const select = screen.getByLabelText("Purpose");
+    const options = [...select.querySelectorAll("option")].map((o) => o.textContent);
+    expect(options).toEqual(["Choose what it is for…", ...PURPOSES.map((p) => p.label + (p.marketing ? " (marketing)" : ""))]);
+    fireEvent.change(select, { target: { value: delivery } });
+    expect(chosen).toEqual([delivery]);
+    rerender(<PurposePicker value={delivery} onChange={() => undefined} error={undefined} />);
+    expect(screen.getByText(/To deliver goods to the owner/).textContent).toContain("(dpv:DeliveryOfGoods)");
+  });
+  it("keeps a code outside the table selectable, as an application registered it", () => {
+    const other = `0x${"ab".repeat(32)}`;
+    render(<PurposePicker value={other} onChange={() => undefined} error="Choose what it is for." />);
+    expect((screen.getByLabelText("Purpose") as HTMLSelectElement).value).toBe(other);
+    expect(screen.getByText("Other: 0xabababab…")).toBeDefined();
+    expect(screen.getByRole("alert").textContent).toBe("Choose what it is for.");
+  });
+});
+
+describe("PurposeName", () => {
+  it("shows the DPV label with its term, marketing marked; an older short code as text; else the code", () => {
+    const { container } = render(
+      <div>
+        <PurposeName code={purposeCode("dpv:CustomerCare")} />
+        <PurposeName code={purposeCode("dpv:Marketing")} />
+        <PurposeName code={`0x${"636f75726965722d64656c6976657279".padEnd(64, "0")}`} />
+        <PurposeName code={`0x${"12".repeat(32)}`} />
+      </div>,
+    );
+    const spans = [...(container.firstElementChild?.children ?? [])].map((e) => [e.textContent, e.getAttribute("title")]);
+    expect(spans).toEqual([
+      ["Customer care", expect.stringMatching(/^dpv:CustomerCare — To answer/) as unknown],
+      ["Marketing marketing", expect.stringMatching(/^dpv:Marketing — /) as unknown],
+      ["courier-delivery", null],
+      ["0x12121212…", `0x${"12".repeat(32)}`],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { Attribute } from "@weconet/sdk";
+import { purposeCode, type Attribute } from "@weconet/sdk";
 
 import { checkApplication, type ApplicationDraft } from "@/lib/application";
 import { checkGrant, type GrantDraft } from "@/lib/grant";
@@ -19,7 +19,7 @@ describe("opening a connection is checked before anything is sent", () => {
     granteeKind: "member",
     grantee: bob,
     attributes: [6, 4],
-    purpose: "newsletter",
+    purpose: purposeCode("dpv:Marketing"),
     days: "7",
   };
   const check = (patch: Partial<GrantDraft>) =>
@@ -27,14 +27,19 @@ describe("opening a connection is checked before anything is sent", () => {
 
   it("gives the SDK's terms: sorted attributes, the purpose code, the duration in seconds", () => {
     expect(check({})).toEqual({
-      terms: { grantee: bob, attributes: [4, 6], purpose: "newsletter", duration: 604_800 },
+      terms: { grantee: bob, attributes: [4, 6], purpose: purposeCode("dpv:Marketing"), duration: 604_800 },
       errors: {},
     });
     expect(check({ days: "0.5" }).terms?.duration).toBe(43_200);
   });
-  it("accepts a purpose that is the hash of a longer statement", () => {
+  it("accepts a purpose code outside the table (another vocabulary's term), as an application may ask", () => {
     const hash = `0x${"12".repeat(32)}`;
     expect(check({ purpose: hash }).terms?.purpose).toBe(hash);
+  });
+  it("refuses a purpose that is no DPV term of the network, in the SDK's words", () => {
+    expect(check({ purpose: "newsletter" }).errors.purpose).toMatch(
+      /^unknown purpose "newsletter": name a W3C DPV purpose the network offers \(dpv:ServiceProvision, /,
+    );
   });
   it.each([
     [{ grantee: "bob" }, "grantee", "Choose a member, or enter an address (0x…)."],
@@ -43,7 +48,7 @@ describe("opening a connection is checked before anything is sent", () => {
     [{ attributes: [] }, "attributes", "Choose at least one attribute to share."],
     [{ attributes: [7] }, "attributes", "Only active person attributes can be shared."],
     [{ attributes: [15] }, "attributes", "Only active person attributes can be shared."],
-    [{ purpose: "" }, "purpose", "Say what it is for, as a short code (e.g. courier-delivery)."],
+    [{ purpose: "" }, "purpose", "Choose what it is for."],
     [{ days: "0" }, "days", "Enter how many days it lasts (more than 0)."],
     [{ days: "366" }, "days", "The network allows at most 365 days (rule maxGrantDuration)."],
   ] as const)("refuses %j", (patch, field, message) => {
@@ -60,7 +65,7 @@ describe("registering an application is checked before anything is sent", () => 
     name: "Route planner",
     metadataURI: "ipfs://route-planner",
     attributes: [6, 4],
-    purpose: "route-planning",
+    purpose: purposeCode("dpv:ServiceProvision"),
   };
   const check = (patch: Partial<ApplicationDraft>) => checkApplication({ ...draft, ...patch }, { me, attributes });
 

@@ -20,7 +20,8 @@ export const ROUTE_PLANNER_ACCOUNT = ROUTE_PLANNER_KEY.address;
  * - Daan registers a route planner application, and Eve connects to it with what it asks;
  * - Bob shares his e-mail address with Carol, then closes the connection again;
  * - Carol asks Eve for her e-mail address for dataset updates (left pending, for Eve to answer in the dApp).
- * Only ids, purpose codes and expiries go on-chain: the values stay in each member's data socket.
+ * Only ids, purpose codes (W3C DPV terms, see sdk/src/purposes.ts) and expiries go on-chain: the values stay in
+ * each member's data socket.
  */
 export async function seedAccessDemo(net: DemoNetwork): Promise<void> {
   const { alice, bob, carol, dave, eve } = net.people.members;
@@ -29,10 +30,10 @@ export async function seedAccessDemo(net: DemoNetwork): Promise<void> {
   await net.as(dave).access.grant({
     grantee: addressOf(alice),
     attributes: ["postal_address"],
-    purpose: "courier-delivery",
+    purpose: "dpv:DeliveryOfGoods",
     duration: 30 * DAY,
   });
-  net.log("connection: Dave shares postal_address with Alice (bike courier) for 30 days, purpose courier-delivery");
+  net.log("connection: Dave shares postal_address with Alice (bike courier) for 30 days, purpose dpv:DeliveryOfGoods");
 
   // the application's own key consents to Daan registering it (no application without its account's consent)
   const consent = await net
@@ -44,7 +45,7 @@ export async function seedAccessDemo(net: DemoNetwork): Promise<void> {
     name: "Route planner",
     metadataURI: "ipfs://weconet-demo/route-planner",
     attributes: ["delivery_address", "phone"],
-    purpose: "route-planning",
+    purpose: "dpv:ServiceProvision",
   });
   net.log(
     `application: Daan registered "Route planner" (account ${ROUTE_PLANNER_ACCOUNT}) asking delivery_address, phone`,
@@ -56,7 +57,7 @@ export async function seedAccessDemo(net: DemoNetwork): Promise<void> {
   await net.as(bob).access.grant({
     grantee: addressOf(carol),
     attributes: ["email"],
-    purpose: "newsletter",
+    purpose: "dpv:Marketing",
     duration: 7 * DAY,
   });
   await net.as(bob).access.revoke({ grantee: addressOf(carol) });
@@ -65,8 +66,8 @@ export async function seedAccessDemo(net: DemoNetwork): Promise<void> {
   await net.as(carol).access.requestAccess({
     owner: addressOf(eve),
     attributes: ["email"],
-    purpose: "dataset-updates",
+    purpose: "dpv:CommunicationManagement",
     duration: 14 * DAY,
   });
-  net.log("request: Carol asks Eve for email for 14 days, purpose dataset-updates (pending)");
+  net.log("request: Carol asks Eve for email for 14 days, purpose dpv:CommunicationManagement (pending)");
 }

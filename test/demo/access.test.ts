@@ -1,6 +1,7 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
-import { stringToHex } from "viem";
+
+import { purposeCode } from "@weconet/sdk";
 
 import { ROUTE_PLANNER_ACCOUNT, seedAccessDemo } from "../../scripts/demo/access.js";
 import {
@@ -62,7 +63,7 @@ describe("demo: access seeding", () => {
     expect(courier).to.deep.include({
       grantee: alice,
       attributeIds: [postal],
-      purposeText: "courier-delivery",
+      purposeText: "Delivery of goods",
       state: "live",
       authorizedAttributes: [postal],
     });
@@ -91,7 +92,7 @@ describe("demo: access seeding", () => {
     expect(pending).to.deep.include({
       grantee: carol,
       attributeIds: [email],
-      purpose: stringToHex("dataset-updates", { size: 32 }),
+      purpose: purposeCode("dpv:CommunicationManagement"),
       duration: 14 * DAY,
       status: "pending",
       lapsed: false,

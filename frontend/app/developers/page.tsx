@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { bytes32ToText, type ApplicationView, type Attribute } from "@weconet/sdk";
+import { purposeText, type ApplicationView, type Attribute } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { attributeNames } from "@/components/connections/Lists";
@@ -97,7 +97,7 @@ function ApplicationItem({
       </div>
       <p className="small">
         Account <AccountName address={app.account} /> · developer <AccountName address={app.developer} /> · asks{" "}
-        {attributeNames(app.attributeIds, attributes)} for “{bytes32ToText(app.purpose)}” · {app.metadataURI}
+        {attributeNames(app.attributeIds, attributes)} for “{purposeText(app.purpose) ?? app.purpose}” · {app.metadataURI}
       </p>
       {mine && app.status !== "retired" && (
         <div className="row">
@@ -124,7 +124,7 @@ function ApplicationItem({
             name: app.name,
             metadataURI: app.metadataURI,
             attributes: app.attributeIds,
-            purpose: bytes32ToText(app.purpose),
+            purpose: app.purpose,
           }}
           onDone={() => setEditing(false)}
         />

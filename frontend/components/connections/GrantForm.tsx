@@ -3,10 +3,11 @@
 import { useState } from "react";
 import type { Address } from "viem";
 
-import { bytes32ToText, type ApplicationView, type Attribute, type MemberView } from "@weconet/sdk";
+import type { ApplicationView, Attribute, MemberView } from "@weconet/sdk";
 
 import { AttributePicker } from "@/components/AttributePicker";
 import { Field } from "@/components/Field";
+import { PurposePicker } from "@/components/PurposePicker";
 import { TxStatus } from "@/components/TxStatus";
 import { shortAddress } from "@/lib/format";
 import { checkGrant, type GrantDraft } from "@/lib/grant";
@@ -43,7 +44,7 @@ export function GrantForm({
     // An application says what it asks for: start from that (the member may narrow it).
     set({
       grantee: address,
-      ...(app === undefined ? {} : { attributes: [...app.attributeIds], purpose: bytes32ToText(app.purpose) }),
+      ...(app === undefined ? {} : { attributes: [...app.attributeIds], purpose: app.purpose }),
     });
   };
 
@@ -125,13 +126,7 @@ export function GrantForm({
         onChange={(ids) => set({ attributes: ids })}
         error={shown.attributes}
       />
-      <Field
-        label="Purpose (short code)"
-        hint="Public and on-chain, e.g. courier-delivery: never personal text."
-        error={shown.purpose}
-      >
-        <input value={draft.purpose} onChange={(e) => set({ purpose: e.target.value })} />
-      </Field>
+      <PurposePicker value={draft.purpose} onChange={(purpose) => set({ purpose })} error={shown.purpose} />
       <Field label="For how many days" error={shown.days}>
         <input inputMode="decimal" value={draft.days} onChange={(e) => set({ days: e.target.value })} />
       </Field>

@@ -7,6 +7,7 @@ import type { ApplicationView, Attribute, ConnectionView, RequestView } from "@w
 import { AccountName } from "@/components/AccountName";
 import { SharedData } from "@/components/connections/SharedData";
 import { Countdown } from "@/components/Countdown";
+import { PurposeName } from "@/components/PurposeName";
 import { TxStatus } from "@/components/TxStatus";
 import { formatDuration } from "@/lib/format";
 import { useTransaction } from "@/lib/tx";
@@ -54,7 +55,7 @@ export function ConnectionRow({
       </td>
       <td>{attributeNames(c.attributeIds, attributes)}</td>
       <td>
-        {c.purposeText ?? <code title={c.purpose}>{c.purpose.slice(0, 10)}…</code>}
+        <PurposeName code={c.purpose} />
         {/* each source on its own row: the owner's own consent, or a booking's (closed when it is settled) */}
         <div className="small muted" data-testid="consent-source">
           {c.source === "own" ? `own consent (${c.consent})` : `booking through the market (slot ${c.slot})`}
@@ -124,7 +125,9 @@ export function IncomingRequestRow({
         <Party address={r.grantee} applications={applications} />
       </td>
       <td>{attributeNames(r.attributeIds, attributes)}</td>
-      <td>{r.purposeText ?? <code title={r.purpose}>{r.purpose.slice(0, 10)}…</code>}</td>
+      <td>
+        <PurposeName code={r.purpose} />
+      </td>
       <td>
         {formatDuration(r.duration)}
         <div className="small muted">
@@ -171,7 +174,9 @@ export function OutgoingRequestRow({
         <AccountName address={r.owner} />
       </td>
       <td>{attributeNames(r.attributeIds, attributes)}</td>
-      <td>{r.purposeText ?? r.purpose.slice(0, 10)}</td>
+      <td>
+        <PurposeName code={r.purpose} />
+      </td>
       <td>
         <button
           type="button"

@@ -6,6 +6,7 @@ import { encodeRegistrationConsent, parseRegistrationConsent, type Attribute } f
 
 import { AttributePicker } from "@/components/AttributePicker";
 import { Field } from "@/components/Field";
+import { PurposePicker } from "@/components/PurposePicker";
 import { TxStatus } from "@/components/TxStatus";
 import { checkApplication, type ApplicationDraft } from "@/lib/application";
 import { useTransaction } from "@/lib/tx";
@@ -103,9 +104,7 @@ export function ApplicationForm({
         onChange={(ids) => set({ attributes: ids })}
         error={shown.attributes}
       />
-      <Field label="Purpose (short code)" error={shown.purpose}>
-        <input value={draft.purpose} onChange={(e) => set({ purpose: e.target.value })} />
-      </Field>
+      <PurposePicker value={draft.purpose} onChange={(purpose) => set({ purpose })} error={shown.purpose} />
       {!existing && (
         <Field
           label="The application account's consent"
