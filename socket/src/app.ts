@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 
 import type { App, Services, SocketEnv } from "./context.js";
@@ -31,6 +32,17 @@ export function createApp(services: Services): App {
     c.set("arrivedAt", performance.now());
     await next();
   });
+  // dApps call the socket from their own origin (the browser asks first). Any origin may: the API authenticates by a
+  // bearer token a wallet's signature earned, never by cookies, so a page cannot act for a member without it.
+  app.use(
+    "*",
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "POST", "PUT", "DELETE"],
+      allowHeaders: ["authorization", "content-type"],
+      maxAge: 600,
+    }),
+  );
   app.use(
     "*",
     bodyLimit({
