@@ -63,7 +63,7 @@ describe("my data through the socket", () => {
     const form = page.getByTestId("grant-form");
     await form.getByLabel("Member", { exact: true }).fill(dave.address);
     await form.getByRole("checkbox", { name: "postal_address", exact: true }).check();
-    await form.getByLabel("Purpose (short code)").fill("visit");
+    await form.getByLabel("Purpose", { exact: true }).selectOption({ label: "Delivery of goods" });
     await form.getByLabel("For how many days").fill("7");
     await form.getByRole("button", { name: "Open connection" }).click();
     await confirmed(form);

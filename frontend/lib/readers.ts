@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 
 import type { ConnectionView } from "@weconet/sdk";
 
@@ -7,7 +7,8 @@ export interface Reader {
   grantee: Address;
   kind: ConnectionView["granteeKind"];
   source: ConnectionView["source"];
-  purpose: string;
+  /** The purpose code (a W3C DPV term's). */
+  purpose: Hex;
   expiresAt: number;
 }
 
@@ -26,7 +27,7 @@ export function readersByAttribute(connections: readonly ConnectionView[]): Map<
         grantee: c.grantee,
         kind: c.granteeKind,
         source: c.source,
-        purpose: c.purposeText ?? c.purpose,
+        purpose: c.purpose,
         expiresAt: c.expiresAt,
       });
       readers.set(id, list);

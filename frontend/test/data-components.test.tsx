@@ -4,7 +4,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import type { Address, Hex } from "viem";
 
-import type { Attribute } from "@weconet/sdk";
+import { purposeCode, type Attribute } from "@weconet/sdk";
 
 import { ConfirmButton } from "@/components/data/Confirm";
 import { Readers } from "@/components/data/Readers";
@@ -155,7 +155,9 @@ describe("Readers", () => {
     render(
       withNames(
         <Readers
-          readers={[{ grantee: dave, kind: "member", source: "own", purpose: "visit", expiresAt: 1_000 + 86_400 }]}
+          readers={[
+            { grantee: dave, kind: "member", source: "own", purpose: purposeCode("DeliveryOfGoods"), expiresAt: 87_400 },
+          ]}
           applications={[]}
           now={1_000}
         />,
@@ -163,7 +165,7 @@ describe("Readers", () => {
     );
     const item = screen.getByTestId("readers").querySelector(`[data-reader="${dave}"]`);
     expect(item?.textContent).toContain("dave");
-    expect(item?.textContent).toContain("visit, ends in 1 day");
+    expect(item?.textContent).toContain("Delivery of goods, ends in 1 day");
   });
   it("says nobody when no connection covers it", () => {
     render(withNames(<Readers readers={[]} applications={[]} now={1_000} />));

@@ -36,7 +36,7 @@ describe("who may read my values now", () => {
       }),
     ]);
     expect(readers.get(4)).toEqual([
-      { grantee: alice, kind: "member", source: "own", purpose: "courier-delivery", expiresAt: 2_000 },
+      { grantee: alice, kind: "member", source: "own", purpose: "0x01", expiresAt: 2_000 },
     ]);
     expect(readers.get(6)?.map((r) => r.grantee)).toEqual([alice]);
     expect(readers.get(5)).toEqual([

@@ -4,6 +4,7 @@ import type { ApplicationView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { Countdown } from "@/components/Countdown";
+import { PurposeName } from "@/components/PurposeName";
 import type { Reader } from "@/lib/readers";
 
 /** Who may read one of my values now (from my live connections), and why and until when. */
@@ -25,7 +26,7 @@ export function Readers({
           <li key={`${r.grantee}:${r.source}`} data-reader={r.grantee}>
             {app === undefined ? <AccountName address={r.grantee} /> : <strong>{app.name}</strong>}{" "}
             <span className="muted">
-              ({r.source === "booking" ? "a booking" : r.purpose}, ends <Countdown at={r.expiresAt} now={now} />)
+              ({r.source === "booking" ? "a booking" : <PurposeName code={r.purpose} />}, ends <Countdown at={r.expiresAt} now={now} />)
             </span>
           </li>
         );
