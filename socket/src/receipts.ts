@@ -5,7 +5,7 @@ import {
   merkleProof,
   merkleRoot,
   receiptHash,
-  type AnchorRecord,
+  type SocketAnchor,
   type Receipt,
   type ReceiptHead,
   type ReceiptProof,
@@ -146,7 +146,7 @@ export function receiptLog(options: { db: Db; operator: LocalAccount | undefined
     });
   }
 
-  async function latestAnchor(): Promise<(AnchorRecord & { id: number }) | undefined> {
+  async function latestAnchor(): Promise<(SocketAnchor & { id: number }) | undefined> {
     const [row] = await db.select().from(anchors).orderBy(desc(anchors.id)).limit(1);
     if (row === undefined) return undefined;
     return {

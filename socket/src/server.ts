@@ -6,7 +6,7 @@ import { loadDeployment } from "@weconet/sdk/node";
 import { createPublicClient, http, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
-import { anchorer } from "./anchor.js";
+import { anchorer, type Anchored } from "./anchor.js";
 import { API_VERSION, createApp } from "./app.js";
 import { authService } from "./auth.js";
 import { chainGateway } from "./chain.js";
@@ -47,11 +47,14 @@ export interface SocketOptions {
 }
 
 export interface RunningSocket {
+  /** The URL clients use (publicUrl, or the address it listens on). */
   url: string;
+  /** Where this process listens (http://host:port), which differs from url behind a proxy. */
+  listenUrl: string;
   port: number;
   deployment: Deployment;
   /** Anchors the receipt heads' root on-chain now (ReceiptAnchors); undefined when nothing changed. */
-  anchor: () => Promise<{ root: string; receipts: bigint; tx: string; block: bigint } | undefined>;
+  anchor: () => Promise<Anchored | undefined>;
   /** The data database (for backups and the tests' dumps). */
   data: Database;
   /** The key store's database. */
@@ -160,6 +163,7 @@ export async function startSocket(options: SocketOptions): Promise<RunningSocket
   const url = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, "");
   return {
     url,
+    listenUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
     deployment,
     anchor,

@@ -247,7 +247,7 @@ for (const engine of ENGINES) {
         await as(alice).access.grant({
           grantee: bob,
           attributes: ["email", "postal_address"],
-          purpose: "contact",
+          purpose: "dpv:CommunicationManagement",
           duration: HOUR,
         });
         const purpose = keccak256(stringToHex("https://w3id.org/dpv#CommunicationManagement"));
@@ -264,7 +264,12 @@ for (const engine of ENGINES) {
         // the wrong owner: Carol never connected Bob
         expect((await refusal(bobS.read(carol, email))).reason).toBe("no_consent");
         // allowed but nothing stored
-        await as(carol).access.grant({ grantee: bob, attributes: ["phone"], purpose: "contact", duration: HOUR });
+        await as(carol).access.grant({
+          grantee: bob,
+          attributes: ["phone"],
+          purpose: "dpv:CommunicationManagement",
+          duration: HOUR,
+        });
         expect((await refusal(bobS.read(carol, ids.phone ?? 0))).code).toBe("no_value");
 
         const many = await bobS.readMany(alice, [email, ids.postal_address ?? 0, ids.phone ?? 0]);
@@ -284,7 +289,7 @@ for (const engine of ENGINES) {
         await as(alice).access.grant({
           grantee: bob,
           attributes: ["postal_address"],
-          purpose: "contact",
+          purpose: "dpv:CommunicationManagement",
           duration: HOUR,
         });
         expect((await refusal(bobS.read(alice, email))).reason).toBe("no_consent");
@@ -305,7 +310,12 @@ for (const engine of ENGINES) {
       });
 
       it("stops reads when the connection expires", async () => {
-        await as(alice).access.grant({ grantee: carol, attributes: ["email"], purpose: "contact", duration: 60 });
+        await as(alice).access.grant({
+          grantee: carol,
+          attributes: ["email"],
+          purpose: "dpv:CommunicationManagement",
+          duration: 60,
+        });
         expect((await carolS.read(alice, ids.email ?? 0)).value).toBe("alice@example.net");
         await increaseTime(61);
         const e = await refusal(carolS.read(alice, ids.email ?? 0));
@@ -313,7 +323,12 @@ for (const engine of ENGINES) {
       });
 
       it("stops reads when a party is suspended", async () => {
-        await as(alice).access.grant({ grantee: carol, attributes: ["email"], purpose: "contact", duration: HOUR });
+        await as(alice).access.grant({
+          grantee: carol,
+          attributes: ["email"],
+          purpose: "dpv:CommunicationManagement",
+          duration: HOUR,
+        });
         expect((await carolS.read(alice, ids.email ?? 0)).value).toBe("alice@example.net");
         await as(people.lars).membership.suspend({ member: carol, reason: "test" });
         expect((await refusal(carolS.read(alice, ids.email ?? 0))).reason).toBe("grantee_not_active");

@@ -26,7 +26,7 @@ describe("the socket's vertical slice", () => {
     await as(people.lars).access.grant({
       grantee: people.lena,
       attributes: ["email"],
-      purpose: "contact",
+      purpose: "dpv:CommunicationManagement",
       duration: 3600,
     });
     const read = await lena.read(people.lars, email);

@@ -3,7 +3,7 @@ import { createSiweMessage } from "viem/siwe";
 
 import { WeconetError } from "../errors.js";
 import type {
-  AnchorRecord,
+  SocketAnchor,
   BookingDocument,
   GranteeValue,
   ManyValue,
@@ -221,7 +221,7 @@ export function createSocketClient(options: SocketClientOptions) {
     signIn,
     /** Resumes a session from a token kept earlier (e.g. in the browser's session storage). */
     resume: (session: { token: string; address: Address; expiresAt: string }) => sessionClient(session),
-    latestAnchor: () => json<AnchorRecord>({ method: "GET", path: "/v1/anchors/latest" }),
+    latestAnchor: () => json<SocketAnchor>({ method: "GET", path: "/v1/anchors/latest" }),
   };
 }
 

@@ -17,7 +17,7 @@ export {
 export type { ReceiptBody, ReceiptChainReport } from "./receipts.js";
 export { REFUSAL_REASONS } from "./types.js";
 export type {
-  AnchorRecord,
+  SocketAnchor,
   BookingDocument,
   GranteeValue,
   ManyValue,

@@ -105,7 +105,7 @@ export interface ReceiptProof {
 }
 
 /** The latest root anchored on-chain. */
-export interface AnchorRecord {
+export interface SocketAnchor {
   root: Hex;
   receipts: number;
   block: string;

@@ -42,7 +42,7 @@ export async function startTestSocket(
   const socket = await startSocket(options);
   return {
     socket,
-    client: createSocketClient({ url: socket.url }),
+    client: createSocketClient({ url: socket.listenUrl }),
     operator,
     dir,
     options,
