@@ -85,6 +85,9 @@ const CREATES_A_RECORD = new Set([
   "market: book (ERC-20 escrow)",
   "market: book (ETH escrow, opens data connection)",
   "market: accept answer (books, ETH escrow)",
+  "sockets: setSocket (first)",
+  "sockets: setSocket (first, 200-byte URL)",
+  "sockets: anchor (first)",
 ]);
 
 /** The floor of one Weconet operation (see {@link CREATES_A_RECORD}). */

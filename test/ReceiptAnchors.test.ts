@@ -52,9 +52,10 @@ describe("ReceiptAnchors", () => {
 
     it("refuses a zero root", async () => {
       const w = await coreFixture();
-      await expect(
-        w.receiptAnchors.connect(w.outsider(0)).anchor(ZeroHash, 10n),
-      ).to.be.revertedWithCustomError(w.receiptAnchors, "ReceiptAnchorsZeroRoot");
+      await expect(w.receiptAnchors.connect(w.outsider(0)).anchor(ZeroHash, 10n)).to.be.revertedWithCustomError(
+        w.receiptAnchors,
+        "ReceiptAnchorsZeroRoot",
+      );
     });
 
     it("refuses a first anchor of no receipts", async () => {

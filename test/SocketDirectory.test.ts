@@ -261,9 +261,10 @@ describe("SocketDirectory", () => {
 
     it("refuses the current default and malformed URLs", async () => {
       const w = await coreFixture();
-      await expect(
-        w.socketDirectory.connect(w.asTimelock).setDefaultSocket(DEFAULT),
-      ).to.be.revertedWithCustomError(w.socketDirectory, "SocketDirectoryDefaultUnchanged");
+      await expect(w.socketDirectory.connect(w.asTimelock).setDefaultSocket(DEFAULT)).to.be.revertedWithCustomError(
+        w.socketDirectory,
+        "SocketDirectoryDefaultUnchanged",
+      );
       for (const [label, url, error, args] of INVALID_URLS) {
         await expect(w.socketDirectory.connect(w.asTimelock).setDefaultSocket(url), label)
           .to.be.revertedWithCustomError(w.socketDirectory, error)
@@ -273,14 +274,7 @@ describe("SocketDirectory", () => {
 
     it("refuses everyone but the governance executor: members, leaders, the manager, the deployer, the governor", async () => {
       const w = await coreFixture();
-      for (const caller of [
-        w.outsider(0),
-        nth(w.members, 0),
-        nth(w.leaders, 0),
-        w.manager,
-        w.deployer,
-        w.asGovernor,
-      ]) {
+      for (const caller of [w.outsider(0), nth(w.members, 0), nth(w.leaders, 0), w.manager, w.deployer, w.asGovernor]) {
         await expect(w.socketDirectory.connect(caller).setDefaultSocket(COMMONS))
           .to.be.revertedWithCustomError(w.socketDirectory, "NotGovernance")
           .withArgs(caller.address);

@@ -62,9 +62,7 @@ contract SocketDirectory is ISocketDirectory, Governed {
     function setSocket(string calldata url) external {
         if (!membership.isActiveMember(msg.sender)) revert SocketDirectoryNotActiveMember(msg.sender);
         _validateUrl(bytes(url));
-        if (keccak256(bytes(_sockets[msg.sender])) == keccak256(bytes(url))) {
-            revert SocketDirectorySocketUnchanged(msg.sender);
-        }
+        if (_equals(_sockets[msg.sender], url)) revert SocketDirectorySocketUnchanged(msg.sender);
         _sockets[msg.sender] = url;
         emit SocketSet(msg.sender, url);
     }
@@ -81,7 +79,7 @@ contract SocketDirectory is ISocketDirectory, Governed {
     /// @param url A valid URL (see {setSocket}).
     function setDefaultSocket(string calldata url) external onlyGovernance {
         _validateUrl(bytes(url));
-        if (keccak256(bytes(_defaultSocket)) == keccak256(bytes(url))) revert SocketDirectoryDefaultUnchanged();
+        if (_equals(_defaultSocket, url)) revert SocketDirectoryDefaultUnchanged();
         _defaultSocket = url;
         emit DefaultSocketSet(url, msg.sender);
     }
@@ -109,10 +107,19 @@ contract SocketDirectory is ISocketDirectory, Governed {
         if (length == 0) revert SocketDirectoryEmptyUrl();
         if (length > MAX_URL_LENGTH) revert SocketDirectoryUrlTooLong(length, MAX_URL_LENGTH);
         if (!_hasPrefix(url, "http://") && !_hasPrefix(url, "https://")) revert SocketDirectoryUrlNotHttp();
-        for (uint256 i = 0; i < length; ++i) {
+        for (uint256 i = 0; i < length;) {
             bytes1 b = url[i];
             if (b < 0x21 || b > 0x7e) revert SocketDirectoryUrlInvalidCharacter(i);
+            unchecked {
+                ++i;
+            }
         }
+    }
+
+    /// @dev Whether the stored `stored` equals `url`: lengths first, so that a URL of another length (the usual
+    /// move) costs no copy of the stored one.
+    function _equals(string storage stored, string calldata url) private view returns (bool) {
+        return bytes(stored).length == bytes(url).length && keccak256(bytes(stored)) == keccak256(bytes(url));
     }
 
     /// @dev Whether `url` starts with `prefix` and has at least one byte after it.

@@ -80,7 +80,10 @@ describe("PurposePicker", () => {
     const { rerender } = render(<PurposePicker value="" onChange={(c) => chosen.push(c)} error={undefined} />);
     const select = screen.getByLabelText("Purpose");
     const options = [...select.querySelectorAll("option")].map((o) => o.textContent);
-    expect(options).toEqual(["Choose what it is for…", ...PURPOSES.map((p) => p.label + (p.marketing ? " (marketing)" : ""))]);
+    expect(options).toEqual([
+      "Choose what it is for…",
+      ...PURPOSES.map((p) => p.label + (p.marketing ? " (marketing)" : "")),
+    ]);
     fireEvent.change(select, { target: { value: delivery } });
     expect(chosen).toEqual([delivery]);
     rerender(<PurposePicker value={delivery} onChange={() => undefined} error={undefined} />);
@@ -105,7 +108,10 @@ describe("PurposeName", () => {
         <PurposeName code={`0x${"12".repeat(32)}`} />
       </div>,
     );
-    const spans = [...(container.firstElementChild?.children ?? [])].map((e) => [e.textContent, e.getAttribute("title")]);
+    const spans = [...(container.firstElementChild?.children ?? [])].map((e) => [
+      e.textContent,
+      e.getAttribute("title"),
+    ]);
     expect(spans).toEqual([
       ["Customer care", expect.stringMatching(/^dpv:CustomerCare — To answer/) as unknown],
       ["Marketing marketing", expect.stringMatching(/^dpv:Marketing — /) as unknown],

@@ -59,7 +59,11 @@ export async function seedMarketDemo(net: DemoNetwork): Promise<void> {
   net.log("faucet: dave and eve claimed 1,000 dEUR each");
 
   // Offers, each for one of the provider's resources.
-  const delivery: DataRequestInput = { attributes: ["delivery_address"], purpose: "dpv:DeliveryOfGoods", duration: 3 * DAY };
+  const delivery: DataRequestInput = {
+    attributes: ["delivery_address"],
+    purpose: "dpv:DeliveryOfGoods",
+    duration: 3 * DAY,
+  };
   const courier = await list(net, alice, "courier_service", "alice's bike courier service", {
     token,
     unitPrice: euro("7.50"),

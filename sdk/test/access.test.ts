@@ -168,8 +168,18 @@ describe("data connections", () => {
       duration: 14 * DAY,
     });
     expect(asked.connectionId).toBe(connectionIdOf(bob, alice));
-    await as(carol).access.requestAccess({ owner: bob, attributes: ["email"], purpose: "dpv:Marketing", duration: DAY });
-    await as(dave).access.requestAccess({ owner: carol, attributes: ["phone"], purpose: "dpv:CustomerCare", duration: DAY });
+    await as(carol).access.requestAccess({
+      owner: bob,
+      attributes: ["email"],
+      purpose: "dpv:Marketing",
+      duration: DAY,
+    });
+    await as(dave).access.requestAccess({
+      owner: carol,
+      attributes: ["phone"],
+      purpose: "dpv:CustomerCare",
+      duration: DAY,
+    });
 
     const incoming = await reader.reads.requests({ member: bob, direction: "incoming" });
     expect(incoming.map((r) => r.grantee)).toEqual([carol, alice]);
@@ -206,7 +216,12 @@ describe("data connections", () => {
     );
     expect(answered.find((r) => r.status === "rejected")?.reason).toBe(stringToHex("not-needed", { size: 32 }));
 
-    await as(carol).access.requestAccess({ owner: dave, attributes: ["email"], purpose: "dpv:Marketing", duration: DAY });
+    await as(carol).access.requestAccess({
+      owner: dave,
+      attributes: ["email"],
+      purpose: "dpv:Marketing",
+      duration: DAY,
+    });
     await increaseTime(7 * DAY + 1);
     const [lapsed] = await reader.reads.requests({ member: dave, direction: "incoming" });
     expect(lapsed?.lapsed).toBe(true);
@@ -316,15 +331,33 @@ describe("data connections", () => {
     // Thunks: a rejected promise must be awaited at once, or Node reports it as unhandled.
     const attempts: [() => Promise<unknown>, string][] = [
       [
-        () => as(alice).access.grant({ grantee: outsider, attributes: ["email"], purpose: "dpv:ServiceProvision", duration: DAY }),
+        () =>
+          as(alice).access.grant({
+            grantee: outsider,
+            attributes: ["email"],
+            purpose: "dpv:ServiceProvision",
+            duration: DAY,
+          }),
         `grant ${outsider} access: ${outsider} can receive no access: it is neither an active member nor a live application.`,
       ],
       [
-        () => as(alice).access.grant({ grantee: bob, attributes: ["bike"], purpose: "dpv:ServiceProvision", duration: DAY }),
+        () =>
+          as(alice).access.grant({
+            grantee: bob,
+            attributes: ["bike"],
+            purpose: "dpv:ServiceProvision",
+            duration: DAY,
+          }),
         `is not an active person attribute (unknown, deprecated, or of another domain).`,
       ],
       [
-        () => as(alice).access.grant({ grantee: bob, attributes: ["email"], purpose: "dpv:ServiceProvision", duration: 400 * DAY }),
+        () =>
+          as(alice).access.grant({
+            grantee: bob,
+            attributes: ["email"],
+            purpose: "dpv:ServiceProvision",
+            duration: 400 * DAY,
+          }),
         "the maximum grant duration from now",
       ],
       [

@@ -99,7 +99,12 @@ describe("the audit trail", () => {
       duration: 600,
     });
     await as(carol).access.revoke({ grantee: bob });
-    await as(carol).access.requestAccess({ owner: bob, attributes: ["phone"], purpose: "dpv:CustomerCare", duration: 3_600 });
+    await as(carol).access.requestAccess({
+      owner: bob,
+      attributes: ["phone"],
+      purpose: "dpv:CustomerCare",
+      duration: 3_600,
+    });
     // The market: carol's desks, booked by bob in ETH and in a token (open escrows), one booking completed.
     token = await deployTestToken([bob], 10n ** 21n);
     const { resourceId: desks } = await as(carol).resources.register({ resourceClass: "desk", metadata: "desks" });

@@ -179,8 +179,18 @@ describe("the weconet CLI", () => {
     ) as { owner: string; state: string; authorizedAttributes: number[] }[];
     expect(received).toEqual([expect.objectContaining({ owner, state: "live", authorizedAttributes: [4, 6] })]);
 
-    await as(people.lars).access.requestAccess({ owner, attributes: ["phone"], purpose: "dpv:CustomerCare", duration: 3_600 });
-    await as(people.lena).access.requestAccess({ owner, attributes: ["email"], purpose: "dpv:Marketing", duration: 60 });
+    await as(people.lars).access.requestAccess({
+      owner,
+      attributes: ["phone"],
+      purpose: "dpv:CustomerCare",
+      duration: 3_600,
+    });
+    await as(people.lena).access.requestAccess({
+      owner,
+      attributes: ["email"],
+      purpose: "dpv:Marketing",
+      duration: 60,
+    });
     const requests = await weconet(["requests", "--from", owner, "--direction", "incoming"]);
     expect(requests.stdout).toContain(`${owner}  ${people.lars}  phone       Customer care  0.04 days  pending`);
     const accepted = await weconet(["accept", people.lars, "--from", owner]);
@@ -202,7 +212,9 @@ describe("the weconet CLI", () => {
       purpose: "dpv:ServiceProvision",
     });
     const apps = await weconet(["apps", "--developer", developer]);
-    expect(apps.stdout).toContain(`${app}  Route planner  ${developer}  active  delivery_address  Service provision (dpv:ServiceProvision)`);
+    expect(apps.stdout).toContain(
+      `${app}  Route planner  ${developer}  active  delivery_address  Service provision (dpv:ServiceProvision)`,
+    );
     expect((await weconet(["apps", "--status", "retired"])).stdout).toBe("no applications\n");
 
     // Bad input: every message says what is wrong.

@@ -1,7 +1,15 @@
 import { keccak256, stringToHex, zeroHash } from "viem";
 import { describe, expect, it } from "vitest";
 
-import { describePurpose, DPV_NAMESPACE, PURPOSES, purposeCode, purposeOf, purposeText, WeconetError } from "../src/index.js";
+import {
+  describePurpose,
+  DPV_NAMESPACE,
+  PURPOSES,
+  purposeCode,
+  purposeOf,
+  purposeText,
+  WeconetError,
+} from "../src/index.js";
 
 const DELIVERY = keccak256(stringToHex("https://w3id.org/dpv#DeliveryOfGoods"));
 
@@ -83,5 +91,16 @@ describe("purposes (W3C DPV terms)", () => {
     expect(describePurpose(stringToHex("delivery", { size: 32 }))).toBe("delivery");
     const unknown = keccak256(stringToHex("x"));
     expect(describePurpose(unknown)).toBe(unknown);
+  });
+});
+
+describe("the documented table of purpose codes", () => {
+  it("lists exactly the SDK's purposes, with their codes (docs/access-grants.md)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const doc = readFileSync(new URL("../../docs/access-grants.md", import.meta.url), "utf8");
+    const rows = [
+      ...doc.matchAll(/^\| \[`dpv:(\w+)`\]\((\S+)\)\s*\| ([^|]+?)\s*\|[^|]+\|\s*`(0x[0-9a-f]{64})`\s*\|$/gm),
+    ].map(([, key, iri, label, code]) => ({ key, iri, label: label?.replace(/ — .*$/, ""), code }));
+    expect(rows).toEqual(PURPOSES.map(({ key, iri, label, code }) => ({ key, iri, label, code })));
   });
 });

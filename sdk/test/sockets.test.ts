@@ -2,7 +2,16 @@ import { keccak256, stringToHex } from "viem";
 import { describe, expect, it } from "vitest";
 
 import { rpcLogSource, type LogSource } from "../src/index.js";
-import { admitMember, as, increaseTime, isolateFile, latestTime, people, publicClient, reader } from "./support/weconet.js";
+import {
+  admitMember,
+  as,
+  increaseTime,
+  isolateFile,
+  latestTime,
+  people,
+  publicClient,
+  reader,
+} from "./support/weconet.js";
 
 isolateFile();
 
@@ -139,9 +148,8 @@ describe("sockets: where members' data lives, and receipt anchors", () => {
       { domain: "sockets", subject: `socket of ${bob}`, fromEvents: COMMONS, onChain: "" },
     ]);
     const withoutAnchor = await reader.audit.verify({ source: dropping(anchored.tx) });
-    expect(withoutAnchor.differences.map((d) => [d.subject, d.fromEvents.split("/")[0], d.onChain.split("/")[0]])).toEqual([
-      [`latest anchor of ${operator}`, "1", "2"],
-    ]);
+    expect(
+      withoutAnchor.differences.map((d) => [d.subject, d.fromEvents.split("/")[0], d.onChain.split("/")[0]]),
+    ).toEqual([[`latest anchor of ${operator}`, "1", "2"]]);
   });
 });
-

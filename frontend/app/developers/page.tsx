@@ -97,7 +97,8 @@ function ApplicationItem({
       </div>
       <p className="small">
         Account <AccountName address={app.account} /> · developer <AccountName address={app.developer} /> · asks{" "}
-        {attributeNames(app.attributeIds, attributes)} for “{purposeText(app.purpose) ?? app.purpose}” · {app.metadataURI}
+        {attributeNames(app.attributeIds, attributes)} for “{purposeText(app.purpose) ?? app.purpose}” ·{" "}
+        {app.metadataURI}
       </p>
       {mine && app.status !== "retired" && (
         <div className="row">

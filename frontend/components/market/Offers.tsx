@@ -8,6 +8,7 @@ import { AccountName } from "@/components/AccountName";
 import { attributeNames } from "@/components/connections/Lists";
 import { Field } from "@/components/Field";
 import { OfferDescription, OfferTitle } from "@/components/market/OfferDocument";
+import { PurposeName } from "@/components/PurposeName";
 import { TxStatus } from "@/components/TxStatus";
 import { formatDuration, formatTime, sameAddress } from "@/lib/format";
 import { formatAmount, parseCount, tokenOf, type TokenInfo } from "@/lib/market";
@@ -40,9 +41,15 @@ export function OfferDetails({ offer: o, attributes, tokens }: OfferProps) {
       </dd>
       <dt>A booking shares</dt>
       <dd>
-        {o.dataRequest.attributeIds.length === 0
-          ? "nothing"
-          : `${attributeNames(o.dataRequest.attributeIds, attributes)} for ${formatDuration(o.dataRequest.duration)} (closed when the booking settles)`}
+        {o.dataRequest.attributeIds.length === 0 ? (
+          "nothing"
+        ) : (
+          <>
+            {attributeNames(o.dataRequest.attributeIds, attributes)}, purpose{" "}
+            <PurposeName code={o.dataRequest.purpose} />, for {formatDuration(o.dataRequest.duration)} (closed when the
+            booking settles)
+          </>
+        )}
       </dd>
       <dt>Offer document (hash)</dt>
       <dd>

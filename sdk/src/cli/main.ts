@@ -535,7 +535,9 @@ const commands: Record<string, () => Promise<void>> = {
     const attributes = (positionals[2] ?? "").split(",").filter((a) => a !== "");
     if (attributes.length === 0) throw new WeconetError("grant needs <grantee> <attribute>[,<attribute>…]");
     if (flags.purpose === undefined) {
-      throw new WeconetError("grant needs --purpose <purpose>: a DPV term of `weconet purposes`, e.g. dpv:DeliveryOfGoods");
+      throw new WeconetError(
+        "grant needs --purpose <purpose>: a DPV term of `weconet purposes`, e.g. dpv:DeliveryOfGoods",
+      );
     }
     const w = await actor();
     const granted = await w.access.grant({ grantee, attributes, purpose: flags.purpose, ...expiryFlags() });
@@ -605,7 +607,9 @@ const commands: Record<string, () => Promise<void>> = {
     const attributes = (positionals[2] ?? "").split(",").filter((a) => a !== "");
     if (attributes.length === 0) throw new WeconetError("register-app needs <account> <attribute>[,<attribute>…]");
     if (flags.name === undefined || flags.metadata === undefined || flags.purpose === undefined) {
-      throw new WeconetError("register-app needs --name <text> --metadata <uri> --purpose <purpose (weconet purposes)>");
+      throw new WeconetError(
+        "register-app needs --name <text> --metadata <uri> --purpose <purpose (weconet purposes)>",
+      );
     }
     if (flags.consent === undefined) {
       throw new WeconetError(

@@ -1,4 +1,4 @@
-import { decodeFunctionResult, encodeFunctionData, pad, type Address, type Hex } from "viem";
+import { decodeFunctionResult, encodeFunctionData, pad, type Address } from "viem";
 
 import { readEvents, type ReadEventsOptions, type TopicFilter } from "../audit/reader.js";
 import { applyEvent, emptyState, type AccessRequestRecord, type ConnectionRecord } from "../audit/state.js";
