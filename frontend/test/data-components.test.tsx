@@ -156,7 +156,13 @@ describe("Readers", () => {
       withNames(
         <Readers
           readers={[
-            { grantee: dave, kind: "member", source: "own", purpose: purposeCode("DeliveryOfGoods"), expiresAt: 87_400 },
+            {
+              grantee: dave,
+              kind: "member",
+              source: "own",
+              purpose: purposeCode("DeliveryOfGoods"),
+              expiresAt: 87_400,
+            },
           ]}
           applications={[]}
           now={1_000}

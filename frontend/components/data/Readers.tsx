@@ -26,7 +26,8 @@ export function Readers({
           <li key={`${r.grantee}:${r.source}`} data-reader={r.grantee}>
             {app === undefined ? <AccountName address={r.grantee} /> : <strong>{app.name}</strong>}{" "}
             <span className="muted">
-              ({r.source === "booking" ? "a booking" : <PurposeName code={r.purpose} />}, ends <Countdown at={r.expiresAt} now={now} />)
+              ({r.source === "booking" ? "a booking" : <PurposeName code={r.purpose} />}, ends{" "}
+              <Countdown at={r.expiresAt} now={now} />)
             </span>
           </li>
         );
