@@ -17,7 +17,7 @@ const person = (name: string) => {
 };
 
 /** Moves to another page through the header (client-side: the socket sessions of this tab stay signed in). */
-async function open(page: Page, label: "My data" | "Connections"): Promise<void> {
+async function open(page: Page, label: "My data" | "Connections" | "Market" | "Leaders"): Promise<void> {
   await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: label, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: label }).waitFor();
 }
@@ -27,10 +27,10 @@ async function switchTo(page: Page, name: string): Promise<void> {
   await connectAs(page, name);
 }
 
-/** Signs in to the data socket if the page asks for it (each account once per tab). */
+/** Signs in to the data socket where the page asks for it (each account once per tab: sessions stay for the tab). */
 async function signIn(page: Page): Promise<void> {
-  const button = page.getByRole("button", { name: "Sign in to the data socket" }).first();
-  if (await button.isVisible()) await button.click();
+  await page.getByRole("button", { name: "Sign in to the data socket" }).first().click();
+  await page.getByRole("button", { name: "Sign in to the data socket" }).first().waitFor({ state: "detached" });
 }
 
 describe("my data through the socket", () => {
@@ -42,7 +42,7 @@ describe("my data through the socket", () => {
     // Bob enters his postal address on My data.
     await page.goto("/data");
     await connectAs(page, "bob");
-    await page.getByRole("button", { name: "Sign in to the data socket" }).click();
+    await signIn(page);
     const row = page.locator('li[data-attribute="postal_address"]');
     await row.getByLabel("postal_address: Street and number").fill("Lindengracht 12");
     await row.getByLabel("postal_address: Postal code").fill("1015 KK");
@@ -98,7 +98,6 @@ describe("my data through the socket", () => {
     // Bob sees both receipts, then erases the value.
     await switchTo(page, "bob");
     await open(page, "My data");
-    await signIn(page);
     const receipts = page.getByTestId("receipts");
     await receipts.locator(`tr[data-grantee="${dave.address}" i][data-decision="allowed"]`).waitFor();
     await receipts.locator(`tr[data-grantee="${dave.address}" i][data-decision="refused"]`).waitFor();
@@ -110,5 +109,35 @@ describe("my data through the socket", () => {
     await row.locator('[data-socket-status="done"]').waitFor();
     await expect.poll(() => row.getByTestId("stored-value").textContent()).toContain("No value stored");
     await screenshot(page, "data-erased");
+  });
+
+  it("the demo's data flows through the socket: offers show their documents, a provider reads what a booking shares, a leader reads the statements", async () => {
+    const { page } = s;
+    await switchTo(page, "alice");
+    await open(page, "Market");
+    // The offers' titles and descriptions come from their documents in the socket (the chain has their hashes).
+    const courier = page
+      .getByTestId("live-offers")
+      .locator("[data-offer]")
+      .filter({ hasText: "Same-day bike courier" });
+    await courier.getByTestId("offer-description").getByText("service_area: Amsterdam").waitFor();
+
+    // Alice, the provider of Eve's accepted deliveries, reads the delivery address the booking shares.
+    const booking = page
+      .getByTestId("my-bookings")
+      .locator("tr[data-booking]")
+      .filter({ has: page.getByRole("button", { name: /delivery_address this booking shares/ }) });
+    await booking.waitFor();
+    await signIn(page);
+    await booking.getByRole("button", { name: /delivery_address this booking shares/ }).click();
+    await expect.poll(() => booking.getByTestId("shared-value").first().textContent()).toContain("Oudegracht 42");
+    await screenshot(page, "data-booking-address");
+
+    // Leader Lena reads the disputed subscription's statement before ruling.
+    await switchTo(page, "lena");
+    await open(page, "Leaders");
+    await signIn(page);
+    await page.getByTestId("statements").getByText("eve: the March files are missing").waitFor();
+    await screenshot(page, "data-dispute-statements");
   });
 });

@@ -4,14 +4,17 @@ import { useState } from "react";
 
 import { failureMessage } from "@/lib/failure";
 import type { SocketHandle } from "@/lib/socket";
+import { useWeconet } from "@/lib/weconet";
 
 /**
  * Signing in to a data socket with the connected wallet (Sign-In with Ethereum: the wallet signs a message naming
  * the socket, the chain and a single-use nonce; no transaction, no gas).
  */
 export function SignIn({ socket, why }: { socket: SocketHandle; why: string }) {
+  const { account } = useWeconet();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  if (account === undefined) return <p className="muted small">{why} Connect a wallet first.</p>;
   if (socket.url === undefined) return <p className="muted small">Finding the data socket…</p>;
   if (socket.url === null) {
     return (
