@@ -176,7 +176,7 @@ try {
     `  socket      ${socket.url}   (the data socket: members' values, receipts, documents; API reference ${socket.url}/docs)`,
     `  socket data ${SOCKET_HOME}/${DEPLOYMENT_ID}   (PGlite, encrypted; master key ${SOCKET_HOME}/master.key)`,
     `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
-    `  documents   ${DOCUMENTS_DIR}   (the offers' off-chain documents, named by their hashes)`,
+    `  documents   ${DOCUMENTS_DIR}   (the offers' documents, named by their hashes, for weconet offers --match; also in the socket)`,
     "",
     "Contracts:",
     ...Object.entries(deployment.contracts).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),

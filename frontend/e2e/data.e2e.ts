@@ -123,12 +123,11 @@ describe("my data through the socket", () => {
     await courier.getByTestId("offer-description").getByText("service_area: Amsterdam").waitFor();
 
     // Alice, the provider of Eve's accepted deliveries, reads the delivery address the booking shares.
+    await signIn(page);
     const booking = page
       .getByTestId("my-bookings")
       .locator("tr[data-booking]")
       .filter({ has: page.getByRole("button", { name: /delivery_address this booking shares/ }) });
-    await booking.waitFor();
-    await signIn(page);
     await booking.getByRole("button", { name: /delivery_address this booking shares/ }).click();
     await expect.poll(() => booking.getByTestId("shared-value").first().textContent()).toContain("Oudegracht 42");
     await screenshot(page, "data-booking-address");

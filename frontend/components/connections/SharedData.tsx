@@ -39,7 +39,7 @@ export function SharedData({
       .run(
         "Read",
         () => session.readMany(owner, [...attributeIds]),
-        (r) => `read at block ${r.block}.`,
+        (r) => `at block ${r.block} (the owner's log has a receipt of it).`,
       )
       .then((r) => setResult(r));
   const typeOf = (id: number) => attributes.find((a) => a.id === id)?.dataType ?? "text";
