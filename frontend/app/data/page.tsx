@@ -2,6 +2,7 @@
 
 import { EraseAll } from "@/components/data/EraseAll";
 import { Receipts } from "@/components/data/Receipts";
+import { SocketChoice } from "@/components/data/SocketChoice";
 import { SignIn } from "@/components/data/SignIn";
 import { ValueRow } from "@/components/data/ValueRow";
 import { Query } from "@/components/Query";
@@ -58,6 +59,12 @@ export default function DataPage() {
         of it while it is open, and every read — allowed or refused — leaves a receipt below.
       </p>
       {!connected && <p className="banner warning">Connect a wallet to see and keep your data.</p>}
+      {connected && (
+        <section className="card" aria-labelledby="where-h">
+          <h2 id="where-h">Where my data lives</h2>
+          <SocketChoice />
+        </section>
+      )}
       {connected && session === undefined && (
         <section className="card">
           <SignIn socket={socket} why="Your values are yours alone to see and change." />
