@@ -69,6 +69,8 @@ function sentenceOf(
       return `Appoint ${name(a0 as Address)} as the network manager.`;
     case "remove":
       return `Remove ${name(a0 as Address)} from the network (reason: ${bytes32ToText(a1 as Hex)}).`;
+    case "setDefaultSocket":
+      return `Make ${String(a0)} the network's default socket (where members who name none keep their data).`;
     case "deprecateAttribute":
       return `Deprecate attribute ${String(a0)} of the taxonomy.`;
     case "addAttribute": {

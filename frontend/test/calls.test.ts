@@ -41,6 +41,16 @@ describe("what a proposal's call does, in words", () => {
     );
   });
 
+  it("a new default socket names the URL", () => {
+    const call = proposalCalls.setDefaultSocket(deployment, "https://commons.example.net");
+    const described = describeCall(deployment, call);
+    expect(described.contract).toBe("SocketDirectory");
+    expect(described.signature).toBe("setDefaultSocket(https://commons.example.net)");
+    expect(described.sentence).toBe(
+      "Make https://commons.example.net the network's default socket (where members who name none keep their data).",
+    );
+  });
+
   it("a call to a contract outside the deployment is named by its address", () => {
     const stranger = getAddress("0x00000000000000000000000000000000000000ff");
     expect(describeCall(deployment, { target: stranger, data: "0x12345678" }).sentence).toBe(`call ${stranger}`);
@@ -89,6 +99,7 @@ describe("a proposal draft is checked before anything is sent", () => {
     value: "2",
     account: "",
     appoint: true,
+    url: "",
     title: "Lower the fee",
     rationale: "",
   };
@@ -119,6 +130,16 @@ describe("a proposal draft is checked before anything is sent", () => {
     [{ kind: "leader", account: alice, appoint: false }, "This member is not a network leader."],
   ] as const)("an appointment %j is refused: %s", (patch, error) => {
     expect(check(patch)).toEqual({ errors: { account: error } });
+  });
+  it("a new default socket gives the SDK's call; a malformed URL is refused in the SDK's words", () => {
+    expect(check({ kind: "socket", url: " https://commons.example.net " })).toEqual({
+      call: proposalCalls.setDefaultSocket(deployment, "https://commons.example.net"),
+      errors: {},
+    });
+    expect(check({ kind: "socket", url: "ftp://commons" })).toEqual({
+      errors: { url: "A socket URL must start with http:// or https:// followed by the host." },
+    });
+    expect(check({ kind: "socket", url: "" })).toEqual({ errors: { url: "A socket URL must not be empty." } });
   });
   it("appointing an active member as leader gives the SDK's call", () => {
     expect(check({ kind: "leader", account: alice })).toEqual({

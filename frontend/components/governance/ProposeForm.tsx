@@ -3,7 +3,14 @@
 import { useState } from "react";
 import { isAddress, type Address } from "viem";
 
-import { describeProposal, proposalCalls, type MemberView, type ProposalCall, type Rule } from "@weconet/sdk";
+import {
+  describeProposal,
+  proposalCalls,
+  socketUrlProblem,
+  type MemberView,
+  type ProposalCall,
+  type Rule,
+} from "@weconet/sdk";
 
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
@@ -13,7 +20,7 @@ import { formatRuleValue, inputUnit, parseRuleInput, ruleInfo, type Bounds } fro
 import { useTransaction } from "@/lib/tx";
 import { deploymentOf, useNetworkConfig, useWeconet } from "@/lib/weconet";
 
-type Kind = "rule" | "leader" | "manager";
+type Kind = "rule" | "leader" | "manager" | "socket";
 
 export interface ProposalDraft {
   kind: Kind;
@@ -21,11 +28,13 @@ export interface ProposalDraft {
   value: string;
   account: string;
   appoint: boolean;
+  /** The new default socket's URL (kind "socket"). */
+  url: string;
   title: string;
   rationale: string;
 }
 
-export type DraftErrors = Partial<Record<"value" | "account" | "title", string>>;
+export type DraftErrors = Partial<Record<"value" | "account" | "url" | "title", string>>;
 
 /**
  * Checks a draft before anything is sent, with the contract's own bounds and the members' current roles, and
@@ -46,6 +55,10 @@ export function checkDraft(
     const parsed = parseRuleInput(draft.rule, draft.value, context.bounds?.[draft.rule]);
     if (parsed.ok) call = proposalCalls.setRule(context.deployment, draft.rule, parsed.value);
     else errors.value = parsed.error;
+  } else if (draft.kind === "socket") {
+    const problem = socketUrlProblem(draft.url.trim());
+    if (problem !== undefined) errors.url = problem;
+    else call = proposalCalls.setDefaultSocket(context.deployment, draft.url.trim());
   } else if (!isAddress(draft.account)) {
     errors.account = "Choose a member.";
   } else {
@@ -70,11 +83,12 @@ const EMPTY: ProposalDraft = {
   value: "",
   account: "",
   appoint: true,
+  url: "",
   title: "",
   rationale: "",
 };
 
-/** Propose a rule change or a role appointment, with a preview of exactly what will change. */
+/** Propose a rule change, a role appointment or a new default socket, with a preview of exactly what will change. */
 export function ProposeForm({
   rules,
   members,
@@ -125,6 +139,7 @@ export function ProposeForm({
               ["rule", "A network rule"],
               ["leader", "A network leader"],
               ["manager", "The network manager"],
+              ["socket", "The default socket"],
             ] as const
           ).map(([kind, label]) => (
             <label key={kind}>
@@ -160,6 +175,14 @@ export function ProposeForm({
             <input inputMode="decimal" value={draft.value} onChange={(e) => set({ value: e.target.value })} />
           </Field>
         </>
+      ) : draft.kind === "socket" ? (
+        <Field
+          label="Default socket URL"
+          hint="Where the data of members who name no socket of their own lives (http:// or https://)."
+          error={shown.url}
+        >
+          <input value={draft.url} placeholder="https://…" onChange={(e) => set({ url: e.target.value })} />
+        </Field>
       ) : (
         <>
           <Field label="Member" error={shown.account}>
