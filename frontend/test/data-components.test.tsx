@@ -116,7 +116,10 @@ describe("Receipts", () => {
   const log = (signed: boolean): ReceiptLog =>
     ({
       owner: dave,
-      receipts: [receipt(1, "allowed", null), receipt(2, "refused", "no_consent")],
+      receipts: [
+        { ...receipt(1, "allowed", null), purpose: purposeCode("DeliveryOfGoods") },
+        receipt(2, "refused", "no_consent"),
+      ],
       head: {
         owner: dave,
         count: 2,
@@ -138,6 +141,8 @@ describe("Receipts", () => {
     expect(rows[0]?.textContent).toContain("postal_address");
     expect(rows[0]?.textContent).toContain("dave");
     expect(rows[1]?.textContent).toContain("101");
+    expect(rows[1]?.textContent).toContain("Delivery of goods");
+    expect(rows[0]?.textContent).toContain("not stated");
     expect(screen.getByTestId("receipts-head").textContent).toContain("2 receipts in a hash chain");
     expect(screen.getByTestId("receipts-head").textContent).toContain("signed by the socket's operator");
   });

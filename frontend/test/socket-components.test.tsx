@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import type { Address, Hex } from "viem";
 
-import { SocketError, toContentHash, type Attribute, type BookingView } from "@weconet/sdk";
+import { purposeCode, SocketError, toContentHash, type Attribute, type BookingView } from "@weconet/sdk";
 
 import type { SocketHandle, SocketSession } from "@/lib/socket";
 
@@ -29,6 +29,7 @@ const { Statements } = await import("@/components/leaders/Statements");
 const { OfferDescription } = await import("@/components/market/OfferDocument");
 const { NetworkConfigProvider } = await import("@/lib/weconet");
 
+const delivery = purposeCode("DeliveryOfGoods");
 const postal = { id: 4, name: "postal_address", dataType: "postal_address" } as Attribute;
 const email = { id: 6, name: "email", dataType: "email" } as Attribute;
 
@@ -61,7 +62,7 @@ beforeEach(() => {
 
 describe("SharedData (a grantee's read)", () => {
   it("asks to sign in first", () => {
-    render(wrap(<SharedData owner={eve} attributeIds={[4]} attributes={[postal]} />));
+    render(wrap(<SharedData owner={eve} attributeIds={[4]} attributes={[postal]} purpose={delivery} />));
     expect(screen.getByRole("button", { name: "Sign in to the data socket" })).toBeDefined();
   });
 
@@ -81,10 +82,10 @@ describe("SharedData (a grantee's read)", () => {
       ],
     }));
     handle = socketWith({ readMany } as Partial<SocketSession>);
-    render(wrap(<SharedData owner={eve} attributeIds={[4, 6]} attributes={[postal, email]} />));
+    render(wrap(<SharedData owner={eve} attributeIds={[4, 6]} attributes={[postal, email]} purpose={delivery} />));
     fireEvent.click(screen.getByRole("button", { name: "Read shared data" }));
     await screen.findByText("Oudegracht 42, 3511 AR Utrecht, NL");
-    expect(readMany).toHaveBeenCalledWith(eve, [4, 6]);
+    expect(readMany).toHaveBeenCalledWith(eve, [4, 6], { purpose: delivery });
     expect(screen.getByRole("alert").textContent).toBe("The connection has expired: the socket refused the read.");
     expect(screen.getByRole("status").textContent).toContain("at block 97");
   });
@@ -94,7 +95,7 @@ describe("SharedData (a grantee's read)", () => {
       throw new SocketError("not authorized (no_consent)", "not_authorized", 403, "no_consent");
     });
     handle = socketWith({ readMany } as unknown as Partial<SocketSession>);
-    render(wrap(<SharedData owner={eve} attributeIds={[4]} attributes={[postal]} />));
+    render(wrap(<SharedData owner={eve} attributeIds={[4]} attributes={[postal]} purpose={delivery} />));
     fireEvent.click(screen.getByRole("button", { name: "Read shared data" }));
     await waitFor(() => expect(screen.getByRole("status").dataset.socketStatus).toBe("failed"));
     expect(screen.getByRole("status").textContent).toMatch(/^Read failed: The owner shares this with you no longer/);
@@ -105,7 +106,7 @@ describe("SharedData (a grantee's read)", () => {
       throw new SocketError("session expired", "session_expired", 401);
     });
     handle = socketWith({ readMany } as unknown as Partial<SocketSession>);
-    render(wrap(<SharedData owner={eve} attributeIds={[4]} attributes={[postal]} />));
+    render(wrap(<SharedData owner={eve} attributeIds={[4]} attributes={[postal]} purpose={delivery} />));
     fireEvent.click(screen.getByRole("button", { name: "Read shared data" }));
     await waitFor(() => expect(handle.signOut).toHaveBeenCalled());
   });

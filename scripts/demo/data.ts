@@ -1,6 +1,6 @@
 import { getAddress, type Address } from "viem";
 
-import { SocketError, toContentHash, type createSocketClient } from "@weconet/sdk";
+import { purposeCode, SocketError, toContentHash, type createSocketClient } from "@weconet/sdk";
 
 import { ROUTE_PLANNER_ACCOUNT } from "./access.js";
 import { demoProfile } from "./core.js";
@@ -73,19 +73,23 @@ export async function seedDataDemo(net: DemoNetwork, socket: DemoSocket, documen
 
   await publishDisputes(net, socket);
 
+  // Each read states its purpose (the connection's W3C DPV term): the owner's receipt records it.
+  const delivering = { purpose: purposeCode("dpv:DeliveryOfGoods") };
   const alice = await socket.signIn(people.alice);
-  const postal = await alice.read(people.dave, await id("postal_address"));
+  const postal = await alice.read(people.dave, await id("postal_address"), delivering);
   net.log(`socket read: alice (courier) read dave's postal_address under his connection — ${oneLine(postal.value)}`);
-  const delivery = await alice.read(people.eve, await id("delivery_address"));
+  const delivery = await alice.read(people.eve, await id("delivery_address"), delivering);
   net.log(`socket read: alice read eve's delivery_address under eve's booking — ${oneLine(delivery.value)}`);
 
   const planner = await socket.signIn(ROUTE_PLANNER_ACCOUNT);
-  const many = await planner.readMany(people.eve, [await id("delivery_address"), await id("phone")]);
+  const many = await planner.readMany(people.eve, [await id("delivery_address"), await id("phone")], {
+    purpose: purposeCode("dpv:ServiceProvision"),
+  });
   net.log(`socket read: the route planner read ${many.values.length} of eve's values under her connection to it`);
 
   const carol = await socket.signIn(people.carol);
   try {
-    await carol.read(people.bob, await id("email"));
+    await carol.read(people.bob, await id("email"), { purpose: purposeCode("dpv:Marketing") });
     throw new Error("demo: carol could read bob's e-mail address after bob closed the connection");
   } catch (error) {
     if (!(error instanceof SocketError) || error.code !== "not_authorized") throw error;

@@ -80,7 +80,9 @@ export function ConnectionRow({
         )}
       </td>
       <td>
-        {side === "received" && <SharedData owner={c.owner} attributeIds={c.attributeIds} attributes={attributes} />}
+        {side === "received" && (
+          <SharedData owner={c.owner} attributeIds={c.attributeIds} attributes={attributes} purpose={c.purpose} />
+        )}
         {c.state !== "closed" && (
           <button
             type="button"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 
 import type { Attribute } from "@weconet/sdk";
 
@@ -22,9 +22,12 @@ export function SharedData({
   owner,
   attributeIds,
   attributes,
+  purpose,
   label = "Read shared data",
 }: {
   label?: string;
+  /** The purpose the read is for (the connection's DPV code): the owner's receipt records it. */
+  purpose: Hex;
   owner: Address;
   attributeIds: readonly number[];
   attributes: readonly Attribute[];
@@ -38,7 +41,7 @@ export function SharedData({
     void action
       .run(
         "Read",
-        () => session.readMany(owner, [...attributeIds]),
+        () => session.readMany(owner, [...attributeIds], { purpose }),
         (r) => `at block ${r.block} (the owner's log has a receipt of it).`,
       )
       .then((r) => setResult(r));

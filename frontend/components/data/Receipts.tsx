@@ -3,6 +3,7 @@
 import type { ApplicationView, Attribute } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { PurposeName } from "@/components/PurposeName";
 import { Table } from "@/components/Table";
 import type { SocketSession } from "@/lib/socket";
 import { refusalLabel } from "@/lib/socket-errors";
@@ -30,7 +31,7 @@ export function Receipts({
       {receipts.length === 0 ? (
         <p className="muted">Nobody has read (or tried to read) your values yet.</p>
       ) : (
-        <Table head={["#", "When", "Who", "What", "Decision", "Block"]} testId="receipts">
+        <Table head={["#", "When", "Who", "What", "For", "Decision", "Block"]} testId="receipts">
           {receipts.map((r) => {
             const app = applications.find((a) => a.account.toLowerCase() === r.grantee.toLowerCase());
             return (
@@ -41,6 +42,9 @@ export function Receipts({
                 </td>
                 <td>{app === undefined ? <AccountName address={r.grantee} /> : <strong>{app.name}</strong>}</td>
                 <td>{name(r.attributeId)}</td>
+                <td>
+                  {r.purpose === null ? <span className="muted">not stated</span> : <PurposeName code={r.purpose} />}
+                </td>
                 <td>
                   <span className={`badge ${r.decision === "allowed" ? "state-active" : "state-defeated"}`}>
                     {r.decision === "allowed" ? "allowed" : `refused: ${refusalLabel(r.reason)}`}

@@ -105,6 +105,7 @@ export function BookingRow({
               owner={b.consumer}
               attributeIds={offer.dataRequest.attributeIds}
               attributes={attributes}
+              purpose={offer.dataRequest.purpose}
               label={`Read the ${attributeNamesOf(offer.dataRequest.attributeIds, attributes)} this booking shares`}
             />
           )}
