@@ -18,7 +18,6 @@ export interface Services {
   reads: ReturnType<typeof granteeReads>;
   receipts: ReceiptLog;
   documents: DocumentStore;
-  anchor: () => Promise<unknown>;
 }
 
 /** Per request: when it arrived (a chain check must see a block asked after this moment). */

@@ -21,7 +21,8 @@ export function parseMasterKey(text: string, from: string): Uint8Array {
 /**
  * The socket's options from the environment (see docs/socket.md): WECONET_SOCKET_PORT, WECONET_RPC_URL,
  * WECONET_DEPLOYMENT_DIR, WECONET_SOCKET_DATA, DATABASE_URL, KEYS_DATABASE_URL, WECONET_SOCKET_MASTER_KEY or
- * WECONET_SOCKET_MASTER_KEY_FILE, WECONET_SOCKET_OPERATOR_KEY, WECONET_SOCKET_PUBLIC_URL, WECONET_SOCKET_HOST.
+ * WECONET_SOCKET_MASTER_KEY_FILE, WECONET_SOCKET_OPERATOR_KEY, WECONET_SOCKET_PUBLIC_URL, WECONET_SOCKET_HOST,
+ * WECONET_SOCKET_ANCHOR_EVERY.
  */
 export function socketOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SocketOptions {
   const rpcUrl = env.WECONET_RPC_URL ?? "http://127.0.0.1:8545";
@@ -60,6 +61,16 @@ export function socketOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Sock
       throw new ConfigError("WECONET_SOCKET_OPERATOR_KEY must be a private key: 32 bytes as 64 hex digits");
     operatorKey = key;
   }
+  let anchorEverySeconds: number | undefined;
+  const every = env.WECONET_SOCKET_ANCHOR_EVERY;
+  if (every !== undefined && every !== "") {
+    anchorEverySeconds = Number(every);
+    if (!Number.isInteger(anchorEverySeconds) || anchorEverySeconds < 1) {
+      throw new ConfigError(`WECONET_SOCKET_ANCHOR_EVERY must be a whole number of seconds (≥ 1), not "${every}"`);
+    }
+    if (operatorKey === undefined)
+      throw new ConfigError("WECONET_SOCKET_ANCHOR_EVERY needs WECONET_SOCKET_OPERATOR_KEY (the key that anchors)");
+  }
   const publicUrl = env.WECONET_SOCKET_PUBLIC_URL;
   if (publicUrl !== undefined && publicUrl !== "") {
     try {
@@ -84,5 +95,6 @@ export function socketOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Sock
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     ...(keysDatabaseUrl === undefined ? {} : { keysDatabaseUrl }),
     ...(operatorKey === undefined ? {} : { operatorKey }),
+    ...(anchorEverySeconds === undefined ? {} : { anchorEverySeconds }),
   };
 }

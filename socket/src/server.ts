@@ -44,6 +44,11 @@ export interface SocketOptions {
   sessionTtlSeconds?: number;
   /** Default true; false only for the benchmark's unchecked comparison. */
   checkAuthorization?: boolean;
+  /**
+   * Anchor the receipt heads on-chain every this many seconds (needs operatorKey and a ReceiptAnchors
+   * deployment); off when omitted. With several processes on one database, let one of them anchor.
+   */
+  anchorEverySeconds?: number;
 }
 
 export interface RunningSocket {
@@ -140,7 +145,6 @@ export async function startSocket(options: SocketOptions): Promise<RunningSocket
       reads: granteeReads({ chain, values, receipts, checkAuthorization: options.checkAuthorization ?? true }),
       receipts,
       documents: documentStore(data.db),
-      anchor,
     };
     const app = createApp(services);
     const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8600 }, (info) => {
@@ -167,6 +171,20 @@ export async function startSocket(options: SocketOptions): Promise<RunningSocket
   });
 
   const url = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, "");
+  let anchoring: Promise<unknown> = Promise.resolve();
+  const timer =
+    options.anchorEverySeconds === undefined
+      ? undefined
+      : setInterval(() => {
+          // one anchoring at a time; a failure is logged and tried again at the next tick
+          anchoring = anchoring
+            .then(() => anchor())
+            .then((done) => {
+              if (done !== undefined)
+                console.log(`weconet-socket: anchored ${done.receipts} receipts (${done.root}) in ${done.tx}`);
+            })
+            .catch((error: unknown) => console.error(`weconet-socket: anchoring failed: ${(error as Error).message}`));
+        }, options.anchorEverySeconds * 1000);
   return {
     url,
     listenUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
@@ -176,6 +194,8 @@ export async function startSocket(options: SocketOptions): Promise<RunningSocket
     data,
     keys,
     async stop() {
+      if (timer !== undefined) clearInterval(timer);
+      await anchoring;
       await new Promise<void>((resolve) => (listening === undefined ? resolve() : listening.close(() => resolve())));
       await data.close();
       await keys.close();

@@ -101,6 +101,7 @@ describe("weconet-socket, the command", () => {
         KEYS_DATABASE_URL: "postgres://keys/socket",
         WECONET_SOCKET_OPERATOR_KEY: "22".repeat(32),
         WECONET_SOCKET_PUBLIC_URL: "https://socket.example.org",
+        WECONET_SOCKET_ANCHOR_EVERY: "600",
       }),
     ).toEqual({
       rpcUrl,
@@ -112,6 +113,7 @@ describe("weconet-socket, the command", () => {
       keysDatabaseUrl: "postgres://keys/socket",
       operatorKey: `0x${"22".repeat(32)}`,
       publicUrl: "https://socket.example.org",
+      anchorEverySeconds: 600,
     });
     const options = socketOptionsFromEnv({ ...base(), WECONET_SOCKET_MASTER_KEY: MASTER });
     await expect(startSocket({ ...options, deploymentDir: path.join(dir, "none") })).rejects.toThrow(

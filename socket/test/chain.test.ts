@@ -307,5 +307,30 @@ for (const engine of ENGINES) {
       const newer = await aliceS.receiptProof();
       expect(newer.count).toBe(head.count + 1);
     });
+
+    // The timer does not depend on the engine: it runs once, on PostgreSQL (which starts faster) when there is one.
+    const timerEngine = postgresSkipped === undefined ? "postgres" : "pglite";
+    if (engine === timerEngine)
+      it("anchors by itself every anchorEverySeconds", async () => {
+        const timed = await startTestSocket({
+          anchorEverySeconds: 1,
+          ...(engine === "postgres" ? { postgres: await createSocketDatabases() } : {}),
+        });
+        try {
+          await (await signIn(timed.client, alice)).values.set(ids.email ?? 0, "alice@example.org");
+          await (await signIn(timed.client, carol)).read(alice, ids.email ?? 0);
+          const deadline = Date.now() + 15_000;
+          let anchor: Awaited<ReturnType<typeof timed.client.latestAnchor>> | undefined;
+          while (anchor === undefined && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 250));
+            anchor = await timed.client.latestAnchor().catch(() => undefined);
+          }
+          expect(anchor?.receipts).toBe(1);
+          const onChain = await reader.contracts.receiptAnchors.read.latestOf([timed.operator]);
+          expect(onChain[0]).toBe(anchor?.root);
+        } finally {
+          await timed.stop();
+        }
+      });
   });
 }
