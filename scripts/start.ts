@@ -144,6 +144,13 @@ try {
   const keys = [...devAccounts().map((a) => privateKeyToAccount(a.privateKey)), ROUTE_PLANNER_KEY];
   const socketClient = createSocketClient({ url: socket.url });
   await seedDataDemo(demo, { client: socketClient, signIn: demoSignIn(socketClient, RPC_URL, keys) }, documents);
+  // The operator anchors the receipt logs once, so an auditor can check them against the chain from the start.
+  const anchored = await socket.anchor();
+  if (anchored !== undefined) {
+    demoLog.push(
+      `socket: the operator anchored the receipt logs on-chain (ReceiptAnchors): ${anchored.receipts} receipts, root ${anchored.root.slice(0, 10)}…, block ${anchored.block}`,
+    );
+  }
 
   console.log("weconet: starting the dApp …");
   if (await dappBuild.done) console.log("weconet: built the dApp (production build)");
