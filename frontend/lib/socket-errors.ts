@@ -51,7 +51,7 @@ export function socketErrorText(error: SocketError): string {
   }
   const text = CODES[error.code];
   if (text === undefined) return error.message;
-  return COMPLETE.has(error.code) ? text : `${text}: ${error.message}`;
+  return COMPLETE.has(error.code) ? text : `${text.replace(/\.$/, "")}: ${error.message}`;
 }
 
 /** Whether the member has to sign in (again) before trying once more. */

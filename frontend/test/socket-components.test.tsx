@@ -27,6 +27,7 @@ const { SharedData } = await import("@/components/connections/SharedData");
 const { EraseAll } = await import("@/components/data/EraseAll");
 const { Statements } = await import("@/components/leaders/Statements");
 const { OfferDescription } = await import("@/components/market/OfferDocument");
+const { ValueRow } = await import("@/components/data/ValueRow");
 const { NetworkConfigProvider } = await import("@/lib/weconet");
 
 const delivery = purposeCode("DeliveryOfGoods");
@@ -189,5 +190,65 @@ describe("OfferDescription", () => {
     handle = socketWith(undefined, { documents: { get } } as Partial<SocketHandle["client"]>);
     render(wrap(<OfferDescription provider={dave} hash={toContentHash("other")} />));
     await screen.findByText(/The offer document is not in the data socket/);
+  });
+});
+
+describe("ValueRow (one of my values)", () => {
+  const record = {
+    attributeId: 6,
+    name: "email",
+    dataType: "email",
+    value: "dave@example.org",
+    version: 1,
+    updatedAt: "2026-12-01T22:00:00Z",
+  };
+  const row = (session: Partial<SocketSession>, stored: typeof record | undefined) =>
+    render(
+      wrap(
+        <ValueRow
+          attribute={{ ...email, domain: "person", deprecated: false } as Attribute}
+          record={stored}
+          readers={[]}
+          receipts={[]}
+          applications={[]}
+          now={1_000}
+          session={session as SocketSession}
+          onSignedOut={() => undefined}
+        />,
+      ),
+    );
+
+  it("stores a checked value and says which version it became", async () => {
+    const set = vi.fn(async () => ({ ...record, value: "dave@example.net", version: 2 }));
+    row({ values: { set } } as unknown as Partial<SocketSession>, record);
+    expect(screen.getByTestId("stored-value").textContent).toContain("dave@example.org");
+    fireEvent.change(screen.getByRole("textbox", { name: "email" }), { target: { value: " dave@example.net " } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByText("Replace: stored (version 2).");
+    expect(set).toHaveBeenCalledWith(6, "dave@example.net");
+  });
+
+  it("erases the value only after the confirmation", async () => {
+    const erase = vi.fn(async () => ({ erased: 1 }));
+    row({ values: { erase } } as unknown as Partial<SocketSession>, record);
+    fireEvent.click(screen.getByRole("button", { name: "Erase" }));
+    expect(erase).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Erase email" }));
+    await screen.findByText("Erase: erased.");
+    expect(erase).toHaveBeenCalledWith(6);
+  });
+
+  it("shows the socket's refusal of a value in words", async () => {
+    const set = vi.fn(async () => {
+      throw new SocketError("the value is larger than 4096 bytes", "too_large", 413);
+    });
+    row({ values: { set } } as unknown as Partial<SocketSession>, undefined);
+    expect(screen.getByTestId("stored-value").textContent).toBe("No value stored.");
+    expect(screen.queryByRole("button", { name: "Erase" })).toBeNull();
+    fireEvent.change(screen.getByRole("textbox", { name: "email" }), { target: { value: "dave@example.org" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByText(
+      "Save failed: The value is too large for the data socket: the value is larger than 4096 bytes",
+    );
   });
 });

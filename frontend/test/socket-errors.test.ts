@@ -34,6 +34,9 @@ describe("the socket's errors in words", () => {
       "The data socket cannot be reached: fetch failed",
     );
     expect(socketErrorText(new SocketError("chain down", "chain_unreachable", 503))).toMatch(/fails closed/);
+    expect(socketErrorText(new SocketError("attribute 99 is not in the taxonomy", "unknown_attribute", 400))).toBe(
+      "The taxonomy has no such attribute: attribute 99 is not in the taxonomy",
+    );
   });
 
   it("is what every page shows for a socket failure", () => {
