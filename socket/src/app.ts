@@ -32,13 +32,13 @@ export function createApp(services: Services): App {
     c.set("arrivedAt", performance.now());
     await next();
   });
-  // dApps call the socket from their own origin (the browser asks first). Any origin may: the API authenticates by a
-  // bearer token a wallet's signature earned, never by cookies, so a page cannot act for a member without it.
+  // Browsers call the socket from dApps on other origins. Sessions travel in the Authorization header, never in
+  // cookies, so allowing every origin lends no ambient authority to a foreign page.
   app.use(
     "*",
     cors({
       origin: "*",
-      allowMethods: ["GET", "POST", "PUT", "DELETE"],
+      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
       allowHeaders: ["authorization", "content-type"],
       maxAge: 600,
     }),

@@ -100,6 +100,22 @@ for (const engine of ENGINES) {
         expect(html.text).not.toMatch(/<script/);
       });
 
+      it("lets browsers on other origins call it (CORS), without cookies", async () => {
+        const preflight = await fetch(`${t.socket.url}/v1/me/values/1`, {
+          method: "OPTIONS",
+          headers: {
+            origin: "http://127.0.0.1:3000",
+            "access-control-request-method": "PUT",
+            "access-control-request-headers": "authorization, content-type",
+          },
+        });
+        expect(preflight.status).toBe(204);
+        expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+        expect(preflight.headers.get("access-control-allow-headers")).toMatch(/authorization/);
+        expect(preflight.headers.get("access-control-allow-methods")).toMatch(/PUT/);
+        expect(preflight.headers.get("access-control-allow-credentials")).toBeNull();
+      });
+
       it("answers an unknown route with a JSON 404", async () => {
         const res = await call(t.socket.url, "GET", "/v1/nothing");
         expect(res.status).toBe(404);
