@@ -8,12 +8,17 @@
  * Then the audit benchmark (bench/audit.ts): ≥ 100,000 real events read, normalized, exported and verified with
  * the SDK; events per second and memory (WECONET_BENCH_AUDIT_EVENTS, default 100000).
  *
+ * Then the data socket benchmark (bench/socket.ts): a real socket against a local node — the cost of the live
+ * chain check per read, revocation under load, and a store of 10,000 owners × 20 attributes
+ * (WECONET_BENCH_SOCKET_OWNERS, _CLIENTS, _SECONDS).
+ *
  * Run: `npm run bench` (scales: WECONET_BENCH_SCALES, default "10,500,1000").
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { auditBenchmark, formatAudit } from "./audit.js";
+import { formatSocket, socketBenchmark } from "./socket.js";
 import { compareWithBaseline, formatBaseline, formatBaselineMarkdown, readBaseline } from "./baseline.js";
 import { MIN_MEMBERS } from "./governance.js";
 import { measureAll } from "./measure.js";
@@ -58,6 +63,15 @@ console.log(`\n${auditReport.lines.join("\n")}`);
 writeFileSync(path.join(out, "audit.json"), JSON.stringify(audit, null, 2) + "\n");
 if (!auditReport.ok) {
   console.error(`\nbench: ${auditReport.problems.join("; ")}`);
+  process.exitCode = 1;
+}
+
+const socket = await socketBenchmark((line) => process.stderr.write(`bench: ${line}… (${seconds()} s)\n`));
+const socketReport = formatSocket(socket);
+console.log(`\n${socketReport.lines.join("\n")}`);
+writeFileSync(path.join(out, "socket.json"), JSON.stringify(socket, null, 2) + "\n");
+if (!socketReport.ok) {
+  console.error(`\nbench: ${socketReport.problems.join("; ")}`);
   process.exitCode = 1;
 }
 

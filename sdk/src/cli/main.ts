@@ -31,6 +31,8 @@ import { progressBar } from "../node/progress.js";
 import { describePurpose, PURPOSES } from "../purposes.js";
 import type { Weconet } from "../weconet.js";
 import { connect, parseAddress, DEFAULT_RPC } from "./connect.js";
+import { DATA_USAGE, dataCommand, docCommand } from "./data.js";
+import { table } from "./output.js";
 
 const USAGE = `weconet <command> [options]
 
@@ -94,6 +96,8 @@ Market
   settle-dispute <booking id>            (anyone) settle a dispute past its final deadline: full refund
   withdraw [--token ETH|<symbol>|<address>]  collect what the market credited you
 
+${DATA_USAGE}
+
 Auditor
   audit export [--format jsonl|csv] [--out <file>] [--from-block <n>] [--to-block <n>]
                [--member <address>]… [--attribute <id or name>]… [--proposal <id>]… [--resource <id>]…
@@ -104,6 +108,8 @@ Options
   --rpc <url>          the node (WECONET_RPC_URL; default ${DEFAULT_RPC})
   --deployment <dir>   Ignition's deployment directory (WECONET_DEPLOYMENT; default deploy/deployments/chain-<id>)
   --from <address>     act as an account the node holds (local development accounts)
+  --socket <url>       the data socket (WECONET_SOCKET_URL; default: the member's socket named on-chain)
+  --yes                confirm without asking (data erase)
   --json               machine-readable output
 `;
 
@@ -155,6 +161,9 @@ const { values: flags, positionals } = (() => {
         booking: { type: "string", multiple: true },
         contract: { type: "string", multiple: true },
         event: { type: "string", multiple: true },
+        socket: { type: "string" },
+        yes: { type: "boolean", default: false },
+        verify: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -180,18 +189,6 @@ const optionalBlock = (value: string | undefined, what: string) =>
 function print(value: unknown, human: () => string): void {
   process.stdout.write((flags.json ? toJson(value) : human()) + "\n");
 }
-
-const table = (rows: string[][]): string => {
-  const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-};
 
 const at = (seconds: number | bigint) => (Number(seconds) === 0 ? "-" : new Date(Number(seconds) * 1000).toISOString());
 
@@ -809,6 +806,8 @@ const commands: Record<string, () => Promise<void>> = {
     const { symbol, decimals } = await tokenInfo(w, token);
     print({ amount, hash }, () => `withdrew ${formatUnits(amount, decimals)} ${symbol} (transaction ${hash})`);
   },
+  data: () => dataCommand({ flags, positionals, print }),
+  doc: () => docCommand({ flags, positionals, print }),
   async audit() {
     const sub = positionals[1];
     const w = await reader();

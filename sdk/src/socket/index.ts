@@ -30,3 +30,4 @@ export type {
   SocketInfo,
   ValueRecord,
 } from "./types.js";
+export { describeRefusal, REFUSAL_TEXT } from "./refusals.js";
