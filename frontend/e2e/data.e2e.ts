@@ -91,7 +91,7 @@ describe("my data through the socket", () => {
     const closed = page.getByTestId("connections-received").locator(`tr[data-party="${bob.address}"]`).first();
     await closed.getByTestId("connection-closed").waitFor();
     await closed.getByRole("button", { name: "Read shared data" }).click();
-    await closed.getByText(/shares this with you no longer/).waitFor();
+    await closed.getByText(/No live connection from the owner shares this attribute with you/).waitFor();
     expect(await closed.getByTestId("shared-value").count()).toBe(0);
     await screenshot(page, "data-refused");
 

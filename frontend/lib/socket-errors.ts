@@ -1,16 +1,4 @@
-import { SocketError } from "@weconet/sdk";
-
-/** Why the socket refused a grantee's read (`not_authorized`), in the reader's words. */
-const REFUSALS: Record<string, string> = {
-  no_consent:
-    "The owner shares this with you no longer (the connection was closed, or never covered it): the socket refused the read.",
-  expired: "The connection has expired: the socket refused the read.",
-  attribute_deprecated: "The network has deprecated this attribute: nobody reads it any more.",
-  owner_not_active: "The owner is not an active member now (suspended or removed): their data does not flow.",
-  grantee_not_active: "You are not an active member now (suspended or removed): no data flows to you.",
-  application_not_live: "The application is not live now (suspended or retired): no data flows to it.",
-  not_a_party: "Only the booking's two parties and the network's active leaders may read its documents.",
-};
+import { describeRefusal, SocketError } from "@weconet/sdk";
 
 /** What each error code of the socket means for the member (the socket's own message adds the details). */
 const CODES: Record<string, string> = {
@@ -33,9 +21,13 @@ const CODES: Record<string, string> = {
     "The data socket cannot reach the chain now, so it refuses every read until it can (it fails closed). Try again shortly.",
 };
 
-/** Why a read of one value was refused, as a sentence for the reader. */
+/**
+ * Why a read was refused, as a sentence for the reader: the SDK's words for the refusal reason (the same the CLI
+ * prints), and that it was the socket that refused.
+ */
 export function refusalText(reason: string): string {
-  return REFUSALS[reason] ?? `The socket refused the read (${reason}).`;
+  const why = describeRefusal(reason);
+  return `${why.charAt(0).toUpperCase()}${why.slice(1)}: the socket refused the read.`;
 }
 
 /** Codes whose own text is complete; for the others the socket's message says what exactly was wrong. */

@@ -87,7 +87,9 @@ describe("SharedData (a grantee's read)", () => {
     fireEvent.click(screen.getByRole("button", { name: "Read shared data" }));
     await screen.findByText("Oudegracht 42, 3511 AR Utrecht, NL");
     expect(readMany).toHaveBeenCalledWith(eve, [4, 6], { purpose: delivery });
-    expect(screen.getByRole("alert").textContent).toBe("The connection has expired: the socket refused the read.");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "The connection that shared it has expired: the socket refused the read.",
+    );
     expect(screen.getByRole("status").textContent).toContain("at block 97");
   });
 
@@ -99,7 +101,9 @@ describe("SharedData (a grantee's read)", () => {
     render(wrap(<SharedData owner={eve} attributeIds={[4]} attributes={[postal]} purpose={delivery} />));
     fireEvent.click(screen.getByRole("button", { name: "Read shared data" }));
     await waitFor(() => expect(screen.getByRole("status").dataset.socketStatus).toBe("failed"));
-    expect(screen.getByRole("status").textContent).toMatch(/^Read failed: The owner shares this with you no longer/);
+    expect(screen.getByRole("status").textContent).toMatch(
+      /^Read failed: No live connection from the owner shares this attribute with you/,
+    );
   });
 
   it("offers a new sign-in when the session has expired", async () => {
@@ -166,7 +170,9 @@ describe("Statements (a leader reads a dispute)", () => {
     handle = socketWith({ token: "u", bookingDocuments: { list } } as unknown as Partial<SocketSession>);
     render(wrap(<Statements booking={booking} />));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Only the booking's two parties and the network's active leaders");
+    expect(alert.textContent).toContain(
+      "Only the booking's consumer and provider and the network's active leaders may",
+    );
   });
 });
 

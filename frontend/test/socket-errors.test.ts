@@ -9,8 +9,12 @@ const refused = (reason: string) => new SocketError(`not authorized (${reason})`
 
 describe("the socket's errors in words", () => {
   it("says why a read was refused, for every refusal reason", () => {
-    expect(socketErrorText(refused("no_consent"))).toMatch(/shares this with you no longer/);
-    expect(socketErrorText(refused("expired"))).toBe("The connection has expired: the socket refused the read.");
+    expect(socketErrorText(refused("no_consent"))).toBe(
+      "No live connection from the owner shares this attribute with you (never granted, or closed): the socket refused the read.",
+    );
+    expect(socketErrorText(refused("expired"))).toBe(
+      "The connection that shared it has expired: the socket refused the read.",
+    );
     for (const reason of [
       "attribute_deprecated",
       "owner_not_active",
@@ -20,7 +24,7 @@ describe("the socket's errors in words", () => {
     ]) {
       expect(socketErrorText(refused(reason))).not.toContain(reason);
     }
-    expect(refusalText("a_new_reason")).toBe("The socket refused the read (a_new_reason).");
+    expect(refusalText("a_new_reason")).toBe("A_new_reason: the socket refused the read.");
   });
 
   it("words each code, adding the socket's details where they say what exactly was wrong", () => {
@@ -40,7 +44,9 @@ describe("the socket's errors in words", () => {
   });
 
   it("is what every page shows for a socket failure", () => {
-    expect(failureMessage(refused("expired"))).toBe("The connection has expired: the socket refused the read.");
+    expect(failureMessage(refused("expired"))).toBe(
+      "The connection that shared it has expired: the socket refused the read.",
+    );
   });
 
   it("knows when the member must sign in again", () => {
