@@ -204,12 +204,23 @@ describe("weconet data and doc", () => {
     expect(anchored.stdout).toMatch(
       /the head at 5 receipt\(s\) is in the root 0x[0-9a-f]{64} anchored on-chain \(anchor \d+\)/,
     );
+
     const json = JSON.parse((await at(["data", "receipts", "--from", owner, "--json"])).stdout) as {
       receipts: { decision: string }[];
     };
     expect(json.receipts.map((r) => r.decision)).toEqual(["allowed", "allowed", "refused", "allowed", "refused"]);
     // the grantee has no receipts of their own: reading is not being read
     expect((await at(["data", "receipts", "--from", grantee])).stdout).toContain("no receipts");
+
+    // a receipt rewritten behind the log's back (a refusal turned into an allowed read) is caught
+    const pglite = socket.data.pglite;
+    if (pglite === undefined) throw new Error("the test socket runs on PGlite");
+    await pglite.query("UPDATE socket.receipts SET decision = 'allowed', reason = NULL WHERE owner = $1 AND seq = 3", [
+      owner,
+    ]);
+    const rewritten = await at(["data", "receipts", "--from", owner, "--verify"]);
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.stdout).toContain("NOT VERIFIED:\n  receipt 3: its hash does not match its contents (rewritten?)");
   });
 
   it("erases one value or everything, asking for confirmation unless --yes", async () => {
