@@ -97,20 +97,23 @@ export interface RunningDapp {
 }
 
 /**
- * Serves the production build on `host:port` (`next start`), telling it where the local chain and its deployment
- * are; resolves once the dApp answers.
+ * Serves the production build on `host:port` (`next start`), telling it where the local chain, its deployment and
+ * the local data socket are; resolves once the dApp answers.
  */
 export async function startDapp(options: {
   host: string;
   port: number;
   rpcUrl: string;
   deploymentDir: string;
+  /** The data socket the dApp uses when the chain's SocketDirectory names none. */
+  socketUrl: string;
 }): Promise<RunningDapp> {
   const url = `http://${options.host}:${options.port}`;
   const child = run(["start", "--hostname", options.host, "--port", String(options.port)], {
     WECONET_RPC_URL: options.rpcUrl,
     WECONET_LOCAL_DEPLOYMENT: path.resolve(root, options.deploymentDir),
     WECONET_DEPLOYMENTS_DIR: path.join(root, "deploy", "deployments"),
+    WECONET_SOCKET_URL: options.socketUrl,
   });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));

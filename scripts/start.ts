@@ -2,26 +2,35 @@
  * The main job: a live local Weconet network. Starts a chain on 127.0.0.1, deploys the whole network with
  * the Ignition module, seeds the demo network, serves the dApp (production build, rebuilt only when its sources
  * changed; built while the chain is deployed and seeded), prints what it created and how to connect, and keeps
- * running until stopped (Ctrl-C stops the chain and the dApp).
+ * running until stopped (Ctrl-C stops the chain, the data socket and the dApp). The data socket starts beside the
+ * chain once it is deployed; the demo stores its people's (fictional) values and its documents in it.
  *
- * Run with `npm start`. Ports: WECONET_PORT (chain, default 8545), WECONET_DAPP_PORT (dApp, default 3000).
+ * Run with `npm start`. Ports: WECONET_PORT (chain, default 8545), WECONET_DAPP_PORT (dApp, default 3000),
+ * WECONET_SOCKET_PORT (data socket, default 8600).
  * WECONET_DEPLOYMENT_ID puts the deployment in deploy/deployments/<id> instead of chain-31337 (the end-to-end
  * tests use it so as not to disturb a running `npm start`).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import type { DeploymentParameters } from "@nomicfoundation/ignition-core";
 import { config, network } from "hardhat";
 import { keccak256, stringToHex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 
+import { createSocketClient } from "@weconet/sdk";
 import { loadDeployment } from "@weconet/sdk/node";
+import { startSocket } from "@weconet/socket";
 
 import WeconetModule from "../deploy/modules/Weconet.js";
+import { ROUTE_PLANNER_KEY } from "./demo/access.js";
+import { seedDataDemo } from "./demo/data.js";
 import { seedDemo } from "./demo/index.js";
 import { demoNetwork } from "./demo/network.js";
 import { demoPeople } from "./demo/people.js";
 import { devAccounts } from "./demo/roster.js";
 import { buildDapp, startDapp, type RunningDapp } from "./dapp.js";
+import { demoSignIn, devMasterKey, freshSocketDir, SOCKET_HOME, socketOperatorKey } from "./socket.js";
 
 const HOST = "127.0.0.1";
 const PORT = Number.parseInt(process.env.WECONET_PORT ?? "8545", 10);
@@ -32,6 +41,8 @@ const DEPLOYMENT_DIR = path.join("deploy", "deployments", DEPLOYMENT_ID);
 // Where the demo publishes its off-chain documents (offer descriptions), each named by its keccak-256 hash.
 const DOCUMENTS_DIR = path.join(DEPLOYMENT_DIR, "documents");
 const DAPP_PORT = Number.parseInt(process.env.WECONET_DAPP_PORT ?? "3000", 10);
+const SOCKET_PORT = Number.parseInt(process.env.WECONET_SOCKET_PORT ?? "8600", 10);
+const SOCKET_URL = `http://${HOST}:${SOCKET_PORT}`;
 
 // The production build needs no chain: it runs while the chain is started, deployed and seeded.
 const dappBuild = buildDapp();
@@ -53,17 +64,19 @@ try {
 }
 
 let dapp: RunningDapp | undefined;
+let socket: Awaited<ReturnType<typeof startSocket>> | undefined;
 let stopping = false;
-/** Stops the dApp and the chain: on Ctrl-C, and on any failure once the chain runs (nothing is left behind). */
+/** Stops the dApp, the socket and the chain: on Ctrl-C, and on any failure once the chain runs (nothing is left behind). */
 async function shutdown(code: number): Promise<never> {
   stopping = true;
   await dappBuild.cancel();
   await dapp?.stop();
+  await socket?.stop().catch((error: unknown) => console.error(`weconet: stopping the data socket: ${String(error)}`));
   await server.close();
   process.exit(code);
 }
 process.on("SIGINT", () => {
-  console.log("\nweconet: stopping the dApp and the local chain.");
+  console.log("\nweconet: stopping the dApp, the data socket and the local chain.");
   void shutdown(0);
 });
 process.on("SIGTERM", () => void shutdown(0));
@@ -78,13 +91,31 @@ try {
 
   console.log(`weconet: deploying to ${RPC_URL} …`);
   await ignition.deploy(WeconetModule, {
-    parameters: path.resolve("deploy", "parameters", "localhost.json"),
+    parameters: localParameters(),
     deploymentId: DEPLOYMENT_ID,
   });
   // The SDK reads the deployment straight from Ignition's output, as the CLI and the dApp do.
   const deployment = loadDeployment({ chainId: CHAIN_ID, dir: DEPLOYMENT_DIR });
 
+  console.log(`weconet: starting the data socket on port ${SOCKET_PORT} …`);
+  socket = await startSocket({
+    host: HOST,
+    port: SOCKET_PORT,
+    publicUrl: SOCKET_URL,
+    rpcUrl: RPC_URL,
+    deploymentDir: DEPLOYMENT_DIR,
+    ...socketStorage(freshSocketDir(DEPLOYMENT_ID)),
+    masterKey: devMasterKey(),
+    operatorKey: socketOperatorKey(),
+  }).catch((error: unknown) => {
+    throw new Error(
+      `the data socket could not start on port ${SOCKET_PORT} (is it taken? choose another: WECONET_SOCKET_PORT=8601 npm start): ` +
+        (error instanceof Error ? error.message : String(error)),
+    );
+  });
+
   const demoLog: string[] = [];
+  const documents: string[] = [];
   const demo = demoNetwork({
     provider: connection.provider,
     deployment,
@@ -101,26 +132,45 @@ try {
         ignition.deploy(module, { ...options, deploymentId: DEPLOYMENT_ID })) as typeof ignition.deploy,
     }),
     publish(document) {
+      // Into the data socket after the seeding (below); into a folder, too, for `weconet match --documents`.
+      documents.push(document);
       mkdirSync(DOCUMENTS_DIR, { recursive: true });
       writeFileSync(path.join(DOCUMENTS_DIR, `${keccak256(stringToHex(document))}.json`), document);
     },
   });
   console.log("weconet: seeding the demo network …");
   await seedDemo(demo);
+  // Each demo person signs in to the socket with their own development key, as in the dApp.
+  const keys = [...devAccounts().map((a) => privateKeyToAccount(a.privateKey)), ROUTE_PLANNER_KEY];
+  const socketClient = createSocketClient({ url: socket.url });
+  await seedDataDemo(demo, { client: socketClient, signIn: demoSignIn(socketClient, RPC_URL, keys) }, documents);
+  // The operator anchors the receipt logs once, so an auditor can check them against the chain from the start.
+  const anchored = await socket.anchor();
+  if (anchored !== undefined) {
+    demoLog.push(
+      `socket: the operator anchored the receipt logs on-chain (ReceiptAnchors): ${anchored.receipts} receipts, root ${anchored.root.slice(0, 10)}…, block ${anchored.block}`,
+    );
+  }
 
   console.log("weconet: starting the dApp …");
   if (await dappBuild.done) console.log("weconet: built the dApp (production build)");
-  dapp = await startDapp({ host: HOST, port: DAPP_PORT, rpcUrl: RPC_URL, deploymentDir: DEPLOYMENT_DIR }).catch(
-    (error: unknown) => {
-      throw new Error(
-        `the dApp could not start on port ${DAPP_PORT} (is it taken? choose another: WECONET_DAPP_PORT=3001 npm start): ` +
-          (error instanceof Error ? error.message : String(error)),
-      );
-    },
-  );
+  dapp = await startDapp({
+    host: HOST,
+    port: DAPP_PORT,
+    rpcUrl: RPC_URL,
+    deploymentDir: DEPLOYMENT_DIR,
+    socketUrl: socket.url,
+  }).catch((error: unknown) => {
+    throw new Error(
+      `the dApp could not start on port ${DAPP_PORT} (is it taken? choose another: WECONET_DAPP_PORT=3001 npm start): ` +
+        (error instanceof Error ? error.message : String(error)),
+    );
+  });
   dapp.child.once("exit", (code, signal) => {
     if (stopping) return;
-    console.error(`weconet: the dApp server stopped unexpectedly (${code ?? signal}); stopping the chain.`);
+    console.error(
+      `weconet: the dApp server stopped unexpectedly (${code ?? signal}); stopping the socket and the chain.`,
+    );
     void shutdown(1);
   });
 
@@ -130,8 +180,10 @@ try {
     "",
     `  dApp        ${dapp.url}   (open it in a browser: connect a development account or your wallet)`,
     `  JSON-RPC    ${RPC_URL}   (chain id ${CHAIN_ID})`,
+    `  socket      ${socket.url}   (the data socket: members' values, receipts, documents; API reference ${socket.url}/docs)`,
+    `  socket data ${SOCKET_HOME}/${DEPLOYMENT_ID}   (PGlite, encrypted; master key ${SOCKET_HOME}/master.key)`,
     `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
-    `  documents   ${DOCUMENTS_DIR}   (the offers' off-chain documents, named by their hashes)`,
+    `  documents   ${DOCUMENTS_DIR}   (the offers' documents, named by their hashes, for weconet offers --match; also in the socket)`,
     "",
     "Contracts:",
     ...Object.entries(deployment.contracts).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
@@ -145,7 +197,7 @@ try {
     ),
     "",
     `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
-    "These keys are public: never send real funds to them. Stop with Ctrl-C (stops the chain and the dApp).",
+    "These keys are public: never send real funds to them. Stop with Ctrl-C (stops the chain, the socket and the dApp).",
     "",
     "In another terminal: npx weconet status, npx weconet offers, npx weconet audit verify (see docs/sdk.md).",
     "",
@@ -154,6 +206,22 @@ try {
 } catch (error) {
   console.error(`weconet: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   await shutdown(1);
+}
+
+/**
+ * The local deployment's parameters, with the network's default socket (SocketDirectory) at this run's socket: the
+ * dApp and the CLI find members' data through the chain, so it must name the port actually used.
+ */
+function localParameters(): DeploymentParameters {
+  const parameters = JSON.parse(
+    readFileSync(path.resolve("deploy", "parameters", "localhost.json"), "utf8"),
+  ) as DeploymentParameters;
+  return { ...parameters, WeconetSocket: { ...parameters.WeconetSocket, defaultSocket: SOCKET_URL } };
+}
+
+/** The socket's two databases in the deployment's folder: the values and receipts, and (apart) the data keys. */
+function socketStorage(dir: string): { dataDir: string; keysDir: string } {
+  return { dataDir: path.join(dir, "data"), keysDir: path.join(dir, "keys") };
 }
 
 /**

@@ -12,6 +12,7 @@ import { WalletButton, WrongNetworkBanner } from "./Wallet";
 export const PAGES = [
   { href: "/", label: "Network" },
   { href: "/governance", label: "Governance" },
+  { href: "/data", label: "My data" },
   { href: "/connections", label: "Connections" },
   { href: "/market", label: "Market" },
   { href: "/leaders", label: "Leaders" },

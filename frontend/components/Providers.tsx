@@ -6,10 +6,14 @@ import { WagmiProvider } from "wagmi";
 import { hashFn } from "wagmi/query";
 
 import type { NetworkConfig } from "@/lib/network";
+import { SocketSessionsProvider } from "@/lib/socket";
 import { wagmiConfigOf } from "@/lib/wagmi";
 import { LiveUpdates, NetworkConfigProvider } from "@/lib/weconet";
 
-/** Wallets (wagmi), cached reads (TanStack Query) and the networks the server found, for every page. */
+/**
+ * Wallets (wagmi), cached reads (TanStack Query), the networks the server found and the data socket sessions, for
+ * every page.
+ */
 export function Providers({ network, children }: { network: NetworkConfig; children: ReactNode }) {
   const [config] = useState(() => wagmiConfigOf(network));
   const [queryClient] = useState(
@@ -24,7 +28,7 @@ export function Providers({ network, children }: { network: NetworkConfig; child
       <WagmiProvider config={config}>
         <QueryClientProvider client={queryClient}>
           <LiveUpdates />
-          {children}
+          <SocketSessionsProvider>{children}</SocketSessionsProvider>
         </QueryClientProvider>
       </WagmiProvider>
     </NetworkConfigProvider>

@@ -9,6 +9,8 @@ import { openBrowser, screenshot, SCREENSHOTS, type Session } from "./support/br
 const PAGES = [
   { name: "network", path: "/", ready: '[data-testid="members"] tbody tr' },
   { name: "governance", path: "/governance", ready: "article[data-proposal]" },
+  // Without a wallet My data shows where the data lives: the socket URL, read from the chain's SocketDirectory.
+  { name: "data", path: "/data", ready: '[data-testid="socket-url"]' },
   { name: "connections", path: "/connections", ready: '[data-testid="grant-form"] input[type="checkbox"]' },
   { name: "market", path: "/market", ready: '[data-testid="live-offers"] [data-offer]' },
   { name: "leaders", path: "/leaders", ready: '[data-testid="applicants"] tbody tr' },

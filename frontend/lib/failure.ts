@@ -1,4 +1,6 @@
-import { OutOfGasError, toWeconetError } from "@weconet/sdk";
+import { OutOfGasError, SocketError, toWeconetError } from "@weconet/sdk";
+
+import { socketErrorText } from "./socket-errors";
 
 /** Why a transaction failed, in plain words; `outOfGas` when it ran out of gas rather than being refused. */
 export interface Failure {
@@ -12,6 +14,8 @@ export interface Failure {
  * member knows that sending it again with more gas may work where a contract's refusal would not change.
  */
 export function failureOf(error: unknown): Failure {
+  // The data socket's refusals have codes of their own, worded in one place.
+  if (error instanceof SocketError) return { message: socketErrorText(error), outOfGas: false };
   const e = toWeconetError(error);
   return { message: e.message, outOfGas: e instanceof OutOfGasError };
 }

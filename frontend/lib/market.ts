@@ -99,3 +99,34 @@ export function checkOffer(draft: OfferDraft, now: number | undefined) {
     },
   };
 }
+
+/** What an offer document says for people: its title and description (a JSON document, or plain text). */
+export interface OfferText {
+  title: string | undefined;
+  description: string | undefined;
+  /** Its attribute values (taxonomy name → value), which the matcher compares with a need. */
+  attributes: Record<string, unknown>;
+}
+
+/**
+ * The title, description and attribute values of an offer document's text: JSON `{ title, description, attributes }`
+ * (as the demo and the listing form write it), or any other text as the description.
+ */
+export function offerTextOf(text: string): OfferText {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { title: undefined, description: text.trim() || undefined, attributes: {} };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return { title: undefined, description: text.trim() || undefined, attributes: {} };
+  }
+  const doc = parsed as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+  const attributes =
+    typeof doc.attributes === "object" && doc.attributes !== null && !Array.isArray(doc.attributes)
+      ? (doc.attributes as Record<string, unknown>)
+      : {};
+  return { title: str(doc.title), description: str(doc.description), attributes };
+}

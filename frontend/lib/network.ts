@@ -23,6 +23,11 @@ export interface ChainConfig {
   contracts: Record<ContractKey, Address>;
   /** The deployment's first block (decimal string: JSON has no bigint). */
   fromBlock: string;
+  /**
+   * The data socket the server was told about (`WECONET_SOCKET_URL`, `WECONET_SOCKET_URL_<id>`): used only when the
+   * chain's SocketDirectory names none for the member (and has no default). Null when none is configured.
+   */
+  socketUrl: string | null;
 }
 
 export interface DevWalletAccount {

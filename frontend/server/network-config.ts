@@ -14,7 +14,9 @@ import { LOCAL_CHAIN_ID, type ChainConfig, type NetworkConfig } from "../lib/net
  *   at `WECONET_RPC_URL` (default http://127.0.0.1:8545), used only when that node answers with the deployment live;
  * - any other chain: every deploy/deployments/chain-<id>/ (Ignition's output for a test chain), read at
  *   `WECONET_RPC_URL_<id>` when set, else through the member's wallet.
- * The development accounts are included only when the local node answers as chain 31337.
+ * The development accounts are included only when the local node answers as chain 31337. A chain's data socket is
+ * found on the chain (SocketDirectory); `WECONET_SOCKET_URL` (local chain) or `WECONET_SOCKET_URL_<id>` is the
+ * fallback when the chain names none.
  */
 export async function networkConfig(): Promise<NetworkConfig> {
   const deploymentsDir = process.env.WECONET_DEPLOYMENTS_DIR ?? findDeploymentsDir();
@@ -36,6 +38,7 @@ export async function networkConfig(): Promise<NetworkConfig> {
         rpcUrl: localRpc,
         contracts: deployment.contracts,
         fromBlock: deployment.fromBlock.toString(),
+        socketUrl: process.env.WECONET_SOCKET_URL ?? null,
       });
     } catch (error) {
       problems.push(
@@ -56,6 +59,7 @@ export async function networkConfig(): Promise<NetworkConfig> {
         rpcUrl: process.env[`WECONET_RPC_URL_${chainId}`] ?? null,
         contracts: deployment.contracts,
         fromBlock: deployment.fromBlock.toString(),
+        socketUrl: process.env[`WECONET_SOCKET_URL_${chainId}`] ?? null,
       });
     } catch (error) {
       problems.push(`deploy/deployments/${entry}: ${error instanceof Error ? error.message : String(error)}`);

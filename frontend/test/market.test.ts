@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { checkOffer, ETH_TOKEN, formatAmount, parseAmount, parseCount } from "@/lib/market";
+import { checkOffer, ETH_TOKEN, formatAmount, offerTextOf, parseAmount, parseCount } from "@/lib/market";
 
 const dEUR = { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", symbol: "dEUR", decimals: 2 } as const;
 
@@ -55,6 +55,34 @@ describe("listing an offer is checked before anything is sent", () => {
         days: "Leave empty for no end, or enter how many days it stays bookable.",
         description: "Describe the offer: only the document's hash goes on-chain.",
       },
+    });
+  });
+});
+
+describe("offer documents", () => {
+  it("reads the title, description and attribute values of a JSON document", () => {
+    const text = JSON.stringify({
+      title: "Same-day bike courier, per parcel",
+      description: "Within the ring, by cargo bike.",
+      attributes: { service_area: "Amsterdam", lead_time: 7200 },
+    });
+    expect(offerTextOf(text)).toEqual({
+      title: "Same-day bike courier, per parcel",
+      description: "Within the ring, by cargo bike.",
+      attributes: { service_area: "Amsterdam", lead_time: 7200 },
+    });
+  });
+  it("takes any other text as the description", () => {
+    expect(offerTextOf("Hot desks by the day.")).toEqual({
+      title: undefined,
+      description: "Hot desks by the day.",
+      attributes: {},
+    });
+    expect(offerTextOf("[1, 2]").description).toBe("[1, 2]");
+    expect(offerTextOf(JSON.stringify({ title: "  ", attributes: [1] }))).toEqual({
+      title: undefined,
+      description: undefined,
+      attributes: {},
     });
   });
 });

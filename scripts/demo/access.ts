@@ -9,7 +9,9 @@ const DAY = 86_400;
  * The account of the demo's route-planner application: a fixed key, so that the demo network is the same on
  * every run. (A real application keeps its back end's key to itself.)
  */
-const ROUTE_PLANNER_KEY = privateKeyToAccount(keccak256(stringToHex("weconet demo: route planner application key")));
+export const ROUTE_PLANNER_KEY = privateKeyToAccount(
+  keccak256(stringToHex("weconet demo: route planner application key")),
+);
 export const ROUTE_PLANNER_ACCOUNT = ROUTE_PLANNER_KEY.address;
 
 /**

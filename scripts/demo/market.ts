@@ -25,6 +25,15 @@ function offerDocument(title: string, attributes: Record<string, string | number
 type Person = { address: string };
 
 /**
+ * The texts of the demo's dispute statements and ruling (the chain holds their hashes; the data demo stores the texts
+ * as booking documents in the socket, readable by the booking's parties and the network's leaders only).
+ */
+export const DEMO_DISPUTES = {
+  dataset: { statement: "eve: the March files are missing" },
+  desk: { statement: "eve: the desk had no working screen", ruling: "lena: one of two days refunded" },
+} as const;
+
+/**
  * The market on the demo network (after the core seeding registered Alice's, Bob's and Carol's resources and the
  * access demo opened its connections), through the SDK:
  * - DemoEuro, a play-money ERC-20 with a faucet, deployed by its own demo-only module; Dave and Eve claim some;
@@ -127,7 +136,7 @@ export async function seedMarketDemo(net: DemoNetwork): Promise<void> {
   await net.as(carol).market.markDelivered(subscription);
   await net.as(eve).market.openDispute({
     bookingId: subscription.bookingId,
-    statement: "eve: the March files are missing",
+    statement: DEMO_DISPUTES.dataset.statement,
   });
   net.log(
     `booking #${subscription.bookingId}: eve's dataset subscription, disputed — waiting for a network leader to rule`,
@@ -140,13 +149,11 @@ export async function seedMarketDemo(net: DemoNetwork): Promise<void> {
 
   const ruled = await net.as(eve).market.book({ offerId: desk, quantity: 2 });
   await net.as(bob).market.acceptBooking(ruled);
-  await net
-    .as(eve)
-    .market.openDispute({ bookingId: ruled.bookingId, statement: "eve: the desk had no working screen" });
+  await net.as(eve).market.openDispute({ bookingId: ruled.bookingId, statement: DEMO_DISPUTES.desk.statement });
   await net.as(lena).market.ruleDispute({
     bookingId: ruled.bookingId,
     refund: euro("25"),
-    ruling: "lena: one of two days refunded",
+    ruling: DEMO_DISPUTES.desk.ruling,
   });
   net.log(`booking #${ruled.bookingId}: eve's 2 desk-days, disputed and ruled by leader lena — 25 dEUR back to eve`);
 }

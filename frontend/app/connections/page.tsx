@@ -2,6 +2,8 @@
 
 import type { ReactNode } from "react";
 
+import { CONNECTION_STATES } from "@weconet/sdk";
+
 import { GrantForm } from "@/components/connections/GrantForm";
 import { ConnectionRow, IncomingRequestRow, OutgoingRequestRow } from "@/components/connections/Lists";
 import { Query } from "@/components/Query";
@@ -24,9 +26,10 @@ export default function ConnectionsPage() {
     (w) => w.reads.connections({ member: account, direction: "given", states: open }),
     { enabled: connected },
   );
+  // Closed ones too: the grantee still tries to read and sees why the socket refuses.
   const received = useWeconetQuery(
     ["connections", "received", account],
-    (w) => w.reads.connections({ member: account, direction: "received", states: open }),
+    (w) => w.reads.connections({ member: account, direction: "received", states: CONNECTION_STATES }),
     { enabled: connected },
   );
   const incoming = useWeconetQuery(
@@ -114,6 +117,7 @@ export default function ConnectionsPage() {
             testId="connections-received"
             result={received}
             empty="Nobody shares data with you."
+            hint="Read what an owner shares with you: their data socket checks the connection on the chain at every read."
           >
             {(list) => (
               <Table head={["From", "Attributes", "Purpose", "Expiry", ""]}>
@@ -162,10 +166,12 @@ function Section<T extends readonly unknown[]>({
   testId,
   result,
   empty,
+  hint,
   children,
 }: {
   title: string;
   testId: string;
+  hint?: string;
   result: Parameters<typeof Query<T>>[0]["result"];
   empty: string;
   children: (data: T) => ReactNode;
@@ -173,6 +179,7 @@ function Section<T extends readonly unknown[]>({
   return (
     <section className="card" data-testid={testId} aria-label={title}>
       <h2>{title}</h2>
+      {hint !== undefined && <p className="hint">{hint}</p>}
       <Query result={result} what={title.toLowerCase()}>
         {(data) => (data.length === 0 && empty !== "" ? <p className="muted">{empty}</p> : children(data))}
       </Query>

@@ -85,7 +85,14 @@ export default function MarketPage() {
                 ) : (
                   <Table head={["Booking", "What", "Status", "Next"]}>
                     {list.map((b) => (
-                      <BookingRow key={b.id.toString()} booking={b} tokens={tokens.data} now={now} />
+                      <BookingRow
+                        key={b.id.toString()}
+                        booking={b}
+                        offer={offers.data?.find((o) => o.id === b.offerId)}
+                        attributes={attrs}
+                        tokens={tokens.data}
+                        now={now}
+                      />
                     ))}
                   </Table>
                 )

@@ -5,6 +5,7 @@ import type { Address } from "viem";
 import type { ApplicationView, Attribute, ConnectionView, RequestView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { SharedData } from "@/components/connections/SharedData";
 import { Countdown } from "@/components/Countdown";
 import { PurposeName } from "@/components/PurposeName";
 import { TxStatus } from "@/components/TxStatus";
@@ -27,7 +28,10 @@ function Party({ address, applications }: { address: Address; applications: read
   );
 }
 
-/** One open connection: with whom, what, why, until when; close it (given) or give up access (received). */
+/**
+ * One connection: with whom, what, why, until when; close it (given) or give up access (received). A received one
+ * (also once closed) reads what it shares through the owner's data socket.
+ */
 export function ConnectionRow({
   connection: c,
   side,
@@ -58,8 +62,16 @@ export function ConnectionRow({
         </div>
       </td>
       <td>
-        {c.state === "expired" ? "expired " : "until "}
-        <Countdown at={c.expiresAt} now={now} />
+        {c.state === "closed" ? (
+          <span className="badge state-defeated" data-testid="connection-closed">
+            closed
+          </span>
+        ) : (
+          <>
+            {c.state === "expired" ? "expired " : "until "}
+            <Countdown at={c.expiresAt} now={now} />
+          </>
+        )}
         {partial && (
           <div className="small muted">
             authorizes now: {attributeNames(c.authorizedAttributes, attributes) || "nothing"} (a party or attribute is
@@ -68,23 +80,28 @@ export function ConnectionRow({
         )}
       </td>
       <td>
-        <button
-          type="button"
-          className="secondary"
-          disabled={tx.busy}
-          title={
-            side === "given"
-              ? "Closes every consent to this grantee: your own and those of bookings"
-              : "Gives up every consent from this owner"
-          }
-          onClick={() =>
-            void (side === "given"
-              ? tx.run("Close connection", (w) => w.access.revoke({ grantee: c.grantee }))
-              : tx.run("Give up access", (w) => w.access.relinquish({ owner: c.owner })))
-          }
-        >
-          {side === "given" ? "Close" : "Give up access"}
-        </button>
+        {side === "received" && (
+          <SharedData owner={c.owner} attributeIds={c.attributeIds} attributes={attributes} purpose={c.purpose} />
+        )}
+        {c.state !== "closed" && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={tx.busy}
+            title={
+              side === "given"
+                ? "Closes every consent to this grantee: your own and those of bookings"
+                : "Gives up every consent from this owner"
+            }
+            onClick={() =>
+              void (side === "given"
+                ? tx.run("Close connection", (w) => w.access.revoke({ grantee: c.grantee }))
+                : tx.run("Give up access", (w) => w.access.relinquish({ owner: c.owner })))
+            }
+          >
+            {side === "given" ? "Close" : "Give up access"}
+          </button>
+        )}
         <TxStatus state={tx.state} />
       </td>
     </tr>

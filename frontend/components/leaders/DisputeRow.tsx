@@ -6,9 +6,13 @@ import type { BookingView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { Field } from "@/components/Field";
+import { SocketStatus } from "@/components/data/SocketStatus";
+import { Statements } from "@/components/leaders/Statements";
 import { TxStatus } from "@/components/TxStatus";
 import { formatTime } from "@/lib/format";
 import { formatAmount, parseAmount, tokenOf, type TokenInfo } from "@/lib/market";
+import { useSocket } from "@/lib/socket";
+import { useSocketAction } from "@/lib/socket-action";
 import { useTransaction } from "@/lib/tx";
 
 /**
@@ -35,6 +39,8 @@ export function DisputeRow({
   const [refund, setRefund] = useState("");
   const [ruling, setRuling] = useState("");
   const [errors, setErrors] = useState<{ refund?: string; ruling?: string }>({});
+  const socket = useSocket(b.consumer);
+  const store = useSocketAction(() => void socket.signOut());
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const amount = parseAmount(refund, token);
@@ -44,7 +50,19 @@ export function DisputeRow({
     if (ruling.trim() === "") found.ruling = "State the ruling's reasons (only its hash goes on-chain).";
     setErrors(found);
     if (!amount.ok || Object.keys(found).length > 0) return;
-    void tx.run("Rule", (w) => w.market.ruleDispute({ bookingId: b.id, refund: amount.value, ruling: ruling.trim() }));
+    const text = ruling.trim();
+    const session = socket.session;
+    void tx
+      .run("Rule", (w) => w.market.ruleDispute({ bookingId: b.id, refund: amount.value, ruling: text }))
+      .then((sent) => {
+        // The ruling's text beside the statements (only its hash is on-chain), for the parties to read.
+        if (sent === undefined || session === undefined) return;
+        void store.run(
+          "Store the ruling",
+          () => session.bookingDocuments.put(b.id, text),
+          () => "stored with the booking.",
+        );
+      });
   };
   return (
     <tr data-dispute={b.id.toString()}>
@@ -59,6 +77,7 @@ export function DisputeRow({
           </div>
         )}
         {deadlines !== undefined && <DisputeDeadlinesList deadlines={deadlines} />}
+        <Statements booking={b} />
       </td>
       <td>
         {expired ? (
@@ -85,6 +104,7 @@ export function DisputeRow({
               Rule
             </button>
             <TxStatus state={tx.state} />
+            <SocketStatus state={store.state} />
           </form>
         )}
       </td>

@@ -2,29 +2,48 @@
 
 import { useState } from "react";
 
-import type { BookingView } from "@weconet/sdk";
+import type { Attribute, BookingView, OfferView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { SharedData } from "@/components/connections/SharedData";
+import { attributeNames as attributeNamesOf } from "@/components/connections/Lists";
 import { DisputeDeadlinesList } from "@/components/leaders/DisputeRow";
+import { SignIn } from "@/components/data/SignIn";
+import { SocketStatus } from "@/components/data/SocketStatus";
 import { TxStatus } from "@/components/TxStatus";
 import { sameAddress } from "@/lib/format";
 import { formatAmount, tokenOf, type TokenInfo } from "@/lib/market";
+import { useSocket } from "@/lib/socket";
+import { useSocketAction } from "@/lib/socket-action";
 import { useTransaction } from "@/lib/tx";
 import { useWeconet } from "@/lib/weconet";
 
-/** A booking of mine (as consumer or provider), with what I can do next — as buttons — and what the other side can. */
+/** While a booking's data connection may be open: from acceptance until it is settled. */
+const SHARING = new Set(["accepted", "delivered", "disputed"]);
+
+/**
+ * A booking of mine (as consumer or provider), with what I can do next — as buttons — and what the other side can;
+ * its provider reads what the booking shares (e.g. the delivery address) through the consumer's data socket.
+ */
 export function BookingRow({
   booking: b,
+  offer,
+  attributes,
   tokens,
   now,
 }: {
   booking: BookingView;
+  offer: OfferView | undefined;
+  attributes: readonly Attribute[];
   tokens: readonly TokenInfo[] | undefined;
   now: number | undefined;
 }) {
   const { account } = useWeconet();
   const tx = useTransaction();
   const [statement, setStatement] = useState("");
+  // The booking's documents (dispute statements) live with the consumer's data, readable by both parties and leaders.
+  const socket = useSocket(b.consumer);
+  const store = useSocketAction(() => void socket.signOut());
   const token = tokenOf(tokens, b.token);
   const side = sameAddress(b.provider, account) ? "provider" : "consumer";
   const step = (label: string, act: Parameters<typeof tx.run>[1]) => (
@@ -77,6 +96,19 @@ export function BookingRow({
           ))}
         </ul>
         {b.deadlines !== undefined && <DisputeDeadlinesList deadlines={b.deadlines} />}
+        {side === "provider" &&
+          b.connectionId !== 0n &&
+          SHARING.has(b.status) &&
+          offer !== undefined &&
+          offer.dataRequest.attributeIds.length > 0 && (
+            <SharedData
+              owner={b.consumer}
+              attributeIds={offer.dataRequest.attributeIds}
+              attributes={attributes}
+              purpose={offer.dataRequest.purpose}
+              label={`Read the ${attributeNamesOf(offer.dataRequest.attributeIds, attributes)} this booking shares`}
+            />
+          )}
         <div className="row">
           {side === "provider" && b.status === "booked" && (
             <>
@@ -105,10 +137,19 @@ export function BookingRow({
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              if (statement.trim() === "") return;
-              void tx.run("Open dispute", (w) =>
-                w.market.openDispute({ bookingId: b.id, statement: statement.trim() }),
-              );
+              const text = statement.trim();
+              if (text === "") return;
+              const session = socket.session;
+              void tx
+                .run("Open dispute", (w) => w.market.openDispute({ bookingId: b.id, statement: text }))
+                .then((sent) => {
+                  if (sent === undefined || session === undefined) return;
+                  void store.run(
+                    "Store the statement",
+                    () => session.bookingDocuments.put(b.id, text),
+                    () => "stored with the booking: the leaders can read it.",
+                  );
+                });
             }}
           >
             <label className="small" htmlFor={`dispute-${b.id}`}>
@@ -125,7 +166,14 @@ export function BookingRow({
             </button>
           </form>
         )}
+        {canDispute && statement.trim() !== "" && socket.session === undefined && (
+          <SignIn
+            socket={socket}
+            why="Only the statement's hash goes on-chain: store its text so the leaders can read it."
+          />
+        )}
         <TxStatus state={tx.state} />
+        <SocketStatus state={store.state} />
       </td>
     </tr>
   );

@@ -4,10 +4,14 @@ import { useState } from "react";
 
 import type { Attribute, ResourceView } from "@weconet/sdk";
 
+import { SignIn } from "@/components/data/SignIn";
+import { SocketStatus } from "@/components/data/SocketStatus";
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { useChainNow } from "@/lib/clock";
 import { checkOffer, formatAmount, parseAmount, parseCount, tokenOf, type OfferDraft } from "@/lib/market";
+import { useSocket } from "@/lib/socket";
+import { useSocketAction } from "@/lib/socket-action";
 import { useTransaction } from "@/lib/tx";
 
 import { OfferDetails, type OfferProps } from "./Offers";
@@ -24,6 +28,9 @@ export function ListOfferForm({
 }) {
   const tx = useTransaction();
   const now = useChainNow();
+  // The description goes to my data socket's documents (the chain keeps its hash), where consumers read it.
+  const socket = useSocket();
+  const publish = useSocketAction(() => void socket.signOut());
   const [draft, setDraft] = useState<OfferDraft>(EMPTY);
   const [showErrors, setShowErrors] = useState(false);
   const set = (patch: Partial<OfferDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -34,6 +41,15 @@ export function ListOfferForm({
     e.preventDefault();
     setShowErrors(true);
     if (listing === undefined) return;
+    const session = socket.session;
+    if (session !== undefined) {
+      const published = await publish.run(
+        "Publish the description",
+        () => session.documents.put(listing.document),
+        () => "published in the data socket.",
+      );
+      if (published === undefined) return;
+    }
     const sent = await tx.run("List offer", (w) => w.market.listOffer(listing));
     if (sent !== undefined) {
       setDraft(EMPTY);
@@ -71,6 +87,10 @@ export function ListOfferForm({
       >
         <textarea rows={2} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
       </Field>
+      {socket.session === undefined && (
+        <SignIn socket={socket} why="Consumers read the description from your data socket: publish it there." />
+      )}
+      <SocketStatus state={publish.state} />
       <div className="row">
         <button type="submit" disabled={tx.busy}>
           List offer

@@ -7,6 +7,7 @@ import type { Attribute, Match, OfferView } from "@weconet/sdk";
 import { AccountName } from "@/components/AccountName";
 import { attributeNames } from "@/components/connections/Lists";
 import { Field } from "@/components/Field";
+import { OfferDescription, OfferTitle } from "@/components/market/OfferDocument";
 import { PurposeName } from "@/components/PurposeName";
 import { TxStatus } from "@/components/TxStatus";
 import { formatDuration, formatTime, sameAddress } from "@/lib/format";
@@ -110,7 +111,8 @@ export function MatchCard({
     <li className="card" data-offer={m.offer.id.toString()}>
       <div className="row">
         <strong>
-          Offer #{m.offer.id.toString()}: {className}
+          Offer #{m.offer.id.toString()}:{" "}
+          <OfferTitle provider={m.offer.provider} hash={m.offer.metadata} fallback={className} />
         </strong>
         <span className="badge">fit {Math.round(m.score * 100)}%</span>
         <span>
@@ -138,12 +140,18 @@ export function OfferCard({ offer: o, attributes, tokens }: OfferProps) {
     <li className="card" data-offer={o.id.toString()}>
       <div className="row">
         <strong>
-          Offer #{o.id.toString()}: {attributes.find((a) => a.id === o.classId)?.name ?? `class ${o.classId}`}
+          Offer #{o.id.toString()}:{" "}
+          <OfferTitle
+            provider={o.provider}
+            hash={o.metadata}
+            fallback={attributes.find((a) => a.id === o.classId)?.name ?? `class ${o.classId}`}
+          />
         </strong>
         <span>
           {formatAmount(o.unitPrice, token)} a unit · {o.remaining.toString()} left
         </span>
       </div>
+      <OfferDescription provider={o.provider} hash={o.metadata} />
       <details>
         <summary>Offer details</summary>
         <OfferDetails offer={o} attributes={attributes} tokens={tokens} />

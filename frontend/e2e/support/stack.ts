@@ -24,19 +24,20 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the whole stack exactly as `npm start` does — chain, Ignition deployment, demo seeding, production dApp —
- * on free ports and in a deployment directory of its own (so a running `npm start` is not disturbed), and stops it
- * (chain and dApp) when the suite ends.
+ * Starts the whole stack exactly as `npm start` does — chain, Ignition deployment, data socket, demo seeding,
+ * production dApp — on free ports and in a deployment directory (and socket data folder) of its own (so a running
+ * `npm start` is not disturbed), and stops it (chain, socket and dApp) when the suite ends.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const deploymentId = `e2e-${process.pid}`;
-  const [chainPort, dappPort] = [await freePort(), await freePort()];
+  const [chainPort, dappPort, socketPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn("npx", ["hardhat", "run", "scripts/start.ts"], {
     cwd: root,
     env: {
       ...process.env,
       WECONET_PORT: String(chainPort),
       WECONET_DAPP_PORT: String(dappPort),
+      WECONET_SOCKET_PORT: String(socketPort),
       WECONET_DEPLOYMENT_ID: deploymentId,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -57,11 +58,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      // npx and Hardhat form the group this setup started; SIGTERM lets start.ts stop the dApp and the chain.
+      // npx and Hardhat form the group this setup started; SIGTERM lets start.ts stop the dApp, socket and chain.
       process.kill(-child.pid, "SIGTERM");
       await exited;
     }
     rmSync(path.join(root, "deploy", "deployments", deploymentId), { recursive: true, force: true });
+    rmSync(path.join(root, ".weconet", "socket", deploymentId), { recursive: true, force: true });
   };
   try {
     project.provide("stack", await ready);
