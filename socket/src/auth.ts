@@ -10,6 +10,12 @@ import { ApiError, chainUnreachable } from "./errors.js";
 
 /** How long an issued nonce may be used. */
 export const NONCE_TTL_MS = 10 * 60 * 1000;
+/**
+ * How long a looked-up session is trusted without asking the database again: a sign-out in this process ends it at
+ * once, one in another process sharing the database within this time.
+ */
+const SESSION_CACHE_MS = 2000;
+const SESSION_CACHE_SIZE = 10_000;
 /** How far a message's issuedAt may run ahead of this clock (clients' clocks drift a little). */
 const CLOCK_SKEW_MS = 30 * 1000;
 
@@ -26,6 +32,8 @@ export function authService(options: {
   sessionTtlSeconds: number;
 }) {
   const { db, chain, domain, chainId } = options;
+  // Sessions seen in the last moment, so that a burst of calls does not look each one up again.
+  const recent = new Map<string, { address: string; expiresAt: Date; seenAt: number }>();
 
   async function issueNonce(): Promise<{ nonce: string }> {
     const nonce = generateSiweNonce();
@@ -103,18 +111,25 @@ export function authService(options: {
       );
     }
     const token = match[1];
-    const rows = await db
-      .select()
-      .from(sessions)
-      .where(eq(sessions.tokenHash, tokenHash(token)));
-    const session = rows[0];
-    if (session === undefined) throw new ApiError("unauthenticated", "the session is unknown or was signed out");
+    const key = tokenHash(token);
+    let session = recent.get(key);
+    if (session === undefined || session.seenAt + SESSION_CACHE_MS < Date.now()) {
+      const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, key));
+      if (row === undefined) {
+        recent.delete(key);
+        throw new ApiError("unauthenticated", "the session is unknown or was signed out");
+      }
+      session = { address: row.address, expiresAt: row.expiresAt, seenAt: Date.now() };
+      if (recent.size >= SESSION_CACHE_SIZE) recent.clear();
+      recent.set(key, session);
+    }
     if (session.expiresAt.getTime() <= Date.now())
       throw new ApiError("session_expired", "the session has expired: sign in again");
     return { address: getAddress(session.address), token };
   }
 
   async function signOut(token: string): Promise<void> {
+    recent.delete(tokenHash(token));
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
   }
 

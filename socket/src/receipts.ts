@@ -28,6 +28,9 @@ export interface ReceiptInput {
   reason: string | null;
 }
 
+/** The most receipts one transaction appends. */
+const MAX_BATCH = 500;
+
 /**
  * The per-owner hash chains of access receipts. Appending locks the owner's head row (`SELECT … FOR UPDATE`), so
  * that several socket processes on one PostgreSQL database never fork a chain; the operator signs every new head.
@@ -38,34 +41,86 @@ export function receiptLog(options: { db: Db; operator: LocalAccount | undefined
   const sign = async (owner: Address, count: number, hash: Hex) =>
     operator === undefined ? null : await operator.signMessage({ message: { raw: headDigest(owner, count, hash) } });
 
-  async function append(input: ReceiptInput): Promise<Receipt> {
+  /** Appends `inputs` (all of one owner) in one transaction, in order, under the lock of the owner's head row. */
+  function appendAll(owner: Address, inputs: readonly ReceiptInput[]): Promise<Receipt[]> {
     // Whole seconds: the hash covers the time as Unix seconds, and the text must say the same.
     const at = new Date(Math.floor(Date.now() / 1000) * 1000);
     return db.transaction(async (tx) => {
-      await tx.insert(receiptHeads).values({ owner: input.owner, count: 0, hash: GENESIS }).onConflictDoNothing();
-      const [head] = await tx.select().from(receiptHeads).where(eq(receiptHeads.owner, input.owner)).for("update");
-      if (head === undefined) throw new Error(`the receipt head of ${input.owner} vanished`);
-      const body = {
-        seq: head.count + 1,
-        owner: input.owner,
-        grantee: input.grantee,
-        attributeId: input.attributeId,
-        connectionId: input.connectionId.toString(),
-        purpose: input.purpose,
-        block: input.block.toString(),
-        at: at.toISOString(),
-        decision: input.decision,
-        reason: input.reason,
-        prev: head.hash as Hex,
-      };
-      const hash = receiptHash(body);
-      await tx.insert(receipts).values({ ...body, block: input.block, at, hash });
-      const signature = await sign(input.owner, body.seq, hash);
+      const lockHead = () => tx.select().from(receiptHeads).where(eq(receiptHeads.owner, owner)).for("update");
+      let [head] = await lockHead();
+      if (head === undefined) {
+        // the owner's first receipt: make the head row (another process may be making it too), then lock it
+        await tx.insert(receiptHeads).values({ owner, count: 0, hash: GENESIS }).onConflictDoNothing();
+        [head] = await lockHead();
+      }
+      if (head === undefined) throw new Error(`the receipt head of ${owner} vanished`);
+      let seq = head.count;
+      let prev = head.hash as Hex;
+      const made: Receipt[] = inputs.map((input) => {
+        seq += 1;
+        const body = {
+          seq,
+          owner,
+          grantee: input.grantee,
+          attributeId: input.attributeId,
+          connectionId: input.connectionId.toString(),
+          purpose: input.purpose,
+          block: input.block.toString(),
+          at: at.toISOString(),
+          decision: input.decision,
+          reason: input.reason,
+          prev,
+        };
+        prev = receiptHash(body);
+        return { ...body, hash: prev };
+      });
+      await tx.insert(receipts).values(made.map((r) => ({ ...r, block: BigInt(r.block), at })));
+      // The head is signed when it is next read (see head()), not on every read's hot path.
       await tx
         .update(receiptHeads)
-        .set({ count: body.seq, hash, signature })
-        .where(eq(receiptHeads.owner, input.owner));
-      return { ...body, hash };
+        .set({ count: seq, hash: prev, signature: null })
+        .where(eq(receiptHeads.owner, owner));
+      return made;
+    });
+  }
+
+  // Group commit: receipts of one owner that arrive while that owner's previous append is running wait for it and
+  // then go together in one transaction, so a burst of reads of one owner costs one lock and one commit per batch
+  // instead of one per read. The order of the chain is the order in which they arrived.
+  const queues = new Map<
+    string,
+    { input: ReceiptInput; resolve: (r: Receipt) => void; reject: (e: unknown) => void }[]
+  >();
+  async function drain(owner: Address): Promise<void> {
+    for (;;) {
+      const queue = queues.get(owner);
+      if (queue === undefined || queue.length === 0) {
+        queues.delete(owner);
+        return;
+      }
+      const batch = queue.splice(0, MAX_BATCH);
+      try {
+        const made = await appendAll(
+          owner,
+          batch.map((b) => b.input),
+        );
+        batch.forEach((b, i) => b.resolve(made[i] as Receipt));
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+    }
+  }
+
+  /** Appends one receipt to its owner's chain; resolves once it is committed. */
+  function append(input: ReceiptInput): Promise<Receipt> {
+    return new Promise((resolve, reject) => {
+      const queue = queues.get(input.owner);
+      if (queue !== undefined) {
+        queue.push({ input, resolve, reject });
+        return;
+      }
+      queues.set(input.owner, [{ input, resolve, reject }]);
+      void drain(input.owner);
     });
   }
 
@@ -86,15 +141,23 @@ export function receiptLog(options: { db: Db; operator: LocalAccount | undefined
     };
   }
 
+  /** The owner's head, signed by the operator (signed now and kept, when it changed since it was last signed). */
   async function head(owner: Address): Promise<ReceiptHead> {
     const [row] = await db.select().from(receiptHeads).where(eq(receiptHeads.owner, owner));
-    return {
-      owner,
-      count: row?.count ?? 0,
-      hash: (row?.hash ?? GENESIS) as Hex,
-      signature: (row?.signature ?? null) as Hex | null,
-      operator: operator?.address ?? null,
-    };
+    const count = row?.count ?? 0;
+    const hash = (row?.hash ?? GENESIS) as Hex;
+    let signature = (row?.signature ?? null) as Hex | null;
+    if (signature === null) {
+      signature = await sign(owner, count, hash);
+      // kept only if no receipt was appended meanwhile (else the next read signs the newer head)
+      if (row !== undefined && signature !== null) {
+        await db
+          .update(receiptHeads)
+          .set({ signature })
+          .where(and(eq(receiptHeads.owner, owner), eq(receiptHeads.count, count)));
+      }
+    }
+    return { owner, count, hash, signature, operator: operator?.address ?? null };
   }
 
   async function list(
