@@ -23,7 +23,7 @@ import type { PrivateKeyAccount } from "viem/accounts";
 import { abiOfKey, createSocketClient } from "@weconet/sdk";
 
 import { benchChain, keyOf } from "./socket-chain.js";
-import { startPostgres } from "./socket-postgres.js";
+import { postgresBin, startThrowawayPostgres } from "../scripts/local-services.js";
 import { seedValues } from "./socket-seed.js";
 
 /** Latency and throughput of one kind of request under load. */
@@ -313,15 +313,16 @@ export async function socketBenchmark(progress: (line: string) => void): Promise
 
     // (d) the same checked read on PostgreSQL (data and key store in one database, schemas socket and
     // socket_keys), through the owners whose connections are still live
-    const postgres = await startPostgres();
+    const bin = postgresBin();
+    const postgres = bin === undefined ? undefined : await startThrowawayPostgres({ bin, durable: true });
     let onPostgres: SocketFigures["postgres"] = { skipped: "PostgreSQL is not installed (apt-get install postgresql)" };
     if (postgres !== undefined) {
       try {
         progress(`socket: checked reads on PostgreSQL ${postgres.version}, ${CLIENTS} clients, ${WINDOW_SECONDS} s`);
         const service = await serve({
           ...base,
-          databaseUrl: postgres.url,
-          keysDatabaseUrl: postgres.url,
+          databaseUrl: `${postgres.url}/postgres`,
+          keysDatabaseUrl: `${postgres.url}/postgres`,
           checkAuthorization: true,
         });
         running.push(service);

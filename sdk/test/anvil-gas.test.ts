@@ -11,7 +11,6 @@
  */
 import { execFile, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -38,19 +37,10 @@ import {
   type Weconet,
 } from "../src/index.js";
 import { loadDeployment } from "../src/node/index.js";
+import { freePort } from "../../scripts/local-services.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const run = promisify(execFile);
-
-/** A free local port. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no free port");
-  return address.port;
-}
 
 /** Starts anvil (from npm `@foundry-rs/anvil`) on a free loopback port; resolves once it answers. */
 async function startAnvil(): Promise<{ url: string; stop: () => Promise<void> }> {

@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 
 import type { TestProject } from "vitest/node";
+
+import { freePort } from "../../../scripts/local-services.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,16 +13,6 @@ declare module "vitest" {
 }
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
-
-/** A port nobody listens on now (the OS picks it). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no free port");
-  return address.port;
-}
 
 /**
  * Starts the whole stack exactly as `npm start` does — chain, Ignition deployment, data socket, demo seeding,
