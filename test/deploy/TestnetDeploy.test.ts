@@ -44,7 +44,9 @@ async function startNode(chainId: number): Promise<{ url: string; stop: () => vo
  * The "test chain" here is a separate Hardhat node with its own chain id, reached over HTTP.
  */
 describe("deploying to a test chain by RPC URL and key", function () {
-  this.timeout(180_000);
+  // Ignition polls a test chain once a second per batch of transactions: ~2 minutes for the whole network on an
+  // idle 2-core machine, more under load.
+  this.timeout(360_000);
 
   it("deploys the whole network once and reuses the journal the second time", async () => {
     const chainId = 7_777;
