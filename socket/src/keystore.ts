@@ -1,7 +1,8 @@
-import { and, eq, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import { newDataKey, unwrapDataKey, wrapDataKey, wrappingKeyOf } from "./crypto.js";
 import type { Db } from "./db/open.js";
+import { ownerAttributeIn } from "./db/pairs.js";
 import { dataKeys } from "./db/schema.js";
 
 const KEY_CACHE_MS = 2000;
@@ -35,7 +36,7 @@ export function keyStore(db: Db, masterKey: Uint8Array) {
         const rows = await db
           .select()
           .from(dataKeys)
-          .where(or(...missing.map((p) => and(eq(dataKeys.owner, p.owner), eq(dataKeys.attributeId, p.attributeId)))));
+          .where(ownerAttributeIn(dataKeys.owner, dataKeys.attributeId, missing));
         for (const p of missing) recent.delete(cacheKey(p.owner, p.attributeId));
         if (recent.size + rows.length > KEY_CACHE_SIZE) recent.clear();
         for (const row of rows) {

@@ -10,7 +10,7 @@ import {
   type ReceiptHead,
   type ReceiptProof,
 } from "@weconet/sdk";
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, param, sql } from "drizzle-orm";
 import { getAddress, type Address, type Hex, type LocalAccount } from "viem";
 
 import type { Db } from "./db/open.js";
@@ -91,19 +91,28 @@ export function receiptLog(options: { db: Db; operator: LocalAccount | undefined
         return { ...body, hash: chain.prev };
       });
       // One statement writes the receipts and moves the heads (signed when next read, see head(), not on every
-      // read's hot path).
-      const moved = sql.join(
-        owners.map((o) => {
-          const c = chains.get(o);
-          return sql`(${o}, ${c?.seq ?? 0}::integer, ${c?.prev ?? GENESIS})`;
-        }),
-        sql`, `,
-      );
-      const written = tx.insert(receipts).values(made.map((r) => ({ ...r, block: BigInt(r.block), at })));
-      await tx.execute(
-        sql`with written as ${written} update ${receiptHeads} set count = v.count, hash = v.hash, signature = null
-            from (values ${moved}) as v(owner, count, hash) where ${receiptHeads.owner} = v.owner`,
-      );
+      // read's hot path), each column sent as one array whatever the batch's size.
+      const column = (pick: (r: Receipt) => string | number | null) => param(made.map(pick));
+      const head = (pick: (c: { seq: number; prev: Hex }, owner: string) => string | number) =>
+        param(owners.map((o) => pick(chains.get(o) ?? { seq: 0, prev: GENESIS }, o)));
+      await tx.execute(sql`
+        with written as (
+          insert into ${receipts} (owner, seq, grantee, attribute_id, connection_id, purpose, block, at, decision,
+                                   reason, prev, hash)
+          select r.owner, r.seq, r.grantee, r.attribute_id, r.connection_id, r.purpose, r.block, ${at.toISOString()}::timestamptz,
+                 r.decision, r.reason, r.prev, r.hash
+          from unnest(${column((r) => r.owner)}::text[], ${column((r) => r.seq)}::integer[],
+                      ${column((r) => r.grantee)}::text[], ${column((r) => r.attributeId)}::integer[],
+                      ${column((r) => r.connectionId)}::text[], ${column((r) => r.purpose)}::text[],
+                      ${column((r) => r.block)}::bigint[], ${column((r) => r.decision)}::text[],
+                      ${column((r) => r.reason)}::text[], ${column((r) => r.prev)}::text[],
+                      ${column((r) => r.hash)}::text[])
+            as r(owner, seq, grantee, attribute_id, connection_id, purpose, block, decision, reason, prev, hash)
+        )
+        update ${receiptHeads} set count = v.count, hash = v.hash, signature = null
+        from unnest(${head((_, o) => o)}::text[], ${head((c) => c.seq)}::integer[], ${head((c) => c.prev)}::text[])
+          as v(owner, count, hash)
+        where ${receiptHeads.owner} = v.owner`);
       return made;
     });
   }

@@ -1,10 +1,11 @@
 import { encodedValueSize, MAX_VALUE_BYTES, validateValue, type Attribute, type ValueRecord } from "@weconet/sdk";
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Address } from "viem";
 
 import type { ChainGateway } from "./chain.js";
 import { openValue, sealValue } from "./crypto.js";
 import type { Db } from "./db/open.js";
+import { ownerAttributeIn } from "./db/pairs.js";
 import { attributeValues } from "./db/schema.js";
 import { ApiError } from "./errors.js";
 import type { KeyStore } from "./keystore.js";
@@ -73,13 +74,7 @@ export function valueStore(options: { db: Db; keys: KeyStore; chain: ChainGatewa
         const rows = await db
           .select()
           .from(attributeValues)
-          .where(
-            or(
-              ...pairs.map((w) =>
-                and(eq(attributeValues.owner, w.owner), eq(attributeValues.attributeId, w.attributeId)),
-              ),
-            ),
-          );
+          .where(ownerAttributeIn(attributeValues.owner, attributeValues.attributeId, pairs));
         const opened = await open(rows);
         for (const w of batch) w.resolve(opened.get(`${w.owner}|${w.attributeId}`));
       } catch (error) {
