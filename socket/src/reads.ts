@@ -37,13 +37,14 @@ export function granteeReads(options: {
     block: bigint,
     purpose: Hex | null,
     allowed: boolean,
+    connectionId = connectionIdOf(owner, grantee),
   ): Promise<RefusalReason | null> {
     const reason = allowed ? null : await chain.refusalReason(owner, grantee, attributeId, block);
     await receipts.append({
       owner,
       grantee,
       attributeId,
-      connectionId: connectionIdOf(owner, grantee),
+      connectionId,
       purpose,
       block,
       decision: allowed ? "allowed" : "refused",
@@ -63,9 +64,10 @@ export function granteeReads(options: {
     const a = await attributeOf(attributeId);
     const block = await chain.blockNumber(input.arrivedAt);
     const allowed = await allowedAt(owner, grantee, attributeId, block);
+    const connectionId = connectionIdOf(owner, grantee);
     // The value is fetched while its receipt is written, but given out only once that receipt is committed.
     const [refused, stored] = await Promise.all([
-      decide(owner, grantee, attributeId, block, input.purpose, allowed),
+      decide(owner, grantee, attributeId, block, input.purpose, allowed, connectionId),
       allowed ? values.readOne(owner, attributeId) : Promise.resolve(undefined),
     ]);
     if (refused !== null) {
@@ -84,7 +86,7 @@ export function granteeReads(options: {
       value: stored.value,
       version: stored.version,
       block: block.toString(),
-      connectionId: connectionIdOf(owner, grantee).toString(),
+      connectionId: connectionId.toString(),
     };
   }
 
