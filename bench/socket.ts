@@ -73,7 +73,7 @@ export interface SocketFigures {
   postgres: { version: string; checked: LoadFigures } | { skipped: string };
 }
 
-const CLIENTS = Number.parseInt(process.env.WECONET_BENCH_SOCKET_CLIENTS ?? "8", 10);
+const CLIENTS = Number.parseInt(process.env.WECONET_BENCH_SOCKET_CLIENTS ?? "32", 10);
 const OWNERS = Number.parseInt(process.env.WECONET_BENCH_SOCKET_OWNERS ?? "10000", 10);
 const ATTRIBUTES = 20;
 const READERS = 10; // owners with a live connection to the grantee: the reads of (a) and (c) cycle through them

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 
 import { newDataKey, unwrapDataKey, wrapDataKey, wrappingKeyOf } from "./crypto.js";
 import type { Db } from "./db/open.js";
+import { ownerAttributeIn } from "./db/pairs.js";
 import { dataKeys } from "./db/schema.js";
 
 const KEY_CACHE_MS = 2000;
@@ -21,21 +22,29 @@ export function keyStore(db: Db, masterKey: Uint8Array) {
   return {
     /** The data key of (owner, attribute), or undefined when there is none (never written, or erased). */
     async get(owner: string, attributeId: number): Promise<Uint8Array | undefined> {
-      const cached = recent.get(cacheKey(owner, attributeId));
-      if (cached !== undefined && cached.at + KEY_CACHE_MS >= Date.now()) return cached.key;
-      const rows = await db
-        .select()
-        .from(dataKeys)
-        .where(and(eq(dataKeys.owner, owner), eq(dataKeys.attributeId, attributeId)));
-      const row = rows[0];
-      if (row === undefined) {
-        recent.delete(cacheKey(owner, attributeId));
-        return undefined;
+      return (await this.getMany([{ owner, attributeId }]))[0];
+    },
+    /** The data keys of several (owner, attribute) pairs, in their order; those not cached come in one query. */
+    async getMany(pairs: readonly { owner: string; attributeId: number }[]): Promise<(Uint8Array | undefined)[]> {
+      const now = Date.now();
+      const fresh = (p: { owner: string; attributeId: number }) => {
+        const cached = recent.get(cacheKey(p.owner, p.attributeId));
+        return cached !== undefined && cached.at + KEY_CACHE_MS >= now ? cached.key : undefined;
+      };
+      const missing = pairs.filter((p) => fresh(p) === undefined);
+      if (missing.length > 0) {
+        const rows = await db
+          .select()
+          .from(dataKeys)
+          .where(ownerAttributeIn(dataKeys.owner, dataKeys.attributeId, missing));
+        for (const p of missing) recent.delete(cacheKey(p.owner, p.attributeId));
+        if (recent.size + rows.length > KEY_CACHE_SIZE) recent.clear();
+        for (const row of rows) {
+          const key = unwrapDataKey(wrappingKey, row.owner, row.attributeId, row);
+          recent.set(cacheKey(row.owner, row.attributeId), { key, at: now });
+        }
       }
-      const key = unwrapDataKey(wrappingKey, owner, attributeId, row);
-      if (recent.size >= KEY_CACHE_SIZE) recent.clear();
-      recent.set(cacheKey(owner, attributeId), { key, at: Date.now() });
-      return key;
+      return pairs.map((p) => recent.get(cacheKey(p.owner, p.attributeId))?.key);
     },
     /** The data key of (owner, attribute), made and stored first when there is none. */
     async getOrCreate(owner: string, attributeId: number): Promise<Uint8Array> {

@@ -24,21 +24,27 @@ export function granteeReads(options: {
     return a;
   }
 
-  /** The decision for one attribute at `block`, with its receipt appended. */
+  /** Whether `grantee` may read `attributeId` of `owner` at `block` (always, with the check switched off). */
+  function allowedAt(owner: Address, grantee: Address, attributeId: number, block: bigint): Promise<boolean> {
+    return checkAuthorization ? chain.isAuthorized(owner, grantee, attributeId, block) : Promise.resolve(true);
+  }
+
+  /** The refusal reason of a decision (null when allowed), once its receipt is committed. */
   async function decide(
     owner: Address,
     grantee: Address,
     attributeId: number,
     block: bigint,
     purpose: Hex | null,
+    allowed: boolean,
+    connectionId = connectionIdOf(owner, grantee),
   ): Promise<RefusalReason | null> {
-    const allowed = checkAuthorization ? await chain.isAuthorized(owner, grantee, attributeId, block) : true;
     const reason = allowed ? null : await chain.refusalReason(owner, grantee, attributeId, block);
     await receipts.append({
       owner,
       grantee,
       attributeId,
-      connectionId: connectionIdOf(owner, grantee),
+      connectionId,
       purpose,
       block,
       decision: allowed ? "allowed" : "refused",
@@ -57,7 +63,13 @@ export function granteeReads(options: {
     const { owner, grantee, attributeId } = input;
     const a = await attributeOf(attributeId);
     const block = await chain.blockNumber(input.arrivedAt);
-    const refused = await decide(owner, grantee, attributeId, block, input.purpose);
+    const allowed = await allowedAt(owner, grantee, attributeId, block);
+    const connectionId = connectionIdOf(owner, grantee);
+    // The value is fetched while its receipt is written, but given out only once that receipt is committed.
+    const [refused, stored] = await Promise.all([
+      decide(owner, grantee, attributeId, block, input.purpose, allowed, connectionId),
+      allowed ? values.readOne(owner, attributeId) : Promise.resolve(undefined),
+    ]);
     if (refused !== null) {
       throw new ApiError(
         "not_authorized",
@@ -65,7 +77,6 @@ export function granteeReads(options: {
         refused,
       );
     }
-    const [stored] = await values.read(owner, [attributeId]);
     if (stored === undefined) throw new ApiError("no_value", `${owner} keeps no value of ${a.name} here`);
     return {
       owner,
@@ -75,7 +86,7 @@ export function granteeReads(options: {
       value: stored.value,
       version: stored.version,
       block: block.toString(),
-      connectionId: connectionIdOf(owner, grantee).toString(),
+      connectionId: connectionId.toString(),
     };
   }
 
@@ -89,7 +100,11 @@ export function granteeReads(options: {
     const { owner, grantee } = input;
     const attributes = await Promise.all(input.attributeIds.map(attributeOf));
     const block = await chain.blockNumber(input.arrivedAt);
-    const decisions = await Promise.all(attributes.map((a) => decide(owner, grantee, a.id, block, input.purpose)));
+    const decisions = await Promise.all(
+      attributes.map(async (a) =>
+        decide(owner, grantee, a.id, block, input.purpose, await allowedAt(owner, grantee, a.id, block)),
+      ),
+    );
     const allowedIds = attributes.filter((_, i) => decisions[i] === null).map((a) => a.id);
     const stored = new Map((await values.read(owner, allowedIds)).map((v) => [v.attributeId, v]));
     const out: ManyValue[] = [];

@@ -10,7 +10,7 @@ import {
   type ReceiptHead,
   type ReceiptProof,
 } from "@weconet/sdk";
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, param, sql } from "drizzle-orm";
 import { getAddress, type Address, type Hex, type LocalAccount } from "viem";
 
 import type { Db } from "./db/open.js";
@@ -41,26 +41,42 @@ export function receiptLog(options: { db: Db; operator: LocalAccount | undefined
   const sign = async (owner: Address, count: number, hash: Hex) =>
     operator === undefined ? null : await operator.signMessage({ message: { raw: headDigest(owner, count, hash) } });
 
-  /** Appends `inputs` (all of one owner) in one transaction, in order, under the lock of the owner's head row. */
-  function appendAll(owner: Address, inputs: readonly ReceiptInput[]): Promise<Receipt[]> {
+  /**
+   * Appends `inputs` (of any owners) in one transaction, each owner's in the order given. The heads of all the
+   * owners are locked together, in the order of their addresses, so that two processes appending for overlapping
+   * owners wait for each other instead of deadlocking.
+   */
+  function appendAll(inputs: readonly ReceiptInput[]): Promise<Receipt[]> {
     // Whole seconds: the hash covers the time as Unix seconds, and the text must say the same.
     const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const owners = [...new Set(inputs.map((i) => i.owner))].sort();
     return db.transaction(async (tx) => {
-      const lockHead = () => tx.select().from(receiptHeads).where(eq(receiptHeads.owner, owner)).for("update");
-      let [head] = await lockHead();
-      if (head === undefined) {
-        // the owner's first receipt: make the head row (another process may be making it too), then lock it
-        await tx.insert(receiptHeads).values({ owner, count: 0, hash: GENESIS }).onConflictDoNothing();
-        [head] = await lockHead();
+      const lockHeads = () =>
+        tx
+          .select()
+          .from(receiptHeads)
+          .where(inArray(receiptHeads.owner, owners))
+          .orderBy(asc(receiptHeads.owner))
+          .for("update");
+      let heads = await lockHeads();
+      if (heads.length < owners.length) {
+        // first receipts of some owners: make their head rows (another process may be making them too), then lock
+        const known = new Set(heads.map((h) => h.owner));
+        const missing = owners.filter((o) => !known.has(o));
+        await tx
+          .insert(receiptHeads)
+          .values(missing.map((owner) => ({ owner, count: 0, hash: GENESIS })))
+          .onConflictDoNothing();
+        heads = await lockHeads();
       }
-      if (head === undefined) throw new Error(`the receipt head of ${owner} vanished`);
-      let seq = head.count;
-      let prev = head.hash as Hex;
+      const chains = new Map(heads.map((h) => [h.owner, { seq: h.count, prev: h.hash as Hex }]));
       const made: Receipt[] = inputs.map((input) => {
-        seq += 1;
+        const chain = chains.get(input.owner);
+        if (chain === undefined) throw new Error(`the receipt head of ${input.owner} vanished`);
+        chain.seq += 1;
         const body = {
-          seq,
-          owner,
+          seq: chain.seq,
+          owner: input.owner,
           grantee: input.grantee,
           attributeId: input.attributeId,
           connectionId: input.connectionId.toString(),
@@ -69,58 +85,63 @@ export function receiptLog(options: { db: Db; operator: LocalAccount | undefined
           at: at.toISOString(),
           decision: input.decision,
           reason: input.reason,
-          prev,
+          prev: chain.prev,
         };
-        prev = receiptHash(body);
-        return { ...body, hash: prev };
+        chain.prev = receiptHash(body);
+        return { ...body, hash: chain.prev };
       });
-      await tx.insert(receipts).values(made.map((r) => ({ ...r, block: BigInt(r.block), at })));
-      // The head is signed when it is next read (see head()), not on every read's hot path.
-      await tx
-        .update(receiptHeads)
-        .set({ count: seq, hash: prev, signature: null })
-        .where(eq(receiptHeads.owner, owner));
+      // One statement writes the receipts and moves the heads (signed when next read, see head(), not on every
+      // read's hot path), each column sent as one array whatever the batch's size.
+      const column = (pick: (r: Receipt) => string | number | null) => param(made.map(pick));
+      const head = (pick: (c: { seq: number; prev: Hex }, owner: string) => string | number) =>
+        param(owners.map((o) => pick(chains.get(o) ?? { seq: 0, prev: GENESIS }, o)));
+      await tx.execute(sql`
+        with written as (
+          insert into ${receipts} (owner, seq, grantee, attribute_id, connection_id, purpose, block, at, decision,
+                                   reason, prev, hash)
+          select r.owner, r.seq, r.grantee, r.attribute_id, r.connection_id, r.purpose, r.block, ${at.toISOString()}::timestamptz,
+                 r.decision, r.reason, r.prev, r.hash
+          from unnest(${column((r) => r.owner)}::text[], ${column((r) => r.seq)}::integer[],
+                      ${column((r) => r.grantee)}::text[], ${column((r) => r.attributeId)}::integer[],
+                      ${column((r) => r.connectionId)}::text[], ${column((r) => r.purpose)}::text[],
+                      ${column((r) => r.block)}::bigint[], ${column((r) => r.decision)}::text[],
+                      ${column((r) => r.reason)}::text[], ${column((r) => r.prev)}::text[],
+                      ${column((r) => r.hash)}::text[])
+            as r(owner, seq, grantee, attribute_id, connection_id, purpose, block, decision, reason, prev, hash)
+        )
+        update ${receiptHeads} set count = v.count, hash = v.hash, signature = null
+        from unnest(${head((_, o) => o)}::text[], ${head((c) => c.seq)}::integer[], ${head((c) => c.prev)}::text[])
+          as v(owner, count, hash)
+        where ${receiptHeads.owner} = v.owner`);
       return made;
     });
   }
 
-  // Group commit: receipts of one owner that arrive while that owner's previous append is running wait for it and
-  // then go together in one transaction, so a burst of reads of one owner costs one lock and one commit per batch
-  // instead of one per read. The order of the chain is the order in which they arrived.
-  const queues = new Map<
-    string,
-    { input: ReceiptInput; resolve: (r: Receipt) => void; reject: (e: unknown) => void }[]
-  >();
-  async function drain(owner: Address): Promise<void> {
-    for (;;) {
-      const queue = queues.get(owner);
-      if (queue === undefined || queue.length === 0) {
-        queues.delete(owner);
-        return;
-      }
-      const batch = queue.splice(0, MAX_BATCH);
+  // Group commit: receipts that arrive while an append is running wait for it and then go together, whatever
+  // their owners, in one transaction: a burst of reads costs one commit per batch instead of one per read. Each
+  // owner's chain keeps the order in which its receipts arrived. A read resolves only once its receipt is committed.
+  let queue: { input: ReceiptInput; resolve: (r: Receipt) => void; reject: (e: unknown) => void }[] = [];
+  let draining = false;
+  async function drain(): Promise<void> {
+    draining = true;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
       try {
-        const made = await appendAll(
-          owner,
-          batch.map((b) => b.input),
-        );
+        const made = await appendAll(batch.map((b) => b.input));
         batch.forEach((b, i) => b.resolve(made[i] as Receipt));
       } catch (error) {
         for (const b of batch) b.reject(error);
       }
     }
+    draining = false;
   }
 
   /** Appends one receipt to its owner's chain; resolves once it is committed. */
   function append(input: ReceiptInput): Promise<Receipt> {
     return new Promise((resolve, reject) => {
-      const queue = queues.get(input.owner);
-      if (queue !== undefined) {
-        queue.push({ input, resolve, reject });
-        return;
-      }
-      queues.set(input.owner, [{ input, resolve, reject }]);
-      void drain(input.owner);
+      queue.push({ input, resolve, reject });
+      if (!draining) void drain();
     });
   }
 

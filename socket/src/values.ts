@@ -5,6 +5,7 @@ import type { Address } from "viem";
 import type { ChainGateway } from "./chain.js";
 import { openValue, sealValue } from "./crypto.js";
 import type { Db } from "./db/open.js";
+import { ownerAttributeIn } from "./db/pairs.js";
 import { attributeValues } from "./db/schema.js";
 import { ApiError } from "./errors.js";
 import type { KeyStore } from "./keystore.js";
@@ -24,15 +25,25 @@ export interface StoredValue {
 export function valueStore(options: { db: Db; keys: KeyStore; chain: ChainGateway }) {
   const { db, keys, chain } = options;
 
-  async function open(row: typeof attributeValues.$inferSelect): Promise<StoredValue | undefined> {
-    const key = await keys.get(row.owner, row.attributeId);
-    if (key === undefined) return undefined;
-    return {
-      attributeId: row.attributeId,
-      value: openValue(key, row.owner, row.attributeId, row.version, row),
-      version: row.version,
-      updatedAt: row.updatedAt,
-    };
+  /**
+   * The rows opened with their data keys (fetched in one go), by `owner|attributeId` in the rows' order; a row
+   * whose key is gone is left out.
+   */
+  async function open(rows: readonly (typeof attributeValues.$inferSelect)[]): Promise<Map<string, StoredValue>> {
+    const dataKeys = await keys.getMany(rows);
+    const opened = new Map<string, StoredValue>();
+    rows.forEach((row, i) => {
+      const key = dataKeys[i];
+      if (key === undefined) return;
+      const value = openValue(key, row.owner, row.attributeId, row.version, row);
+      opened.set(`${row.owner}|${row.attributeId}`, {
+        attributeId: row.attributeId,
+        value,
+        version: row.version,
+        updatedAt: row.updatedAt,
+      });
+    });
+    return opened;
   }
 
   async function read(owner: Address, attributeIds?: readonly number[]): Promise<StoredValue[]> {
@@ -41,8 +52,44 @@ export function valueStore(options: { db: Db; keys: KeyStore; chain: ChainGatewa
         ? eq(attributeValues.owner, owner)
         : and(eq(attributeValues.owner, owner), inArray(attributeValues.attributeId, [...attributeIds]));
     const rows = await db.select().from(attributeValues).where(where).orderBy(asc(attributeValues.attributeId));
-    const opened = await Promise.all(rows.map(open));
-    return opened.filter((v): v is StoredValue => v !== undefined);
+    return [...(await open(rows)).values()];
+  }
+
+  // Concurrent single reads share one query: those that arrive while a lookup runs go together in the next.
+  type Wanted = {
+    owner: Address;
+    attributeId: number;
+    resolve: (v: StoredValue | undefined) => void;
+    reject: (e: unknown) => void;
+  };
+  let wanted: Wanted[] = [];
+  let looking = false;
+  async function lookUp(): Promise<void> {
+    looking = true;
+    while (wanted.length > 0) {
+      const batch = wanted;
+      wanted = [];
+      try {
+        const pairs = [...new Map(batch.map((w) => [`${w.owner}|${w.attributeId}`, w])).values()];
+        const rows = await db
+          .select()
+          .from(attributeValues)
+          .where(ownerAttributeIn(attributeValues.owner, attributeValues.attributeId, pairs));
+        const opened = await open(rows);
+        for (const w of batch) w.resolve(opened.get(`${w.owner}|${w.attributeId}`));
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+    }
+    looking = false;
+  }
+
+  /** One value of the owner (undefined when there is none), looked up together with concurrent ones. */
+  function readOne(owner: Address, attributeId: number): Promise<StoredValue | undefined> {
+    return new Promise((resolve, reject) => {
+      wanted.push({ owner, attributeId, resolve, reject });
+      if (!looking) void lookUp();
+    });
   }
 
   async function record(owner: Address, v: StoredValue): Promise<ValueRecord> {
@@ -121,6 +168,6 @@ export function valueStore(options: { db: Db; keys: KeyStore; chain: ChainGatewa
     return Math.max(destroyed, deleted.length);
   }
 
-  return { read, record, set, erase };
+  return { read, readOne, record, set, erase };
 }
 export type ValueStore = ReturnType<typeof valueStore>;
