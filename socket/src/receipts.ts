@@ -13,7 +13,7 @@ import {
 import { and, asc, desc, eq, gt, inArray, param, sql } from "drizzle-orm";
 import { getAddress, type Address, type Hex, type LocalAccount } from "viem";
 
-import type { Db } from "./db/open.js";
+import type { Database, Db, Tx } from "./db/open.js";
 import { anchorHeads, anchors, receiptHeads, receipts } from "./db/schema.js";
 
 /** A receipt before it is chained (the service fills in seq, prev and hash). */
@@ -31,90 +31,138 @@ export interface ReceiptInput {
 /** The most receipts one transaction appends. */
 const MAX_BATCH = 500;
 
+/** Where an owner's chain stands: its count and the hash of its last receipt. */
+interface Chain {
+  seq: number;
+  prev: Hex;
+}
+
 /**
- * The per-owner hash chains of access receipts. Appending locks the owner's head row (`SELECT … FOR UPDATE`), so
- * that several socket processes on one PostgreSQL database never fork a chain; the operator signs every new head.
+ * The per-owner hash chains of access receipts; the operator signs every new head. On PostgreSQL, appending locks
+ * the owners' head rows (`SELECT … FOR UPDATE`), so that several socket processes on one database never fork a
+ * chain. PGlite serves exactly one process (the socket opens its folder itself), so there this process's own copy
+ * of the heads is the authority and a batch costs one statement.
  */
-export function receiptLog(options: { db: Db; operator: LocalAccount | undefined }) {
-  const { db, operator } = options;
+export function receiptLog(options: { db: Db; engine: Database["engine"]; operator: LocalAccount | undefined }) {
+  const { db, engine, operator } = options;
 
   const sign = async (owner: Address, count: number, hash: Hex) =>
     operator === undefined ? null : await operator.signMessage({ message: { raw: headDigest(owner, count, hash) } });
 
+  /** The receipts of `inputs` chained on from `chains` (moved on to the new heads), each owner's in order. */
+  function chainUp(inputs: readonly ReceiptInput[], at: Date, chains: Map<string, Chain>): Receipt[] {
+    return inputs.map((input) => {
+      const chain = chains.get(input.owner);
+      if (chain === undefined) throw new Error(`the receipt head of ${input.owner} vanished`);
+      chain.seq += 1;
+      const body = {
+        seq: chain.seq,
+        owner: input.owner,
+        grantee: input.grantee,
+        attributeId: input.attributeId,
+        connectionId: input.connectionId.toString(),
+        purpose: input.purpose,
+        block: input.block.toString(),
+        at: at.toISOString(),
+        decision: input.decision,
+        reason: input.reason,
+        prev: chain.prev,
+      };
+      chain.prev = receiptHash(body);
+      return { ...body, hash: chain.prev };
+    });
+  }
+
   /**
-   * Appends `inputs` (of any owners) in one transaction, each owner's in the order given. The heads of all the
-   * owners are locked together, in the order of their addresses, so that two processes appending for overlapping
-   * owners wait for each other instead of deadlocking.
+   * One statement writes the receipts and moves the heads (signed when next read, see head(), not on every read's
+   * hot path), each column sent as one array whatever the batch's size. A receipt whose seq is taken already
+   * breaks the primary key, so a stale head fails the whole statement instead of forking a chain.
    */
+  async function write(runner: Db | Tx, made: readonly Receipt[], chains: Map<string, Chain>, at: Date) {
+    const column = (pick: (r: Receipt) => string | number | null) => param(made.map(pick));
+    const heads = [...chains];
+    const head = (pick: (h: [string, Chain]) => string | number) => param(heads.map(pick));
+    await runner.execute(sql`
+      with written as (
+        insert into ${receipts} (owner, seq, grantee, attribute_id, connection_id, purpose, block, at, decision,
+                                 reason, prev, hash)
+        select r.owner, r.seq, r.grantee, r.attribute_id, r.connection_id, r.purpose, r.block, ${at.toISOString()}::timestamptz,
+               r.decision, r.reason, r.prev, r.hash
+        from unnest(${column((r) => r.owner)}::text[], ${column((r) => r.seq)}::integer[],
+                    ${column((r) => r.grantee)}::text[], ${column((r) => r.attributeId)}::integer[],
+                    ${column((r) => r.connectionId)}::text[], ${column((r) => r.purpose)}::text[],
+                    ${column((r) => r.block)}::bigint[], ${column((r) => r.decision)}::text[],
+                    ${column((r) => r.reason)}::text[], ${column((r) => r.prev)}::text[],
+                    ${column((r) => r.hash)}::text[])
+          as r(owner, seq, grantee, attribute_id, connection_id, purpose, block, decision, reason, prev, hash)
+      )
+      insert into ${receiptHeads} (owner, count, hash, signature)
+      select v.owner, v.count, v.hash, null
+      from unnest(${head(([o]) => o)}::text[], ${head(([, c]) => c.seq)}::integer[], ${head(([, c]) => c.prev)}::text[])
+        as v(owner, count, hash)
+      on conflict (owner) do update set count = excluded.count, hash = excluded.hash, signature = null`);
+  }
+
+  /** The heads of `owners` as stored (GENESIS for an owner without receipts). */
+  async function stored(runner: Db | Tx, owners: readonly string[], lock: boolean): Promise<Map<string, Chain>> {
+    const query = runner
+      .select()
+      .from(receiptHeads)
+      .where(inArray(receiptHeads.owner, [...owners]))
+      .orderBy(asc(receiptHeads.owner));
+    const rows = await (lock ? query.for("update") : query);
+    const chains = new Map<string, Chain>(owners.map((o) => [o, { seq: 0, prev: GENESIS }]));
+    for (const r of rows) chains.set(r.owner, { seq: r.count, prev: r.hash as Hex });
+    return chains;
+  }
+
+  /**
+   * PostgreSQL: appends in one transaction. The heads of all the owners are locked together, in the order of their
+   * addresses, so that two processes appending for overlapping owners wait for each other instead of deadlocking.
+   */
+  function appendLocked(inputs: readonly ReceiptInput[], owners: readonly string[], at: Date): Promise<Receipt[]> {
+    return db.transaction(async (tx) => {
+      const lockHeads = () => stored(tx, owners, true);
+      let chains = await lockHeads();
+      if (![...chains.values()].every((c) => c.seq > 0)) {
+        // first receipts of some owners: make their head rows (another process may be making them too), then lock
+        await tx
+          .insert(receiptHeads)
+          .values(owners.map((owner) => ({ owner, count: 0, hash: GENESIS })))
+          .onConflictDoNothing();
+        chains = await lockHeads();
+      }
+      const made = chainUp(inputs, at, chains);
+      await write(tx, made, chains, at);
+      return made;
+    });
+  }
+
+  // PGlite: the heads this process has committed, loaded from the database once per owner. They move only after a
+  // write succeeded; after a failed one they are all forgotten and read again.
+  const known = new Map<string, Chain>();
+  async function appendAlone(inputs: readonly ReceiptInput[], owners: readonly string[], at: Date) {
+    const missing = owners.filter((o) => !known.has(o));
+    if (missing.length > 0) for (const [o, c] of await stored(db, missing, false)) known.set(o, c);
+    const chains = new Map(owners.map((o) => [o, { ...(known.get(o) ?? { seq: 0, prev: GENESIS }) }]));
+    const made = chainUp(inputs, at, chains);
+    try {
+      // one statement is one transaction: all of the batch is committed, or none of it
+      await write(db, made, chains, at);
+    } catch (error) {
+      known.clear();
+      throw error;
+    }
+    for (const [o, c] of chains) known.set(o, c);
+    return made;
+  }
+
+  /** Appends `inputs` (of any owners) in one transaction, each owner's in the order given. */
   function appendAll(inputs: readonly ReceiptInput[]): Promise<Receipt[]> {
     // Whole seconds: the hash covers the time as Unix seconds, and the text must say the same.
     const at = new Date(Math.floor(Date.now() / 1000) * 1000);
     const owners = [...new Set(inputs.map((i) => i.owner))].sort();
-    return db.transaction(async (tx) => {
-      const lockHeads = () =>
-        tx
-          .select()
-          .from(receiptHeads)
-          .where(inArray(receiptHeads.owner, owners))
-          .orderBy(asc(receiptHeads.owner))
-          .for("update");
-      let heads = await lockHeads();
-      if (heads.length < owners.length) {
-        // first receipts of some owners: make their head rows (another process may be making them too), then lock
-        const known = new Set(heads.map((h) => h.owner));
-        const missing = owners.filter((o) => !known.has(o));
-        await tx
-          .insert(receiptHeads)
-          .values(missing.map((owner) => ({ owner, count: 0, hash: GENESIS })))
-          .onConflictDoNothing();
-        heads = await lockHeads();
-      }
-      const chains = new Map(heads.map((h) => [h.owner, { seq: h.count, prev: h.hash as Hex }]));
-      const made: Receipt[] = inputs.map((input) => {
-        const chain = chains.get(input.owner);
-        if (chain === undefined) throw new Error(`the receipt head of ${input.owner} vanished`);
-        chain.seq += 1;
-        const body = {
-          seq: chain.seq,
-          owner: input.owner,
-          grantee: input.grantee,
-          attributeId: input.attributeId,
-          connectionId: input.connectionId.toString(),
-          purpose: input.purpose,
-          block: input.block.toString(),
-          at: at.toISOString(),
-          decision: input.decision,
-          reason: input.reason,
-          prev: chain.prev,
-        };
-        chain.prev = receiptHash(body);
-        return { ...body, hash: chain.prev };
-      });
-      // One statement writes the receipts and moves the heads (signed when next read, see head(), not on every
-      // read's hot path), each column sent as one array whatever the batch's size.
-      const column = (pick: (r: Receipt) => string | number | null) => param(made.map(pick));
-      const head = (pick: (c: { seq: number; prev: Hex }, owner: string) => string | number) =>
-        param(owners.map((o) => pick(chains.get(o) ?? { seq: 0, prev: GENESIS }, o)));
-      await tx.execute(sql`
-        with written as (
-          insert into ${receipts} (owner, seq, grantee, attribute_id, connection_id, purpose, block, at, decision,
-                                   reason, prev, hash)
-          select r.owner, r.seq, r.grantee, r.attribute_id, r.connection_id, r.purpose, r.block, ${at.toISOString()}::timestamptz,
-                 r.decision, r.reason, r.prev, r.hash
-          from unnest(${column((r) => r.owner)}::text[], ${column((r) => r.seq)}::integer[],
-                      ${column((r) => r.grantee)}::text[], ${column((r) => r.attributeId)}::integer[],
-                      ${column((r) => r.connectionId)}::text[], ${column((r) => r.purpose)}::text[],
-                      ${column((r) => r.block)}::bigint[], ${column((r) => r.decision)}::text[],
-                      ${column((r) => r.reason)}::text[], ${column((r) => r.prev)}::text[],
-                      ${column((r) => r.hash)}::text[])
-            as r(owner, seq, grantee, attribute_id, connection_id, purpose, block, decision, reason, prev, hash)
-        )
-        update ${receiptHeads} set count = v.count, hash = v.hash, signature = null
-        from unnest(${head((_, o) => o)}::text[], ${head((c) => c.seq)}::integer[], ${head((c) => c.prev)}::text[])
-          as v(owner, count, hash)
-        where ${receiptHeads.owner} = v.owner`);
-      return made;
-    });
+    return engine === "pglite" ? appendAlone(inputs, owners, at) : appendLocked(inputs, owners, at);
   }
 
   // Group commit: receipts that arrive while an append is running wait for it and then go together, whatever

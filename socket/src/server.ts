@@ -111,7 +111,7 @@ export async function startSocket(options: SocketOptions): Promise<RunningSocket
   const chain = chainGateway({ rpcUrl: options.rpcUrl, chainId, deployment });
   const keyring = keyStore(keys.db, options.masterKey);
   const values = valueStore({ db: data.db, keys: keyring, chain });
-  const receipts = receiptLog({ db: data.db, operator });
+  const receipts = receiptLog({ db: data.db, engine: data.engine, operator });
   const anchor = anchorer({
     receipts,
     operator,
