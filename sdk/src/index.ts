@@ -96,7 +96,7 @@ export type { ReceiptAnchor } from "./reads/sockets.js";
 export { checkSocketUrl, MAX_SOCKET_URL_LENGTH, socketUrlProblem } from "./socket-url.js";
 export type { Rule } from "./reads/rules.js";
 export type { NetworkStatus } from "./reads/status.js";
-export { DATA_TYPES, DOMAINS } from "./reads/taxonomy.js";
+export { DATA_TYPES, DOMAINS, toAttribute } from "./reads/taxonomy.js";
 export type { Attribute, AttributeDataType, AttributeDomain } from "./reads/taxonomy.js";
 export { describeEvent, titleOf } from "./audit/events.js";
 export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from "./audit/events.js";

@@ -1,4 +1,4 @@
-import { abis, DATA_TYPES, DOMAINS, ROLES, type Attribute, type Deployment, type RefusalReason } from "@weconet/sdk";
+import { abis, ROLES, toAttribute, type Attribute, type Deployment, type RefusalReason } from "@weconet/sdk";
 import {
   BaseError,
   ContractFunctionRevertedError,
@@ -93,14 +93,7 @@ export function chainGateway(options: { rpcUrl: string; chainId: number; deploym
         args: [id],
         ...(block === undefined ? {} : { blockNumber: block }),
       });
-      const found: Attribute = {
-        id,
-        name: a.name,
-        domain: DOMAINS[a.domain] ?? "person",
-        dataType: DATA_TYPES[a.dataType] ?? "text",
-        parent: a.parent,
-        deprecated: a.deprecated,
-      };
+      const found = toAttribute(id, a);
       metadata.set(id, found);
       return found;
     } catch (error) {

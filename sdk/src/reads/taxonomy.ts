@@ -36,6 +36,21 @@ export interface Attribute {
   deprecated: boolean;
 }
 
+/** An attribute as the SDK names it, from `Taxonomy.attribute(id)`'s struct. */
+export function toAttribute(
+  id: number,
+  raw: { name: string; domain: number; dataType: number; parent: number; deprecated: boolean },
+): Attribute {
+  return {
+    id,
+    name: raw.name,
+    domain: DOMAINS[raw.domain] ?? "person",
+    dataType: DATA_TYPES[raw.dataType] ?? "text",
+    parent: raw.parent,
+    deprecated: raw.deprecated,
+  };
+}
+
 /** The id of an attribute given by id or by name. */
 export async function attributeIdOf(ctx: WeconetContext, ref: number | string): Promise<number> {
   if (typeof ref === "number") return ref;
@@ -60,14 +75,7 @@ export async function listAttributes(
     ids.forEach((id, i) => {
       const a = page[i];
       if (a === undefined) throw new WeconetError(`taxonomy page at ${from} is shorter than its ids`);
-      attributes.push({
-        id,
-        name: a.name,
-        domain: DOMAINS[a.domain] ?? "person",
-        dataType: DATA_TYPES[a.dataType] ?? "text",
-        parent: a.parent,
-        deprecated: a.deprecated,
-      });
+      attributes.push(toAttribute(id, a));
     });
   }
   return attributes;
