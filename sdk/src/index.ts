@@ -124,3 +124,20 @@ export type { AuditFilter } from "./audit/timeline.js";
 export { authorizedByEvents, formatDifferences, verifyTrail } from "./audit/verify.js";
 export type { Difference, VerifyReport } from "./audit/verify.js";
 export * from "./socket/index.js";
+// The read model: the tables events fold into, and the stores (memory; the indexer's) that hold and serve them.
+export { keyColumns, kindOf, MODEL_TABLES, TABLE_NAMES } from "./model/tables.js";
+export type {
+  AccessRequestStatus,
+  AnyRow,
+  BaseKind,
+  ColumnKind,
+  KeyColumn,
+  KeyOf,
+  RoleContract,
+  RowOf,
+  TableName,
+  TableSpec,
+  ValueOfKind,
+} from "./model/tables.js";
+export { DEFAULT_LIMIT, keyString, limitOf, MAX_LIMIT, MemoryStore, rowMatches, selectAll } from "./model/store.js";
+export type { Condition, Filter, MaybePromise, ModelStore, Page, RowSource, SelectOptions } from "./model/store.js";
