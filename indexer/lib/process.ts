@@ -4,7 +4,7 @@
  * writer's PostgreSQL), waits until it serves its API, and stops it with its whole process group.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -57,9 +57,16 @@ export interface RunningIndexer {
   stop(): Promise<void>;
 }
 
-const require = createRequire(import.meta.url);
-/** Ponder's CLI, run with the Node running this (>= 22 under scripts/toolchain.sh). */
-const ponderBin = path.join(path.dirname(require.resolve("ponder/package.json")), "dist", "esm", "bin", "ponder.js");
+/**
+ * Ponder's CLI (run with the Node running this, >= 22 under scripts/toolchain.sh), found where Node would look for
+ * the package (its exports name no file to resolve).
+ */
+function ponderBin(): string {
+  const dirs = createRequire(path.join(INDEXER_ROOT, "package.json")).resolve.paths("ponder") ?? [];
+  const bin = dirs.map((dir) => path.join(dir, "ponder", "dist", "esm", "bin", "ponder.js")).find((f) => existsSync(f));
+  if (bin === undefined) throw new WeconetError("Ponder is not installed: run npm install (the indexer workspace needs it)");
+  return bin;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -121,7 +128,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
 
   const schema = (database.kind === "postgres" ? database.schema : undefined) ?? DEFAULT_DATABASE_SCHEMA;
   const viewsSchema = database.kind === "postgres" && command === "start" ? database.viewsSchema : undefined;
-  const args = [ponderBin, "--log-format", "json", command, "--schema", schema, "--hostname", host, "--port", String(port)];
+  const args = [ponderBin(), "--log-format", "json", command, "--schema", schema, "--hostname", host, "--port", String(port)];
   if (viewsSchema !== undefined) args.push("--views-schema", viewsSchema);
 
   const logFile = options.logFile ?? path.join(home, command === "start" ? "ponder.log" : `ponder-serve-${port}.log`);

@@ -44,13 +44,16 @@ function builderOf(table: string, column: string, kind: ColumnKind): string {
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /**
- * Columns worth an index beyond the key: the accounts a list is filtered by (members, owners, providers, …) and
- * the statuses. Ponder creates them after the historical backfill, so they cost nothing while it catches up.
+ * Columns worth an index beyond the key: those lists are filtered by — the accounts (members, owners, providers, …),
+ * the statuses and the ids of other records (a booking's offer). Ponder creates them after the historical backfill,
+ * so they cost nothing while it catches up.
  */
 function indexed(spec: TableSpec, column: string): boolean {
+  // A table keyed by one text column holds a handful of rows (settings, change).
+  if (spec.key.length === 1 && spec.key[0] !== undefined && spec.columns[spec.key[0]] === "text") return false;
   if (spec.key[0] === column) return false;
   const kind = spec.columns[column];
-  return kind === "address" || kind === "address?" || column === "status";
+  return kind === "address" || column === "status" || (kind === "bigint" && column.endsWith("Id"));
 }
 
 /** The text of ponder.schema.ts for `tables`; `fingerprint` names the reducers' build (see scripts/generate-schema.ts). */
@@ -73,7 +76,7 @@ export function renderSchema(tables: Readonly<Record<string, TableSpec>>, finger
       extras.push(`    pk: primaryKey({ columns: [${spec.key.map((c) => `table.${c}`).join(", ")}] }),`);
     }
     for (const [column] of columns) {
-      if (indexed(spec, column)) extras.push(`    ${column}Index: index().on(table.${column}),`);
+      if (indexed(spec, column)) extras.push(`    ${column}Index: index("${table}_${column}_index").on(table.${column}),`);
     }
     const extra = extras.length === 0 ? "" : `,\n  (table) => ({\n${extras.join("\n")}\n  })`;
     parts.push(`export const ${table} = onchainTable(\n  "${table}",\n  (t) => ({\n${lines.join("\n")}\n  })${extra},\n);`);

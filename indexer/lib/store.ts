@@ -73,7 +73,10 @@ function keyOf<T extends TableName>(table: T, key: KeyOf<T>): PonderRow {
 }
 
 /** The reducers' `ModelStore` over Ponder's `context.db`; `tables` is Ponder's schema (ponder.schema.ts's exports). */
-export function ponderStore<Table>(db: PonderDb<Table>, tables: Readonly<Record<TableName, Table>>): ModelStore {
+export function ponderStore<Table>(
+  db: PonderDb<NoInfer<Table>>,
+  tables: Readonly<Record<TableName, Table>>,
+): ModelStore {
   return {
     async get(table, key) {
       const stored = await db.find(tables[table], keyOf(table, key));

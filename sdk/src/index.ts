@@ -141,3 +141,6 @@ export type {
 } from "./model/tables.js";
 export { DEFAULT_LIMIT, keyString, limitOf, MAX_LIMIT, MemoryStore, rowMatches, selectAll } from "./model/store.js";
 export type { Condition, Filter, MaybePromise, ModelStore, Page, RowSource, SelectOptions } from "./model/store.js";
+// The indexer's rows over its GraphQL (a RowSource like MemoryStore).
+export { indexerSource, toWhere } from "./indexer/graphql-source.js";
+export type { IndexerSourceOptions } from "./indexer/graphql-source.js";
