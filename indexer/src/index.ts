@@ -6,8 +6,7 @@
 import { ponder, type EventNames } from "ponder:registry";
 import * as schema from "ponder:schema";
 
-import type { TableName } from "@weconet/sdk";
-import { applyEvent } from "../../sdk/src/model/fold.js";
+import { applyEvent, type TableName } from "@weconet/sdk";
 
 import { auditEventOf, weconetEvents } from "../lib/event.js";
 import { ponderStore, type PonderDb } from "../lib/store.js";

@@ -7,11 +7,35 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { indexerSource, type MemoryStore, type Page, type RowSource, type SelectOptions, type TableName, type RowOf } from "@weconet/sdk";
+import {
+  compareSources,
+  createWeconet,
+  formatDifferences,
+  indexerSource,
+  verifyRows,
+  type MemoryStore,
+  type Page,
+  type RowOf,
+  type RowSource,
+  type SelectOptions,
+  type TableName,
+} from "@weconet/sdk";
 
 import { freePort } from "../../scripts/local-services.js";
 import { startIndexer, type RunningIndexer } from "../lib/process.js";
-import { as, caughtUp, deploymentDir, foldFromNode, people, publicClient, rowDifferences, rpcUrl, showRows, tempDir } from "./support/chain.js";
+import {
+  as,
+  caughtUp,
+  deployment,
+  deploymentDir,
+  foldFromNode,
+  people,
+  publicClient,
+  rowDifferences,
+  rpcUrl,
+  showRows,
+  tempDir,
+} from "./support/chain.js";
 import { backfillFigures, metricSum, readPonderLog } from "./support/ponder-log.js";
 
 const dir = tempDir("pglite");
@@ -46,12 +70,22 @@ describe("the indexer on PGlite, after the demo", () => {
   });
 
   it("holds the SDK's fold of the node's events, row for row, in every table", async () => {
+    expect(await compareSources(memory, source)).toEqual([]);
+    // Stricter than compareSources: the same JS values (bigints as bigints, addresses checksummed).
     expect(await rowDifferences(memory, source)).toEqual([]);
     // Not vacuous: the demo fills the tables the lists read.
     for (const table of ["member", "role", "proposal", "vote", "connection", "offer", "booking", "marketRequest"] as const) {
       expect((await source.select(table)).total, table).toBeGreaterThan(0);
     }
     expect(await source.block()).toBeGreaterThanOrEqual(memory.row("settings", { id: "network" })?.lastBlock ?? 1n);
+  });
+
+  it("agrees with the contracts' views: audit verify against the indexer finds no difference", async () => {
+    const { context } = createWeconet({ deployment, publicClient });
+    const report = await verifyRows(context, source);
+    expect(formatDifferences(report)).toEqual([]);
+    expect(report.checks).toBeGreaterThan(50);
+    expect(report.events).toBe(memory.row("settings", { id: "network" })?.events);
   });
 
   it("filters, sorts and pages as MemoryStore does", async () => {
@@ -120,7 +154,7 @@ describe("the indexer on PGlite, after the demo", () => {
     memory = await foldFromNode();
     const total = memory.row("settings", { id: "network" })?.events ?? 0;
     expect(total).toBeGreaterThan(before);
-    expect(await rowDifferences(memory, source)).toEqual([]);
+    expect(await compareSources(memory, source)).toEqual([]);
     expect((await source.get("member", { account: people.applicant }))?.status).toBe("active");
 
     // Ponder recovered the first run's rows and processed only what followed its last finalized checkpoint.

@@ -8,11 +8,11 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { indexerSource, type MemoryStore, type RowSource } from "@weconet/sdk";
+import { compareSources, indexerSource, type MemoryStore, type RowSource } from "@weconet/sdk";
 
 import { freePort } from "../../scripts/local-services.js";
 import { startIndexer, type RunningIndexer } from "../lib/process.js";
-import { as, caughtUp, deploymentDir, foldFromNode, people, postgres, rowDifferences, rpcUrl, tempDir } from "./support/chain.js";
+import { as, caughtUp, deploymentDir, foldFromNode, people, postgres, rpcUrl, tempDir } from "./support/chain.js";
 import { backfillFigures, readPonderLog } from "./support/ponder-log.js";
 
 const skipped = "skipped" in postgres ? postgres.skipped : undefined;
@@ -62,7 +62,7 @@ describe.skipIf(skipped !== undefined)("the indexer on PostgreSQL: a writer, a r
   });
 
   it("the writer holds the SDK's fold, row for row", async () => {
-    expect(await rowDifferences(memory, indexerSource(writer.url))).toEqual([]);
+    expect(await compareSources(memory, indexerSource(writer.url))).toEqual([]);
     expect(await viewsTarget()).toBe("weconet_a");
   });
 
@@ -77,7 +77,7 @@ describe.skipIf(skipped !== undefined)("the indexer on PostgreSQL: a writer, a r
     });
     running.push(reader);
     const source: RowSource = indexerSource(reader.url);
-    expect(await rowDifferences(memory, source)).toEqual([]);
+    expect(await compareSources(memory, source)).toEqual([]);
     expect(await source.block()).toBe(await indexerSource(writer.url).block());
   });
 
@@ -115,6 +115,6 @@ describe.skipIf(skipped !== undefined)("the indexer on PostgreSQL: a writer, a r
     expect(failures).toEqual([]);
     expect(answered).toBeGreaterThan(0);
     expect((await source.get("socket", { account: people.alice }))?.url).toBe("https://alice.example.org/socket");
-    expect(await rowDifferences(memory, source)).toEqual([]);
+    expect(await compareSources(memory, source)).toEqual([]);
   });
 });

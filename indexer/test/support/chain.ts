@@ -6,7 +6,9 @@ import { createPublicClient, createWalletClient, defineChain, getAddress, http, 
 import { inject } from "vitest";
 
 import {
+  applyEvents,
   createWeconet,
+  keyString,
   MemoryStore,
   MODEL_TABLES,
   readEvents,
@@ -19,8 +21,6 @@ import {
 } from "@weconet/sdk";
 import { loadDeployment } from "@weconet/sdk/node";
 
-import { applyEvents } from "../../../sdk/src/model/fold.js";
-import { keyString } from "../../../sdk/src/model/store.js";
 
 export const { url: rpcUrl, deploymentDir } = inject("chain");
 export const postgres = inject("postgres");
