@@ -141,15 +141,6 @@ export { describeEvent, titleOf } from "./audit/events.js";
 export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from "./audit/events.js";
 export { readEvents, rpcLogSource } from "./audit/reader.js";
 export type { LogQuery, LogSource, RawLog, ReadEventsOptions, ReadProgress, TopicFilter } from "./audit/reader.js";
-export { applyEvent, emptyState, rebuildState } from "./audit/state.js";
-export type {
-  AccessRequestRecord,
-  AnchorRecord,
-  ApplicationRecord,
-  ConnectionRecord,
-  NetworkState,
-  SocketsState,
-} from "./audit/state.js";
 export {
   CSV_COLUMNS,
   CSV_HEADER,
@@ -160,8 +151,22 @@ export {
   toJsonLine,
 } from "./audit/timeline.js";
 export type { AuditFilter } from "./audit/timeline.js";
-export { authorizedByEvents, formatDifferences, verifyTrail } from "./audit/verify.js";
-export type { Difference, VerifyReport } from "./audit/verify.js";
+export {
+  authorizationFacts,
+  authorizedByEvents,
+  compareSources,
+  formatDifferences,
+  verifyRows,
+  verifyTrail,
+} from "./audit/verify.js";
+export type {
+  AuthorizationFacts,
+  Difference,
+  Notice,
+  RowDifference,
+  RowsReport,
+  VerifyReport,
+} from "./audit/verify.js";
 export * from "./socket/index.js";
 // The read model: the tables events fold into, and the stores (memory; the indexer's) that hold and serve them.
 export { keyColumns, kindOf, MODEL_TABLES, TABLE_NAMES } from "./model/tables.js";
@@ -180,6 +185,9 @@ export type {
 } from "./model/tables.js";
 export { DEFAULT_LIMIT, keyString, limitOf, MAX_LIMIT, MemoryStore, rowMatches, selectAll } from "./model/store.js";
 export type { Condition, Filter, MaybePromise, ModelStore, Page, RowSource, SelectOptions } from "./model/store.js";
+export { applyEvent, applyEvents, foldToMemory } from "./model/fold.js";
+export { initialSettings, REDUCERS, SETTINGS_KEY, settingsOf } from "./model/reducers.js";
+export type { EventOf, FoldOptions, Reducer, Reducers } from "./model/reducers.js";
 // Reads on rows: pages of lists, the SDK's own fold of a node (without an indexer), the views' batch.
 export { chainHead, isSyncing, pageOf, readPoint } from "./reads/rows.js";
 export type { ChainHead, PageOptions, ReadPoint, SyncingRowSource, ViewPage } from "./reads/rows.js";

@@ -8,7 +8,7 @@ import { rowMatches, selectAll, type Filter } from "../model/store.js";
 import type { AccessRequestStatus, RowOf } from "../model/tables.js";
 import { purposeText } from "../purposes.js";
 import { inOneBatch } from "./batch.js";
-import { pageOf, readPoint, type PageOptions, type ViewPage } from "./rows.js";
+import { pageOf, readFresh, readPoint, type PageOptions, type ViewPage } from "./rows.js";
 import { attributeIdOf } from "./taxonomy.js";
 
 /** Where a connection stands: `live` (open, not expired), `expired` (open, past its expiry), `closed`. */
@@ -302,20 +302,24 @@ export async function findPendingRequest(
   ctx: WeconetContext,
   p: { owner: Address; grantee: Address },
 ): Promise<RequestView> {
-  const [{ rows, now }, pending] = await Promise.all([
-    readPoint(ctx),
-    ctx.contracts.accessGrants.read.pendingRequestOf([p.owner, p.grantee]),
-  ]);
+  const point = await readPoint(ctx);
+  const pending = await ctx.contracts.accessGrants.read.pendingRequestOf([p.owner, p.grantee], {
+    blockNumber: point.block,
+  });
   if (pending.expiresAt === 0) throw new WeconetError(`${p.grantee} has no pending request to ${p.owner}.`);
-  const found = await rows.get("accessRequest", { connectionId: connectionIdOf(p.owner, p.grantee) });
-  if (
-    found === undefined ||
-    found.status !== "pending" ||
-    requestDigest(found.attributeIds, found.purpose, found.duration) !== pending.digest
-  ) {
+  const matches = (r: RequestRow | undefined) =>
+    r !== undefined &&
+    r.status === "pending" &&
+    requestDigest(r.attributeIds, r.purpose, r.duration) === pending.digest;
+  const found = await readFresh(
+    point,
+    () => point.rows.get("accessRequest", { connectionId: connectionIdOf(p.owner, p.grantee) }),
+    matches,
+  );
+  if (found === undefined || !matches(found)) {
     throw new WeconetError(
       `the pending request of ${p.grantee} to ${p.owner} does not match its AccessRequested event: is the node's log incomplete?`,
     );
   }
-  return requestView(found, now);
+  return requestView(found, point.now);
 }

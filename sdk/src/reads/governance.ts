@@ -5,7 +5,7 @@ import type { WeconetContext } from "../client.js";
 import { PROPOSAL_STATES, WeconetError, type ProposalState } from "../errors.js";
 import type { RowOf } from "../model/tables.js";
 import { inOneBatch, type ViewBatch } from "./batch.js";
-import { pageOf, readPoint, type PageOptions, type ViewPage } from "./rows.js";
+import { pageOf, readFresh, readPoint, type PageOptions, type ViewPage } from "./rows.js";
 
 /** A proposal as created: what it does and why. */
 export interface ProposalDetails {
@@ -77,8 +77,12 @@ async function derivedOf(batch: ViewBatch, p: ProposalRow): Promise<ProposalDeri
 
 /** The creation of proposal `id` (its calls and description), from its row. */
 export async function findProposal(ctx: WeconetContext, id: bigint): Promise<ProposalDetails> {
-  const { rows } = await readPoint(ctx);
-  const row = await rows.get("proposal", { id });
+  const point = await readPoint(ctx);
+  const row = await readFresh(
+    point,
+    () => point.rows.get("proposal", { id }),
+    (p) => p !== undefined,
+  );
   if (row === undefined) throw new WeconetError(`there is no proposal ${id} on this network`);
   return proposalDetails(row);
 }

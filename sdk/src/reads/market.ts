@@ -13,7 +13,7 @@ import {
 import { rowMatches, selectAll, type Filter } from "../model/store.js";
 import type { RowOf } from "../model/tables.js";
 import { inOneBatch } from "./batch.js";
-import { pageOf, readPoint, type PageOptions, type ViewPage } from "./rows.js";
+import { pageOf, readFresh, readPoint, type PageOptions, type ViewPage } from "./rows.js";
 import { attributeIdOf, listAttributes, type Attribute } from "./taxonomy.js";
 
 /** ETH, as the market names it: the zero address. */
@@ -339,22 +339,30 @@ export async function listOffers(
 
 /**
  * Offer `offerId` in full: its current terms, document hash and data request from its row, checked against what
- * the market keeps (version, data request hash), and whether it is bookable, at the block the rows are at.
+ * the market keeps (version, data request hash), and whether it is bookable now.
  */
 export async function readOffer(ctx: WeconetContext, offerId: bigint): Promise<OfferView> {
-  const { rows } = await readPoint(ctx);
-  const [row, at] = await Promise.all([rows.get("offer", { id: offerId }), rows.block()]);
-  if (row === undefined) throw new WeconetError(`there is no offer ${offerId} on this network`);
-  const [stored, bookable] = await inOneBatch(ctx, at, (batch) =>
+  const point = await readPoint(ctx);
+  const [stored, bookable] = await inOneBatch(ctx, point.block, (batch) =>
     Promise.all([batch.view("market", "offer", [offerId]), batch.view("market", "isBookable", [offerId])]),
-  );
-  const view = offerView(row, bookable);
-  if (stored.version !== view.version || stored.dataRequest !== dataRequestHash(view.dataRequest)) {
+  ).catch((error: unknown) => {
+    if (error instanceof WeconetError && error.reason?.name === "MarketUnknownOffer") {
+      throw new WeconetError(`there is no offer ${offerId} on this network`, error.reason, { cause: error });
+    }
+    throw error;
+  });
+  const matches = (row: OfferRow | undefined) =>
+    row !== undefined &&
+    row.version === stored.version &&
+    stored.dataRequest ===
+      dataRequestHash({ attributeIds: row.dataAttributeIds, purpose: row.dataPurpose, duration: row.dataDuration });
+  const row = await readFresh(point, () => point.rows.get("offer", { id: offerId }), matches);
+  if (row === undefined || !matches(row)) {
     throw new WeconetError(
-      `offer ${offerId}'s events do not match the market (version ${view.version} vs ${stored.version}): is the node's log incomplete?`,
+      `offer ${offerId}'s events do not match the market (version ${row?.version ?? "none"} vs ${stored.version}): is the node's log incomplete, or the indexer behind?`,
     );
   }
-  return view;
+  return offerView(row, bookable);
 }
 
 /**

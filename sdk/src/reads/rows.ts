@@ -52,6 +52,31 @@ export async function readPoint(ctx: WeconetContext): Promise<ReadPoint> {
   return { rows: ctx.rows, block: head.number, now: head.timestamp };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits, at most `timeoutMs`, until a source that writes on its own (an indexer, which may lag the chain by a
+ * block or two) has applied block `block`. Returns whether it has.
+ */
+export async function rowsReach(rows: RowSource, block: bigint, timeoutMs = 10_000): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await rows.block()) >= block) return true;
+    if (isSyncing(rows) || Date.now() >= until) return false;
+    await sleep(200);
+  }
+}
+
+/**
+ * A point read of rows that an action relies on (a proposal's calls, an offer's terms): read again once a lagging
+ * indexer has reached the chain's head, when the first answer is not `good` (missing, or older than the contract).
+ */
+export async function readFresh<T>(point: ReadPoint, read: () => Promise<T>, good: (value: T) => boolean): Promise<T> {
+  const first = await read();
+  if (good(first) || isSyncing(point.rows)) return first;
+  return (await rowsReach(point.rows, point.block)) ? read() : first;
+}
+
 /** Paging of a list: at most `limit` items (1 to 1,000; every item when not given) after cursor `after`. */
 export interface PageOptions {
   limit?: number;
