@@ -9,6 +9,7 @@ import {
   nodeRowSource,
   ROLES,
   type NodeRowSource,
+  type RowSource,
   type ViewPage,
   type Weconet,
 } from "../src/index.js";
@@ -302,6 +303,31 @@ describe("reads on rows", () => {
     const wallet = as(alice).walletClient;
     if (wallet === undefined) throw new Error("test setup: as() gives no wallet");
     expect(overRows.connect(wallet).rows).toBe(fold.store);
+  });
+
+  it("reads again what an action relies on once a lagging indexer has reached the chain's head", async () => {
+    const fold = nodeRowSource(publicClient, deployment);
+    let asked = 0;
+    // An indexer one step behind: it applies the chain's new blocks only the second time it is asked its block.
+    const lagging: RowSource = {
+      get: (table, key) => fold.get(table, key),
+      select: (table, options) => fold.select(table, options),
+      async block() {
+        if (++asked % 2 === 0) await fold.sync();
+        return fold.block();
+      },
+    };
+    const w = createWeconet({ deployment, publicClient, indexer: lagging });
+    await fold.sync();
+    const { proposalId } = await as(people.lars).governance.proposeRuleChange({
+      rule: "marketFeeBps",
+      value: 100n,
+      title: "Fee 1%",
+    });
+    expect(await fold.get("proposal", { id: proposalId })).toBeUndefined();
+    expect((await w.reads.proposal(proposalId)).title).toBe("Fee 1%");
+    expect(asked).toBe(2);
+    await expect(w.reads.proposal(999n)).rejects.toThrow("there is no proposal 999 on this network");
   });
 
   it("reads many views in as few calls as the node's init code limit allows", async () => {
