@@ -8,6 +8,8 @@ import {
   isSyncing,
   nodeRowSource,
   ROLES,
+  rpcLogSource,
+  type LogSource,
   type NodeRowSource,
   type RowSource,
   type ViewPage,
@@ -303,6 +305,30 @@ describe("reads on rows", () => {
     const wallet = as(alice).walletClient;
     if (wallet === undefined) throw new Error("test setup: as() gives no wallet");
     expect(overRows.connect(wallet).rows).toBe(fold.store);
+  });
+
+  it("catches up through a provider that caps eth_getLogs ranges (the reader halves them)", async () => {
+    const node = rpcLogSource(publicClient);
+    let refused = 0;
+    let asked = 0;
+    const capped: LogSource = {
+      async getLogs(query) {
+        asked++;
+        if (query.toBlock - query.fromBlock + 1n > 5n) {
+          refused++;
+          throw new Error("query exceeds max block range 5");
+        }
+        return node.getLogs(query);
+      },
+      getBlockTimestamp: (block) => node.getBlockTimestamp(block),
+    };
+    const source = nodeRowSource(publicClient, deployment, { source: capped });
+    const w = createWeconet({ deployment, publicClient, indexer: source });
+    expect(await w.reads.members()).toEqual(await reader.reads.members());
+    expect(await w.reads.offers({ all: true })).toEqual(await reader.reads.offers({ all: true }));
+    expect(refused).toBeGreaterThan(0);
+    const head = await publicClient.getBlockNumber();
+    expect(asked).toBeGreaterThanOrEqual(Number((head - deployment.fromBlock + 1n) / 5n));
   });
 
   it("reads again what an action relies on once a lagging indexer has reached the chain's head", async () => {
