@@ -3,7 +3,9 @@
  * row; the GraphQL source filters, sorts and pages as MemoryStore does; a restart resumes from where it stopped
  * instead of indexing from the deployment block again; errors say what is wrong.
  */
+import { execFile } from "node:child_process";
 import path from "node:path";
+import { promisify } from "node:util";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -86,6 +88,25 @@ describe("the indexer on PGlite, after the demo", () => {
     expect(formatDifferences(report)).toEqual([]);
     expect(report.checks).toBeGreaterThan(50);
     expect(report.events).toBe(memory.row("settings", { id: "network" })?.events);
+  });
+
+  it("is what the CLI's lists and audit verify read with --indexer", async () => {
+    const cli = async (...args: string[]) => {
+      const bin = path.resolve(import.meta.dirname, "..", "..", "sdk", "bin", "weconet.js");
+      const env = { ...process.env, WECONET_PRIVATE_KEY: "", WECONET_INDEXER_URL: "" };
+      return promisify(execFile)(process.execPath, [bin, ...args, "--rpc", rpcUrl, "--deployment", deploymentDir], { env });
+    };
+    if (indexer === undefined) throw new Error("no indexer");
+    const [viaIndexer, viaNode] = await Promise.all([
+      cli("--indexer", indexer.url, "offers", "--json"),
+      cli("offers", "--json"),
+    ]);
+    expect(JSON.parse(viaIndexer.stdout)).toEqual(JSON.parse(viaNode.stdout));
+    expect((JSON.parse(viaIndexer.stdout) as unknown[]).length).toBeGreaterThan(0);
+    const verified = await cli("--indexer", indexer.url, "audit", "verify");
+    expect(verified.stdout).toMatch(/OK: the indexer at http:\/\/127\.0\.0\.1:\d+ \(block \d+\) agrees with the contracts/);
+    expect(verified.stdout).toContain("OK: the indexer's tables equal the SDK's own fold of the node's events, row for row");
+    await expect(cli("--indexer", `http://127.0.0.1:${await freePort()}`, "members")).rejects.toThrow(/is not reachable/);
   });
 
   it("filters, sorts and pages as MemoryStore does", async () => {
