@@ -57,7 +57,14 @@ describe("the indexer on PGlite, after the demo", () => {
   beforeAll(async () => {
     firstLog = path.join(dir, "first.log");
     const started = Date.now();
-    indexer = await startIndexer({ deploymentDir, rpcUrl, port: await freePort(), database, fresh: true, logFile: firstLog });
+    indexer = await startIndexer({
+      deploymentDir,
+      rpcUrl,
+      port: await freePort(),
+      database,
+      fresh: true,
+      logFile: firstLog,
+    });
     source = indexerSource(indexer.url);
     await caughtUp(source);
     const seconds = (Date.now() - started) / 1000;
@@ -76,7 +83,16 @@ describe("the indexer on PGlite, after the demo", () => {
     // Stricter than compareSources: the same JS values (bigints as bigints, addresses checksummed).
     expect(await rowDifferences(memory, source)).toEqual([]);
     // Not vacuous: the demo fills the tables the lists read.
-    for (const table of ["member", "role", "proposal", "vote", "connection", "offer", "booking", "marketRequest"] as const) {
+    for (const table of [
+      "member",
+      "role",
+      "proposal",
+      "vote",
+      "connection",
+      "offer",
+      "booking",
+      "marketRequest",
+    ] as const) {
       expect((await source.select(table)).total, table).toBeGreaterThan(0);
     }
     expect(await source.block()).toBeGreaterThanOrEqual(memory.row("settings", { id: "network" })?.lastBlock ?? 1n);
@@ -94,7 +110,9 @@ describe("the indexer on PGlite, after the demo", () => {
     const cli = async (...args: string[]) => {
       const bin = path.resolve(import.meta.dirname, "..", "..", "sdk", "bin", "weconet.js");
       const env = { ...process.env, WECONET_PRIVATE_KEY: "", WECONET_INDEXER_URL: "" };
-      return promisify(execFile)(process.execPath, [bin, ...args, "--rpc", rpcUrl, "--deployment", deploymentDir], { env });
+      return promisify(execFile)(process.execPath, [bin, ...args, "--rpc", rpcUrl, "--deployment", deploymentDir], {
+        env,
+      });
     };
     if (indexer === undefined) throw new Error("no indexer");
     const [viaIndexer, viaNode] = await Promise.all([
@@ -104,9 +122,15 @@ describe("the indexer on PGlite, after the demo", () => {
     expect(JSON.parse(viaIndexer.stdout)).toEqual(JSON.parse(viaNode.stdout));
     expect((JSON.parse(viaIndexer.stdout) as unknown[]).length).toBeGreaterThan(0);
     const verified = await cli("--indexer", indexer.url, "audit", "verify");
-    expect(verified.stdout).toMatch(/OK: the indexer at http:\/\/127\.0\.0\.1:\d+ \(block \d+\) agrees with the contracts/);
-    expect(verified.stdout).toContain("OK: the indexer's tables equal the SDK's own fold of the node's events, row for row");
-    await expect(cli("--indexer", `http://127.0.0.1:${await freePort()}`, "members")).rejects.toThrow(/is not reachable/);
+    expect(verified.stdout).toMatch(
+      /OK: the indexer at http:\/\/127\.0\.0\.1:\d+ \(block \d+\) agrees with the contracts/,
+    );
+    expect(verified.stdout).toContain(
+      "OK: the indexer's tables equal the SDK's own fold of the node's events, row for row",
+    );
+    await expect(cli("--indexer", `http://127.0.0.1:${await freePort()}`, "members")).rejects.toThrow(
+      /is not reachable/,
+    );
   });
 
   it("filters, sorts and pages as MemoryStore does", async () => {
@@ -136,10 +160,20 @@ describe("the indexer on PGlite, after the demo", () => {
         { where: { unitPrice: { gt: 0n } }, orderBy: "unitPrice", direction: "desc" },
         { where: { provider: offer.provider, status: { ne: "closed" } }, orderBy: "listedAt" },
       ],
-      booking: [{ where: { status: { ne: "booked" } }, orderBy: "bookedAt" }, { where: { requestId: null } }, { orderBy: "amount", direction: "desc", limit: 2 }],
-      proposal: [{ where: { votesFor: { gte: 1n } } }, { where: { executed: false }, orderBy: "voteEnd", direction: "desc" }],
+      booking: [
+        { where: { status: { ne: "booked" } }, orderBy: "bookedAt" },
+        { where: { requestId: null } },
+        { orderBy: "amount", direction: "desc", limit: 2 },
+      ],
+      proposal: [
+        { where: { votesFor: { gte: 1n } } },
+        { where: { executed: false }, orderBy: "voteEnd", direction: "desc" },
+      ],
       vote: [{ orderBy: "weight" }],
-      attribute: [{ where: { id: { lt: 10 } } }, { where: { deprecated: false, parent: { gte: 1 } }, orderBy: "parent", limit: 5 }],
+      attribute: [
+        { where: { id: { lt: 10 } } },
+        { where: { deprecated: false, parent: { gte: 1 } }, orderBy: "parent", limit: 5 },
+      ],
       marketRequest: [{ where: { answers: { has: offer.id } } }],
     };
     const pages = async (s: RowSource, table: TableName, options: SelectOptions<RowOf<TableName>>) => {
@@ -181,7 +215,10 @@ describe("the indexer on PGlite, after the demo", () => {
     // Ponder recovered the first run's rows and processed only what followed its last finalized checkpoint.
     const log = readPonderLog(secondLog);
     expect(log.some((e) => e.msg === "Detected crash recovery")).toBe(true);
-    const processed = metricSum(await (await fetch(`${indexer.url}/metrics`)).text(), "ponder_indexing_completed_events");
+    const processed = metricSum(
+      await (await fetch(`${indexer.url}/metrics`)).text(),
+      "ponder_indexing_completed_events",
+    );
     console.log(`indexer restart: processed ${processed} of ${total} events after resuming`);
     expect(processed).toBeGreaterThan(0);
     expect(processed).toBeLessThan(total / 2);
@@ -190,14 +227,20 @@ describe("the indexer on PGlite, after the demo", () => {
   it("says when the indexer is not there or refuses a query", async () => {
     const nowhere = indexerSource(`http://127.0.0.1:${await freePort()}`);
     await expect(nowhere.select("member")).rejects.toThrow(/the indexer at http:\/\/127\.0\.0\.1:\d+ is not reachable/);
-    await expect(source.select("member", { after: "not a cursor" })).rejects.toThrow(/refused the query \(member rows\)/);
+    await expect(source.select("member", { after: "not a cursor" })).rejects.toThrow(
+      /refused the query \(member rows\)/,
+    );
     await expect(source.select("member", { limit: 1001 })).rejects.toThrow(/0 to 1000 rows/);
   });
 
   it("serves its status beside Ponder's", async () => {
     if (indexer === undefined) throw new Error("no indexer");
     const status = (await (await fetch(`${indexer.url}/weconet/status`)).json()) as Record<string, unknown>;
-    expect(status).toMatchObject({ ready: true, chainId: 31337, events: memory.row("settings", { id: "network" })?.events });
+    expect(status).toMatchObject({
+      ready: true,
+      chainId: 31337,
+      events: memory.row("settings", { id: "network" })?.events,
+    });
     expect(BigInt(String(status.block))).toBeGreaterThanOrEqual(await publicClient.getBlockNumber());
   });
 });

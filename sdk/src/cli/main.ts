@@ -891,7 +891,10 @@ const commands: Record<string, () => Promise<void>> = {
                 fold.length === 0
                   ? "OK: the indexer's tables equal the SDK's own fold of the node's events, row for row"
                   : `the indexer's tables differ from the SDK's own fold in ${fold.length} place(s):\n${fold
-                      .map((d) => `  ${d.table} ${d.key}${d.column === null ? "" : ` ${d.column}`}: fold ${d.a}, indexer ${d.b}`)
+                      .map(
+                        (d) =>
+                          `  ${d.table} ${d.key}${d.column === null ? "" : ` ${d.column}`}: fold ${d.a}, indexer ${d.b}`,
+                      )
                       .join("\n")}`,
               ]),
         ].join("\n"),
