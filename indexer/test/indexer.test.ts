@@ -145,6 +145,16 @@ describe("the indexer on PGlite, after the demo", () => {
         { where: { status: { in: ["active", "applicant"] } }, orderBy: "memberSince", limit: 3 },
         { where: { or: [{ status: "applicant" }, { votes: { gte: 1n } }] } },
         { where: { or: [{}, { status: "removed" }] } },
+        // Alternatives of several conditions each (Ponder's OR alone would split them), beside a plain condition.
+        {
+          where: {
+            badge: true,
+            or: [
+              { status: "active", votes: 1n },
+              { status: "applicant", since: { gt: 0 } },
+            ],
+          },
+        },
         { where: { status: { in: [] } } },
       ],
       role: [{ where: { held: true, contract: "membership" } }, { where: { held: { ne: true } }, direction: "desc" }],
@@ -155,6 +165,15 @@ describe("the indexer on PGlite, after the demo", () => {
         { where: { closedAt: null } },
         { where: { closedAt: { ne: null } }, orderBy: "closedAt", direction: "desc" },
         { where: { expiresAt: { gt: connection.expiresAt - 1, lte: connection.expiresAt } } },
+        // Nested alternatives, as the reads build them (a member's live or closed connections, either side).
+        {
+          where: {
+            or: [
+              { owner: connection.owner, or: [{ open: true }, { closedAt: { gt: 0 } }] },
+              { grantee: connection.owner, or: [{ open: false }, {}] },
+            ],
+          },
+        },
       ],
       offer: [
         { where: { unitPrice: { gt: 0n } }, orderBy: "unitPrice", direction: "desc" },

@@ -102,6 +102,15 @@ const isCondition = (value: unknown): value is Condition<unknown> =>
 const SUFFIXES = { in: "_in", ne: "_not", gt: "_gt", gte: "_gte", lt: "_lt", lte: "_lte", has: "_has" } as const;
 
 /**
+ * One alternative of an `OR`. Ponder 0.16 flattens each alternative's conditions into the `OR` list itself
+ * (`OR: [{ a, b }]` means a OR b), so an alternative with several conditions goes in as one `AND` of them.
+ */
+function alternative(where: Record<string, Json>): Record<string, Json> {
+  const entries = Object.entries(where);
+  return entries.length > 1 ? { AND: entries.map(([key, value]) => ({ [key]: value })) } : where;
+}
+
+/**
  * A model filter as Ponder's `where`, or `{}` when it holds for every row. An `or` with an alternative that holds
  * for every row holds for every row too: it is left out (Ponder would drop the empty alternative and keep the rest).
  */
@@ -111,7 +120,9 @@ export function toWhere<T extends TableName>(table: T, filter: Filter<RowOf<T>>)
     if (wanted === undefined) continue;
     if (column === "or") {
       const alternatives = (wanted as readonly Filter<RowOf<T>>[]).map((f) => toWhere(table, f));
-      if (alternatives.length > 0 && alternatives.every((a) => Object.keys(a).length > 0)) where.OR = alternatives;
+      if (alternatives.length > 0 && alternatives.every((a) => Object.keys(a).length > 0)) {
+        where.OR = alternatives.map(alternative);
+      }
       continue;
     }
     const kind = kindOf(table, column);
