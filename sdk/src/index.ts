@@ -124,8 +124,8 @@ export type {
 } from "./reads/access.js";
 export { applicationView } from "./reads/applications.js";
 export type { ApplicationFacts, ApplicationView } from "./reads/applications.js";
-export { proposalDetails, proposalSummary } from "./reads/governance.js";
-export type { ProposalDerived, ProposalDetails, ProposalSummary } from "./reads/governance.js";
+export { proposalDetails, proposalSummary, voteView } from "./reads/governance.js";
+export type { ProposalDerived, ProposalDetails, ProposalSummary, VoteView } from "./reads/governance.js";
 export { memberView } from "./reads/members.js";
 export type { MemberDerived, MemberFacts, MemberView } from "./reads/members.js";
 export { resourceView } from "./reads/resources.js";
