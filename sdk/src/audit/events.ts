@@ -10,7 +10,17 @@ import {
 
 import type { AbiOf, ContractName } from "../contracts.js";
 import { describePurpose } from "../purposes.js";
-import { AUTHORITIES, BOOKING_STATUSES, bytes32ToText, CLOSE_REASONS, CONSENTS, isoTime, roleName } from "../errors.js";
+import {
+  AUTHORITIES,
+  BOOKING_STATUSES,
+  bytes32ToText,
+  CLOSE_REASONS,
+  CONSENTS,
+  isoTime,
+  roleName,
+  VOTE_TYPES,
+} from "../errors.js";
+import { DOMAINS } from "../reads/taxonomy.js";
 
 /** The events of contract `C`. */
 export type EventName<C extends ContractName> = ContractEventName<AbiOf<C>>;
@@ -74,8 +84,6 @@ type Normalizers = {
   [C in ContractName]: { [E in EventName<C>]: (args: EventArgs<C, E>) => Described };
 };
 
-const SUPPORT = ["against", "for", "abstain"] as const;
-const DOMAINS = ["person", "resource", "offer"] as const;
 const code = (value: Hex) => bytes32ToText(value) || "(none)";
 const roleGranted = (args: { role: Hex; account: Address; sender: Address }): Described => ({
   actor: args.sender,
@@ -89,7 +97,7 @@ const roleRevoked = (args: { role: Hex; account: Address; sender: Address }): De
 });
 const ids = (attributeIds: readonly number[]) => `[${attributeIds.join(", ")}]`;
 const consentOf = (consent: number, connector: Address) =>
-  consent === 3 ? `through connector ${connector}` : `by ${CONSENTS[consent] ?? consent} consent`;
+  CONSENTS[consent] === "connector" ? `through connector ${connector}` : `by ${CONSENTS[consent] ?? consent} consent`;
 /** Which consent of a connection a slot holds, in words (slot 0, the owner's own, reads as the connection). */
 const consentSource = (slot: number, article: "a" | "the"): string =>
   slot === 0 ? `${article} connection` : `${article} consent of a booking (slot ${slot})`;
@@ -378,12 +386,12 @@ const NORMALIZERS: Normalizers = {
     VoteCast: (a) => ({
       actor: a.voter,
       proposals: [a.proposalId],
-      summary: `${a.voter} voted ${SUPPORT[a.support] ?? a.support} on ${a.proposalId}${a.reason ? `: "${a.reason}"` : ""}`,
+      summary: `${a.voter} voted ${VOTE_TYPES[a.support] ?? a.support} on ${a.proposalId}${a.reason ? `: "${a.reason}"` : ""}`,
     }),
     VoteCastWithParams: (a) => ({
       actor: a.voter,
       proposals: [a.proposalId],
-      summary: `${a.voter} voted ${SUPPORT[a.support] ?? a.support} on ${a.proposalId} with parameters`,
+      summary: `${a.voter} voted ${VOTE_TYPES[a.support] ?? a.support} on ${a.proposalId} with parameters`,
     }),
     ProposalQueued: (a) => ({
       proposals: [a.proposalId],

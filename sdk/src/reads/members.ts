@@ -4,6 +4,7 @@ import { readEvents, type ReadEventsOptions } from "../audit/reader.js";
 import { rebuildState } from "../audit/state.js";
 import type { WeconetContext } from "../client.js";
 import { MEMBER_STATUSES, ROLES, type MemberStatus, type RoleName } from "../errors.js";
+import { MEMBERSHIP_ROLES } from "../vocabulary.js";
 
 /** An account known to the membership, with its current standing. */
 export interface MemberView {
@@ -26,15 +27,13 @@ export interface MemberView {
 
 type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress" | "source">;
 
-const MEMBER_ROLES = ["manager", "leader", "developer"] as const;
-
 /** One account's standing, from the contract's views. */
 export async function readMember(ctx: WeconetContext, account: Address): Promise<MemberView> {
   const m = ctx.contracts.membership;
   const [[status, since, memberSince, profile], manager, roles, votes, voteActivatesAt] = await Promise.all([
     m.read.memberInfo([account]),
     m.read.manager(),
-    Promise.all(MEMBER_ROLES.map((role) => m.read.hasActiveRole([ROLES[role], account]))),
+    Promise.all(MEMBERSHIP_ROLES.map((role) => m.read.hasActiveRole([ROLES[role], account]))),
     m.read.getVotes([account]),
     m.read.voteActivatesAt([account]),
   ]);
@@ -44,7 +43,7 @@ export async function readMember(ctx: WeconetContext, account: Address): Promise
     since,
     memberSince,
     profile,
-    roles: MEMBER_ROLES.filter((_, i) => roles[i]),
+    roles: MEMBERSHIP_ROLES.filter((_, i) => roles[i]),
     isManager: manager.toLowerCase() === account.toLowerCase(),
     votes,
     voteActivatesAt,
