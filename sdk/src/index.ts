@@ -103,8 +103,10 @@ export type {
   MatchWeights,
   OfferDocument,
 } from "./matching.js";
-export { classAndSubclasses, ETH, isSettled, nextActions } from "./reads/market.js";
-export type { BookingView, MarketRequestView, NextActions, OfferView } from "./reads/market.js";
+export { classAndSubclasses, ETH, isSettled } from "./reads/market.js";
+export type { BookingView, MarketRequestView, OfferView } from "./reads/market.js";
+export { actionsOf, BOOKING_ROLE_NAMES, bookingActions, describeBookingAction, isOpenAt } from "./booking-actions.js";
+export type { BookingAction, BookingActionId, BookingRole, DisputeDeadlines } from "./booking-actions.js";
 export { BALLOT_TYPES, describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
 export type { ProposalCall, SignedBallot, Support } from "./actions/governance.js";
 export type { ClassRef } from "./actions/resources.js";

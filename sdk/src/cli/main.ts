@@ -9,6 +9,7 @@ import { erc20Abi, formatUnits, parseUnits, type Address } from "viem";
 import type { Expiry } from "../actions/access.js";
 import { encodeRegistrationConsent, parseRegistrationConsent } from "../actions/applications.js";
 import { SUPPORT_VALUES, type Support } from "../actions/governance.js";
+import { BOOKING_ROLE_NAMES, describeBookingAction, type BookingRole } from "../booking-actions.js";
 import { latestBlock } from "../client.js";
 import type { AttributeWant } from "../matching.js";
 import { CONNECTION_STATES } from "../reads/access.js";
@@ -742,15 +743,14 @@ const commands: Record<string, () => Promise<void>> = {
     const rows = await Promise.all(
       bookings.map(async (b) => {
         const { symbol, decimals } = await tokenInfo(w, b.token);
-        const side = (who: "consumer" | "provider") =>
-          member === undefined || b[who].toLowerCase() === member.toLowerCase() ? b.next[who] : [];
-        const next = [
-          ...side("consumer").map((a) => `consumer: ${a}`),
-          ...side("provider").map((a) => `provider: ${a}`),
-          ...b.next.leader.map((a) => `leader: ${a}`),
-          ...b.next.members.map((a) => `members' vote: ${a}`),
-          ...b.next.anyone.map((a) => `anyone: ${a}`),
-        ];
+        // With --member, only that member's side of the booking (and what others than the parties may do).
+        const shown = (by: BookingRole) =>
+          member === undefined ||
+          (by !== "consumer" && by !== "provider") ||
+          b[by].toLowerCase() === member.toLowerCase();
+        const next = b.next
+          .filter((a) => shown(a.by))
+          .map((a) => `${BOOKING_ROLE_NAMES[a.by]}: ${describeBookingAction(a)}`);
         return [
           b.id.toString(),
           b.offerId.toString(),

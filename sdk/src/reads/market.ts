@@ -9,17 +9,11 @@ import {
   type NetworkState,
   type OfferRecord,
 } from "../audit/state.js";
+import { bookingActions, type BookingAction, type DisputeDeadlines } from "../booking-actions.js";
 import type { WeconetContext } from "../client.js";
 import { dataRequestHash } from "../codes.js";
 import { eventSelectorOf } from "../contracts.js";
-import {
-  BOOKING_STATUSES,
-  isoTime,
-  OFFER_STATUSES,
-  SETTLED_STATUSES,
-  WeconetError,
-  type BookingStatus,
-} from "../errors.js";
+import { BOOKING_STATUSES, OFFER_STATUSES, SETTLED_STATUSES, WeconetError, type BookingStatus } from "../errors.js";
 import { attributeIdOf, listAttributes, type Attribute } from "./taxonomy.js";
 
 type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress" | "source">;
@@ -35,34 +29,10 @@ export interface OfferView extends OfferRecord {
   bookable: boolean;
 }
 
-/**
- * What each party, a leader, the members' vote and anyone can do next with a booking (the times in the sentences
- * are the market's own deadlines).
- */
-export interface NextActions {
-  consumer: string[];
-  provider: string[];
-  leader: string[];
-  /** What the members' vote (a proposal executed by the timelock) may do. */
-  members: string[];
-  /** What any account may do (settle a dispute past its final deadline). */
-  anyone: string[];
-}
-
-/**
- * The deadlines of a dispute, in seconds since the epoch: the leaders who are neither party rule from
- * `disputedAt` until `finalDeadline` (exclusive), the members' vote from `membersFrom` until then; from
- * `finalDeadline` anyone may settle it by the default outcome (full refund to the consumer).
- */
-export interface DisputeDeadlines {
-  disputedAt: number;
-  membersFrom: number;
-  finalDeadline: number;
-}
-
 /** A booking, its escrow, and what each party can do next. */
 export interface BookingView extends BookingRecord {
-  next: NextActions;
+  /** What each role may do next, with the times (see {@link bookingActions}). */
+  next: BookingAction[];
   /** The deadlines of its dispute, while it is disputed. */
   deadlines?: DisputeDeadlines;
 }
@@ -79,6 +49,8 @@ export function disputeDeadlinesOf(
   const membersFrom = disputedAt + rulingPeriod;
   return { disputedAt, membersFrom, finalDeadline: membersFrom + membersDecisionTime };
 }
+
+export type { DisputeDeadlines };
 
 /** A market request with its answers, and whether it is still open. */
 export interface MarketRequestView extends MarketRequestRecord {
@@ -195,64 +167,6 @@ export async function readOffer(ctx: WeconetContext, offerId: bigint, options: R
 }
 
 /**
- * What each party can do next with a booking in `status`, at time `now`; for a disputed booking, `deadlines` say
- * who may rule from when (without them only the leaders' ruling is named).
- */
-export function nextActions(
-  b: Pick<BookingRecord, "status" | "windowEnds">,
-  now: number,
-  credits: { consumer: bigint; provider: bigint },
-  deadlines?: DisputeDeadlines,
-): NextActions {
-  const next: NextActions = { consumer: [], provider: [], leader: [], members: [], anyone: [] };
-  switch (b.status) {
-    case "booked":
-      next.provider.push("accept or decline");
-      next.consumer.push("cancel (full refund) until the provider accepts");
-      break;
-    case "accepted":
-      next.provider.push("deliver, then mark it delivered", "open a dispute");
-      next.consumer.push("complete (releases the payment)", "open a dispute");
-      break;
-    case "delivered":
-      if (now < b.windowEnds) {
-        next.consumer.push(`complete, or open a dispute until ${isoTime(b.windowEnds)}`);
-        next.provider.push(
-          `claim the payment from ${isoTime(b.windowEnds)}, unless the consumer completes or disputes`,
-        );
-      } else {
-        next.provider.push("claim the payment (the dispute window has closed)");
-        next.consumer.push("complete (the dispute window has closed)");
-      }
-      break;
-    case "disputed":
-      if (deadlines === undefined) {
-        next.leader.push("rule: split the escrow (a leader who is neither party)");
-      } else if (now < deadlines.finalDeadline) {
-        next.leader.push(
-          `rule: split the escrow (a leader who is neither party), until ${isoTime(deadlines.finalDeadline)}`,
-        );
-        next.members.push(
-          now < deadlines.membersFrom
-            ? `rule by a proposal (calls ruleDispute), executed from ${isoTime(deadlines.membersFrom)} until ${isoTime(deadlines.finalDeadline)}`
-            : `rule by a proposal (calls ruleDispute), executed until ${isoTime(deadlines.finalDeadline)}`,
-        );
-        next.anyone.push(
-          `settle by the default outcome (full refund to the consumer) from ${isoTime(deadlines.finalDeadline)}`,
-        );
-      } else {
-        next.anyone.push("settle by the default outcome: full refund to the consumer (the final deadline has passed)");
-      }
-      break;
-    default:
-      break;
-  }
-  if (credits.consumer > 0n) next.consumer.push(`withdraw ${credits.consumer} credited`);
-  if (credits.provider > 0n) next.provider.push(`withdraw ${credits.provider} credited`);
-  return next;
-}
-
-/**
  * The bookings of `party` (as consumer, as provider, or both; everyone's when no party is named), newest first,
  * with the escrow, the settlement and what each side can do next. Status and dispute window come from the views.
  */
@@ -302,7 +216,7 @@ export async function listBookings(
       return {
         ...current,
         ...(deadlines === undefined ? {} : { deadlines }),
-        next: nextActions(current, now, credits, deadlines),
+        next: bookingActions(current, now, credits, deadlines),
       };
     }),
   );
