@@ -1,7 +1,14 @@
 import { erc20Abi, parseEther, zeroAddress, type Address } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { connectionIdOf, describeBookingAction, purposeCode, toContentHash, WeconetError } from "../src/index.js";
+import {
+  connectionIdOf,
+  describeBookingAction,
+  filterEvents,
+  purposeCode,
+  toContentHash,
+  WeconetError,
+} from "../src/index.js";
 import { deployTestToken } from "./support/token.js";
 import {
   admitMember,
@@ -17,6 +24,12 @@ import {
 isolateFile();
 
 const DAY = 86_400;
+
+async function collect<T>(events: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const e of events) all.push(e);
+  return all;
+}
 const price = parseEther("0.01");
 
 describe("the market", () => {
@@ -187,6 +200,11 @@ describe("the market", () => {
     expect(done).toMatchObject({ status: "accepted", bookingId: accepted.bookingId });
     const [booking] = await reader.reads.bookings({ party: dave, statuses: ["booked"] });
     expect(booking).toMatchObject({ id: accepted.bookingId, requestId });
+    // The audit trail filters by request: its own events (the market indexes the request id in them).
+    const trail = await collect(filterEvents(reader.audit.events(), { requests: [requestId] }));
+    expect(trail.map((e) => e.event)).toEqual(["RequestPosted", "RequestAnswered", "RequestAccepted"]);
+    expect(trail.map((e) => e.subjects.requests)).toEqual([[requestId], [requestId], [requestId]]);
+    expect(trail.at(-1)?.subjects.offers).toEqual([courierOffer]);
 
     const other = await as(carol).market.postRequest({
       class: "desk",

@@ -42,6 +42,8 @@ export interface Subjects {
   offers: bigint[];
   /** Market booking ids. */
   bookings: bigint[];
+  /** Market request ids. */
+  requests: bigint[];
 }
 
 /** One event of the audit trail, normalized: who did what, when, in which block and transaction. */
@@ -77,6 +79,7 @@ interface Described {
   resources?: bigint[];
   offers?: bigint[];
   bookings?: bigint[];
+  requests?: bigint[];
   summary: string;
 }
 
@@ -132,11 +135,15 @@ const application = (
 /** An amount of a market token: ETH in ether, an ERC-20 in its smallest units (its decimals are not in the event). */
 const amountOf = (value: bigint, token: Address) =>
   token === zeroAddress ? `${formatEther(value)} ETH` : `${value} units of ${token}`;
-/** The subjects of a market event: its indexed (party, offer, booking), zeros left out. */
-const market = (a: { party: Address; offerId: bigint; bookingId: bigint }) => ({
+/**
+ * The subjects of a market event: the party, the offer and the booking or request it concerns (the market indexes
+ * (party, offerId, bookingId) and, in the request events, (party, offerId, requestId)), zeros left out.
+ */
+const market = (a: { party: Address; offerId: bigint; bookingId?: bigint; requestId?: bigint }) => ({
   actor: a.party,
   offers: a.offerId === 0n ? [] : [a.offerId],
-  bookings: a.bookingId === 0n ? [] : [a.bookingId],
+  bookings: a.bookingId === undefined || a.bookingId === 0n ? [] : [a.bookingId],
+  requests: a.requestId === undefined || a.requestId === 0n ? [] : [a.requestId],
 });
 const offerTerms = (
   verb: string,
@@ -457,6 +464,7 @@ export function describeEvent<C extends ContractName>(
       resources: d.resources ?? [],
       offers: d.offers ?? [],
       bookings: d.bookings ?? [],
+      requests: d.requests ?? [],
     },
     summary: d.summary,
   };

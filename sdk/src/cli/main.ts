@@ -102,7 +102,7 @@ ${DATA_USAGE}
 Auditor
   audit export [--format jsonl|csv] [--out <file>] [--from-block <n>] [--to-block <n>]
                [--member <address>]… [--attribute <id or name>]… [--proposal <id>]… [--resource <id>]…
-               [--offer <id>]… [--booking <id>]… [--contract <name>]… [--event <name>]…
+               [--offer <id>]… [--booking <id>]… [--request <id>]… [--contract <name>]… [--event <name>]…
   audit verify [--from-block <n>] [--to-block <n>]
 
 Options
@@ -160,6 +160,7 @@ const { values: flags, positionals } = (() => {
         resource: { type: "string", multiple: true },
         offer: { type: "string", multiple: true },
         booking: { type: "string", multiple: true },
+        request: { type: "string", multiple: true },
         contract: { type: "string", multiple: true },
         event: { type: "string", multiple: true },
         socket: { type: "string" },
@@ -305,6 +306,7 @@ async function auditFilter(w: Weconet): Promise<AuditFilter> {
     resources: (flags.resource ?? []).map((r) => bigintArg(r, "--resource")),
     offers: (flags.offer ?? []).map((o) => bigintArg(o, "--offer")),
     bookings: (flags.booking ?? []).map((b) => bigintArg(b, "--booking")),
+    requests: (flags.request ?? []).map((r) => bigintArg(r, "--request")),
     contracts,
     events: flags.event ?? [],
   };
