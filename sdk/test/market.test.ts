@@ -232,9 +232,11 @@ describe("the market", () => {
     );
     await increaseTime(7 * DAY);
     const [waiting] = await reader.reads.bookings({ party: carol, statuses: ["delivered"] });
+    // Carol still has the refund of her cancelled booking to withdraw.
     expect(waiting?.next).toEqual([
       { id: "claim_payment", by: "provider" },
       { id: "complete", by: "consumer" },
+      { id: "withdraw", by: "consumer", amount: 2n * price },
     ]);
     expect(describeBookingAction({ id: "claim_payment", by: "provider" })).toBe(
       "claim the payment (the dispute window has closed)",
