@@ -4,7 +4,7 @@ import { abiOfKey } from "../contracts.js";
 import { accountOf, chainTime, eventIn, eventsIn, send, signerOf, type Sent, type WeconetContext } from "../client.js";
 import { toBytes32Code } from "../codes.js";
 import { purposeCode } from "../purposes.js";
-import { WeconetError } from "../errors.js";
+import { APPLICATION_STATUSES, WeconetError } from "../errors.js";
 import { TYPED_DATA } from "../vocabulary.js";
 import { findPendingRequest } from "../reads/access.js";
 import { attributeSetOf } from "../reads/taxonomy.js";
@@ -160,7 +160,8 @@ export function accessActions(ctx: WeconetContext) {
     ): Promise<Sent & Granted> => {
       const { application, attributes, purpose, ...expiry } = p;
       const app = await ctx.contracts.applications.read.application([application]);
-      if (app.status === 0) throw new WeconetError(`there is no application with account ${application}`);
+      if (APPLICATION_STATUSES[app.status] === "none")
+        throw new WeconetError(`there is no application with account ${application}`);
       return grant({
         grantee: application,
         attributes: attributes ?? app.attributeIds,

@@ -12,9 +12,9 @@ import type { AttributeRef, Moment } from "./access.js";
 export interface ApplicationDescription {
   /** The address the application's back end signs data-socket requests with (not a member's, not the developer's). */
   account: Address;
-  /** Its name (1 to 64 bytes). */
+  /** Its name (1 to `Applications.MAX_NAME_LENGTH` bytes). */
   name: string;
-  /** Where its description, terms and privacy statement are (1 to 256 bytes). */
+  /** Where its description, terms and privacy statement are (1 to `Applications.MAX_METADATA_URI_LENGTH` bytes). */
   metadataURI: string;
   /** The person attributes it asks members for (ids or names; sorted by the SDK). */
   attributes: readonly AttributeRef[];

@@ -5,7 +5,7 @@ import { applyEvent, emptyState, type AccessRequestRecord, type ConnectionRecord
 import type { WeconetContext } from "../client.js";
 import { requestDigest } from "../codes.js";
 import { abiOfKey, eventSelectorOf } from "../contracts.js";
-import { WeconetError } from "../errors.js";
+import { APPLICATION_STATUSES, WeconetError } from "../errors.js";
 import { purposeText } from "../purposes.js";
 import { attributeIdOf } from "./taxonomy.js";
 
@@ -139,7 +139,8 @@ export async function listConnections(
       return {
         ...c,
         purposeText: purposeText(c.purpose),
-        granteeKind: kind === 0 ? "member" : "application",
+        // Applications and members are distinct grantees: an account with no application status is a member.
+        granteeKind: APPLICATION_STATUSES[kind] === "none" ? "member" : "application",
         source: c.slot === 0 ? "own" : "booking",
         state: connectionState,
         authorizedAttributes: authorized.filter((a) => a.authorized).map((a) => a.attributeId),
