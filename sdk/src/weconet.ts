@@ -17,7 +17,7 @@ import { listApplications, readApplication } from "./reads/applications.js";
 import type { MatchRequest } from "./matching.js";
 import { matchMarket } from "./reads/match.js";
 import { listBookings, listMarketRequests, listOffers, marketCredits, readOffer } from "./reads/market.js";
-import { findProposal, listProposals } from "./reads/governance.js";
+import { findProposal, listProposals, listVotes } from "./reads/governance.js";
 import { listMembers, readMember } from "./reads/members.js";
 import { listResources } from "./reads/resources.js";
 import { defaultSocket, latestAnchor, ownSocketOf, socketOf } from "./reads/sockets.js";
@@ -97,6 +97,8 @@ export function createWeconet(options: CreateWeconetOptions) {
       members: (o?: Parameters<typeof listMembers>[1]) => listMembers(ctx, o),
       proposals: (o?: Parameters<typeof listProposals>[1]) => listProposals(ctx, o),
       proposal: (id: bigint) => findProposal(ctx, id),
+      /** The votes on a proposal (or a voter's), with their reasons, newest first. */
+      votes: (o?: Parameters<typeof listVotes>[1]) => listVotes(ctx, o),
       rules: () => readRules(ctx),
       /** The whole vocabulary. */
       attributes: () => listAttributes(ctx),
