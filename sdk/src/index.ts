@@ -218,3 +218,6 @@ export { inOneBatch, ViewBatch } from "./reads/batch.js";
 export type { ViewArgs, ViewName, ViewResult } from "./reads/batch.js";
 export { CLOCK_LISTS, LIST_TABLES, listsReading } from "./reads/lists.js";
 export type { ListName } from "./reads/lists.js";
+// The indexer's rows over its GraphQL (a RowSource like MemoryStore).
+export { indexerSource, toWhere } from "./indexer/graphql-source.js";
+export type { IndexerSourceOptions } from "./indexer/graphql-source.js";

@@ -25,6 +25,7 @@ import { readRules } from "./reads/rules.js";
 import { attributeIdOf, listAttributes } from "./reads/taxonomy.js";
 import { readNetworkStatus } from "./reads/status.js";
 import { readChanges } from "./reads/lists.js";
+import { indexerSource } from "./indexer/graphql-source.js";
 import { nodeRowSource } from "./reads/node-source.js";
 import type { RowSource } from "./model/store.js";
 
@@ -45,12 +46,7 @@ export interface CreateWeconetOptions {
 function rowSourceOf(options: CreateWeconetOptions): RowSource {
   const { indexer } = options;
   if (indexer === undefined) return nodeRowSource(options.publicClient, options.deployment);
-  if (typeof indexer === "string") {
-    throw new WeconetError(
-      `reading from the indexer at ${indexer} needs the SDK's indexer source (sdk/src/indexer), which this build lacks`,
-    );
-  }
-  return indexer;
+  return typeof indexer === "string" ? indexerSource(indexer) : indexer;
 }
 
 /**
