@@ -43,6 +43,8 @@ const DOCUMENTS_DIR = path.join(DEPLOYMENT_DIR, "documents");
 const DAPP_PORT = Number.parseInt(process.env.WECONET_DAPP_PORT ?? "3000", 10);
 const SOCKET_PORT = Number.parseInt(process.env.WECONET_SOCKET_PORT ?? "8600", 10);
 const SOCKET_URL = `http://${HOST}:${SOCKET_PORT}`;
+// The demo's people (names, roles, development accounts) as data beside the deployment: the dApp reads this file.
+const PEOPLE_FILE = path.join(".weconet", "demo", DEPLOYMENT_ID, "people.json");
 
 // The production build needs no chain: it runs while the chain is started, deployed and seeded.
 const dappBuild = buildDapp();
@@ -152,6 +154,8 @@ try {
     );
   }
 
+  writeDemoPeople(deployment.contracts.membership);
+
   console.log("weconet: starting the dApp …");
   if (await dappBuild.done) console.log("weconet: built the dApp (production build)");
   dapp = await startDapp({
@@ -160,6 +164,7 @@ try {
     rpcUrl: RPC_URL,
     deploymentDir: DEPLOYMENT_DIR,
     socketUrl: socket.url,
+    peopleFile: path.resolve(PEOPLE_FILE),
   }).catch((error: unknown) => {
     throw new Error(
       `the dApp could not start on port ${DAPP_PORT} (is it taken? choose another: WECONET_DAPP_PORT=3001 npm start): ` +
@@ -184,6 +189,7 @@ try {
     `  socket data ${SOCKET_HOME}/${DEPLOYMENT_ID}   (PGlite, encrypted; master key ${SOCKET_HOME}/master.key)`,
     `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
     `  documents   ${DOCUMENTS_DIR}   (the offers' documents, named by their hashes, for weconet offers --match; also in the socket)`,
+    `  people      ${PEOPLE_FILE}   (the demo's people and their development accounts, as the dApp offers them)`,
     "",
     "Contracts:",
     ...Object.entries(deployment.contracts).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
@@ -217,6 +223,16 @@ function localParameters(): DeploymentParameters {
     readFileSync(path.resolve("deploy", "parameters", "localhost.json"), "utf8"),
   ) as DeploymentParameters;
   return { ...parameters, WeconetSocket: { ...parameters.WeconetSocket, defaultSocket: SOCKET_URL } };
+}
+
+/**
+ * Writes the demo's people next to the deployment (see PEOPLE_FILE), naming the deployment they belong to: the dApp
+ * offers them as development accounts only on that deployment.
+ */
+function writeDemoPeople(membership: string): void {
+  mkdirSync(path.dirname(PEOPLE_FILE), { recursive: true });
+  const people = devAccounts().map(({ name, role, address, privateKey }) => ({ name, role, address, privateKey }));
+  writeFileSync(PEOPLE_FILE, `${JSON.stringify({ chainId: CHAIN_ID, membership, people }, null, 2)}\n`);
 }
 
 /** The socket's two databases in the deployment's folder: the values and receipts, and (apart) the data keys. */

@@ -8,7 +8,8 @@ import { freePort } from "../../../scripts/local-services.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    stack: { dappUrl: string; rpcUrl: string };
+    /** The dApp, the chain, and the demo's people file (scripts/start.ts writes it beside the deployment). */
+    stack: { dappUrl: string; rpcUrl: string; peopleFile: string };
   }
 }
 
@@ -35,12 +36,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     detached: true,
   });
   let output = "";
-  const ready = new Promise<{ dappUrl: string; rpcUrl: string }>((resolve, reject) => {
+  const ready = new Promise<{ dappUrl: string; rpcUrl: string; peopleFile: string }>((resolve, reject) => {
     const onData = (data: Buffer) => {
       output += data.toString();
       const dapp = /^ {2}dApp +(http\S+)/m.exec(output);
       const rpc = /^ {2}JSON-RPC +(http\S+)/m.exec(output);
-      if (dapp?.[1] !== undefined && rpc?.[1] !== undefined) resolve({ dappUrl: dapp[1], rpcUrl: rpc[1] });
+      const people = /^ {2}people +(\S+)/m.exec(output);
+      if (dapp?.[1] !== undefined && rpc?.[1] !== undefined && people?.[1] !== undefined) {
+        resolve({ dappUrl: dapp[1], rpcUrl: rpc[1], peopleFile: path.resolve(root, people[1]) });
+      }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
@@ -55,6 +59,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     rmSync(path.join(root, "deploy", "deployments", deploymentId), { recursive: true, force: true });
     rmSync(path.join(root, ".weconet", "socket", deploymentId), { recursive: true, force: true });
+    rmSync(path.join(root, ".weconet", "demo", deploymentId), { recursive: true, force: true });
   };
   try {
     project.provide("stack", await ready);
