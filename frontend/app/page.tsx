@@ -5,14 +5,14 @@ import { Query } from "@/components/Query";
 import { Table } from "@/components/Table";
 import { formatTime } from "@/lib/format";
 import { formatRuleValue, ruleInfo } from "@/lib/rules";
-import { useWeconetQuery } from "@/lib/weconet";
+import { useWeconetList, useWeconetRead } from "@/lib/weconet";
 
 /** The network at a glance: members, resources, roles, rules and taxonomy, live. */
 export default function NetworkPage() {
-  const status = useWeconetQuery(["status"], (w) => w.reads.status());
-  const members = useWeconetQuery(["members"], (w) => w.reads.members());
-  const attributes = useWeconetQuery(["attributes"], (w) => w.reads.attributes());
-  const resources = useWeconetQuery(["resources"], (w) => w.reads.resources());
+  const status = useWeconetRead("status", []);
+  const members = useWeconetList("members");
+  const attributes = useWeconetList("attributes");
+  const resources = useWeconetList("resources");
   const attributeName = (id: number) => attributes.data?.find((a) => a.id === id)?.name ?? `#${id}`;
   const holders = (role: "leader" | "developer") =>
     (members.data ?? []).filter((m) => m.status === "active" && m.roles.includes(role));

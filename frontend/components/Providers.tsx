@@ -8,7 +8,7 @@ import { hashFn } from "wagmi/query";
 import type { NetworkConfig } from "@/lib/network";
 import { SocketSessionsProvider } from "@/lib/socket";
 import { wagmiConfigOf } from "@/lib/wagmi";
-import { LiveUpdates, NetworkConfigProvider } from "@/lib/weconet";
+import { HeadProvider, LiveUpdates, NetworkConfigProvider } from "@/lib/weconet";
 
 /**
  * Wallets (wagmi), cached reads (TanStack Query), the networks the server found and the data socket sessions, for
@@ -19,7 +19,8 @@ export function Providers({ network, children }: { network: NetworkConfig; child
   const [queryClient] = useState(
     () =>
       new QueryClient({
-        // wagmi's hash understands bigint (proposal ids in keys); refetches come from new blocks, not focus.
+        // wagmi's hash understands bigint (proposal ids in keys); refetches come from what changed (LiveUpdates), not
+        // focus.
         defaultOptions: { queries: { queryKeyHashFn: hashFn, staleTime: 5_000, refetchOnWindowFocus: false } },
       }),
   );
@@ -27,8 +28,10 @@ export function Providers({ network, children }: { network: NetworkConfig; child
     <NetworkConfigProvider value={network}>
       <WagmiProvider config={config}>
         <QueryClientProvider client={queryClient}>
-          <LiveUpdates />
-          <SocketSessionsProvider>{children}</SocketSessionsProvider>
+          <HeadProvider>
+            <LiveUpdates />
+            <SocketSessionsProvider>{children}</SocketSessionsProvider>
+          </HeadProvider>
         </QueryClientProvider>
       </WagmiProvider>
     </NetworkConfigProvider>

@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { BUDGET, FAIL_FACTOR } from "../scripts/budget";
 import { openBrowser, screenshot, SCREENSHOTS, type Session } from "./support/browser";
 
 /** Every page, and what shows that its data has arrived. */
@@ -38,8 +39,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  writeFileSync(path.join(SCREENSHOTS, "..", "first-load.json"), JSON.stringify(timings, null, 2));
+  writeFileSync(
+    path.join(SCREENSHOTS, "..", "first-load.json"),
+    JSON.stringify({ budget: BUDGET, failFactor: FAIL_FACTOR, pages: timings }, null, 2),
+  );
   console.table(timings);
+  console.log(
+    `budget per page: ${BUDGET.jsGzipKB} kB of JavaScript (gzip), data shown within ${BUDGET.contentReadyMs} ms; ` +
+      `the suite fails past ${FAIL_FACTOR}×`,
+  );
 });
 
 describe("every page loads on its own and shows its data", () => {
@@ -72,6 +80,10 @@ describe("every page loads on its own and shows its data", () => {
       jsGzipKB: Math.round(nav.jsSent / 1024),
       jsKB: Math.round(nav.js / 1024),
     });
+    const timing = timings.at(-1);
+    // Past the budget by more than FAIL_FACTOR is a regression, not a busy machine.
+    expect(timing?.jsGzipKB).toBeLessThanOrEqual(BUDGET.jsGzipKB * FAIL_FACTOR);
+    expect(timing?.contentReady).toBeLessThanOrEqual(BUDGET.contentReadyMs * FAIL_FACTOR);
     await screenshot(page, `page-${name}`);
     // A narrow screen, too: the layout is responsive.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -2,25 +2,21 @@
 
 import { useMemo, useState } from "react";
 
-import { CONTRACT_NAMES, matchesFilter, type AuditEvent } from "@weconet/sdk";
+import { matchesFilter } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { Field } from "@/components/Field";
 import { Query } from "@/components/Query";
 import { auditFilterOf, EMPTY_AUDIT_FORM, toCsvFile, toJsonFile, type AuditForm } from "@/lib/audit";
 import { formatTime } from "@/lib/format";
-import { useWeconet, useWeconetQuery } from "@/lib/weconet";
+import { useWeconet, useWeconetRead } from "@/lib/weconet";
 
 const PAGE = 100;
 
 /** The auditor's timeline: every event of every Weconet contract, filtered, and downloadable as CSV or JSON. */
 export default function AuditPage() {
   const { chain } = useWeconet();
-  const events = useWeconetQuery(["audit-events"], async (w) => {
-    const all: AuditEvent[] = [];
-    for await (const e of w.audit.events()) all.push(e);
-    return all;
-  });
+  const events = useWeconetRead("auditEvents", []);
   const [form, setForm] = useState<AuditForm>(EMPTY_AUDIT_FORM);
   const [shown, setShown] = useState(PAGE);
   const { errors } = auditFilterOf(form);
@@ -32,6 +28,8 @@ export default function AuditPage() {
     return (events.data ?? []).filter((e) => matchesFilter(e, filter)).reverse();
   }, [events.data, form]);
   const eventNames = useMemo(() => [...new Set((events.data ?? []).map((e) => e.event))].sort(), [events.data]);
+  // The contracts that emitted anything (the trail names each by its Solidity name).
+  const contractNames = useMemo(() => [...new Set((events.data ?? []).map((e) => e.contract))].sort(), [events.data]);
   const set = (patch: Partial<AuditForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     setShown(PAGE);
@@ -63,7 +61,7 @@ export default function AuditPage() {
           <Field label="Contract">
             <select value={form.contract} onChange={(e) => set({ contract: e.target.value })}>
               <option value="">All contracts</option>
-              {CONTRACT_NAMES.map((n) => (
+              {contractNames.map((n) => (
                 <option key={n}>{n}</option>
               ))}
             </select>

@@ -2,46 +2,36 @@
 
 import type { ReactNode } from "react";
 
-import { CONNECTION_STATES } from "@weconet/sdk";
-
 import { GrantForm } from "@/components/connections/GrantForm";
 import { ConnectionRow, IncomingRequestRow, OutgoingRequestRow } from "@/components/connections/Lists";
 import { Query } from "@/components/Query";
 import { Table } from "@/components/Table";
 import { useChainNow } from "@/lib/clock";
-import { useWeconet, useWeconetQuery } from "@/lib/weconet";
+import { useWeconet, useWeconetList } from "@/lib/weconet";
 
 /** A member's data connections: given and received, requests waiting for them, the applications they use. */
 export default function ConnectionsPage() {
   const { account } = useWeconet();
   const connected = account !== undefined;
   const now = useChainNow();
-  const attributes = useWeconetQuery(["attributes"], (w) => w.reads.attributes());
-  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
-  const members = useWeconetQuery(["members"], (w) => w.reads.members());
-  const rules = useWeconetQuery(["rules"], (w) => w.reads.rules());
+  const attributes = useWeconetList("attributes");
+  const applications = useWeconetList("applications");
+  const members = useWeconetList("members");
+  const rules = useWeconetList("rules");
   const open = ["live", "expired"] as const;
-  const given = useWeconetQuery(
-    ["connections", "given", account],
-    (w) => w.reads.connections({ member: account, direction: "given", states: open }),
+  const given = useWeconetList(
+    "connections",
+    { member: account, direction: "given", states: open },
     { enabled: connected },
   );
-  // Closed ones too: the grantee still tries to read and sees why the socket refuses.
-  const received = useWeconetQuery(
-    ["connections", "received", account],
-    (w) => w.reads.connections({ member: account, direction: "received", states: CONNECTION_STATES }),
+  // Every state (no `states`), closed ones too: the grantee still tries to read and sees why the socket refuses.
+  const received = useWeconetList(
+    "connections",
+    { member: account, direction: "received" },
     { enabled: connected },
   );
-  const incoming = useWeconetQuery(
-    ["requests", "incoming", account],
-    (w) => w.reads.requests({ member: account, direction: "incoming" }),
-    { enabled: connected },
-  );
-  const outgoing = useWeconetQuery(
-    ["requests", "outgoing", account],
-    (w) => w.reads.requests({ member: account, direction: "outgoing" }),
-    { enabled: connected },
-  );
+  const incoming = useWeconetList("requests", { member: account, direction: "incoming" }, { enabled: connected });
+  const outgoing = useWeconetList("requests", { member: account, direction: "outgoing" }, { enabled: connected });
   const attrs = attributes.data ?? [];
   const apps = applications.data ?? [];
   const maxGrantDuration = rules.data?.find((r) => r.name === "maxGrantDuration")?.value;

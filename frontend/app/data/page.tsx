@@ -10,7 +10,7 @@ import { shareableAttributes } from "@/lib/attributes";
 import { useChainNow } from "@/lib/clock";
 import { readersByAttribute } from "@/lib/readers";
 import { useSocket, useSocketQuery, type SocketSession } from "@/lib/socket";
-import { useWeconet, useWeconetQuery } from "@/lib/weconet";
+import { useWeconet, useWeconetList } from "@/lib/weconet";
 
 /** The owner's receipts, the newest 500 when there are more (the log is read from its start). */
 async function latestReceipts(session: SocketSession) {
@@ -27,11 +27,11 @@ export default function DataPage() {
   const connected = account !== undefined;
   const socket = useSocket();
   const now = useChainNow();
-  const attributes = useWeconetQuery(["attributes"], (w) => w.reads.attributes());
-  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
-  const given = useWeconetQuery(
-    ["connections", "given", account],
-    (w) => w.reads.connections({ member: account, direction: "given", states: ["live"] }),
+  const attributes = useWeconetList("attributes");
+  const applications = useWeconetList("applications");
+  const given = useWeconetList(
+    "connections",
+    { member: account, direction: "given", states: ["live"] },
     { enabled: connected },
   );
   const { session } = socket;

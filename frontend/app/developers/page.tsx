@@ -11,18 +11,14 @@ import { Query } from "@/components/Query";
 import { TxStatus } from "@/components/TxStatus";
 import { sameAddress } from "@/lib/format";
 import { useTransaction } from "@/lib/tx";
-import { useWeconet, useWeconetQuery } from "@/lib/weconet";
+import { useWeconet, useWeconetList, useWeconetRead } from "@/lib/weconet";
 
 /** Community developers register and manage the applications that turn members' data into information. */
 export default function DevelopersPage() {
   const { account } = useWeconet();
-  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
-  const attributes = useWeconetQuery(["attributes"], (w) => w.reads.attributes());
-  const me = useWeconetQuery(
-    ["member", account],
-    async (w) => (account === undefined ? null : await w.reads.member(account)),
-    { enabled: account !== undefined },
-  );
+  const applications = useWeconetList("applications");
+  const attributes = useWeconetList("attributes");
+  const me = useWeconetRead("member", account === undefined ? undefined : [account]);
   const isDeveloper = me.data != null && me.data.status === "active" && me.data.roles.includes("developer");
   const attrs = attributes.data ?? [];
   return (

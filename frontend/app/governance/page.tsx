@@ -1,19 +1,28 @@
 "use client";
 
+import { useState } from "react";
+import dynamic from "next/dynamic";
+
 import { ProposalCard } from "@/components/governance/ProposalCard";
-import { ProposeForm } from "@/components/governance/ProposeForm";
 import { Query } from "@/components/Query";
 import { useChainNow } from "@/lib/clock";
 import { boundsOf } from "@/lib/rules";
-import { useWeconetQuery } from "@/lib/weconet";
+import { useWeconetList } from "@/lib/weconet";
+
+// Proposing is rare beside reading and voting: its form (which encodes calls with the contracts' ABIs) is loaded
+// when a member opens it, not with the page.
+const ProposeForm = dynamic(() => import("@/components/governance/ProposeForm").then((m) => m.ProposeForm), {
+  loading: () => <p className="muted">Opening the form…</p>,
+});
 
 /** Proposals with their state and countdowns, voting, queue and execute; proposing rule changes and appointments. */
 export default function GovernancePage() {
-  const proposals = useWeconetQuery(["proposals"], (w) => w.reads.proposals());
-  const rules = useWeconetQuery(["rules"], (w) => w.reads.rules());
-  const members = useWeconetQuery(["members"], (w) => w.reads.members());
+  const proposals = useWeconetList("proposals");
+  const rules = useWeconetList("rules");
+  const members = useWeconetList("members");
   const now = useChainNow();
   const currentRule = (name: string) => rules.data?.find((r) => r.name === name)?.value;
+  const [proposing, setProposing] = useState(false);
   return (
     <>
       <title>Governance · Weconet</title>
@@ -35,7 +44,11 @@ export default function GovernancePage() {
         </Query>
       </section>
       <section className="card">
-        {rules.data !== undefined && members.data !== undefined ? (
+        {!proposing ? (
+          <button type="button" onClick={() => setProposing(true)}>
+            Propose a change
+          </button>
+        ) : rules.data !== undefined && members.data !== undefined ? (
           <ProposeForm rules={rules.data} members={members.data} bounds={boundsOf(rules.data)} />
         ) : (
           <p className="muted">Reading the rules and members…</p>

@@ -3,10 +3,10 @@
 import { DisputeRow } from "@/components/leaders/DisputeRow";
 import { useChainNow } from "@/lib/clock";
 import { ApplicantRow, ApplicationRow, MemberRow } from "@/components/leaders/MemberActions";
-import { readTokens } from "@/lib/market";
+import { tokenArgs } from "@/lib/market";
 import { Query } from "@/components/Query";
 import { Table } from "@/components/Table";
-import { useWeconet, useWeconetQuery } from "@/lib/weconet";
+import { useWeconet, useWeconetList, useWeconetRead } from "@/lib/weconet";
 
 /**
  * What network leaders (and the manager) do: admit applicants, suspend and reinstate members, name developers,
@@ -15,15 +15,10 @@ import { useWeconet, useWeconetQuery } from "@/lib/weconet";
 export default function LeadersPage() {
   const { account } = useWeconet();
   const now = useChainNow();
-  const members = useWeconetQuery(["members"], (w) => w.reads.members());
-  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
-  const disputes = useWeconetQuery(["disputes"], (w) => w.reads.bookings({ statuses: ["disputed"] }));
-  const tokens = useWeconetQuery(["tokens", "disputes", disputes.data?.length], (w) =>
-    readTokens(
-      w,
-      (disputes.data ?? []).map((b) => b.token),
-    ),
-  );
+  const members = useWeconetList("members");
+  const applications = useWeconetList("applications");
+  const disputes = useWeconetList("bookings", { statuses: ["disputed"] });
+  const tokens = useWeconetRead("tokens", tokenArgs(disputes.data?.map((b) => b.token)));
   const me = members.data?.find((m) => account !== undefined && m.account.toLowerCase() === account.toLowerCase());
   const isLeader = me?.status === "active" && (me.roles.includes("leader") || me.isManager);
   return (

@@ -8,39 +8,24 @@ import { Search } from "@/components/market/Search";
 import { Query } from "@/components/Query";
 import { Table } from "@/components/Table";
 import { useChainNow } from "@/lib/clock";
-import { readTokens } from "@/lib/market";
-import { useWeconet, useWeconetQuery } from "@/lib/weconet";
+import { tokenArgs } from "@/lib/market";
+import { useWeconet, useWeconetList, useWeconetRead } from "@/lib/weconet";
 
 /** Supply and demand: find and book offers; list and manage one's own; bookings with their next step; requests. */
 export default function MarketPage() {
   const { account } = useWeconet();
   const connected = account !== undefined;
   const now = useChainNow();
-  const attributes = useWeconetQuery(["attributes"], (w) => w.reads.attributes());
-  const offers = useWeconetQuery(["offers", "all"], (w) => w.reads.offers({ all: true }));
-  const tokens = useWeconetQuery(["tokens", offers.data?.length], (w) =>
-    readTokens(
-      w,
-      (offers.data ?? []).map((o) => o.token),
-    ),
-  );
+  const attributes = useWeconetList("attributes");
+  const offers = useWeconetList("offers", { all: true });
+  const tokens = useWeconetRead("tokens", tokenArgs(offers.data?.map((o) => o.token)));
   const myOffers = (offers.data ?? []).filter(
     (o) => account !== undefined && o.provider.toLowerCase() === account.toLowerCase(),
   );
-  const myResources = useWeconetQuery(
-    ["resources", account],
-    (w) => w.reads.resources({ ...(account === undefined ? {} : { owner: account }), activeOnly: true }),
-    { enabled: connected },
-  );
-  const bookings = useWeconetQuery(["bookings", account], (w) => w.reads.bookings({ party: account }), {
-    enabled: connected,
-  });
-  const credits = useWeconetQuery(
-    ["credits", account],
-    async (w) => (account === undefined ? [] : w.reads.credits(account)),
-    { enabled: connected },
-  );
-  const requests = useWeconetQuery(["market-requests"], (w) => w.reads.marketRequests());
+  const myResources = useWeconetList("resources", { owner: account, activeOnly: true }, { enabled: connected });
+  const bookings = useWeconetList("bookings", { party: account }, { enabled: connected });
+  const credits = useWeconetRead("credits", account === undefined ? undefined : [account]);
+  const requests = useWeconetList("marketRequests");
   const attrs = attributes.data ?? [];
 
   return (

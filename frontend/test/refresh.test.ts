@@ -1,0 +1,200 @@
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it, vi } from "vitest";
+import type { Address } from "viem";
+
+import { headWatcher, type ChainHead, type HeadSource, type TableChange } from "@/lib/changes";
+import { CLOCK_STEP, readsToRefresh, type RefreshState } from "@/lib/refresh";
+import { watchChanges } from "@/lib/weconet";
+
+const head = (patch: Partial<ChainHead> = {}): ChainHead => ({
+  block: 10n,
+  timestamp: 1_000,
+  contracts: {},
+  tables: {},
+  ...patch,
+});
+const start = (h: ChainHead): RefreshState => readsToRefresh(undefined, h).state;
+const names = (from: ChainHead, to: ChainHead) => [...readsToRefresh(start(from), to).names].sort();
+
+describe("which reads a new head refreshes", () => {
+  it("the first head refreshes nothing: the reads were just made", () => {
+    expect(readsToRefresh(undefined, head()).names.size).toBe(0);
+  });
+
+  it("a block without any change refreshes only what shows the block", () => {
+    expect(names(head(), head({ block: 11n, timestamp: 1_001 }))).toEqual(["status"]);
+  });
+
+  it("a changed table refreshes the lists that read it, and nothing else", () => {
+    const before = head({ tables: { offer: 5n, booking: 5n } });
+    const after = head({ block: 11n, tables: { offer: 11n, booking: 5n } });
+    expect(names(before, after)).toEqual(["match", "offers", "status"]);
+  });
+
+  it("an event of a contract refreshes its point reads (view calls) and whatever reads every event", () => {
+    const before = head({ contracts: { membership: 3n } });
+    const after = head({ block: 11n, contracts: { membership: 11n } });
+    expect(names(before, after)).toEqual(
+      ["auditEvents", "authorizations", "isAuthorized", "member", "socket", "status", "voteOf"].sort(),
+    );
+  });
+
+  it("without a read model (no change rows) any event may have changed any table", () => {
+    const before = head({ tables: null });
+    const after = head({ block: 11n, tables: null, contracts: { market: 11n } });
+    const refreshed = names(before, after);
+    expect(refreshed).toContain("members");
+    expect(refreshed).toContain("offers");
+    expect(refreshed).toContain("offer");
+    expect(refreshed).not.toContain("member");
+    // Nothing happened at all: nothing is read again but the block.
+    expect(names(before, head({ block: 12n, tables: null }))).toEqual(["status"]);
+  });
+
+  it("reads that depend on the time are refreshed once the chain's clock moved far enough", () => {
+    const first = head();
+    let state = start(first);
+    const soon = readsToRefresh(state, head({ block: 11n, timestamp: 1_000 + CLOCK_STEP - 1 }));
+    expect(soon.names.has("proposals")).toBe(false);
+    state = soon.state;
+    const later = readsToRefresh(state, head({ block: 12n, timestamp: 1_000 + CLOCK_STEP }));
+    expect([...later.names].sort()).toEqual(
+      [
+        "authorizations",
+        "bookings",
+        "connections",
+        "isAuthorized",
+        "marketRequests",
+        "match",
+        "offer",
+        "offers",
+        "proposals",
+        "requests",
+        "socket",
+        "status",
+      ].sort(),
+    );
+    // The clock counts from that refresh on.
+    expect(readsToRefresh(later.state, head({ block: 13n, timestamp: 1_000 + CLOCK_STEP + 1 })).names).toEqual(
+      new Set(["status"]),
+    );
+  });
+
+  it("a token's symbol is read once", () => {
+    const before = head({ tables: { offer: 1n } });
+    const after = head({ block: 99n, timestamp: 99_999, tables: { offer: 99n }, contracts: { market: 99n } });
+    expect(readsToRefresh(start(before), after).names.has("tokens")).toBe(false);
+  });
+});
+
+const MEMBERSHIP = "0x00000000000000000000000000000000000000a1" as Address;
+const MARKET = "0x00000000000000000000000000000000000000B2" as Address;
+
+/** A chain that answers from a script: the latest block, the logs per block, the change rows. */
+function fakeChain() {
+  const chain = {
+    latest: 100n,
+    logs: [] as { address: Address; block: bigint }[],
+    tables: undefined as TableChange[] | undefined,
+    calls: [] as [bigint, bigint][],
+  };
+  const source: HeadSource = {
+    latestBlock: async () => ({ number: chain.latest, timestamp: Number(chain.latest) * 12 }),
+    logs: async (_addresses, from, to) => {
+      chain.calls.push([from, to]);
+      return chain.logs.filter((l) => l.block >= from && l.block <= to);
+    },
+  };
+  return { chain, source };
+}
+
+describe("the watch on a chain's head", () => {
+  it("scans each new block range once, by address, and names the contracts that emitted", async () => {
+    const { chain, source } = fakeChain();
+    const watcher = headWatcher(source, { membership: MEMBERSHIP, market: MARKET }, { reuseMs: 0 });
+    expect(await watcher.head()).toEqual({ block: 100n, timestamp: 1200, contracts: {}, tables: null });
+    expect(chain.calls).toEqual([]);
+    chain.latest = 103n;
+    chain.logs.push({ address: MARKET.toLowerCase() as Address, block: 102n });
+    const h = await watcher.head();
+    expect(chain.calls).toEqual([[101n, 103n]]);
+    expect(h.contracts).toEqual({ market: 102n });
+    // Nothing new: no scan.
+    await watcher.head();
+    expect(chain.calls).toEqual([[101n, 103n]]);
+  });
+
+  it("passes on the read model's change rows", async () => {
+    const { source } = fakeChain();
+    const watcher = headWatcher(
+      { ...source, tableChanges: async () => [{ table: "offer", block: 99n }] },
+      { market: MARKET },
+    );
+    expect((await watcher.head()).tables).toEqual({ offer: 99n });
+  });
+
+  it("does not scan a gap wider than its range: every contract counts as changed", async () => {
+    const { chain, source } = fakeChain();
+    const watcher = headWatcher(source, { membership: MEMBERSHIP, market: MARKET }, { reuseMs: 0, maxRange: 10n });
+    await watcher.head();
+    chain.latest = 1_000n;
+    expect((await watcher.head()).contracts).toEqual({ membership: 1_000n, market: 1_000n });
+    expect(chain.calls).toEqual([]);
+  });
+
+  it("shares one look between concurrent callers and reuses it for a moment", async () => {
+    const { source } = fakeChain();
+    const latestBlock = vi.fn(source.latestBlock);
+    let now = 0;
+    const watcher = headWatcher({ ...source, latestBlock }, { market: MARKET }, { reuseMs: 250, now: () => now });
+    await Promise.all([watcher.head(), watcher.head(), watcher.head()]);
+    now = 100;
+    await watcher.head();
+    expect(latestBlock).toHaveBeenCalledTimes(1);
+    now = 400;
+    await watcher.head();
+    expect(latestBlock).toHaveBeenCalledTimes(2);
+  });
+
+  it("looks again after a failure", async () => {
+    const { source } = fakeChain();
+    let fail = true;
+    const watcher = headWatcher(
+      {
+        ...source,
+        latestBlock: async () => {
+          if (fail) throw new Error("node down");
+          return source.latestBlock();
+        },
+      },
+      { market: MARKET },
+      { reuseMs: 10_000 },
+    );
+    await expect(watcher.head()).rejects.toThrow("node down");
+    fail = false;
+    expect((await watcher.head()).block).toBe(100n);
+  });
+});
+
+describe("live updates refresh only the queries whose reads changed", () => {
+  it("invalidates the offers list when the offer table changes, not the members or another chain's", async () => {
+    const heads = [
+      head({ tables: { offer: 1n, member: 1n } }),
+      head({ block: 11n, tables: { offer: 11n, member: 1n } }),
+    ];
+    let calls = 0;
+    const client = { head: async () => heads[Math.min(calls++, heads.length - 1)] ?? head() };
+    const queryClient = new QueryClient();
+    const offers = ["weconet", 31337, "offers", { all: true }];
+    const members = ["weconet", 31337, "members", {}];
+    const otherChain = ["weconet", 5, "offers", { all: true }];
+    for (const key of [offers, members, otherChain]) queryClient.setQueryData(key, []);
+    const seen: ChainHead[] = [];
+    const stop = watchChanges({ client, queryClient, chainId: 31337, intervalMs: 5, onHead: (h) => seen.push(h) });
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(2));
+    stop();
+    expect(queryClient.getQueryState(offers)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(members)?.isInvalidated).toBe(false);
+    expect(queryClient.getQueryState(otherChain)?.isInvalidated).toBe(false);
+  });
+});
