@@ -4,6 +4,7 @@ import { getPublicClient } from "wagmi/actions";
 import { createWeconet } from "@weconet/sdk";
 
 import { headWatcher, nodeHeadSource } from "./changes";
+import { headOf } from "./refresh";
 import { deploymentOf, type ChainConfig } from "./network";
 import type { ReadClient } from "./read-client";
 import { readsOf, runRead } from "./registry";
@@ -17,8 +18,15 @@ export function browserReadClient(chain: ChainConfig, config: WeconetWagmiConfig
   // wagmi's client is a viem public client for this chain; the SDK takes any chain's.
   const publicClient = getPublicClient(config, { chainId: chain.chainId }) as PublicClient | undefined;
   if (publicClient === undefined) throw new Error(`no client for chain ${chain.chainId}`);
-  const weconet = createWeconet({ deployment: deploymentOf(chain), publicClient });
+  const weconet = createWeconet({
+    deployment: deploymentOf(chain),
+    publicClient,
+    ...(chain.indexerUrl === null ? {} : { indexer: chain.indexerUrl }),
+  });
   const reads = readsOf(weconet, chain);
-  const head = headWatcher(nodeHeadSource(publicClient), chain.contracts);
-  return { read: (name, args) => runRead(reads, name, args), head: () => head.head() };
+  const head = headWatcher(
+    { ...nodeHeadSource(publicClient), tableChanges: () => weconet.reads.changes() },
+    chain.contracts,
+  );
+  return { read: (name, args) => runRead(reads, name, args), head: async () => headOf(await head.head()) };
 }

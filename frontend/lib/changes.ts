@@ -1,32 +1,6 @@
 import type { Address, PublicClient } from "viem";
 
-import type { ContractKey } from "@weconet/sdk";
-
-/**
- * The tables of the SDK's read model (docs: the indexer design, section 1). A read that lists rows names the tables
- * it reads, and is refreshed when one of them changed.
- */
-export type TableName =
-  | "settings"
-  | "member"
-  | "role"
-  | "rule"
-  | "attribute"
-  | "resource"
-  | "proposal"
-  | "vote"
-  | "operation"
-  | "connection"
-  | "accessRequest"
-  | "application"
-  | "connector"
-  | "connectorChange"
-  | "offer"
-  | "marketRequest"
-  | "booking"
-  | "credit"
-  | "socket"
-  | "anchor";
+import type { ContractKey, TableName } from "@weconet/sdk";
 
 /** A row of the read model's `change` table: the last block at which the fold wrote to `table`. */
 export interface TableChange {
@@ -39,7 +13,7 @@ export interface TableChange {
  * at which each contract emitted an event (since the watcher started), and the last block at which each table of
  * the read model changed (null when no read model answers: then any event may have changed any table).
  */
-export interface ChainHead {
+export interface WatchedHead {
   block: bigint;
   /** The latest block's timestamp (seconds). */
   timestamp: number;
@@ -52,7 +26,7 @@ export interface HeadSource {
   latestBlock(): Promise<{ number: bigint; timestamp: number }>;
   /** The address and block of every log of `addresses` in blocks `fromBlock`…`toBlock` (both included). */
   logs(addresses: readonly Address[], fromBlock: bigint, toBlock: bigint): Promise<{ address: Address; block: bigint }[]>;
-  /** The read model's `change` rows (the SDK's `w.reads.changes()`); undefined when there is no read model. */
+  /** The read model's `change` rows (the SDK's `w.reads.changes()`); absent when there is no read model. */
   tableChanges?: () => Promise<readonly TableChange[]>;
 }
 
@@ -75,7 +49,7 @@ export interface HeadWatcher {
    * The chain's head now; concurrent callers share one look, and a look is reused for `reuseMs` — unless it is
    * older than block `atLeast` (a caller who saw that block, e.g. its own transaction's, gets a look that includes it).
    */
-  head(atLeast?: bigint): Promise<ChainHead>;
+  head(atLeast?: bigint): Promise<WatchedHead>;
 }
 
 /**
@@ -99,9 +73,9 @@ export function headWatcher(
   const addresses = Object.values(contracts) as Address[];
   let cursor: bigint | undefined;
   const lastEvent: Partial<Record<ContractKey, bigint>> = {};
-  let last: { at: number; pending: boolean; block?: bigint; head: Promise<ChainHead> } | undefined;
+  let last: { at: number; pending: boolean; block?: bigint; head: Promise<WatchedHead> } | undefined;
 
-  async function look(): Promise<ChainHead> {
+  async function look(): Promise<WatchedHead> {
     const [latest, tables] = await Promise.all([source.latestBlock(), source.tableChanges?.()]);
     if (cursor !== undefined && latest.number > cursor) {
       if (latest.number - cursor > maxRange) {
@@ -137,7 +111,7 @@ export function headWatcher(
         if (fresh && (atLeast === undefined || (current.block ?? -1n) >= atLeast)) return current.head;
         break;
       }
-      const entry: { at: number; pending: boolean; block?: bigint; head: Promise<ChainHead> } = {
+      const entry: { at: number; pending: boolean; block?: bigint; head: Promise<WatchedHead> } = {
         at: now(),
         pending: true,
         head: look(),

@@ -1,5 +1,5 @@
 import { decode, encode } from "./codec";
-import type { ChainHead } from "./changes";
+import type { Head } from "./head";
 import type { ChainConfig } from "./network";
 import type { ReadArgs, ReadName, ReadResult } from "./reads";
 import type { WeconetWagmiConfig } from "./wagmi";
@@ -8,8 +8,8 @@ import type { WeconetWagmiConfig } from "./wagmi";
 export interface ReadClient {
   /** Read `name`; `atLeast`: the answer must include block `atLeast` (one the browser saw, e.g. its own transaction). */
   read<N extends ReadName>(name: N, args: ReadArgs<N>, atLeast?: bigint): Promise<ReadResult<N>>;
-  /** The chain's head (the latest block and what changed up to it), for refreshing what changed. */
-  head(): Promise<ChainHead>;
+  /** The chain's head (the latest block, and each read's version), for refreshing what changed. */
+  head(): Promise<Head>;
 }
 
 /** The answer of one of the dApp's server routes: `{ value }`, or `{ error }` in words. */
@@ -45,7 +45,7 @@ export function serverReadClient(chainId: number, base = ""): ReadClient {
       return (await valueOf(response)) as ReadResult<N>;
     },
     async head() {
-      return (await valueOf(await fetch(`${root}/head`, { cache: "no-store" }))) as ChainHead;
+      return (await valueOf(await fetch(`${root}/head`, { cache: "no-store" }))) as Head;
     },
   };
 }

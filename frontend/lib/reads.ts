@@ -1,6 +1,6 @@
 import type { Address, Hex } from "viem";
 
-import type { AuditEvent, Weconet } from "@weconet/sdk";
+import type { AuditEvent, ViewPage, Weconet } from "@weconet/sdk";
 
 import type { DecodedCall } from "./call-text";
 import type { TokenInfo } from "./market";
@@ -70,6 +70,19 @@ export type ListName = {
 }[ReadName];
 /** The options of list `N` (undefined for a read without any). */
 export type ListOptions<N extends ListName> = ReadArgs<N>[0];
+/** What a page shows of list `N`: the items of its page (every item, without `limit`), or the list itself. */
+export type ListItems<N extends ListName> = ReadResult<N> extends ViewPage<infer V> ? V[] : ReadResult<N>;
+
+/** The items of a list's answer (see {@link ListItems}). */
+export function itemsOf<N extends ListName>(answer: ReadResult<N>): ListItems<N> {
+  const page = answer as unknown;
+  // A page of the SDK's lists is the one answer with `items` and `next`; the other lists are arrays.
+  return (
+    typeof page === "object" && page !== null && !Array.isArray(page) && "items" in page && "next" in page
+      ? page.items
+      : page
+  ) as ListItems<N>;
+}
 
 /** Where a page's reads run: the dApp's server (the usual case) or, for a chain it cannot reach, the browser. */
 export interface ReadClient {

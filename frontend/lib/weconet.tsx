@@ -5,11 +5,10 @@ import { useQuery, useQueryClient, type QueryClient, type QueryKey, type UseQuer
 import { useConfig, useConnection } from "wagmi";
 import type { Address } from "viem";
 
-import type { ChainHead } from "./changes";
+import { readsToRefresh, type Head } from "./head";
 import type { ChainConfig, NetworkConfig } from "./network";
 import { readClientOf, type ReadClient } from "./read-client";
-import type { ListName, ListOptions, ReadArgs, ReadName, ReadResult } from "./reads";
-import { readsToRefresh, type RefreshState } from "./refresh";
+import { itemsOf, type ListItems, type ListName, type ListOptions, type ReadArgs, type ReadName, type ReadResult } from "./reads";
 import { pollingIntervalOf, type WeconetWagmiConfig } from "./wagmi";
 
 const NetworkContext = createContext<NetworkConfig | null>(null);
@@ -66,15 +65,17 @@ export function readNameOf(key: QueryKey, chainId: number): string | undefined {
   return key[0] === "weconet" && key[1] === chainId && typeof key[2] === "string" ? key[2] : undefined;
 }
 
-function useRead<N extends ReadName>(
+function useRead<N extends ReadName, T = ReadResult<N>>(
   name: N,
   keyArgs: unknown,
   args: ReadArgs<N> | undefined,
-): UseQueryResult<ReadResult<N>> {
+  select?: (answer: ReadResult<N>) => T,
+): UseQueryResult<T> {
   const { chain } = useActiveChain();
   const client = useReadClient();
   const heads = useHeadStore();
   return useQuery({
+    ...(select === undefined ? {} : { select }),
     queryKey: [...weconetKey(chain.chainId), name, keyArgs],
     queryFn: () => {
       if (args === undefined) throw new Error(`${name}: nothing to read yet`);
@@ -99,17 +100,17 @@ export function useWeconetRead<N extends ReadName>(
 }
 
 /**
- * A list (a read whose only argument is its options), cached under `["weconet", chainId, name, options]`.
- * `enabled: false` waits (e.g. for an account).
+ * A list (a read whose only argument is its options), cached under `["weconet", chainId, name, options]`: its items
+ * (a page's items; every item without `limit`). `enabled: false` waits (e.g. for an account).
  */
 export function useWeconetList<N extends ListName>(
   name: N,
   options?: ListOptions<N>,
   config: { enabled?: boolean } = {},
-): UseQueryResult<ReadResult<N>> {
+): UseQueryResult<ListItems<N>> {
   // A list's arguments are its options, or none: the same tuple its ReadArgs allow.
   const args = (options === undefined ? [] : [options]) as unknown as ReadArgs<N>;
-  return useRead(name, options ?? {}, config.enabled === false ? undefined : args);
+  return useRead(name, options ?? {}, config.enabled === false ? undefined : args, itemsOf<N>);
 }
 
 /**
@@ -117,7 +118,7 @@ export function useWeconetList<N extends ListName>(
  * browser knows of (a head's, or its own transaction's): reads ask for answers that include it.
  */
 interface HeadStore {
-  head: { head: ChainHead; readAt: number } | undefined;
+  head: { head: Head; readAt: number } | undefined;
   seen: bigint | undefined;
   listeners: Set<() => void>;
 }
@@ -146,7 +147,7 @@ export function useNoteBlock(): (block: bigint) => void {
 }
 
 /** The latest head seen on the active chain and the wall-clock time it was read, once known. */
-export function useChainHead(): { head: ChainHead; readAt: number } | undefined {
+export function useChainHead(): { head: Head; readAt: number } | undefined {
   const store = useHeadStore();
   return useSyncExternalStore(
     (listener) => {
@@ -160,30 +161,29 @@ export function useChainHead(): { head: ChainHead; readAt: number } | undefined 
 
 /**
  * Polls `client.head()` every `intervalMs` and refreshes, in `queryClient`, only the Weconet queries of `chainId`
- * whose read's tables, contracts or clock moved since the last head (see lib/refresh.ts). Returns the stop.
+ * whose read's version changed since the last head (its tables, contracts or clock moved: see lib/refresh.ts).
+ * Returns the stop.
  */
 export function watchChanges(options: {
   client: Pick<ReadClient, "head">;
   queryClient: QueryClient;
   chainId: number;
   intervalMs: number;
-  onHead?: (head: ChainHead) => void;
+  onHead?: (head: Head) => void;
 }): () => void {
   const { client, queryClient, chainId, intervalMs, onHead } = options;
-  let state: RefreshState | undefined;
+  let previous: Head | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const tick = async () => {
     try {
       const head = await client.head();
       if (stopped) return;
-      const refresh = readsToRefresh(state, head);
-      state = refresh.state;
+      const names = readsToRefresh(previous, head);
+      previous = head;
       onHead?.(head);
-      if (refresh.names.size > 0) {
-        await queryClient.invalidateQueries({
-          predicate: (q) => refresh.names.has(readNameOf(q.queryKey, chainId) ?? ""),
-        });
+      if (names.size > 0) {
+        await queryClient.invalidateQueries({ predicate: (q) => names.has(readNameOf(q.queryKey, chainId) ?? "") });
       }
     } catch {
       // The server or the node did not answer this time: the next look catches up (reads show their own errors).

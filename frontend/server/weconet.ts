@@ -64,9 +64,19 @@ export async function chainServer(chainId: number): Promise<ChainServer | undefi
   if (known !== undefined) return known;
   for (const [other, server] of state.servers) if (server.chain.chainId === chainId) state.servers.delete(other);
   const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl, { batch: true }) });
-  const weconet = createWeconet({ deployment: deploymentOf(chain), publicClient });
+  // Lists read the chain's indexer when it has one, else the SDK's own fold of the node's events (kept here, brought
+  // up to date from its last block: one fold for every visitor).
+  const weconet = createWeconet({
+    deployment: deploymentOf(chain),
+    publicClient,
+    ...(chain.indexerUrl === null ? {} : { indexer: chain.indexerUrl }),
+  });
   const reads = readsOf(weconet, chain);
-  const head = headWatcher(nodeHeadSource(publicClient), chain.contracts);
+  // The read model's change rows (the indexer's, or the server's own fold) say which tables moved.
+  const head = headWatcher(
+    { ...nodeHeadSource(publicClient), tableChanges: () => weconet.reads.changes() },
+    chain.contracts,
+  );
   const server: ChainServer = {
     chain,
     weconet,

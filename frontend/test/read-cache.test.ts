@@ -1,19 +1,19 @@
 import { describe, expect, it, vi } from "vitest";
 
-import type { ChainHead } from "@/lib/changes";
+import type { WatchedHead } from "@/lib/changes";
 import { readCache } from "@/lib/read-cache";
 import { CLOCK_STEP } from "@/lib/refresh";
 
 describe("the server keeps answers until what they read changed", () => {
   function setup() {
-    let current: ChainHead = { block: 10n, timestamp: 1_000, contracts: {}, tables: { offer: 1n, member: 1n } };
+    let current: WatchedHead = { block: 10n, timestamp: 1_000, contracts: {}, tables: { offer: 1n, member: 1n } };
     const run = vi.fn(async (name: string, args: readonly unknown[]) => `${name}${JSON.stringify(args)}@${current.block}`);
     const head = vi.fn(async (atLeast?: bigint) => {
       if (atLeast !== undefined && current.block < atLeast) current = { ...current, block: atLeast };
       return current;
     });
     const cache = readCache({ run, head, maxEntries: 3 });
-    const move = (patch: Partial<ChainHead>) => (current = { ...current, ...patch });
+    const move = (patch: Partial<WatchedHead>) => (current = { ...current, ...patch });
     return { cache, run, move };
   }
 
@@ -42,7 +42,7 @@ describe("the server keeps answers until what they read changed", () => {
     move({ block: 11n, contracts: { membership: 11n } });
     expect(await cache.read("member", ["0xa"])).toBe('member["0xa"]@11');
     expect(await cache.read("proposals", [])).toBe("proposals[]@10");
-    move({ block: 12n, timestamp: 1_000 + CLOCK_STEP });
+    move({ block: 12n, timestamp: 1_000 + 2 * CLOCK_STEP });
     expect(await cache.read("proposals", [])).toBe("proposals[]@12");
   });
 

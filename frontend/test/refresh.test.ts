@@ -2,63 +2,63 @@ import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
 import type { Address } from "viem";
 
-import { headWatcher, type ChainHead, type HeadSource, type TableChange } from "@/lib/changes";
-import { CLOCK_STEP, readsToRefresh, type RefreshState } from "@/lib/refresh";
+import { headWatcher, type HeadSource, type TableChange, type WatchedHead } from "@/lib/changes";
+import { readsToRefresh, type Head } from "@/lib/head";
+import { CLOCK_STEP, headOf } from "@/lib/refresh";
 import { watchChanges } from "@/lib/weconet";
 
-const head = (patch: Partial<ChainHead> = {}): ChainHead => ({
+const watched = (patch: Partial<WatchedHead> = {}): WatchedHead => ({
   block: 10n,
   timestamp: 1_000,
   contracts: {},
   tables: {},
   ...patch,
 });
-const start = (h: ChainHead): RefreshState => readsToRefresh(undefined, h).state;
-const names = (from: ChainHead, to: ChainHead) => [...readsToRefresh(start(from), to).names].sort();
+/** The reads a browser refreshes going from one watched head to the next. */
+const names = (from: WatchedHead, to: WatchedHead) => [...readsToRefresh(headOf(from), headOf(to))].sort();
 
 describe("which reads a new head refreshes", () => {
   it("the first head refreshes nothing: the reads were just made", () => {
-    expect(readsToRefresh(undefined, head()).names.size).toBe(0);
+    expect(readsToRefresh(undefined, headOf(watched())).size).toBe(0);
   });
 
   it("a block without any change refreshes only what shows the block", () => {
-    expect(names(head(), head({ block: 11n, timestamp: 1_001 }))).toEqual(["status"]);
+    expect(names(watched(), watched({ block: 11n, timestamp: 1_001 }))).toEqual(["status"]);
   });
 
-  it("a changed table refreshes the lists that read it, and nothing else", () => {
-    const before = head({ tables: { offer: 5n, booking: 5n } });
-    const after = head({ block: 11n, tables: { offer: 11n, booking: 5n } });
-    expect(names(before, after)).toEqual(["match", "offers", "status"]);
+  it("a changed table refreshes the lists that read it (the SDK's LIST_TABLES), and nothing else", () => {
+    const before = watched({ tables: { booking: 5n, marketRequest: 5n } });
+    const after = watched({ block: 11n, tables: { booking: 5n, marketRequest: 11n } });
+    expect(names(before, after)).toEqual(["marketRequests", "status"]);
+    const credit = watched({ block: 12n, tables: { booking: 5n, marketRequest: 11n, credit: 12n } });
+    expect(names(after, credit)).toEqual(["bookings", "credits", "status"]);
   });
 
   it("an event of a contract refreshes its point reads (view calls) and whatever reads every event", () => {
-    const before = head({ contracts: { membership: 3n } });
-    const after = head({ block: 11n, contracts: { membership: 11n } });
+    const before = watched({ contracts: { membership: 3n } });
+    const after = watched({ block: 11n, contracts: { membership: 11n } });
     expect(names(before, after)).toEqual(
       ["auditEvents", "authorizations", "isAuthorized", "member", "socket", "status", "voteOf"].sort(),
     );
   });
 
   it("without a read model (no change rows) any event may have changed any table", () => {
-    const before = head({ tables: null });
-    const after = head({ block: 11n, tables: null, contracts: { market: 11n } });
+    const before = watched({ tables: null });
+    const after = watched({ block: 11n, tables: null, contracts: { market: 11n } });
     const refreshed = names(before, after);
     expect(refreshed).toContain("members");
     expect(refreshed).toContain("offers");
     expect(refreshed).toContain("offer");
     expect(refreshed).not.toContain("member");
     // Nothing happened at all: nothing is read again but the block.
-    expect(names(before, head({ block: 12n, tables: null }))).toEqual(["status"]);
+    expect(names(before, watched({ block: 12n, tables: null }))).toEqual(["status"]);
   });
 
-  it("reads that depend on the time are refreshed once the chain's clock moved far enough", () => {
-    const first = head();
-    let state = start(first);
-    const soon = readsToRefresh(state, head({ block: 11n, timestamp: 1_000 + CLOCK_STEP - 1 }));
-    expect(soon.names.has("proposals")).toBe(false);
-    state = soon.state;
-    const later = readsToRefresh(state, head({ block: 12n, timestamp: 1_000 + CLOCK_STEP }));
-    expect([...later.names].sort()).toEqual(
+  it("reads that depend on the time alone are refreshed at each step of the chain's clock", () => {
+    const start = CLOCK_STEP * 100;
+    const first = watched({ timestamp: start });
+    expect(names(first, watched({ block: 11n, timestamp: start + CLOCK_STEP - 1 }))).toEqual(["status"]);
+    expect(names(first, watched({ block: 11n, timestamp: start + CLOCK_STEP }))).toEqual(
       [
         "authorizations",
         "bookings",
@@ -74,16 +74,18 @@ describe("which reads a new head refreshes", () => {
         "status",
       ].sort(),
     );
-    // The clock counts from that refresh on.
-    expect(readsToRefresh(later.state, head({ block: 13n, timestamp: 1_000 + CLOCK_STEP + 1 })).names).toEqual(
-      new Set(["status"]),
-    );
   });
 
-  it("a token's symbol is read once", () => {
-    const before = head({ tables: { offer: 1n } });
-    const after = head({ block: 99n, timestamp: 99_999, tables: { offer: 99n }, contracts: { market: 99n } });
-    expect(readsToRefresh(start(before), after).names.has("tokens")).toBe(false);
+  it("a token's symbol and a proposal's decoded calls are read once", () => {
+    const before = watched({ tables: { offer: 1n } });
+    const after = watched({ block: 99n, timestamp: 99_999, tables: { offer: 99n }, contracts: { market: 99n } });
+    expect(names(before, after)).not.toContain("tokens");
+    expect(names(before, after)).not.toContain("decodeCalls");
+  });
+
+  it("a read the browser knows but the server does not name is left alone", () => {
+    const previous = { block: 1n, timestamp: 1, versions: { offers: "t1" } };
+    expect(readsToRefresh(previous, { block: 2n, timestamp: 2, versions: { members: "t2" } }).size).toBe(0);
   });
 });
 
@@ -179,17 +181,17 @@ describe("the watch on a chain's head", () => {
 describe("live updates refresh only the queries whose reads changed", () => {
   it("invalidates the offers list when the offer table changes, not the members or another chain's", async () => {
     const heads = [
-      head({ tables: { offer: 1n, member: 1n } }),
-      head({ block: 11n, tables: { offer: 11n, member: 1n } }),
+      headOf(watched({ tables: { offer: 1n, member: 1n } })),
+      headOf(watched({ block: 11n, tables: { offer: 11n, member: 1n } })),
     ];
     let calls = 0;
-    const client = { head: async () => heads[Math.min(calls++, heads.length - 1)] ?? head() };
+    const client = { head: async () => heads[Math.min(calls++, heads.length - 1)] ?? headOf(watched()) };
     const queryClient = new QueryClient();
     const offers = ["weconet", 31337, "offers", { all: true }];
     const members = ["weconet", 31337, "members", {}];
     const otherChain = ["weconet", 5, "offers", { all: true }];
     for (const key of [offers, members, otherChain]) queryClient.setQueryData(key, []);
-    const seen: ChainHead[] = [];
+    const seen: Head[] = [];
     const stop = watchChanges({ client, queryClient, chainId: 31337, intervalMs: 5, onHead: (h) => seen.push(h) });
     await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(2));
     stop();

@@ -81,19 +81,58 @@ export type {
   MatchWeights,
   OfferDocument,
 } from "./matching.js";
-export { classAndSubclasses, ETH, isSettled, nextActions } from "./reads/market.js";
-export type { BookingView, MarketRequestView, NextActions, OfferView } from "./reads/market.js";
+export {
+  bookableOfferFilter,
+  bookingView,
+  classAndSubclasses,
+  creditView,
+  ETH,
+  isSettled,
+  marketRequestView,
+  nextActions,
+  offerView,
+  openRequestFilter,
+} from "./reads/market.js";
+export type {
+  BookingCredits,
+  BookingView,
+  Credit,
+  DataRequestView,
+  DisputeDeadlines,
+  MarketRequestView,
+  NextActions,
+  OfferView,
+} from "./reads/market.js";
 export { BALLOT_TYPES, describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
 export type { ProposalCall, SignedBallot, Support } from "./actions/governance.js";
 export type { ClassRef } from "./actions/resources.js";
-export { CONNECTION_STATES } from "./reads/access.js";
-export type { ConnectionState, ConnectionView, Direction, RequestDirection, RequestView } from "./reads/access.js";
-export type { ApplicationView } from "./reads/applications.js";
-export type { ProposalDetails, ProposalSummary } from "./reads/governance.js";
-export type { MemberView } from "./reads/members.js";
+export {
+  CONNECTION_STATES,
+  connectionStateFilter,
+  connectionStateOf,
+  connectionView,
+  lapsedRequestFilter,
+  requestView,
+} from "./reads/access.js";
+export type {
+  ConnectionDerived,
+  ConnectionState,
+  ConnectionView,
+  Direction,
+  RequestDirection,
+  RequestView,
+} from "./reads/access.js";
+export { applicationView } from "./reads/applications.js";
+export type { ApplicationFacts, ApplicationView } from "./reads/applications.js";
+export { proposalDetails, proposalSummary, voteView } from "./reads/governance.js";
+export type { ProposalDerived, ProposalDetails, ProposalSummary, VoteView } from "./reads/governance.js";
+export { memberView } from "./reads/members.js";
+export type { MemberDerived, MemberFacts, MemberView } from "./reads/members.js";
+export { resourceView } from "./reads/resources.js";
 export type { ResourceView } from "./reads/resources.js";
 export type { ReceiptAnchor } from "./reads/sockets.js";
 export { checkSocketUrl, MAX_SOCKET_URL_LENGTH, socketUrlProblem } from "./socket-url.js";
+export { ruleView } from "./reads/rules.js";
 export type { Rule } from "./reads/rules.js";
 export type { NetworkStatus } from "./reads/status.js";
 export { DATA_TYPES, DOMAINS, toAttribute } from "./reads/taxonomy.js";
@@ -102,15 +141,6 @@ export { describeEvent, titleOf } from "./audit/events.js";
 export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from "./audit/events.js";
 export { readEvents, rpcLogSource } from "./audit/reader.js";
 export type { LogQuery, LogSource, RawLog, ReadEventsOptions, ReadProgress, TopicFilter } from "./audit/reader.js";
-export { applyEvent, emptyState, rebuildState } from "./audit/state.js";
-export type {
-  AccessRequestRecord,
-  AnchorRecord,
-  ApplicationRecord,
-  ConnectionRecord,
-  NetworkState,
-  SocketsState,
-} from "./audit/state.js";
 export {
   CSV_COLUMNS,
   CSV_HEADER,
@@ -121,6 +151,49 @@ export {
   toJsonLine,
 } from "./audit/timeline.js";
 export type { AuditFilter } from "./audit/timeline.js";
-export { authorizedByEvents, formatDifferences, verifyTrail } from "./audit/verify.js";
-export type { Difference, VerifyReport } from "./audit/verify.js";
+export {
+  authorizationFacts,
+  authorizedByEvents,
+  compareSources,
+  formatDifferences,
+  verifyRows,
+  verifyTrail,
+} from "./audit/verify.js";
+export type {
+  AuthorizationFacts,
+  Difference,
+  Notice,
+  RowDifference,
+  RowsReport,
+  VerifyReport,
+} from "./audit/verify.js";
 export * from "./socket/index.js";
+// The read model: the tables events fold into, and the stores (memory; the indexer's) that hold and serve them.
+export { keyColumns, kindOf, MODEL_TABLES, TABLE_NAMES } from "./model/tables.js";
+export type {
+  AccessRequestStatus,
+  AnyRow,
+  BaseKind,
+  ColumnKind,
+  KeyColumn,
+  KeyOf,
+  RoleContract,
+  RowOf,
+  TableName,
+  TableSpec,
+  ValueOfKind,
+} from "./model/tables.js";
+export { DEFAULT_LIMIT, keyString, limitOf, MAX_LIMIT, MemoryStore, rowMatches, selectAll } from "./model/store.js";
+export type { Condition, Filter, MaybePromise, ModelStore, Page, RowSource, SelectOptions } from "./model/store.js";
+export { applyEvent, applyEvents, foldToMemory } from "./model/fold.js";
+export { initialSettings, REDUCERS, SETTINGS_KEY, settingsOf } from "./model/reducers.js";
+export type { EventOf, FoldOptions, Reducer, Reducers } from "./model/reducers.js";
+// Reads on rows: pages of lists, the SDK's own fold of a node (without an indexer), the views' batch.
+export { chainHead, isSyncing, pageOf, readPoint } from "./reads/rows.js";
+export type { ChainHead, PageOptions, ReadPoint, SyncingRowSource, ViewPage } from "./reads/rows.js";
+export { nodeRowSource } from "./reads/node-source.js";
+export type { NodeRowSource, NodeRowSourceOptions } from "./reads/node-source.js";
+export { inOneBatch, ViewBatch } from "./reads/batch.js";
+export type { ViewArgs, ViewName, ViewResult } from "./reads/batch.js";
+export { CLOCK_LISTS, LIST_TABLES, listsReading } from "./reads/lists.js";
+export type { ListName } from "./reads/lists.js";
