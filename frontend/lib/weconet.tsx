@@ -7,6 +7,7 @@ import type { Address } from "viem";
 
 import { readsToRefresh, type Head } from "./head";
 import type { ChainConfig, NetworkConfig } from "./network";
+import { listRead, pointRead, queryKeyOf } from "./page-reads";
 import { readClientOf, type ReadClient } from "./read-client";
 import { itemsOf, type ListItems, type ListName, type ListOptions, type ReadArgs, type ReadName, type ReadResult } from "./reads";
 import { pollingIntervalOf, type WeconetWagmiConfig } from "./wagmi";
@@ -67,8 +68,7 @@ export function readNameOf(key: QueryKey, chainId: number): string | undefined {
 
 function useRead<N extends ReadName, T = ReadResult<N>>(
   name: N,
-  keyArgs: unknown,
-  args: ReadArgs<N> | undefined,
+  read: { args: readonly unknown[]; keyArgs: unknown } | undefined,
   select?: (answer: ReadResult<N>) => T,
 ): UseQueryResult<T> {
   const { chain } = useActiveChain();
@@ -76,12 +76,13 @@ function useRead<N extends ReadName, T = ReadResult<N>>(
   const heads = useHeadStore();
   return useQuery({
     ...(select === undefined ? {} : { select }),
-    queryKey: [...weconetKey(chain.chainId), name, keyArgs],
+    queryKey: queryKeyOf(chain.chainId, { name, keyArgs: read?.keyArgs ?? null }),
     queryFn: () => {
-      if (args === undefined) throw new Error(`${name}: nothing to read yet`);
-      return client.read(name, args, heads.seen);
+      if (read === undefined) throw new Error(`${name}: nothing to read yet`);
+      // The arguments are read `name`'s own (pointRead, listRead built them from its types).
+      return client.read(name, read.args as ReadArgs<N>, heads.seen);
     },
-    enabled: args !== undefined,
+    enabled: read !== undefined,
     // A refresh keeps showing the last answer meanwhile (the same query): lists never flash empty. Other arguments
     // are another question: their answer is not the last one's.
   });
@@ -96,7 +97,7 @@ export function useWeconetRead<N extends ReadName>(
   name: N,
   args: ReadArgs<N> | undefined,
 ): UseQueryResult<ReadResult<N>> {
-  return useRead(name, args ?? null, args);
+  return useRead(name, args === undefined ? undefined : pointRead(name, args));
 }
 
 /**
@@ -108,9 +109,7 @@ export function useWeconetList<N extends ListName>(
   options?: ListOptions<N>,
   config: { enabled?: boolean } = {},
 ): UseQueryResult<ListItems<N>> {
-  // A list's arguments are its options, or none: the same tuple its ReadArgs allow.
-  const args = (options === undefined ? [] : [options]) as unknown as ReadArgs<N>;
-  return useRead(name, options ?? {}, config.enabled === false ? undefined : args, itemsOf<N>);
+  return useRead(name, config.enabled === false ? undefined : listRead(name, options), itemsOf<N>);
 }
 
 /**

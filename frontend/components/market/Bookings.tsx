@@ -7,7 +7,7 @@ import type { Attribute, BookingView, OfferView } from "@weconet/sdk";
 import { AccountName } from "@/components/AccountName";
 import { SharedData } from "@/components/connections/SharedData";
 import { attributeNames as attributeNamesOf } from "@/components/connections/Lists";
-import { DisputeDeadlinesList } from "@/components/leaders/DisputeRow";
+import { DisputeDeadlinesList } from "@/components/market/DisputeDeadlines";
 import { SignIn } from "@/components/data/SignIn";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import { TxStatus } from "@/components/TxStatus";
