@@ -25,7 +25,11 @@ export interface WatchedHead {
 export interface HeadSource {
   latestBlock(): Promise<{ number: bigint; timestamp: number }>;
   /** The address and block of every log of `addresses` in blocks `fromBlock`…`toBlock` (both included). */
-  logs(addresses: readonly Address[], fromBlock: bigint, toBlock: bigint): Promise<{ address: Address; block: bigint }[]>;
+  logs(
+    addresses: readonly Address[],
+    fromBlock: bigint,
+    toBlock: bigint,
+  ): Promise<{ address: Address; block: bigint }[]>;
   /** The read model's `change` rows (the SDK's `w.reads.changes()`); absent when there is no read model. */
   tableChanges?: () => Promise<readonly TableChange[]>;
 }

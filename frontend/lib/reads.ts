@@ -21,7 +21,11 @@ export interface DappReads {
    * `account`'s voting power for proposal `proposalId` — at its snapshot once that has passed, else now — and
    * whether they have voted on it.
    */
-  voteOf(proposalId: bigint, account: Address, atSnapshot: bigint | undefined): Promise<{ votes: bigint; voted: boolean }>;
+  voteOf(
+    proposalId: bigint,
+    account: Address,
+    atSnapshot: bigint | undefined,
+  ): Promise<{ votes: bigint; voted: boolean }>;
   /** A proposal's calls decoded by the contracts' ABIs (which the governance page need not load for it). */
   decodeCalls(calls: readonly { target: Address; data: Hex }[]): Promise<DecodedCall[]>;
   /** Every event of the deployment, in chain order. */

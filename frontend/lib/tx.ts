@@ -35,7 +35,10 @@ export function observeSubmissions(wallet: SigningClient, onSubmitted: (hash: Ha
  * The SDK acting as the connected wallet, loaded on first use (see lib/acting.ts): `act()` resolves to it;
  * `canAct` says whether a wallet is connected on the active network.
  */
-export function useActing(): { canAct: boolean; act: (observe?: (w: SigningClient) => SigningClient) => Promise<Weconet> } {
+export function useActing(): {
+  canAct: boolean;
+  act: (observe?: (w: SigningClient) => SigningClient) => Promise<Weconet>;
+} {
   const { chain, account } = useWeconet();
   const config = useConfig() as WeconetWagmiConfig;
   const act = useCallback(

@@ -137,4 +137,3 @@ function sentence(phrase: string): string {
   const text = phrase.charAt(0).toUpperCase() + phrase.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
-

@@ -1,6 +1,14 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import { useQuery, useQueryClient, type QueryClient, type QueryKey, type UseQueryResult } from "@tanstack/react-query";
 import { useConfig, useConnection } from "wagmi";
 import type { Address } from "viem";
@@ -9,7 +17,15 @@ import { readsToRefresh, type Head } from "./head";
 import type { ChainConfig, NetworkConfig } from "./network";
 import { listRead, pointRead, queryKeyOf } from "./page-reads";
 import { readClientOf, type ReadClient } from "./read-client";
-import { itemsOf, type ListItems, type ListName, type ListOptions, type ReadArgs, type ReadName, type ReadResult } from "./reads";
+import {
+  itemsOf,
+  type ListItems,
+  type ListName,
+  type ListOptions,
+  type ReadArgs,
+  type ReadName,
+  type ReadResult,
+} from "./reads";
 import { pollingIntervalOf, type WeconetWagmiConfig } from "./wagmi";
 
 const NetworkContext = createContext<NetworkConfig | null>(null);

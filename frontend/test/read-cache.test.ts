@@ -7,7 +7,9 @@ import { CLOCK_STEP } from "@/lib/refresh";
 describe("the server keeps answers until what they read changed", () => {
   function setup() {
     let current: WatchedHead = { block: 10n, timestamp: 1_000, contracts: {}, tables: { offer: 1n, member: 1n } };
-    const run = vi.fn(async (name: string, args: readonly unknown[]) => `${name}${JSON.stringify(args)}@${current.block}`);
+    const run = vi.fn(
+      async (name: string, args: readonly unknown[]) => `${name}${JSON.stringify(args)}@${current.block}`,
+    );
     const head = vi.fn(async (atLeast?: bigint) => {
       if (atLeast !== undefined && current.block < atLeast) current = { ...current, block: atLeast };
       return current;

@@ -29,7 +29,6 @@ export const PROPOSAL_STATES = [
 ] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
-
 /** The role ids of Weconet contracts (Membership and the timelock), as OpenZeppelin's AccessControl names them. */
 export const ROLES = {
   admin: zeroHash,
@@ -56,7 +55,6 @@ export function bytes32ToText(value: Hex): string {
   const text = hexToString(trimmed);
   return /^[\x20-\x7e]+$/.test(text) ? text : value;
 }
-
 
 /** Application statuses, in the order of `IApplications.Status`. */
 export const APPLICATION_STATUSES = ["none", "active", "suspended", "retired"] as const;
@@ -110,15 +108,11 @@ export const SETTLED_STATUSES: readonly BookingStatus[] = [
   "defaulted",
 ];
 
-
-
 /** A unix time as an ISO date, for messages. */
 export function isoTime(seconds: number | bigint): string {
   const ms = Number(seconds) * 1000;
   return Number.isFinite(ms) && ms <= 8.64e15 ? new Date(ms).toISOString().replace(".000Z", "Z") : String(seconds);
 }
-
-
 
 /** An error from the SDK: a readable message, and the decoded custom error when a contract reverted. */
 export class WeconetError<Reason = DecodedError> extends Error {
@@ -189,4 +183,3 @@ export function revertedTransactionError(
     return new OutOfGasError(doing, { gasLimit, gasUsed: receipt.gasUsed, hash });
   return new WeconetError(`${doing}: the transaction ${hash} reverted`);
 }
-

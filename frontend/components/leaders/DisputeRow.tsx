@@ -10,7 +10,6 @@ import { SocketStatus } from "@/components/data/SocketStatus";
 import { Statements } from "@/components/leaders/Statements";
 import { TxStatus } from "@/components/TxStatus";
 import { DisputeDeadlinesList } from "@/components/market/DisputeDeadlines";
-import { formatTime } from "@/lib/format";
 import { formatAmount, parseAmount, tokenOf, type TokenInfo } from "@/lib/market";
 import { useSocket } from "@/lib/socket";
 import { useSocketAction } from "@/lib/socket-action";
