@@ -25,3 +25,26 @@ export function listRead<N extends ListName>(name: N, options?: ListOptions<N>):
 export function queryKeyOf(chainId: number, read: Pick<PageRead, "name" | "keyArgs">): readonly unknown[] {
   return ["weconet", chainId, read.name, read.keyArgs];
 }
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The hash of a query key, for the browser's query cache and the server's (which hands its first reads over under
+ * the same hashes): JSON with bigints as their digits and object keys in order, so `{ a, b }` and `{ b, a }` are one
+ * query (as TanStack's own hash does, which throws on bigints).
+ */
+export function hashQueryKey(key: readonly unknown[]): string {
+  return JSON.stringify(key, (_name, value: unknown) => {
+    if (typeof value === "bigint") return value.toString();
+    if (!isPlainObject(value)) return value;
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, value[k]]),
+    );
+  });
+}

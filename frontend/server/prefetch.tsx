@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import { hashFn } from "wagmi/query";
+// The core, not @tanstack/react-query: the React package's client components would join every page's JavaScript.
+import { dehydrate, QueryClient } from "@tanstack/query-core";
 
-import { queryKeyOf, type PageRead } from "../lib/page-reads";
+import { Hydrate } from "../components/Hydrate";
+import { hashQueryKey, queryKeyOf, type PageRead } from "../lib/page-reads";
 import { chainServer, currentNetworkConfig } from "./weconet";
 
 /**
@@ -14,7 +15,7 @@ import { chainServer, currentNetworkConfig } from "./weconet";
  */
 export async function Prefetched({ reads, children }: { reads: readonly PageRead[]; children: ReactNode }) {
   // The same hash as the browser's cache (Providers): keys may hold bigints.
-  const queryClient = new QueryClient({ defaultOptions: { queries: { queryKeyHashFn: hashFn } } });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { queryKeyHashFn: hashQueryKey } } });
   // Without a wallet the dApp shows the first network the server found (see useActiveChain).
   const chain = (await currentNetworkConfig()).chains[0];
   const server = chain === undefined ? undefined : await chainServer(chain.chainId).catch(() => undefined);
@@ -29,5 +30,5 @@ export async function Prefetched({ reads, children }: { reads: readonly PageRead
       }),
     );
   }
-  return <HydrationBoundary state={dehydrate(queryClient)}>{children}</HydrationBoundary>;
+  return <Hydrate state={dehydrate(queryClient)}>{children}</Hydrate>;
 }

@@ -1,11 +1,13 @@
-import { hexToString, keccak256, stringToHex, trim, zeroHash, type ContractErrorName, type Hash, type Hex } from "viem";
+import { hexToString, trim, type ContractErrorName, type Hash, type Hex } from "viem";
 
 import type { abis, ContractName } from "./contracts.js";
 import type { DecodedError } from "./error-decoding.js";
+import { enumWords, ROLES } from "./vocabulary.js";
 
-// The sentences of contract errors and their decoding need every ABI: they live in error-decoding.ts.
-export { decodeWeconetError, toWeconetError } from "./error-decoding.js";
-export type { DecodedError } from "./error-decoding.js";
+// The sentences of contract errors and their decoding need every ABI and every error's NatSpec: they live in
+// error-decoding.ts, so that code which only names a status or throws a WeconetError does not load them.
+export { decodeWeconetError, natSpecSentence, toWeconetError } from "./error-decoding.js";
+export type { DecodedError, ErrorArgs } from "./error-decoding.js";
 
 type AllAbis = (typeof abis)[ContractName];
 
@@ -13,35 +15,25 @@ type AllAbis = (typeof abis)[ContractName];
 export type WeconetErrorName = ContractErrorName<AllAbis>;
 
 /** Membership statuses, in the order of `IMembership.Status`. */
-export const MEMBER_STATUSES = ["none", "applicant", "active", "suspended", "removed"] as const;
+export const MEMBER_STATUSES = enumWords("IMembership.Status");
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /** Governor proposal states, in the order of OpenZeppelin's `IGovernor.ProposalState`. */
-export const PROPOSAL_STATES = [
-  "pending",
-  "active",
-  "canceled",
-  "defeated",
-  "succeeded",
-  "queued",
-  "expired",
-  "executed",
-] as const;
+export const PROPOSAL_STATES = enumWords("IGovernor.ProposalState");
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
-/** The role ids of Weconet contracts (Membership and the timelock), as OpenZeppelin's AccessControl names them. */
-export const ROLES = {
-  admin: zeroHash,
-  manager: keccak256(stringToHex("MANAGER_ROLE")),
-  leader: keccak256(stringToHex("LEADER_ROLE")),
-  developer: keccak256(stringToHex("DEVELOPER_ROLE")),
-  proposer: keccak256(stringToHex("PROPOSER_ROLE")),
-  executor: keccak256(stringToHex("EXECUTOR_ROLE")),
-  canceller: keccak256(stringToHex("CANCELLER_ROLE")),
-} as const;
+/** How a member votes, in the order of OpenZeppelin's `GovernorCountingSimple.VoteType` (the value cast). */
+export const VOTE_TYPES = enumWords("GovernorCountingSimple.VoteType");
+export type Support = (typeof VOTE_TYPES)[number];
+
+/**
+ * The role ids of Weconet contracts (Membership and the timelock, and AccessControl's admin), by word: every
+ * `X_ROLE` constant of the build as `x` (`DEFAULT_ADMIN_ROLE` as `admin`).
+ */
+export { ROLES };
 export type RoleName = keyof typeof ROLES;
 
-const ROLE_BY_ID = new Map<string, RoleName>(Object.entries(ROLES).map(([name, id]) => [id, name as RoleName]));
+const ROLE_BY_ID = new Map<string, string>(Object.entries(ROLES).map(([name, id]) => [id.toLowerCase(), name]));
 
 /** A role id as a word ("leader"), or the id itself when it is not a Weconet role. */
 export function roleName(role: Hex): string {
@@ -57,56 +49,54 @@ export function bytes32ToText(value: Hex): string {
 }
 
 /** Application statuses, in the order of `IApplications.Status`. */
-export const APPLICATION_STATUSES = ["none", "active", "suspended", "retired"] as const;
+export const APPLICATION_STATUSES = enumWords("IApplications.Status");
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** Who imposed a suspension, in the order of the `Authority` enum (contracts/governance/Authority.sol), lowest first: for members and applications. */
-export const AUTHORITIES = ["nobody", "a leader", "the manager", "the members' vote"] as const;
+/** Who imposed a suspension, in the order of the `Authority` enum (contracts/governance/Authority.sol), lowest first. */
+export const AUTHORITY_LEVELS = enumWords("Authority");
+export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
+
+/** How each authority reads in a sentence ("suspended by a leader"); the type asks for one per `Authority` member. */
+const AUTHORITY_PHRASES: { readonly [A in AuthorityLevel]: string } = {
+  none: "nobody",
+  leader: "a leader",
+  manager: "the manager",
+  members_vote: "the members' vote",
+};
+
+/** Who imposed a suspension, as phrases, in the order of the `Authority` enum: for members and applications. */
+export const AUTHORITIES: readonly string[] = AUTHORITY_LEVELS.map((level) => AUTHORITY_PHRASES[level]);
 
 /** How an owner consented to a connection, in the order of `AccessGrants.Consent`. */
-export const CONSENTS = ["owner", "signature", "request", "connector"] as const;
+export const CONSENTS = enumWords("AccessGrants.Consent");
 export type Consent = (typeof CONSENTS)[number];
 
 /** Why a connection closed, in the order of `AccessGrants.CloseReason`. */
-export const CLOSE_REASONS = ["revoked", "relinquished", "connector"] as const;
+export const CLOSE_REASONS = enumWords("AccessGrants.CloseReason");
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 /** Offer statuses, in the order of `Market.OfferStatus`. */
-export const OFFER_STATUSES = ["none", "active", "paused", "closed"] as const;
+export const OFFER_STATUSES = enumWords("Market.OfferStatus");
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 /** Market request statuses, in the order of `Market.RequestStatus`. */
-export const MARKET_REQUEST_STATUSES = ["none", "open", "cancelled", "accepted"] as const;
+export const MARKET_REQUEST_STATUSES = enumWords("Market.RequestStatus");
 export type MarketRequestStatus = (typeof MARKET_REQUEST_STATUSES)[number];
 
 /**
- * Booking statuses, in the order of `Market.BookingStatus`; the last six are final (settled). "defaulted" is a
- * dispute nobody ruled on by its final deadline, settled by the default outcome (full refund to the consumer).
+ * Booking statuses, in the order of `Market.BookingStatus`; those after "disputed" are final (settled).
+ * "defaulted" is a dispute nobody ruled on by its final deadline, settled by the default outcome (full refund).
  */
-export const BOOKING_STATUSES = [
-  "none",
-  "booked",
-  "accepted",
-  "delivered",
-  "disputed",
-  "completed",
-  "claimed",
-  "declined",
-  "cancelled",
-  "ruled",
-  "defaulted",
-] as const;
+export const BOOKING_STATUSES = enumWords("Market.BookingStatus");
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
-/** The outcomes that end a booking: its escrow is credited out. */
-export const SETTLED_STATUSES: readonly BookingStatus[] = [
-  "completed",
-  "claimed",
-  "declined",
-  "cancelled",
-  "ruled",
-  "defaulted",
-];
+/**
+ * The outcomes that end a booking: its escrow is credited out. `Market.BookingStatus` lists them last, after
+ * `Disputed` (its NatSpec: "The last six are final").
+ */
+export const SETTLED_STATUSES: readonly BookingStatus[] = BOOKING_STATUSES.slice(
+  BOOKING_STATUSES.indexOf("disputed") + 1,
+);
 
 /** A unix time as an ISO date, for messages. */
 export function isoTime(seconds: number | bigint): string {

@@ -9,6 +9,7 @@ import { erc20Abi, formatUnits, parseUnits, type Address } from "viem";
 import type { Expiry } from "../actions/access.js";
 import { encodeRegistrationConsent, parseRegistrationConsent } from "../actions/applications.js";
 import { SUPPORT_VALUES, type Support } from "../actions/governance.js";
+import { BOOKING_ROLE_NAMES, describeBookingAction, type BookingRole } from "../booking-actions.js";
 import { latestBlock } from "../client.js";
 import type { AttributeWant } from "../matching.js";
 import { CONNECTION_STATES } from "../reads/access.js";
@@ -101,7 +102,7 @@ ${DATA_USAGE}
 Auditor
   audit export [--format jsonl|csv] [--out <file>] [--from-block <n>] [--to-block <n>]
                [--member <address>]… [--attribute <id or name>]… [--proposal <id>]… [--resource <id>]…
-               [--offer <id>]… [--booking <id>]… [--contract <name>]… [--event <name>]…
+               [--offer <id>]… [--booking <id>]… [--request <id>]… [--contract <name>]… [--event <name>]…
   audit verify [--from-block <n>] [--to-block <n>]
 
 Options
@@ -159,6 +160,7 @@ const { values: flags, positionals } = (() => {
         resource: { type: "string", multiple: true },
         offer: { type: "string", multiple: true },
         booking: { type: "string", multiple: true },
+        request: { type: "string", multiple: true },
         contract: { type: "string", multiple: true },
         event: { type: "string", multiple: true },
         socket: { type: "string" },
@@ -304,6 +306,7 @@ async function auditFilter(w: Weconet): Promise<AuditFilter> {
     resources: (flags.resource ?? []).map((r) => bigintArg(r, "--resource")),
     offers: (flags.offer ?? []).map((o) => bigintArg(o, "--offer")),
     bookings: (flags.booking ?? []).map((b) => bigintArg(b, "--booking")),
+    requests: (flags.request ?? []).map((r) => bigintArg(r, "--request")),
     contracts,
     events: flags.event ?? [],
   };
@@ -742,15 +745,14 @@ const commands: Record<string, () => Promise<void>> = {
     const rows = await Promise.all(
       bookings.map(async (b) => {
         const { symbol, decimals } = await tokenInfo(w, b.token);
-        const side = (who: "consumer" | "provider") =>
-          member === undefined || b[who].toLowerCase() === member.toLowerCase() ? b.next[who] : [];
-        const next = [
-          ...side("consumer").map((a) => `consumer: ${a}`),
-          ...side("provider").map((a) => `provider: ${a}`),
-          ...b.next.leader.map((a) => `leader: ${a}`),
-          ...b.next.members.map((a) => `members' vote: ${a}`),
-          ...b.next.anyone.map((a) => `anyone: ${a}`),
-        ];
+        // With --member, only that member's side of the booking (and what others than the parties may do).
+        const shown = (by: BookingRole) =>
+          member === undefined ||
+          (by !== "consumer" && by !== "provider") ||
+          b[by].toLowerCase() === member.toLowerCase();
+        const next = b.next
+          .filter((a) => shown(a.by))
+          .map((a) => `${BOOKING_ROLE_NAMES[a.by]}: ${describeBookingAction(a)}`);
         return [
           b.id.toString(),
           b.offerId.toString(),
