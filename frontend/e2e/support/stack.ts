@@ -22,7 +22,12 @@ const root = path.resolve(import.meta.dirname, "..", "..", "..");
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const deploymentId = `e2e-${process.pid}`;
-  const [chainPort, dappPort, socketPort] = [await freePort(), await freePort(), await freePort()];
+  const [chainPort, dappPort, socketPort, indexerPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const child = spawn("npx", ["hardhat", "run", "scripts/start.ts"], {
     cwd: root,
     env: {
@@ -30,6 +35,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       WECONET_PORT: String(chainPort),
       WECONET_DAPP_PORT: String(dappPort),
       WECONET_SOCKET_PORT: String(socketPort),
+      // The indexer (when the main command runs one) on a port of its own too.
+      WECONET_INDEXER_PORT: String(indexerPort),
       WECONET_DEPLOYMENT_ID: deploymentId,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -60,6 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     rmSync(path.join(root, "deploy", "deployments", deploymentId), { recursive: true, force: true });
     rmSync(path.join(root, ".weconet", "socket", deploymentId), { recursive: true, force: true });
     rmSync(path.join(root, ".weconet", "demo", deploymentId), { recursive: true, force: true });
+    rmSync(path.join(root, ".weconet", "indexer", deploymentId), { recursive: true, force: true });
   };
   try {
     project.provide("stack", await ready);
