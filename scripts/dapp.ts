@@ -14,7 +14,7 @@ const stampFile = path.join(frontend, ".next", "weconet-build-stamp");
 const nextBin = createRequire(path.join(frontend, "package.json")).resolve("next/dist/bin/next");
 
 /** Everything the production build is made from: the dApp, the SDK (with its generated ABIs) and the lockfile. */
-const SOURCES = ["frontend", "sdk/src", "scripts/demo/roster.ts", "package-lock.json"];
+const SOURCES = ["frontend", "sdk/src", "package-lock.json"];
 const SKIPPED = new Set(["node_modules", ".next", "e2e", "test", "next-env.d.ts"]);
 
 function filesUnder(relative: string): string[] {
@@ -107,7 +107,9 @@ export async function startDapp(options: {
   deploymentDir: string;
   /** The data socket the dApp uses when the chain's SocketDirectory names none. */
   socketUrl: string;
-  /** The Weconet indexer the dApp's lists read (its base URL). */
+  /** The demo's people (written by the main command beside the deployment), offered as development accounts. */
+  peopleFile?: string;
+  /** The chain's indexer (GraphQL), which the dApp's lists read. */
   indexerUrl?: string;
 }): Promise<RunningDapp> {
   const url = `http://${options.host}:${options.port}`;
@@ -116,6 +118,7 @@ export async function startDapp(options: {
     WECONET_LOCAL_DEPLOYMENT: path.resolve(root, options.deploymentDir),
     WECONET_DEPLOYMENTS_DIR: path.join(root, "deploy", "deployments"),
     WECONET_SOCKET_URL: options.socketUrl,
+    ...(options.peopleFile === undefined ? {} : { WECONET_DEMO_PEOPLE: options.peopleFile }),
     ...(options.indexerUrl === undefined ? {} : { WECONET_INDEXER_URL: options.indexerUrl }),
   });
   let output = "";

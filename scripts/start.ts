@@ -49,6 +49,8 @@ const SOCKET_URL = `http://${HOST}:${SOCKET_PORT}`;
 const INDEXER_PORT = Number.parseInt(process.env.WECONET_INDEXER_PORT ?? "42069", 10);
 // The indexer's embedded database and log (the chain is new on every start: so is its data).
 const INDEXER_HOME = path.join(".weconet", "indexer", DEPLOYMENT_ID);
+// The demo's people (names, roles, development accounts) as data beside the deployment: the dApp reads this file.
+const PEOPLE_FILE = path.join(".weconet", "demo", DEPLOYMENT_ID, "people.json");
 
 // The production build needs no chain: it runs while the chain is started, deployed and seeded.
 const dappBuild = buildDapp();
@@ -201,6 +203,7 @@ try {
   });
   // The dApp's lists read the indexer: it first folds every event of the demo.
   await caughtUp(indexer.url, BigInt(await ethers.provider.getBlockNumber()));
+  writeDemoPeople(deployment.contracts.membership);
 
   console.log("weconet: starting the dApp …");
   if (await dappBuild.done) console.log("weconet: built the dApp (production build)");
@@ -211,6 +214,7 @@ try {
     deploymentDir: DEPLOYMENT_DIR,
     socketUrl: socket.url,
     indexerUrl: indexer.url,
+    peopleFile: path.resolve(PEOPLE_FILE),
   }).catch((error: unknown) => {
     throw new Error(
       `the dApp could not start on port ${DAPP_PORT} (is it taken? choose another: WECONET_DAPP_PORT=3001 npm start): ` +
@@ -237,6 +241,7 @@ try {
     `  index data  ${INDEXER_HOME}   (Ponder on PGlite; its log ponder.log)`,
     `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
     `  documents   ${DOCUMENTS_DIR}   (the offers' documents, named by their hashes, for weconet offers --match; also in the socket)`,
+    `  people      ${PEOPLE_FILE}   (the demo's people and their development accounts, as the dApp offers them)`,
     "",
     "Contracts:",
     ...Object.entries(deployment.contracts).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
@@ -285,6 +290,16 @@ async function caughtUp(url: string, head: bigint): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * Writes the demo's people next to the deployment (see PEOPLE_FILE), naming the deployment they belong to: the dApp
+ * offers them as development accounts only on that deployment.
+ */
+function writeDemoPeople(membership: string): void {
+  mkdirSync(path.dirname(PEOPLE_FILE), { recursive: true });
+  const people = devAccounts().map(({ name, role, address, privateKey }) => ({ name, role, address, privateKey }));
+  writeFileSync(PEOPLE_FILE, `${JSON.stringify({ chainId: CHAIN_ID, membership, people }, null, 2)}\n`);
 }
 
 /** The socket's two databases in the deployment's folder: the values and receipts, and (apart) the data keys. */

@@ -214,15 +214,19 @@ describe("Vocabulary (the SDK's enums, roles, constants and errors, generated fr
     expect(() => collectVocabulary([{ ...build, output: bare }])).to.throw(/Shop has no NatSpec in the build/);
   });
 
-  it("sdk/src/generated/vocabulary.ts is the vocabulary of the current build", async function () {
+  it("sdk/src/generated/vocabulary.ts (and errors.ts) is the vocabulary of the current build", async function () {
     const dir = await mkdtemp(path.join(tmpdir(), "weconet-vocabulary-"));
     try {
       const paths = [...(await artifacts.getAllArtifactPaths())];
       const deployable = await generateAbis(paths, path.join(dir, "abis.ts"));
       const out = path.join(dir, "vocabulary.ts");
       await generateVocabulary(paths, deployable, path.join(config.paths.artifacts, "build-info"), out);
-      const generated = path.join(config.paths.root, "sdk", "src", "generated", "vocabulary.ts");
-      expect(await readFile(out, "utf8")).to.equal(await readFile(generated, "utf8"));
+      const generated = path.join(config.paths.root, "sdk", "src", "generated");
+      for (const file of ["vocabulary.ts", "errors.ts"]) {
+        expect(await readFile(path.join(dir, file), "utf8")).to.equal(
+          await readFile(path.join(generated, file), "utf8"),
+        );
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 
 import { Header } from "@/components/Header";
 import { Providers } from "@/components/Providers";
-import { networkConfig } from "@/server/network-config";
+import { currentNetworkConfig } from "@/server/weconet";
 
 import "./globals.css";
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const network = await networkConfig();
+  const network = await currentNetworkConfig();
   return (
     <html lang="en">
       <body>

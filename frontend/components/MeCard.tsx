@@ -4,7 +4,7 @@ import { TxStatus } from "@/components/TxStatus";
 import { useChainNow } from "@/lib/clock";
 import { formatTime } from "@/lib/format";
 import { useTransaction } from "@/lib/tx";
-import { useWeconet, useWeconetQuery } from "@/lib/weconet";
+import { useWeconet, useWeconetRead } from "@/lib/weconet";
 
 /**
  * The connected member at a glance: status, roles and voting power. A new member's vote counts only after the
@@ -12,9 +12,7 @@ import { useWeconet, useWeconetQuery } from "@/lib/weconet";
  */
 export function MeCard() {
   const { account } = useWeconet();
-  const me = useWeconetQuery(["me", account], async (w) => (account === undefined ? null : w.reads.member(account)), {
-    enabled: account !== undefined,
-  });
+  const me = useWeconetRead("member", account === undefined ? undefined : [account]);
   const now = useChainNow();
   const tx = useTransaction();
   if (account === undefined) return null;

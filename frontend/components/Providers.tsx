@@ -3,12 +3,12 @@
 import { useState, type ReactNode } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { WagmiProvider } from "wagmi";
-import { hashFn } from "wagmi/query";
 
 import type { NetworkConfig } from "@/lib/network";
+import { hashQueryKey } from "@/lib/page-reads";
 import { SocketSessionsProvider } from "@/lib/socket";
 import { wagmiConfigOf } from "@/lib/wagmi";
-import { LiveUpdates, NetworkConfigProvider } from "@/lib/weconet";
+import { HeadProvider, LiveUpdates, NetworkConfigProvider } from "@/lib/weconet";
 
 /**
  * Wallets (wagmi), cached reads (TanStack Query), the networks the server found and the data socket sessions, for
@@ -19,16 +19,19 @@ export function Providers({ network, children }: { network: NetworkConfig; child
   const [queryClient] = useState(
     () =>
       new QueryClient({
-        // wagmi's hash understands bigint (proposal ids in keys); refetches come from new blocks, not focus.
-        defaultOptions: { queries: { queryKeyHashFn: hashFn, staleTime: 5_000, refetchOnWindowFocus: false } },
+        // A hash that understands bigints (proposal ids in keys), the server's too; refetches come from what changed
+        // (LiveUpdates), not focus.
+        defaultOptions: { queries: { queryKeyHashFn: hashQueryKey, staleTime: 5_000, refetchOnWindowFocus: false } },
       }),
   );
   return (
     <NetworkConfigProvider value={network}>
       <WagmiProvider config={config}>
         <QueryClientProvider client={queryClient}>
-          <LiveUpdates />
-          <SocketSessionsProvider>{children}</SocketSessionsProvider>
+          <HeadProvider>
+            <LiveUpdates />
+            <SocketSessionsProvider>{children}</SocketSessionsProvider>
+          </HeadProvider>
         </QueryClientProvider>
       </WagmiProvider>
     </NetworkConfigProvider>

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
 
-import { failureMessage } from "@/lib/tx";
+import { messageOf } from "@/lib/message";
 
 /** A read's answer, or that it is loading, or why it failed — in words. */
 export function Query<T>({
@@ -19,7 +19,7 @@ export function Query<T>({
   if (result.error !== null) {
     return (
       <p className="error" role="alert">
-        Could not read {what}: {failureMessage(result.error)}
+        Could not read {what}: {messageOf(result.error)}
       </p>
     );
   }

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
 
-import { failureMessage } from "@/lib/tx";
+import { messageOf } from "@/lib/message";
 import { useActiveChain, useNetworkConfig } from "@/lib/weconet";
 
 import { AccountName } from "./AccountName";
@@ -98,7 +98,7 @@ function ConnectPanel({ onDone }: { onDone: () => void }) {
       )}
       {error !== null && (
         <p className="error" role="alert">
-          {failureMessage(error)}
+          {messageOf(error)}
         </p>
       )}
     </div>
@@ -122,7 +122,7 @@ export function WrongNetworkBanner() {
           Switch to {c.name} (chain {c.chainId})
         </button>
       ))}
-      {error !== null && <p className="error">{failureMessage(error)}</p>}
+      {error !== null && <p className="error">{messageOf(error)}</p>}
     </div>
   );
 }

@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { devAccounts } from "../../scripts/demo/roster";
 import { blockNumber, confirmed, connectAs, openBrowser, screenshot, succeeds, type Session } from "./support/browser";
+import { person } from "./support/people";
 
 let s: Session;
 beforeAll(async () => {
   s = await openBrowser();
 });
 afterAll(() => s?.close());
-
-const person = (name: string) => {
-  const found = devAccounts().find((a) => a.name === name);
-  if (found === undefined) throw new Error(`no demo person ${name}`);
-  return found;
-};
 
 describe("connections", () => {
   it("a member opens a connection, sees it, and closes it again", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { devAccounts } from "../../scripts/demo/roster";
 import { confirmed, connectAs, openBrowser, screenshot, succeeds, type Session } from "./support/browser";
+import { person } from "./support/people";
 import type { Page } from "playwright-core";
 
 let s: Session;
@@ -9,12 +9,6 @@ beforeAll(async () => {
   s = await openBrowser();
 });
 afterAll(() => s?.close());
-
-const person = (name: string) => {
-  const found = devAccounts().find((a) => a.name === name);
-  if (found === undefined) throw new Error(`no demo person ${name}`);
-  return found;
-};
 
 /** Moves to another page through the header (client-side: the socket sessions of this tab stay signed in). */
 async function open(page: Page, label: "My data" | "Connections" | "Market" | "Leaders"): Promise<void> {

@@ -33,6 +33,8 @@ describe("governance", () => {
 
   it("an invalid proposal shows its errors and sends nothing", async () => {
     const { page } = s;
+    // The form opens on demand (it is loaded then, not with the page).
+    await page.getByRole("button", { name: "Propose a change" }).click();
     const form = page.getByTestId("propose-form");
     await form.getByLabel("Rule", { exact: true }).selectOption("marketFeeBps");
     await form.getByLabel("New value (%)").fill("150");

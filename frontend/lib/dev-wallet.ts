@@ -1,4 +1,3 @@
-import { createConnector } from "wagmi";
 import {
   createWalletClient,
   hexToBigInt,
@@ -102,48 +101,3 @@ export function devWalletProvider(person: DevWalletAccount, chain: Chain, rpcUrl
 }
 
 export type DevWalletProvider = ReturnType<typeof devWalletProvider>;
-
-/** The wagmi connector of one demo person's development account (id `weconet-dev-<name>`). */
-export function devWallet(person: DevWalletAccount, chain: Chain, rpcUrl: string) {
-  const id = `weconet-dev-${person.name}`;
-  // Remembered between page loads so that wagmi reconnects this person only (not every development account).
-  const key = `${id}.connected`;
-  return createConnector<DevWalletProvider>((config) => {
-    const provider = devWalletProvider(person, chain, rpcUrl);
-    return {
-      id,
-      name: `${person.name} (development account)`,
-      type: "weconet-dev",
-      async connect<withCapabilities extends boolean = false>() {
-        await config.storage?.setItem(key, true);
-        const accounts = [person.address];
-        return { accounts, chainId: chain.id } as unknown as {
-          accounts: withCapabilities extends true
-            ? readonly { address: Address; capabilities: Record<string, unknown> }[]
-            : readonly Address[];
-          chainId: number;
-        };
-      },
-      async disconnect() {
-        await config.storage?.removeItem(key);
-      },
-      async getAccounts() {
-        return [person.address];
-      },
-      async getChainId() {
-        return chain.id;
-      },
-      async getProvider() {
-        return provider;
-      },
-      async isAuthorized() {
-        return (await config.storage?.getItem(key)) === true;
-      },
-      onAccountsChanged() {},
-      onChainChanged() {},
-      onDisconnect() {
-        config.emitter.emit("disconnect");
-      },
-    };
-  });
-}

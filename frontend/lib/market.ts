@@ -1,4 +1,4 @@
-import { erc20Abi, formatUnits, parseUnits, zeroAddress, type Address } from "viem";
+import { formatUnits, parseUnits, zeroAddress, type Address } from "viem";
 
 import {
   isOpenAt,
@@ -18,21 +18,13 @@ export interface TokenInfo {
 
 export const ETH_TOKEN: TokenInfo = { address: zeroAddress, symbol: "ETH", decimals: 18 };
 
-/** Symbol and decimals of each token (ETH is the zero address), read from the ERC-20 contracts. */
-export async function readTokens(weconet: Weconet, tokens: readonly Address[]): Promise<TokenInfo[]> {
-  const unique = [...new Set(tokens.map((t) => t.toLowerCase()))] as Address[];
-  return Promise.all(
-    unique.map(async (address): Promise<TokenInfo> => {
-      if (address === zeroAddress) return ETH_TOKEN;
-      const read = <T>(functionName: "symbol" | "decimals", fallback: T) =>
-        weconet.publicClient
-          .readContract({ address, abi: erc20Abi, functionName })
-          .then((v) => v as T)
-          .catch(() => fallback);
-      const [symbol, decimals] = await Promise.all([read("symbol", "tokens"), read("decimals", 18)]);
-      return { address, symbol, decimals };
-    }),
-  );
+/**
+ * The arguments of the `tokens` read for the tokens of a list (undefined while the list is read): each once, in a
+ * stable order, so that the same tokens make the same query.
+ */
+export function tokenArgs(tokens: readonly Address[] | undefined): [readonly Address[]] | undefined {
+  if (tokens === undefined) return undefined;
+  return [[...new Set(tokens.map((t) => t.toLowerCase() as Address))].sort()];
 }
 
 /** The token's info, or a neutral one while it is read. */

@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 
-import type { ContractKey } from "@weconet/sdk";
+import type { ContractKey, Deployment } from "@weconet/sdk";
 
 /**
  * What the dApp's server tells the browser about the networks it can use: one entry per Weconet deployment it
@@ -28,6 +28,11 @@ export interface ChainConfig {
    * chain's SocketDirectory names none for the member (and has no default). Null when none is configured.
    */
   socketUrl: string | null;
+  /**
+   * The chain's indexer (its GraphQL API), from `WECONET_INDEXER_URL` (local chain) or `WECONET_INDEXER_URL_<id>`:
+   * the lists are read from it; null when there is none (they are then folded from the node's events).
+   */
+  indexerUrl: string | null;
 }
 
 export interface DevWalletAccount {
@@ -39,3 +44,8 @@ export interface DevWalletAccount {
 
 /** Hardhat's local chain: the only one where the development wallet is ever offered. */
 export const LOCAL_CHAIN_ID = 31337;
+
+/** The SDK's deployment of a chain the server found. */
+export function deploymentOf(chain: ChainConfig): Deployment {
+  return { chainId: chain.chainId, contracts: chain.contracts, fromBlock: BigInt(chain.fromBlock) };
+}

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 
-import { failureMessage } from "./failure";
+import { messageOf } from "./message";
 import { needsSignIn } from "./socket-errors";
 import { useWeconet, weconetKey } from "./weconet";
 
@@ -34,7 +34,7 @@ export function useSocketAction(onSignedOut?: () => void) {
         await queryClient.invalidateQueries({ queryKey: [...weconetKey(chain.chainId), "socket"] });
         return result;
       } catch (error) {
-        setState({ status: "failed", label, message: failureMessage(error) });
+        setState({ status: "failed", label, message: messageOf(error) });
         if (needsSignIn(error)) onSignedOut?.();
         return undefined;
       }

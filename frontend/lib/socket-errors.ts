@@ -35,7 +35,7 @@ const COMPLETE = new Set(["unauthenticated", "session_expired", "not_found", "no
 
 /**
  * A socket failure in plain words — the one place where the dApp turns the socket's error codes and refusal reasons
- * into text (every page shows these through {@link failureMessage}).
+ * into text (every page shows these through messageOf in lib/message.ts).
  */
 export function socketErrorText(error: SocketError): string {
   if (error.code === "not_authorized") {

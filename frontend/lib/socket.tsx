@@ -2,13 +2,13 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
-import { useWalletClient } from "wagmi";
+import { useConfig } from "wagmi";
 import type { Address } from "viem";
 
-import { createSocketClient, type SocketClient, type SocketSession, type Weconet } from "@weconet/sdk";
+import { createSocketClient, type SocketClient, type SocketSession } from "@weconet/sdk";
 
-import type { ChainConfig } from "./network";
-import { useWeconet, useWeconetQuery, weconetKey } from "./weconet";
+import type { WeconetWagmiConfig } from "./wagmi";
+import { useWeconet, useWeconetRead, weconetKey } from "./weconet";
 
 export type { SocketClient, SocketSession };
 
@@ -89,18 +89,6 @@ function useSessions(): Sessions {
   return sessions;
 }
 
-/**
- * Where `member`'s data lives: the URL their SocketDirectory entry names (their own, else the network's default);
- * the server's configured socket only when the deployment has no SocketDirectory or it names none.
- */
-export async function socketUrlOf(w: Weconet, chain: ChainConfig, member: Address | undefined): Promise<string | null> {
-  if ("socketDirectory" in chain.contracts) {
-    const onChain = member === undefined ? await w.reads.defaultSocket() : await w.reads.socketOf(member);
-    if (onChain !== undefined && onChain !== "") return onChain;
-  }
-  return chain.socketUrl;
-}
-
 export interface SocketHandle {
   /** The socket's URL, once known (null: the network names none). */
   url: string | null | undefined;
@@ -117,20 +105,23 @@ export interface SocketHandle {
 export function useSocket(member?: Address): SocketHandle {
   const { chain, account } = useWeconet();
   const whose = member ?? account;
-  const found = useWeconetQuery(["socket-url", whose], (w) => socketUrlOf(w, chain, whose));
+  const found = useWeconetRead("socketUrl", [whose]);
   const url = found.data;
   const client = useMemo(() => (url == null ? undefined : createSocketClient({ url })), [url]);
   const sessions = useSessions();
-  const { data: walletClient } = useWalletClient({ chainId: chain.chainId });
+  const config = useConfig() as WeconetWagmiConfig;
   const session = url == null || account === undefined ? undefined : sessions.get(url, account);
 
   const signIn = useCallback(async () => {
     if (client === undefined || url == null) throw new Error("This network names no data socket.");
-    if (walletClient === undefined || account === undefined) throw new Error("Connect a wallet on this network first.");
+    if (account === undefined) throw new Error("Connect a wallet on this network first.");
+    // The wallet's client (viem's wallet actions) only when signing in, not with every page.
+    const { getWalletClient } = await import("wagmi/actions");
+    const walletClient = await getWalletClient(config, { chainId: chain.chainId });
     const signed = await client.signIn({ walletClient, chainId: chain.chainId });
     sessions.set(url, account, signed);
     return signed;
-  }, [client, url, walletClient, account, chain.chainId, sessions]);
+  }, [client, url, config, account, chain.chainId, sessions]);
 
   const signOut = useCallback(async () => {
     if (url == null || account === undefined) return;

@@ -1,5 +1,7 @@
 import { validateValue, type AttributeDataType } from "@weconet/sdk";
 
+export { formatValue } from "./format-value";
+
 /**
  * The inputs a value of each data type is edited with: one field for most types, several for the structured ones
  * (PostalAddress, GeoLocation, Money). `type` is the HTML input's type; `options` makes it a choice.
@@ -134,29 +136,4 @@ export function parseDraft(
 function sentence(phrase: string): string {
   const text = phrase.charAt(0).toUpperCase() + phrase.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-/** A stored value in one line, for lists and receipts. */
-export function formatValue(dataType: AttributeDataType, value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  switch (dataType) {
-    case "boolean":
-      return value === true ? "yes" : value === false ? "no" : String(value);
-    case "postal_address": {
-      const v = value as Record<string, unknown>;
-      return [v.street, [v.postalCode, v.city].filter(Boolean).join(" "), v.country].filter(Boolean).join(", ");
-    }
-    case "geo_location": {
-      const v = value as Record<string, unknown>;
-      return `${String(v.lat)}, ${String(v.lon)}`;
-    }
-    case "money": {
-      const v = value as Record<string, unknown>;
-      return `${String(v.amount)} ${String(v.currency)}`;
-    }
-    case "datetime":
-      return typeof value === "string" ? new Date(value).toLocaleString() : String(value);
-    default:
-      return typeof value === "object" ? JSON.stringify(value) : String(value);
-  }
 }

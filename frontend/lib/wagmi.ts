@@ -1,7 +1,7 @@
 import { createConfig, createStorage, http, injected, unstable_connector, type Transport } from "wagmi";
 import { defineChain, type Chain } from "viem";
 
-import { devWallet } from "./dev-wallet";
+import { devWallet } from "./dev-connector";
 import { LOCAL_CHAIN_ID, type ChainConfig, type NetworkConfig } from "./network";
 
 /** The viem chain of a Weconet deployment. */

@@ -5,8 +5,8 @@ import { createPublicClient, http } from "viem";
 
 import { assertDeploymentLive, loadDeployment } from "@weconet/sdk/node";
 
-import { devAccounts } from "../../scripts/demo/roster";
-import { LOCAL_CHAIN_ID, type ChainConfig, type NetworkConfig } from "../lib/network";
+import { LOCAL_CHAIN_ID, type ChainConfig, type DevWalletAccount, type NetworkConfig } from "../lib/network";
+import { readDemoPeople } from "./demo-people";
 
 /**
  * Finds the Weconet deployments by itself, at request time (so a restarted `npm start` needs no rebuild):
@@ -14,15 +14,17 @@ import { LOCAL_CHAIN_ID, type ChainConfig, type NetworkConfig } from "../lib/net
  *   at `WECONET_RPC_URL` (default http://127.0.0.1:8545), used only when that node answers with the deployment live;
  * - any other chain: every deploy/deployments/chain-<id>/ (Ignition's output for a test chain), read at
  *   `WECONET_RPC_URL_<id>` when set, else through the member's wallet.
- * The development accounts are included only when the local node answers as chain 31337. A chain's data socket is
- * found on the chain (SocketDirectory); `WECONET_SOCKET_URL` (local chain) or `WECONET_SOCKET_URL_<id>` is the
- * fallback when the chain names none.
+ * The development accounts are the demo's people, read from the file the main command writes beside the local
+ * deployment (`WECONET_DEMO_PEOPLE`, default .weconet/demo/chain-31337/people.json), and included only when the local
+ * node answers as chain 31337 with the deployment that file names. A chain's data socket is found on the chain
+ * (SocketDirectory); `WECONET_SOCKET_URL` (local chain) or `WECONET_SOCKET_URL_<id>` is the fallback when the chain
+ * names none. A chain's indexer: `WECONET_INDEXER_URL` (local chain) or `WECONET_INDEXER_URL_<id>`.
  */
 export async function networkConfig(): Promise<NetworkConfig> {
   const deploymentsDir = process.env.WECONET_DEPLOYMENTS_DIR ?? findDeploymentsDir();
   const problems: string[] = [];
   const chains: ChainConfig[] = [];
-  let local = false;
+  let devAccounts: DevWalletAccount[] = [];
 
   const localDir = process.env.WECONET_LOCAL_DEPLOYMENT ?? path.join(deploymentsDir, `chain-${LOCAL_CHAIN_ID}`);
   const localRpc = process.env.WECONET_RPC_URL ?? "http://127.0.0.1:8545";
@@ -31,7 +33,7 @@ export async function networkConfig(): Promise<NetworkConfig> {
       const deployment = loadDeployment({ chainId: LOCAL_CHAIN_ID, dir: localDir });
       const client = createPublicClient({ transport: http(localRpc, { retryCount: 0, timeout: 2_000 }) });
       await assertDeploymentLive(client, deployment);
-      local = true;
+      devAccounts = localPeople(deploymentsDir, deployment.contracts.membership, problems);
       chains.push({
         chainId: LOCAL_CHAIN_ID,
         name: "Weconet local",
@@ -39,6 +41,7 @@ export async function networkConfig(): Promise<NetworkConfig> {
         contracts: deployment.contracts,
         fromBlock: deployment.fromBlock.toString(),
         socketUrl: process.env.WECONET_SOCKET_URL ?? null,
+        indexerUrl: process.env.WECONET_INDEXER_URL ?? null,
       });
     } catch (error) {
       problems.push(
@@ -60,13 +63,36 @@ export async function networkConfig(): Promise<NetworkConfig> {
         contracts: deployment.contracts,
         fromBlock: deployment.fromBlock.toString(),
         socketUrl: process.env[`WECONET_SOCKET_URL_${chainId}`] ?? null,
+        indexerUrl: process.env[`WECONET_INDEXER_URL_${chainId}`] ?? null,
       });
     } catch (error) {
       problems.push(`deploy/deployments/${entry}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  return { chains, devAccounts: local ? devAccounts() : [], problems };
+  return { chains, devAccounts, problems };
+}
+
+/**
+ * The demo's people on the live local deployment: none when no demo wrote them, or when the file belongs to another
+ * deployment (then `problems` says so).
+ */
+function localPeople(deploymentsDir: string, membership: string, problems: string[]): DevWalletAccount[] {
+  const file =
+    process.env.WECONET_DEMO_PEOPLE ??
+    path.join(path.dirname(path.dirname(deploymentsDir)), ".weconet", "demo", `chain-${LOCAL_CHAIN_ID}`, "people.json");
+  try {
+    const found = readDemoPeople(file);
+    if (found === undefined) return [];
+    if (found.chainId !== LOCAL_CHAIN_ID || found.membership.toLowerCase() !== membership.toLowerCase()) {
+      problems.push(`${file} names another deployment than the local chain's: its people are not offered`);
+      return [];
+    }
+    return found.people;
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+    return [];
+  }
 }
 
 /** deploy/deployments of the repository the dApp runs in (the server's working directory is frontend/ or the root). */

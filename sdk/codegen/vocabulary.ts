@@ -1,5 +1,5 @@
 /**
- * Generates the SDK's vocabulary (`sdk/src/generated/vocabulary.ts`) from the compiler's output, so that no enum
+ * Generates the SDK's vocabulary (`sdk/src/generated/vocabulary.ts`, the errors' arguments and NatSpec in `errors.ts`) from the compiler's output, so that no enum
  * member, role id, rule key, typed-data layout or error argument is ever written twice: every enum of the Weconet
  * sources and of the OpenZeppelin code they import (members in order), role ids, the bytes32 short strings and
  * numbers the contracts declare as constants, EIP-712 type hashes, and every custom error's arguments with its
@@ -454,12 +454,15 @@ function literal(value: unknown, indent = ""): string {
   return fail(`cannot write ${String(value)}`);
 }
 
-/** The text of `sdk/src/generated/vocabulary.ts`. */
+const HEADER =
+  "// Generated from the compiler's output by sdk/codegen/vocabulary.ts on every Hardhat build. Do not edit; not committed.\n";
+const section = (doc: string, name: string, value: unknown) =>
+  `/** ${doc} */\nexport const ${name} = ${literal(value)} as const;\n`;
+
+/** The text of `sdk/src/generated/vocabulary.ts` (the errors apart: {@link renderErrors}). */
 export function renderVocabulary(v: Vocabulary): string {
-  const section = (doc: string, name: string, value: unknown) =>
-    `/** ${doc} */\nexport const ${name} = ${literal(value)} as const;\n`;
   return [
-    "// Generated from the compiler's output by sdk/codegen/vocabulary.ts on every Hardhat build. Do not edit; not committed.\n",
+    HEADER,
     section(
       "Every enum of the Weconet sources and the OpenZeppelin code they import, by canonical name: members in order.",
       "ENUMS",
@@ -473,6 +476,17 @@ export function renderVocabulary(v: Vocabulary): string {
     ),
     section("The Weconet contracts' public and internal number constants, by contract.", "NUMBERS", v.numbers),
     section("EIP-712 typed data of each `*_TYPEHASH` constant, by contract.", "TYPED_DATA", v.typedData),
+  ].join("\n");
+}
+
+/**
+ * The text of `sdk/src/generated/errors.ts`: every error's arguments and NatSpec, in a file of its own, because only
+ * the error sentences need them, and a bundle that takes any word from the vocabulary (a dApp page naming a status)
+ * takes the whole module it is in.
+ */
+export function renderErrors(v: Vocabulary): string {
+  return [
+    HEADER,
     section(
       "Every custom error the Weconet contracts can raise: its arguments (enums by name) and NatSpec.",
       "ERRORS",
@@ -488,8 +502,9 @@ interface Artifact {
 }
 
 /**
- * Writes the vocabulary of the build whose current artifacts are `artifactPaths` to `outFile`, listing the errors of
- * the `deployable` ones (the contracts whose ABIs the SDK has); the build infos are in `buildInfoDir`.
+ * Writes the vocabulary of the build whose current artifacts are `artifactPaths` to `outFile`, and the errors of
+ * the `deployable` ones (the contracts whose ABIs the SDK has) to `errors.ts` beside it; the build infos are in
+ * `buildInfoDir`.
  */
 export async function generateVocabulary(
   artifactPaths: readonly string[],
@@ -515,8 +530,13 @@ export async function generateVocabulary(
       return { output, contracts };
     }),
   );
-  const text = renderVocabulary(collectVocabulary(builds));
+  const vocabulary = collectVocabulary(builds);
   await mkdir(path.dirname(outFile), { recursive: true });
-  const previous = await readFile(outFile, "utf8").catch(() => "");
-  if (previous !== text) await writeFile(outFile, text);
+  for (const [file, text] of [
+    [outFile, renderVocabulary(vocabulary)],
+    [path.join(path.dirname(outFile), "errors.ts"), renderErrors(vocabulary)],
+  ] as const) {
+    const previous = await readFile(file, "utf8").catch(() => "");
+    if (previous !== text) await writeFile(file, text);
+  }
 }

@@ -44,7 +44,7 @@ export function nameOfKey<K extends ContractKey>(key: K): NameOfKey<K> {
 }
 
 /** Every error, event and function of every Weconet contract in one ABI (duplicates inherited from OpenZeppelin kept once). */
-export const allAbiItems: Abi = (() => {
+export const allAbiItems: Abi = /* @__PURE__ */ (() => {
   const seen = new Set<string>();
   const items: Abi[number][] = [];
   for (const name of CONTRACT_NAMES) {

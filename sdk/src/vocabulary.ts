@@ -5,7 +5,8 @@
  */
 import type { Hex } from "viem";
 
-import { ENUMS, ERRORS, NUMBERS, ROLE_IDS, SHORT_STRINGS, TYPED_DATA } from "./generated/vocabulary.js";
+import { ERRORS } from "./generated/errors.js";
+import { ENUMS, NUMBERS, ROLE_IDS, SHORT_STRINGS, TYPED_DATA } from "./generated/vocabulary.js";
 
 export { ENUMS, ERRORS, NUMBERS, ROLE_IDS, SHORT_STRINGS, TYPED_DATA };
 

@@ -10,7 +10,7 @@ import { SocketStatus } from "@/components/data/SocketStatus";
 import { useSocket, type SocketSession } from "@/lib/socket";
 import { useSocketAction } from "@/lib/socket-action";
 import { refusalText } from "@/lib/socket-errors";
-import { formatValue } from "@/lib/values";
+import { formatValue } from "@/lib/format-value";
 
 type ReadResult = Awaited<ReturnType<SocketSession["readMany"]>>;
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { failureMessage } from "@/lib/failure";
+import { messageOf } from "@/lib/message";
 import type { SocketHandle } from "@/lib/socket";
 import { useWeconet } from "@/lib/weconet";
 
@@ -36,7 +36,7 @@ export function SignIn({ socket, why }: { socket: SocketHandle; why: string }) {
           setError(undefined);
           socket
             .signIn()
-            .catch((e: unknown) => setError(failureMessage(e)))
+            .catch((e: unknown) => setError(messageOf(e)))
             .finally(() => setBusy(false));
         }}
       >

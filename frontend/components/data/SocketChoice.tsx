@@ -7,7 +7,7 @@ import { socketUrlProblem } from "@weconet/sdk";
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { useTransaction } from "@/lib/tx";
-import { useWeconet, useWeconetQuery } from "@/lib/weconet";
+import { useWeconet, useWeconetRead } from "@/lib/weconet";
 
 /**
  * Where my data lives, on the chain (SocketDirectory): the socket I named, else the network's default; name another
@@ -17,14 +17,8 @@ import { useWeconet, useWeconetQuery } from "@/lib/weconet";
 export function SocketChoice() {
   const { account } = useWeconet();
   const tx = useTransaction();
-  const own = useWeconetQuery(
-    ["own-socket", account],
-    async (w) => (account === undefined ? undefined : w.reads.ownSocketOf(account)),
-    {
-      enabled: account !== undefined,
-    },
-  );
-  const fallback = useWeconetQuery(["default-socket"], (w) => w.reads.defaultSocket());
+  const own = useWeconetRead("ownSocketOf", account === undefined ? undefined : [account]);
+  const fallback = useWeconetRead("defaultSocket", []);
   const [url, setUrl] = useState("");
   const [error, setError] = useState<string>();
   const submit = (e: React.FormEvent) => {

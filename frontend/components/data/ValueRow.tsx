@@ -9,7 +9,7 @@ import { ValueEditor } from "@/components/data/ValueEditor";
 import type { Reader } from "@/lib/readers";
 import type { SocketSession } from "@/lib/socket";
 import { useSocketAction } from "@/lib/socket-action";
-import { formatValue } from "@/lib/values";
+import { formatValue } from "@/lib/format-value";
 
 /**
  * One attribute of mine: the value the socket holds (or none), its typed inputs to set or replace it, erasing it,

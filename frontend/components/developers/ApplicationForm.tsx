@@ -2,15 +2,15 @@
 
 import { useState } from "react";
 
-import { encodeRegistrationConsent, parseRegistrationConsent, type Attribute } from "@weconet/sdk";
+import type { Attribute, RegistrationConsent } from "@weconet/sdk";
 
 import { AttributePicker } from "@/components/AttributePicker";
 import { Field } from "@/components/Field";
 import { PurposePicker } from "@/components/PurposePicker";
 import { TxStatus } from "@/components/TxStatus";
 import { checkApplication, type ApplicationDraft } from "@/lib/application";
-import { useTransaction } from "@/lib/tx";
-import { useSigner, useWeconet } from "@/lib/weconet";
+import { useActing, useTransaction } from "@/lib/tx";
+import { useWeconet } from "@/lib/weconet";
 
 export const EMPTY_APPLICATION: ApplicationDraft = {
   account: "",
@@ -45,10 +45,11 @@ export function ApplicationForm({
     e.preventDefault();
     setShowErrors(true);
     if (description === undefined) return;
-    let consent: ReturnType<typeof parseRegistrationConsent> | undefined;
+    let consent: RegistrationConsent | undefined;
     if (!existing) {
       try {
-        consent = parseRegistrationConsent(consentText);
+        // The SDK's consent codec comes with its actions (loaded on the first one).
+        consent = (await import("@/lib/acting")).parseRegistrationConsent(consentText);
         setConsentError(undefined);
       } catch (problem) {
         setConsentError(
@@ -135,19 +136,19 @@ export function ApplicationForm({
  * application account to sign.
  */
 export function RegistrationConsentForm() {
-  const { weconet, account } = useWeconet();
-  const signer = useSigner();
+  const { account } = useWeconet();
+  const { canAct, act } = useActing();
   const [developer, setDeveloper] = useState("");
   const [result, setResult] = useState<string>("");
   const [problem, setProblem] = useState<string | undefined>();
   const sign = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (signer === undefined) return;
+    if (!canAct) return;
     try {
-      const consent = await weconet
-        .connect(signer)
-        .applications.consentToRegistration({ developer: developer.trim() as `0x${string}` });
-      setResult(encodeRegistrationConsent(consent));
+      const consent = await (
+        await act()
+      ).applications.consentToRegistration({ developer: developer.trim() as `0x${string}` });
+      setResult((await import("@/lib/acting")).encodeRegistrationConsent(consent));
       setProblem(undefined);
     } catch (error) {
       setProblem((error as Error).message);
@@ -163,7 +164,7 @@ export function RegistrationConsentForm() {
         <input value={developer} placeholder="0x…" onChange={(e) => setDeveloper(e.target.value)} />
       </Field>
       <div className="row">
-        <button type="submit" disabled={signer === undefined || developer.trim() === ""}>
+        <button type="submit" disabled={!canAct || developer.trim() === ""}>
           Consent as this account
         </button>
       </div>

@@ -9,10 +9,10 @@ import { Countdown } from "@/components/Countdown";
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { AccountName } from "@/components/AccountName";
-import { describeCall } from "@/lib/calls";
+import { describeDecoded, type DescribedCall } from "@/lib/call-text";
 import { shortAddress, shortId } from "@/lib/format";
 import { useTransaction } from "@/lib/tx";
-import { deploymentOf, useNetworkConfig, useWeconet, useWeconetQuery } from "@/lib/weconet";
+import { useNetworkConfig, useWeconet, useWeconetRead } from "@/lib/weconet";
 
 import { LocalTimeTravel } from "./LocalTimeTravel";
 
@@ -28,9 +28,10 @@ export function ProposalCard({
   now: number | undefined;
   currentRule: (name: string) => bigint | undefined;
 }) {
-  const { chain } = useWeconet();
   const { devAccounts } = useNetworkConfig();
-  const deployment = deploymentOf(chain);
+  const calls = useWeconetRead("decodeCalls", [
+    p.targets.map((target, i) => ({ target, data: p.calldatas[i] ?? "0x" })),
+  ]);
   // On the local chain the demo's names read better than addresses.
   const name = (a: Address) => {
     const person = devAccounts.find((d) => d.address.toLowerCase() === a.toLowerCase());
@@ -54,17 +55,20 @@ export function ProposalCard({
       <div className="preview">
         <strong>What it does when executed</strong>
         <ul>
-          {p.targets.map((target, i) => (
-            <CallLine
-              key={i}
-              described={describeCall(
-                deployment,
-                { target, data: p.calldatas[i] ?? "0x", value: p.values[i] ?? 0n },
-                // "from <current value>" is news only while the proposal has not been executed (or failed).
-                { currentRule: UNDECIDED.includes(p.state) ? currentRule : undefined, name },
-              )}
-            />
-          ))}
+          {calls.data === undefined ? (
+            <li className="muted">Reading the calls…</li>
+          ) : (
+            calls.data.map((decoded, i) => (
+              <CallLine
+                key={i}
+                described={describeDecoded(decoded, {
+                  // "from <current value>" is news only while the proposal has not been executed (or failed).
+                  currentRule: UNDECIDED.includes(p.state) ? currentRule : undefined,
+                  name,
+                })}
+              />
+            ))
+          )}
         </ul>
       </div>
       {rationale !== "" && <p>{rationale}</p>}
@@ -76,7 +80,7 @@ export function ProposalCard({
   );
 }
 
-function CallLine({ described }: { described: ReturnType<typeof describeCall> }) {
+function CallLine({ described }: { described: DescribedCall }) {
   return (
     <li>
       {described.sentence}{" "}
@@ -154,19 +158,9 @@ function Tally({ proposal: p }: { proposal: ProposalSummary }) {
 function MyVotingPower({ proposal: p, now }: { proposal: ProposalSummary; now: number | undefined }) {
   const { account } = useWeconet();
   const snapshotPassed = now !== undefined && now > Number(p.snapshot);
-  const mine = useWeconetQuery(
-    ["my-vote", p.id, account, snapshotPassed],
-    async (w) => {
-      if (account === undefined) return null;
-      const [votes, voted] = await Promise.all([
-        snapshotPassed
-          ? w.contracts.governor.read.getVotes([account, p.snapshot])
-          : w.contracts.membership.read.getVotes([account]),
-        w.contracts.governor.read.hasVoted([p.id, account]),
-      ]);
-      return { votes, voted };
-    },
-    { enabled: account !== undefined },
+  const mine = useWeconetRead(
+    "voteOf",
+    account === undefined ? undefined : [p.id, account, snapshotPassed ? p.snapshot : undefined],
   );
   if (account === undefined || mine.data == null) return null;
   return (

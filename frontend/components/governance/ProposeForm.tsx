@@ -14,11 +14,13 @@ import {
 
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
+import type { DescribedCall } from "@/lib/call-text";
 import { describeCall } from "@/lib/calls";
 import { shortAddress } from "@/lib/format";
 import { formatRuleValue, inputUnit, parseRuleInput, ruleInfo, type Bounds } from "@/lib/rules";
 import { useTransaction } from "@/lib/tx";
-import { deploymentOf, useNetworkConfig, useWeconet } from "@/lib/weconet";
+import { deploymentOf } from "@/lib/network";
+import { useNetworkConfig, useWeconet } from "@/lib/weconet";
 
 type Kind = "rule" | "leader" | "manager" | "socket";
 
@@ -257,7 +259,7 @@ export function ProposeForm({
   );
 }
 
-function Preview({ call, sentence }: { call: ProposalCall; sentence: ReturnType<typeof describeCall> }) {
+function Preview({ call, sentence }: { call: ProposalCall; sentence: DescribedCall }) {
   return (
     <>
       <p>{sentence.sentence}</p>

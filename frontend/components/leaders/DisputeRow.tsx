@@ -9,7 +9,7 @@ import { Field } from "@/components/Field";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import { Statements } from "@/components/leaders/Statements";
 import { TxStatus } from "@/components/TxStatus";
-import { formatTime } from "@/lib/format";
+import { DisputeDeadlinesList } from "@/components/market/DisputeDeadlines";
 import { formatAmount, parseAmount, tokenOf, type TokenInfo } from "@/lib/market";
 import { useSocket } from "@/lib/socket";
 import { useSocketAction } from "@/lib/socket-action";
@@ -111,18 +111,5 @@ export function DisputeRow({
         )}
       </td>
     </tr>
-  );
-}
-
-/** A dispute's deadlines as dates: who may rule until when, and from when anyone may settle it. */
-export function DisputeDeadlinesList({ deadlines: d }: { deadlines: NonNullable<BookingView["deadlines"]> }) {
-  return (
-    <ul className="small plain muted" data-testid="dispute-deadlines">
-      <li>
-        Opened {formatTime(d.disputedAt)}; leaders who are neither party rule until {formatTime(d.finalDeadline)}
-      </li>
-      <li>Members&apos; vote may rule from {formatTime(d.membersFrom)}</li>
-      <li>From {formatTime(d.finalDeadline)} anyone may settle it: full refund to the consumer</li>
-    </ul>
   );
 }

@@ -6,7 +6,7 @@ import {
   actionsOf,
   BOOKING_ROLE_NAMES,
   describeBookingAction,
-  isSettled,
+  SETTLED_STATUSES,
   type Attribute,
   type BookingAction,
   type BookingRole,
@@ -17,7 +17,7 @@ import {
 import { AccountName } from "@/components/AccountName";
 import { SharedData } from "@/components/connections/SharedData";
 import { attributeNames as attributeNamesOf } from "@/components/connections/Lists";
-import { DisputeDeadlinesList } from "@/components/leaders/DisputeRow";
+import { DisputeDeadlinesList } from "@/components/market/DisputeDeadlines";
 import { SignIn } from "@/components/data/SignIn";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import { TxStatus } from "@/components/TxStatus";
@@ -59,7 +59,8 @@ export function BookingRow({
   const controls = bookingControls(b.next, side, now);
   const canDispute = controls.dispute;
   // The provider reads what the booking shares once they accepted it, until it is settled.
-  const sharing = b.status !== "booked" && !isSettled(b.status);
+  // The statuses, not the SDK's isSettled: that lives with the market's reads, which a page does not load.
+  const sharing = b.status !== "booked" && !SETTLED_STATUSES.includes(b.status);
   return (
     <tr data-booking={b.id.toString()}>
       <td>#{b.id.toString()}</td>

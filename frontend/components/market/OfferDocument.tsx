@@ -2,7 +2,7 @@
 
 import type { Address, Hex } from "viem";
 
-import { failureMessage } from "@/lib/failure";
+import { messageOf } from "@/lib/message";
 import { offerTextOf } from "@/lib/market";
 import { useDocument, useSocket } from "@/lib/socket";
 
@@ -26,7 +26,7 @@ export function OfferDescription({ provider, hash }: { provider: Address; hash: 
   if (text === undefined) {
     return (
       <p className="muted small">
-        The offer document is not in the data socket{error === null ? "" : ` (${failureMessage(error)})`}.
+        The offer document is not in the data socket{error === null ? "" : ` (${messageOf(error)})`}.
       </p>
     );
   }

@@ -9,7 +9,7 @@ import { Field } from "@/components/Field";
 import { ClassOptions } from "@/components/market/ClassOptions";
 import { Query } from "@/components/Query";
 import { ETH_TOKEN, parseAmount, parseCount, tokenOf, type TokenInfo } from "@/lib/market";
-import { useWeconetQuery } from "@/lib/weconet";
+import { useWeconetRead } from "@/lib/weconet";
 
 import { MatchCard } from "./Offers";
 
@@ -19,13 +19,7 @@ export function Search({ attributes, tokens }: { attributes: readonly Attribute[
   const [request, setRequest] = useState<MatchRequest>();
   const [errors, setErrors] = useState<Partial<Record<"class" | "quantity" | "maxUnitPrice", string>>>({});
   const token = tokenOf(tokens, form.token as Address);
-  const result = useWeconetQuery(
-    ["match", request],
-    (w) => (request === undefined ? Promise.resolve(null) : w.reads.match(request)),
-    {
-      enabled: request !== undefined,
-    },
-  );
+  const result = useWeconetRead("match", request === undefined ? undefined : [request]);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const found: typeof errors = {};

@@ -8,7 +8,8 @@ import { freePort } from "../../../scripts/local-services.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    stack: { dappUrl: string; rpcUrl: string };
+    /** The dApp, the chain, and the demo's people file (scripts/start.ts writes it beside the deployment). */
+    stack: { dappUrl: string; rpcUrl: string; peopleFile: string };
   }
 }
 
@@ -21,7 +22,12 @@ const root = path.resolve(import.meta.dirname, "..", "..", "..");
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const deploymentId = `e2e-${process.pid}`;
-  const [chainPort, dappPort, socketPort] = [await freePort(), await freePort(), await freePort()];
+  const [chainPort, dappPort, socketPort, indexerPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const child = spawn("npx", ["hardhat", "run", "scripts/start.ts"], {
     cwd: root,
     env: {
@@ -29,18 +35,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
       WECONET_PORT: String(chainPort),
       WECONET_DAPP_PORT: String(dappPort),
       WECONET_SOCKET_PORT: String(socketPort),
+      // The indexer (when the main command runs one) on a port of its own too.
+      WECONET_INDEXER_PORT: String(indexerPort),
       WECONET_DEPLOYMENT_ID: deploymentId,
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
   let output = "";
-  const ready = new Promise<{ dappUrl: string; rpcUrl: string }>((resolve, reject) => {
+  const ready = new Promise<{ dappUrl: string; rpcUrl: string; peopleFile: string }>((resolve, reject) => {
     const onData = (data: Buffer) => {
       output += data.toString();
       const dapp = /^ {2}dApp +(http\S+)/m.exec(output);
       const rpc = /^ {2}JSON-RPC +(http\S+)/m.exec(output);
-      if (dapp?.[1] !== undefined && rpc?.[1] !== undefined) resolve({ dappUrl: dapp[1], rpcUrl: rpc[1] });
+      const people = /^ {2}people +(\S+)/m.exec(output);
+      if (dapp?.[1] !== undefined && rpc?.[1] !== undefined && people?.[1] !== undefined) {
+        resolve({ dappUrl: dapp[1], rpcUrl: rpc[1], peopleFile: path.resolve(root, people[1]) });
+      }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
@@ -55,6 +66,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     rmSync(path.join(root, "deploy", "deployments", deploymentId), { recursive: true, force: true });
     rmSync(path.join(root, ".weconet", "socket", deploymentId), { recursive: true, force: true });
+    rmSync(path.join(root, ".weconet", "demo", deploymentId), { recursive: true, force: true });
+    rmSync(path.join(root, ".weconet", "indexer", deploymentId), { recursive: true, force: true });
   };
   try {
     project.provide("stack", await ready);

@@ -1,0 +1,133 @@
+"use client";
+
+import { BookingRow, Credits } from "@/components/market/Bookings";
+import { ListOfferForm, MyOfferRow } from "@/components/market/MyOffers";
+import { OfferCard } from "@/components/market/Offers";
+import { PostRequestForm, RequestRow } from "@/components/market/Requests";
+import { Search } from "@/components/market/Search";
+import { Query } from "@/components/Query";
+import { Table } from "@/components/Table";
+import { useChainNow } from "@/lib/clock";
+import { tokenArgs } from "@/lib/market";
+import { useWeconet, useWeconetList, useWeconetRead } from "@/lib/weconet";
+
+/** Supply and demand: find and book offers; list and manage one's own; bookings with their next step; requests. */
+export function MarketPage() {
+  const { account } = useWeconet();
+  const connected = account !== undefined;
+  const now = useChainNow();
+  const attributes = useWeconetList("attributes");
+  const offers = useWeconetList("offers", { all: true });
+  const tokens = useWeconetRead("tokens", tokenArgs(offers.data?.map((o) => o.token)));
+  const myOffers = (offers.data ?? []).filter(
+    (o) => account !== undefined && o.provider.toLowerCase() === account.toLowerCase(),
+  );
+  const myResources = useWeconetList("resources", { owner: account, activeOnly: true }, { enabled: connected });
+  const bookings = useWeconetList("bookings", { party: account }, { enabled: connected });
+  const credits = useWeconetRead("credits", account === undefined ? undefined : [account]);
+  const requests = useWeconetList("marketRequests");
+  const attrs = attributes.data ?? [];
+
+  return (
+    <>
+      <title>Market · Weconet</title>
+      <h1>Market</h1>
+      <p className="muted">
+        Providers list what their resources offer; consumers search and book. Payment waits in escrow until the booking
+        is settled; a booking may share some of the consumer&apos;s data with the provider for its time.
+      </p>
+      {attributes.data !== undefined && <Search attributes={attributes.data} tokens={tokens.data ?? []} />}
+      {!connected && <p className="banner warning">Connect a wallet to book, list offers and see your bookings.</p>}
+      <section className="card" aria-labelledby="live-h">
+        <h2 id="live-h">Live offers</h2>
+        <p className="hint">Everything bookable now, cheapest first. Search above to rank them for what you need.</p>
+        <Query result={offers} what="the offers">
+          {(list) => {
+            const live = list.filter((o) => o.bookable);
+            return live.length === 0 ? (
+              <p className="muted">Nothing is on offer now.</p>
+            ) : (
+              <ul className="plain" data-testid="live-offers">
+                {live.map((o) => (
+                  <OfferCard key={o.id.toString()} offer={o} attributes={attrs} tokens={tokens.data} />
+                ))}
+              </ul>
+            );
+          }}
+        </Query>
+      </section>
+      {connected && (
+        <>
+          <section className="card" aria-labelledby="bookings-h" data-testid="my-bookings">
+            <h2 id="bookings-h">My bookings</h2>
+            <Query result={credits} what="your credits">
+              {(list) => <Credits credits={list} tokens={tokens.data} />}
+            </Query>
+            <Query result={bookings} what="your bookings">
+              {(list) =>
+                list.length === 0 ? (
+                  <p className="muted">No bookings yet.</p>
+                ) : (
+                  <Table head={["Booking", "What", "Status", "Next"]}>
+                    {list.map((b) => (
+                      <BookingRow
+                        key={b.id.toString()}
+                        booking={b}
+                        offer={offers.data?.find((o) => o.id === b.offerId)}
+                        attributes={attrs}
+                        tokens={tokens.data}
+                        now={now}
+                      />
+                    ))}
+                  </Table>
+                )
+              }
+            </Query>
+          </section>
+          <section className="card" aria-labelledby="my-offers-h" data-testid="my-offers">
+            <h2 id="my-offers-h">My offers</h2>
+            {myOffers.length === 0 ? (
+              <p className="muted">You offer nothing yet.</p>
+            ) : (
+              <ul className="plain">
+                {myOffers.map((o) => (
+                  <MyOfferRow key={o.id.toString()} offer={o} attributes={attrs} tokens={tokens.data} />
+                ))}
+              </ul>
+            )}
+            {myResources.data !== undefined &&
+              (myResources.data.length === 0 ? (
+                <p className="muted small">Register a resource first: every offer is for one of your resources.</p>
+              ) : (
+                <ListOfferForm resources={myResources.data} attributes={attrs} />
+              ))}
+          </section>
+        </>
+      )}
+      <section className="card" aria-labelledby="requests-h">
+        <h2 id="requests-h">Requests</h2>
+        <Query result={requests} what="the requests">
+          {(list) =>
+            list.length === 0 ? (
+              <p className="muted">No open requests.</p>
+            ) : (
+              <ul className="plain">
+                {list.map((r) => (
+                  <RequestRow
+                    key={r.id.toString()}
+                    request={r}
+                    myOffers={myOffers}
+                    attributes={attrs}
+                    tokens={tokens.data}
+                    now={now}
+                  />
+                ))}
+              </ul>
+            )
+          }
+        </Query>
+        {connected && attributes.data !== undefined && <PostRequestForm attributes={attributes.data} />}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { erc20Abi, zeroAddress, type Address } from "viem";
+
+import type { AuditEvent, Weconet } from "@weconet/sdk";
+
+import { decodeCall } from "./calls";
+import { ETH_TOKEN, type TokenInfo } from "./market";
+import { deploymentOf, type ChainConfig } from "./network";
+import type { ReadArgs, ReadName, ReadResult, Reads } from "./reads";
+import { socketUrlOf } from "./socket-url";
+
+/** Every read of the pages over one SDK client: its own reads and the dApp's (see {@link DappReads}). */
+export function readsOf(w: Weconet, chain: ChainConfig): Reads {
+  return {
+    ...w.reads,
+    tokens: (addresses) => readTokens(w, addresses),
+    socketUrl: (member) => socketUrlOf(w, chain, member),
+    async voteOf(proposalId, account, atSnapshot) {
+      const { governor, membership } = w.contracts;
+      const [votes, voted] = await Promise.all([
+        atSnapshot === undefined ? membership.read.getVotes([account]) : governor.read.getVotes([account, atSnapshot]),
+        governor.read.hasVoted([proposalId, account]),
+      ]);
+      return { votes, voted };
+    },
+    decodeCalls: async (calls) => calls.map((call) => decodeCall(deploymentOf(chain), call)),
+    async auditEvents() {
+      const all: AuditEvent[] = [];
+      for await (const e of w.audit.events()) all.push(e);
+      return all;
+    },
+  };
+}
+
+/** Whether `name` is one of the reads (and not, say, "constructor" or "__proto__" sent by anyone). */
+export function isReadName(reads: Reads, name: unknown): name is ReadName {
+  return typeof name === "string" && Object.hasOwn(reads, name) && typeof reads[name as ReadName] === "function";
+}
+
+/**
+ * Runs read `name` with `args`. The arguments come as data from the browser; the read itself checks them (an SDK
+ * read throws a WeconetError that says what is wrong).
+ */
+export function runRead<N extends ReadName>(reads: Reads, name: N, args: ReadArgs<N>): Promise<ReadResult<N>> {
+  const read = reads[name] as (...a: readonly unknown[]) => Promise<ReadResult<N>>;
+  return read(...(args as readonly unknown[]));
+}
+
+/** Symbol and decimals of each token (ETH is the zero address), read from the ERC-20 contracts. */
+async function readTokens(weconet: Weconet, tokens: readonly Address[]): Promise<TokenInfo[]> {
+  const unique = [...new Set(tokens.map((t) => t.toLowerCase()))] as Address[];
+  return Promise.all(
+    unique.map(async (address): Promise<TokenInfo> => {
+      if (address === zeroAddress) return ETH_TOKEN;
+      const read = <T>(functionName: "symbol" | "decimals", fallback: T) =>
+        weconet.publicClient
+          .readContract({ address, abi: erc20Abi, functionName })
+          .then((v) => v as T)
+          .catch(() => fallback);
+      const [symbol, decimals] = await Promise.all([read("symbol", "tokens"), read("decimals", 18)]);
+      return { address, symbol, decimals };
+    }),
+  );
+}

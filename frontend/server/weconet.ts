@@ -1,0 +1,93 @@
+import { createPublicClient, http, type PublicClient } from "viem";
+
+import { createWeconet, type Weconet } from "@weconet/sdk";
+
+import { headWatcher, nodeHeadSource, type HeadWatcher } from "../lib/changes";
+import type { ChainConfig, NetworkConfig } from "../lib/network";
+import { readCache, type ReadCache } from "../lib/read-cache";
+import type { ReadArgs, ReadName, Reads } from "../lib/reads";
+import { readsOf, runRead } from "../lib/registry";
+import { deploymentOf } from "../lib/network";
+import { networkConfig } from "./network-config";
+
+/**
+ * One chain as the dApp's server reads it: the SDK client, the pages' reads over it, the watch on its head, and the
+ * answers kept until what they read changed.
+ */
+export interface ChainServer {
+  chain: ChainConfig;
+  weconet: Weconet;
+  reads: Reads;
+  head: HeadWatcher;
+  cache: ReadCache;
+}
+
+// Kept across requests (and across the route modules Next bundles separately): the SDK's node read model is
+// brought up to date from its cursor, never replayed from the deployment block for each visitor.
+const STATE = Symbol.for("weconet.dapp.server");
+interface ServerState {
+  servers: Map<string, ChainServer>;
+  config?: { at: number; network: Promise<NetworkConfig> };
+}
+const globalState = globalThis as typeof globalThis & { [STATE]?: ServerState };
+const state: ServerState = (globalState[STATE] ??= { servers: new Map() });
+
+/** How long the server trusts the deployments it found (each look asks the node whether they are live). */
+const CONFIG_TTL_MS = 5_000;
+
+/**
+ * The networks the server found (see networkConfig), looked for again after a few seconds: every page and every
+ * read needs them, and each look asks the node whether the deployment is live.
+ */
+export function currentNetworkConfig(): Promise<NetworkConfig> {
+  const cached = state.config;
+  if (cached !== undefined && Date.now() - cached.at < CONFIG_TTL_MS) return cached.network;
+  const found = networkConfig();
+  state.config = { at: Date.now(), network: found };
+  found.catch(() => (state.config = undefined));
+  return found;
+}
+
+/** A chain's identity for the cache: a new deployment (or another node, indexer) is another server. */
+const fingerprint = (c: ChainConfig) =>
+  JSON.stringify([c.chainId, c.rpcUrl, c.indexerUrl, c.fromBlock, c.contracts, c.socketUrl]);
+
+/**
+ * The server's reads of chain `chainId`, or undefined when the server has no deployment of it it can reach (no
+ * RPC URL configured: the browser then reads through the wallet).
+ */
+export async function chainServer(chainId: number): Promise<ChainServer | undefined> {
+  const chain = (await currentNetworkConfig()).chains.find((c) => c.chainId === chainId);
+  if (chain?.rpcUrl == null) return undefined;
+  const key = fingerprint(chain);
+  const known = state.servers.get(key);
+  if (known !== undefined) return known;
+  for (const [other, server] of state.servers) if (server.chain.chainId === chainId) state.servers.delete(other);
+  const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl, { batch: true }) });
+  // Lists read the chain's indexer when it has one, else the SDK's own fold of the node's events (kept here, brought
+  // up to date from its last block: one fold for every visitor).
+  const weconet = createWeconet({
+    deployment: deploymentOf(chain),
+    publicClient,
+    ...(chain.indexerUrl === null ? {} : { indexer: chain.indexerUrl }),
+  });
+  const reads = readsOf(weconet, chain);
+  // The read model's change rows (the indexer's, or the server's own fold) say which tables moved.
+  const head = headWatcher(
+    { ...nodeHeadSource(publicClient), tableChanges: () => weconet.reads.changes() },
+    chain.contracts,
+  );
+  const server: ChainServer = {
+    chain,
+    weconet,
+    reads,
+    head,
+    cache: readCache({
+      // The route checked the name against the registry; the arguments are the read's to check.
+      run: (name, args) => runRead(reads, name as ReadName, args as ReadArgs<ReadName>),
+      head: (atLeast) => head.head(atLeast),
+    }),
+  };
+  state.servers.set(key, server);
+  return server;
+}
