@@ -1,13 +1,11 @@
 import type { PublicClient } from "viem";
 import { getPublicClient } from "wagmi/actions";
 
-import { createWeconet } from "@weconet/sdk";
-
-import { headWatcher, nodeHeadSource } from "./changes";
+import { chainReads } from "./chain-reads";
 import { headOf } from "./refresh";
-import { deploymentOf, type ChainConfig } from "./network";
+import type { ChainConfig } from "./network";
 import type { ReadClient } from "./read-client";
-import { readsOf, runRead } from "./registry";
+import { runRead } from "./registry";
 import type { WeconetWagmiConfig } from "./wagmi";
 
 /**
@@ -18,15 +16,6 @@ export function browserReadClient(chain: ChainConfig, config: WeconetWagmiConfig
   // wagmi's client is a viem public client for this chain; the SDK takes any chain's.
   const publicClient = getPublicClient(config, { chainId: chain.chainId }) as PublicClient | undefined;
   if (publicClient === undefined) throw new Error(`no client for chain ${chain.chainId}`);
-  const weconet = createWeconet({
-    deployment: deploymentOf(chain),
-    publicClient,
-    ...(chain.indexerUrl === null ? {} : { indexer: chain.indexerUrl }),
-  });
-  const reads = readsOf(weconet, chain);
-  const head = headWatcher(
-    { ...nodeHeadSource(publicClient), tableChanges: () => weconet.reads.changes() },
-    chain.contracts,
-  );
+  const { reads, head } = chainReads(chain, publicClient);
   return { read: (name, args) => runRead(reads, name, args), head: async () => headOf(await head.head()) };
 }

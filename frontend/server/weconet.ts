@@ -1,13 +1,13 @@
 import { createPublicClient, http, type PublicClient } from "viem";
 
-import { createWeconet, type Weconet } from "@weconet/sdk";
+import type { Weconet } from "@weconet/sdk";
 
-import { headWatcher, nodeHeadSource, type HeadWatcher } from "../lib/changes";
+import type { HeadWatcher } from "../lib/changes";
+import { chainReads } from "../lib/chain-reads";
 import type { ChainConfig, NetworkConfig } from "../lib/network";
 import { readCache, type ReadCache } from "../lib/read-cache";
 import type { ReadArgs, ReadName, Reads } from "../lib/reads";
-import { readsOf, runRead } from "../lib/registry";
-import { deploymentOf } from "../lib/network";
+import { runRead } from "../lib/registry";
 import { networkConfig } from "./network-config";
 
 /**
@@ -64,19 +64,7 @@ export async function chainServer(chainId: number): Promise<ChainServer | undefi
   if (known !== undefined) return known;
   for (const [other, server] of state.servers) if (server.chain.chainId === chainId) state.servers.delete(other);
   const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl, { batch: true }) });
-  // Lists read the chain's indexer when it has one, else the SDK's own fold of the node's events (kept here, brought
-  // up to date from its last block: one fold for every visitor).
-  const weconet = createWeconet({
-    deployment: deploymentOf(chain),
-    publicClient,
-    ...(chain.indexerUrl === null ? {} : { indexer: chain.indexerUrl }),
-  });
-  const reads = readsOf(weconet, chain);
-  // The read model's change rows (the indexer's, or the server's own fold) say which tables moved.
-  const head = headWatcher(
-    { ...nodeHeadSource(publicClient), tableChanges: () => weconet.reads.changes() },
-    chain.contracts,
-  );
+  const { weconet, reads, head } = chainReads(chain, publicClient);
   const server: ChainServer = {
     chain,
     weconet,
