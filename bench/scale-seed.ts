@@ -76,25 +76,38 @@ export interface ScaleChain {
   accounts: { provider: Address; consumer: Address; owner: Address };
   /** Seconds the seeding took, deployment included. */
   seconds: number;
+  /** The most gas one member's call of each kind took (batches stay under the transaction gas cap). */
+  gasPerCall: Record<string, number>;
   close(): Promise<void>;
 }
 
-/** Osaka caps a transaction at 2^24 gas; each batch stays under it (measured gas per call, with a margin). */
+/** Osaka caps a transaction at 2^24 gas. */
 const TX_GAS = 16_000_000n;
+/**
+ * Calls per transaction, from the gas one call of each kind takes (measured: `gasPerCall` in the figures), so a
+ * batch stays near 13M gas: under Osaka's cap of 2^24 gas per transaction with a margin.
+ */
 const BATCH = {
-  create: 120, // clone + apply: ~105k gas each
-  admit: 120, // ~100k
-  activate: 160, // ~75k
-  register: 100, // ~110k
-  list: 80, // ~150k
-  book: 70, // ~160k with a data connection
-  settle: 100, // accept / complete: ~60k–120k
-  grant: 140, // ~85k
-  close: 250, // ~35k
+  create: 110, // clone + apply ~116k
+  admit: 200, // ~64k
+  activate: 340, // ~39k
+  register: 220, // ~59k
+  list: 130, // ~97k
+  book: 90, // ~140k with a data connection
+  accept: 600, // ~18k
+  complete: 400, // ~30k
+  dispute: 250, // ~48k
+  grant: 270, // ~46k
+  change: 340, // ~37k
+  revoke: 600, // ~19k
+  request: 270, // ~46k
+  acceptRequest: 240, // ~52k
+  reject: 800, // ~12k
+  post: 130, // ~94k
 };
 
 const DAY = 86_400;
-const sleepless = { gasLimit: TX_GAS };
+const batchGas = { gasLimit: TX_GAS };
 
 /** Seeds a fresh node to `size`. */
 export async function seedScaleNetwork(size: ScaleSize, progress: (line: string) => void): Promise<ScaleChain> {
@@ -157,8 +170,20 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
     const load: ScaleLoad = await new ScaleLoad__factory(signer).deploy(c.membership);
     await load.waitForDeployment();
     const loader = (await load.getAddress()) as Address;
-    const sent = async (tx: Promise<{ wait(): Promise<unknown> }>) => {
-      await (await tx).wait();
+    // The most gas a call of each kind took (per member acted for), to check the batch sizes against TX_GAS.
+    const gasPerCall = new Map<string, number>();
+    const sent = async (
+      tx: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }>,
+      kind = "setup",
+      calls = 1,
+    ) => {
+      const receipt = await (await tx).wait();
+      if (receipt === null) throw new Error(`bench: no receipt for a ${kind} transaction`);
+      if (receipt.gasUsed > (TX_GAS * 95n) / 100n) {
+        throw new Error(`bench: a ${kind} batch used ${receipt.gasUsed} gas, near the cap ${TX_GAS}: make it smaller`);
+      }
+      const each = Math.round(Number(receipt.gasUsed) / calls);
+      gasPerCall.set(kind, Math.max(each, gasPerCall.get(kind) ?? 0));
     };
     await sent(load.join(keccak256(stringToHex("scale-loader"))));
     await as(leader).membership.admit({ applicant: loader });
@@ -185,7 +210,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
     progress(`scale: creating ${size.members} members`);
     for (let done = 0; done < size.members; done += BATCH.create) {
       const n = Math.min(BATCH.create, size.members - done);
-      await sent(load.createMembers(n, keccak256(stringToHex(`scale-members-${done}`)), sleepless));
+      await sent(load.createMembers(n, keccak256(stringToHex(`scale-members-${done}`)), batchGas), "create", n);
     }
     const members = [] as Address[];
     for (let from = 0; from < size.members; from += 1000) {
@@ -196,18 +221,27 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
       if (window > 0) await increaseTime(probation);
       const end = Math.min(window + perWindow, size.members);
       for (let from = window; from < end; from += BATCH.admit) {
-        await sent(load.admitMembers(from, Math.min(BATCH.admit, end - from), sleepless));
+        const count = Math.min(BATCH.admit, end - from);
+        await sent(load.admitMembers(from, count, batchGas), "admit", count);
       }
     }
     await increaseTime(probation);
     progress(`scale: activating ${size.members} votes`);
     for (let from = 0; from < size.members; from += BATCH.activate) {
-      await sent(load.activateVotes(from, Math.min(BATCH.activate, size.members - from), sleepless));
+      const count = Math.min(BATCH.activate, size.members - from);
+      await sent(load.activateVotes(from, count, batchGas), "activate", count);
     }
 
-    const runEach = async (who: readonly Address[], target: Address, calls: readonly Hex[], batch: number) => {
+    const runEach = async (
+      who: readonly Address[],
+      target: Address,
+      calls: readonly Hex[],
+      kind: keyof typeof BATCH,
+    ) => {
+      const batch = BATCH[kind];
       for (let from = 0; from < calls.length; from += batch) {
-        await sent(load.runEach(who.slice(from, from + batch), target, calls.slice(from, from + batch), sleepless));
+        const slice = calls.slice(from, from + batch);
+        await sent(load.runEach(who.slice(from, from + batch), target, slice, batchGas), kind, slice.length);
       }
     };
     const [bike, givenName, email, phone] = await Promise.all([
@@ -235,7 +269,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
           args: [bike, keccak256(stringToHex(`scale-resource-${i}`))],
         }),
       ),
-      BATCH.register,
+      "register",
     );
     const dataRequestOf = (i: number) =>
       i % 2 === 0
@@ -264,7 +298,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
           ],
         }),
       ),
-      BATCH.list,
+      "list",
     );
 
     // Bookings by the other members, free (price 0): booking j takes offer (j + j div consumers) mod offers, so a
@@ -285,7 +319,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
           args: [firstOffer + BigInt(offerOf(j)), 0, 1n, dataRequestOf(offerOf(j))], // version 0: never updated
         }),
       ),
-      BATCH.book,
+      "book",
     );
     // Half are accepted by their provider; of those, half are completed by their consumer (the settlement
     // closes the booking's data connection); a few are disputed, for the leaders' page.
@@ -298,13 +332,13 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
       accepted.map((j) => providers[offerOf(j)] as Address),
       c.market,
       accepted.map((j) => bookingCall("acceptBooking", j)),
-      BATCH.settle,
+      "accept",
     );
     await runEach(
       completed.map(consumerOf),
       c.market,
       completed.map((j) => bookingCall("completeBooking", j)),
-      BATCH.settle,
+      "complete",
     );
     await runEach(
       disputed.map(consumerOf),
@@ -316,7 +350,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
           args: [firstBooking + BigInt(j), keccak256(stringToHex(`scale-dispute-${j}`))],
         }),
       ),
-      BATCH.settle,
+      "dispute",
     );
 
     // Connections between members until AccessGrants has emitted `connectionEvents`: rounds of grants along a
@@ -348,14 +382,14 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
         owners.map(ownerOf),
         access,
         owners.map((i) => grantCall(granteeOf(i), personal)),
-        BATCH.grant,
+        "grant",
       );
       const changed = owners.filter((i) => i % 5 === 0);
       await runEach(
         changed.map(ownerOf),
         access,
         changed.map((i) => grantCall(granteeOf(i), [givenName, email, phone].sort((a, b) => a - b))),
-        BATCH.grant,
+        "change",
       );
       const revoked = owners.filter((i) => i % 10 === 3);
       await runEach(
@@ -364,7 +398,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
         revoked.map((i) =>
           encodeFunctionData({ abi: abiOfKey("accessGrants"), functionName: "revoke", args: [granteeOf(i)] }),
         ),
-        BATCH.close,
+        "revoke",
       );
       if (round % 3 === 0) {
         // the member after the round's grantee asks member i for phone; half of the owners accept, a tenth reject
@@ -380,7 +414,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
               args: [ownerOf(i), [phone], purpose, 60 * DAY],
             }),
           ),
-          BATCH.grant,
+          "request",
         );
         const answered = asked.filter((i) => i % 10 < 5);
         await runEach(
@@ -393,7 +427,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
               args: [askerOf(i), [phone], purpose, 60 * DAY],
             }),
           ),
-          BATCH.grant,
+          "acceptRequest",
         );
         const rejected = asked.filter((i) => i % 10 === 5);
         await runEach(
@@ -406,7 +440,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
               args: [askerOf(i), toHex("not-now", { size: 32 })],
             }),
           ),
-          BATCH.close,
+          "reject",
         );
       }
       accessEvents = await countAccessEvents();
@@ -474,7 +508,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
           ],
         }),
       ),
-      BATCH.grant,
+      "post",
     );
 
     return {
@@ -498,6 +532,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
         owner: members[0] as Address,
       },
       seconds: Math.round((performance.now() - started) / 100) / 10,
+      gasPerCall: Object.fromEntries(gasPerCall),
       close,
     };
   } catch (error) {

@@ -61,6 +61,7 @@ export interface SizeFigures {
   events: number;
   blocks: number;
   seedSeconds: number;
+  gasPerCall: Record<string, number>;
   export: Throughput;
   fold: Throughput | null;
   indexer: Throughput | null;
@@ -148,6 +149,7 @@ async function measureSize(size: ScaleSize, hooks: ScaleHooks, progress: (line: 
       events,
       blocks: Number(toBlock - deployment.fromBlock + 1n),
       seedSeconds: chain.seconds,
+      gasPerCall: chain.gasPerCall,
       export: exported,
       fold,
       indexer: indexer === undefined ? null : rate(events, indexer.seconds),
