@@ -81,13 +81,38 @@ export type {
   MatchWeights,
   OfferDocument,
 } from "./matching.js";
-export { classAndSubclasses, ETH, isSettled, nextActions } from "./reads/market.js";
-export type { BookingView, MarketRequestView, NextActions, OfferView } from "./reads/market.js";
+export {
+  bookingRecordOf,
+  classAndSubclasses,
+  ETH,
+  isSettled,
+  marketRequestRecordOf,
+  nextActions,
+  offerRecordOf,
+} from "./reads/market.js";
+export type {
+  BookingRecord,
+  BookingView,
+  DataRequestRecord,
+  MarketRequestRecord,
+  MarketRequestView,
+  NextActions,
+  OfferRecord,
+  OfferView,
+} from "./reads/market.js";
 export { BALLOT_TYPES, describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
 export type { ProposalCall, SignedBallot, Support } from "./actions/governance.js";
 export type { ClassRef } from "./actions/resources.js";
-export { CONNECTION_STATES } from "./reads/access.js";
-export type { ConnectionState, ConnectionView, Direction, RequestDirection, RequestView } from "./reads/access.js";
+export { CONNECTION_STATES, connectionRecordOf, requestRecordOf, requestView } from "./reads/access.js";
+export type {
+  AccessRequestRecord,
+  ConnectionRecord,
+  ConnectionState,
+  ConnectionView,
+  Direction,
+  RequestDirection,
+  RequestView,
+} from "./reads/access.js";
 export type { ApplicationView } from "./reads/applications.js";
 export type { ProposalDetails, ProposalSummary } from "./reads/governance.js";
 export type { MemberView } from "./reads/members.js";
@@ -102,15 +127,6 @@ export { describeEvent, titleOf } from "./audit/events.js";
 export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from "./audit/events.js";
 export { readEvents, rpcLogSource } from "./audit/reader.js";
 export type { LogQuery, LogSource, RawLog, ReadEventsOptions, ReadProgress, TopicFilter } from "./audit/reader.js";
-export { applyEvent, emptyState, rebuildState } from "./audit/state.js";
-export type {
-  AccessRequestRecord,
-  AnchorRecord,
-  ApplicationRecord,
-  ConnectionRecord,
-  NetworkState,
-  SocketsState,
-} from "./audit/state.js";
 export {
   CSV_COLUMNS,
   CSV_HEADER,
@@ -121,6 +137,40 @@ export {
   toJsonLine,
 } from "./audit/timeline.js";
 export type { AuditFilter } from "./audit/timeline.js";
-export { authorizedByEvents, formatDifferences, verifyTrail } from "./audit/verify.js";
-export type { Difference, VerifyReport } from "./audit/verify.js";
+export {
+  authorizationFacts,
+  authorizedByEvents,
+  compareSources,
+  formatDifferences,
+  verifyRows,
+  verifyTrail,
+} from "./audit/verify.js";
+export type {
+  AuthorizationFacts,
+  Difference,
+  Notice,
+  RowDifference,
+  RowsReport,
+  VerifyReport,
+} from "./audit/verify.js";
 export * from "./socket/index.js";
+// The read model: the tables events fold into, and the stores (memory; the indexer's) that hold and serve them.
+export { keyColumns, kindOf, MODEL_TABLES, TABLE_NAMES } from "./model/tables.js";
+export type {
+  AccessRequestStatus,
+  AnyRow,
+  BaseKind,
+  ColumnKind,
+  KeyColumn,
+  KeyOf,
+  RoleContract,
+  RowOf,
+  TableName,
+  TableSpec,
+  ValueOfKind,
+} from "./model/tables.js";
+export { DEFAULT_LIMIT, keyString, limitOf, MAX_LIMIT, MemoryStore, rowMatches, selectAll } from "./model/store.js";
+export type { Condition, Filter, MaybePromise, ModelStore, Page, RowSource, SelectOptions } from "./model/store.js";
+export { applyEvent, applyEvents, foldToMemory } from "./model/fold.js";
+export { initialSettings, REDUCERS, SETTINGS_KEY, settingsOf } from "./model/reducers.js";
+export type { EventOf, FoldOptions, Reducer, Reducers } from "./model/reducers.js";

@@ -319,7 +319,12 @@ describe("data connections", () => {
     const report = await reader.audit.verify();
     expect(report.differences).toEqual([]);
     const timelock = reader.deployment.contracts.timelock;
-    expect(report.state.connectors.get(market)).toEqual({ id: 2, approved: true, by: timelock });
+    expect(report.store.row("connector", { address: market })).toEqual({
+      address: market,
+      id: 2,
+      approved: true,
+      by: timelock,
+    });
     // the audit reports every connector approval the members' vote did not make: here only the deployment's
     // bootstrap approving its own market
     expect(report.notices.map((n) => n.subject)).toEqual([`connector ${reader.deployment.contracts.market}`]);

@@ -240,7 +240,7 @@ describe("the market", () => {
 
     const report = await reader.audit.verify();
     expect(report.differences).toEqual([]);
-    expect(report.state.market.bookings.size).toBe(7);
+    expect(report.store.size("booking")).toBe(7);
   });
 
   it("explains every refusal in a sentence", async () => {

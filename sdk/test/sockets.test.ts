@@ -120,11 +120,11 @@ describe("sockets: where members' data lives, and receipt anchors", () => {
   it("the audit trail rebuilds pointers and anchors and verifies them; a dropped event shows", async () => {
     const report = await reader.audit.verify();
     expect(report.differences).toEqual([]);
-    const sockets = report.state.sockets;
-    expect(sockets.defaultSocket).toBe(COMMONS);
-    expect(sockets.own.get(alice)).toBe(HOME);
-    expect(sockets.own.get(bob)).toBe("");
-    expect(sockets.anchors.get(operator)).toMatchObject({ seq: 2n, receipts: 8n, root: root("heads 2") });
+    const { store } = report;
+    expect(store.row("settings", { id: "network" })?.defaultSocket).toBe(COMMONS);
+    expect(store.row("socket", { account: alice })?.url).toBe(HOME);
+    expect(store.row("socket", { account: bob })?.url).toBe("");
+    expect(store.row("anchor", { operator })).toMatchObject({ seq: 2n, receipts: 8n, root: root("heads 2") });
 
     const events = [];
     for await (const e of reader.audit.events()) {

@@ -15,9 +15,12 @@ import {
   SETTLED_STATUSES,
 } from "../errors.js";
 import { readEvents, type ReadEventsOptions } from "./reader.js";
-import { applyEvent, emptyState, type ConnectionRecord, type NetworkState } from "./state.js";
+import { foldToMemory } from "../model/fold.js";
+import { initialSettings, SETTINGS_KEY } from "../model/reducers.js";
+import { keyString, selectAll, type MemoryStore, type RowSource } from "../model/store.js";
+import { kindOf, MODEL_TABLES, TABLE_NAMES, type ColumnKind, type RowOf, type TableName } from "../model/tables.js";
 
-/** One way in which the state rebuilt from events differs from what the contracts say. */
+/** One way in which the rows (rebuilt from events) differ from what the contracts say. */
 export interface Difference {
   /** members, roles, rules, taxonomy, resources, governance, timelock, applications, connections, requests, market, escrows, sockets. */
   domain: string;
@@ -34,10 +37,11 @@ export interface Notice {
   detail: string;
 }
 
-/** The result of verifying the trail against the contracts. */
-export interface VerifyReport {
-  fromBlock: bigint;
+/** The result of comparing rows with the contracts' views. */
+export interface RowsReport {
+  /** The block the views were read at. */
   toBlock: bigint;
+  /** How many events built the rows. */
   events: number;
   /** How many facts were compared. */
   checks: number;
@@ -47,8 +51,13 @@ export interface VerifyReport {
    * (the deployment's bootstrap approving its own market is expected; anything else is not).
    */
   notices: Notice[];
-  /** The state rebuilt from events, for further inspection. */
-  state: NetworkState;
+}
+
+/** The result of verifying the trail against the contracts. */
+export interface VerifyReport extends RowsReport {
+  fromBlock: bigint;
+  /** The rows rebuilt from events, for further inspection. */
+  store: MemoryStore;
 }
 
 /** Runs `tasks` with at most `limit` in flight (thousands of view calls must not flood a node). */
@@ -59,9 +68,42 @@ async function inBatches<T>(items: readonly T[], limit: number, run: (item: T) =
 /** No pending request: what `pendingRequestOf` returns (a zero expiry and a zero 26-byte digest). */
 const NO_REQUEST = `0/0x${"00".repeat(26)}`;
 
-/** Whether `account` is an active member whose membership began no later than `since`, by the events. */
-function memberSince(state: NetworkState, account: Address, since: number): boolean {
-  const m = state.members.get(account);
+/** What decides whether a consent authorizes now, besides the consent itself: members, applications, attributes. */
+export interface AuthorizationFacts {
+  member(account: Address): RowOf<"member"> | undefined;
+  application(account: Address): RowOf<"application"> | undefined;
+  attribute(id: number): RowOf<"attribute"> | undefined;
+  /** Whether `account` holds the developer role in the membership now. */
+  isDeveloper(account: Address): boolean;
+}
+
+/** The facts from rows (addresses compared case-insensitively: a store may keep them lower-cased). */
+export function authorizationFacts(rows: {
+  members: readonly RowOf<"member">[];
+  applications: readonly RowOf<"application">[];
+  attributes: readonly RowOf<"attribute">[];
+  roles: readonly RowOf<"role">[];
+}): AuthorizationFacts {
+  const members = new Map(rows.members.map((m) => [m.account.toLowerCase(), m]));
+  const applications = new Map(rows.applications.map((a) => [a.account.toLowerCase(), a]));
+  const attributes = new Map(rows.attributes.map((a) => [a.id, a]));
+  const developer = ROLES.developer.toLowerCase();
+  const developers = new Set(
+    rows.roles
+      .filter((r) => r.contract === "membership" && r.held && r.role.toLowerCase() === developer)
+      .map((r) => r.account.toLowerCase()),
+  );
+  return {
+    member: (account) => members.get(account.toLowerCase()),
+    application: (account) => applications.get(account.toLowerCase()),
+    attribute: (id) => attributes.get(id),
+    isDeveloper: (account) => developers.has(account.toLowerCase()),
+  };
+}
+
+/** Whether `account` is an active member whose membership began no later than `since`, by the rows. */
+function memberSince(facts: AuthorizationFacts, account: Address, since: number): boolean {
+  const m = facts.member(account);
   return m !== undefined && m.status === "active" && m.memberSince <= since;
 }
 
@@ -69,11 +111,10 @@ function memberSince(state: NetworkState, account: Address, since: number): bool
  * Whether the application `account` may hold access: active, its developer an active member with the role whose
  * current membership began no later than the (latest) registration.
  */
-function applicationLive(state: NetworkState, account: Address): boolean {
-  const app = state.applications.get(account);
+function applicationLive(facts: AuthorizationFacts, account: Address): boolean {
+  const app = facts.application(account);
   if (app === undefined || app.status !== "active") return false;
-  const developers = state.roles.membership.get(ROLES.developer);
-  return (developers?.has(app.developer) ?? false) && memberSince(state, app.developer, app.registeredAt);
+  return facts.isDeveloper(app.developer) && memberSince(facts, app.developer, app.registeredAt);
 }
 
 /**
@@ -84,33 +125,38 @@ function applicationLive(state: NetworkState, account: Address): boolean {
  * active person attribute.
  */
 export function authorizedByEvents(
-  state: NetworkState,
-  consents: readonly ConnectionRecord[],
+  facts: AuthorizationFacts,
+  consents: readonly RowOf<"connection">[],
   attributeId: number,
   now: number,
 ): boolean {
-  const attribute = state.attributes.get(attributeId);
+  const attribute = facts.attribute(attributeId);
   if (attribute === undefined || attribute.deprecated || attribute.domain !== 0) return false;
   return consents.some((c) => {
     if (!c.open || c.expiresAt <= now || !c.attributeIds.includes(attributeId)) return false;
-    if (!memberSince(state, c.owner, c.grantedAt)) return false;
-    const app = state.applications.get(c.grantee);
-    if (app !== undefined) return applicationLive(state, c.grantee) && app.registeredAt <= c.grantedAt;
-    return memberSince(state, c.grantee, c.grantedAt);
+    if (!memberSince(facts, c.owner, c.grantedAt)) return false;
+    const app = facts.application(c.grantee);
+    if (app !== undefined) return applicationLive(facts, c.grantee) && app.registeredAt <= c.grantedAt;
+    return memberSince(facts, c.grantee, c.grantedAt);
   });
 }
 
-/** The consents of each pair (connection id), every source separately. */
-function consentsByPair(state: NetworkState): Map<bigint, ConnectionRecord[]> {
-  const pairs = new Map<bigint, ConnectionRecord[]>();
-  for (const c of state.connections.values()) pairs.set(c.id, [...(pairs.get(c.id) ?? []), c]);
-  return pairs;
+/** Rows grouped by a key's text, in the rows' order. */
+function groupBy<R>(rows: readonly R[], keyOf: (row: R) => string): Map<string, R[]> {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [row]);
+    else group.push(row);
+  }
+  return groups;
 }
 
 /**
- * Verifies the audit trail: rebuilds the network's state (members, roles, rules, taxonomy, resources, proposals,
- * timelock operations) from events alone, then compares every fact with the contracts' own views at the same
- * block, and reports each difference. Reading streams: memory grows with the network's state, not its history.
+ * Verifies the audit trail: folds the network's events, read straight from the node, into rows in memory, then
+ * compares them with the contracts' own views at the same block ({@link verifyRows}). Reading streams: memory
+ * grows with the network's state, not its history.
  */
 export async function verifyTrail(
   ctx: WeconetContext,
@@ -118,10 +164,75 @@ export async function verifyTrail(
 ): Promise<VerifyReport> {
   const toBlock = options.toBlock ?? (await latestBlock(ctx.publicClient));
   const fromBlock = options.fromBlock ?? ctx.deployment.fromBlock;
-  const state = emptyState();
-  for await (const event of readEvents(ctx.publicClient, ctx.deployment, { ...options, fromBlock, toBlock })) {
-    applyEvent(state, event);
+  const store = await foldToMemory(readEvents(ctx.publicClient, ctx.deployment, { ...options, fromBlock, toBlock }));
+  return { fromBlock, ...(await verifyRows(ctx, store, toBlock)), store };
+}
+
+/**
+ * Compares the rows of `source` (the SDK's own fold, or the indexer's tables) with the contracts' views at block
+ * `atBlock` (by default the source's own block), and reports each difference: every member, role ever granted,
+ * rule, attribute, resource, proposal and vote, timelock operation, application, connector, connection consent
+ * (and what `isAuthorized` answers), request, offer, market request, booking, credit, and what the market holds.
+ */
+export async function verifyRows(ctx: WeconetContext, source: RowSource, atBlock?: bigint): Promise<RowsReport> {
+  const applied = await source.block();
+  const toBlock = atBlock ?? applied;
+  if (applied > toBlock) {
+    throw new Error(
+      `weconet audit: the rows include events of block ${applied}, after block ${toBlock} they are to be compared at`,
+    );
   }
+  const all = <T extends TableName>(table: T) => selectAll(source, table);
+  const [
+    settingsRow,
+    memberRows,
+    roleRows,
+    ruleRows,
+    attributeRows,
+    resourceRows,
+    proposalRows,
+    voteRows,
+    operationRows,
+    applicationRows,
+    connectorRows,
+    connectorChangeRows,
+    connectionRows,
+    requestRows,
+    offerRows,
+    marketRequestRows,
+    bookingRows,
+    creditRows,
+    socketRows,
+    anchorRows,
+  ] = await Promise.all([
+    source.get("settings", SETTINGS_KEY),
+    all("member"),
+    all("role"),
+    all("rule"),
+    all("attribute"),
+    all("resource"),
+    all("proposal"),
+    all("vote"),
+    all("operation"),
+    all("application"),
+    all("connector"),
+    all("connectorChange"),
+    all("connection"),
+    all("accessRequest"),
+    all("offer"),
+    all("marketRequest"),
+    all("booking"),
+    all("credit"),
+    all("socket"),
+    all("anchor"),
+  ]);
+  const settings = settingsRow ?? initialSettings();
+  const facts = authorizationFacts({
+    members: memberRows,
+    applications: applicationRows,
+    attributes: attributeRows,
+    roles: roleRows,
+  });
   const differences: Difference[] = [];
   const notices: Notice[] = [];
   let checks = 0;
@@ -147,7 +258,8 @@ export async function verifyTrail(
   } = ctx.contracts;
 
   // Members: every account the events know, against memberInfo, votes and badge.
-  await inBatches([...state.members.entries()], 32, async ([account, m]) => {
+  await inBatches(memberRows, 32, async (m) => {
+    const account = m.account;
     const [[status, since, memberSince, profile], votes, badges, suspendedBy] = await Promise.all([
       membership.read.memberInfo([account], at),
       membership.read.getVotes([account], at),
@@ -163,39 +275,55 @@ export async function verifyTrail(
     compare("members", `${account} suspended by`, m.suspendedBy, suspendedBy);
   });
   // Votes are the activated members', suspended or not (a suspension takes no vote).
-  const voters = [...state.members.values()].filter((m) => m.votes > 0n).length;
+  const voters = memberRows.filter((m) => m.votes > 0n).length;
   compare("members", "voter count", voters, await membership.read.voterCount(at));
 
   // Roles: every (role, account) ever granted, in the membership and the timelock; and the manager.
-  for (const [contract, history, current] of [
-    [membership, state.roleHistory.membership, state.roles.membership],
-    [timelock, state.roleHistory.timelock, state.roles.timelock],
+  for (const [contract, name] of [
+    [membership, "membership"],
+    [timelock, "timelock"],
   ] as const) {
-    const name = contract === membership ? "membership" : "timelock";
-    const pairs = [...history.entries()].flatMap(([role, accounts]) => [...accounts].map((a) => [role, a] as const));
-    await inBatches(pairs, 32, async ([role, account]) => {
-      const held = current.get(role)?.has(account) ?? false;
-      compare("roles", `${name} ${roleName(role)} ${account}`, held, await contract.read.hasRole([role, account], at));
-    });
+    await inBatches(
+      roleRows.filter((r) => r.contract === name),
+      32,
+      async ({ role, account, held }) => {
+        compare(
+          "roles",
+          `${name} ${roleName(role)} ${account}`,
+          held,
+          await contract.read.hasRole([role, account], at),
+        );
+      },
+    );
   }
-  compare("roles", "manager", state.manager, await membership.read.manager(at));
+  compare("roles", "manager", settings.manager, await membership.read.manager(at));
 
   // Rules: the contract's own key list against the keys the events set, then each value.
   const keys = await networkRules.read.ruleKeys(at);
   compare(
     "rules",
     "rule keys",
-    [...state.rules.keys()].map(bytes32ToText).sort().join(","),
+    ruleRows
+      .map((r) => bytes32ToText(r.key))
+      .sort()
+      .join(","),
     keys.map(bytes32ToText).sort().join(","),
   );
+  const rules = new Map(ruleRows.map((r) => [r.key.toLowerCase(), r.value]));
   for (const key of keys) {
-    compare("rules", `rule ${bytes32ToText(key)}`, state.rules.get(key), await networkRules.read.rule([key], at));
+    compare(
+      "rules",
+      `rule ${bytes32ToText(key)}`,
+      rules.get(key.toLowerCase()),
+      await networkRules.read.rule([key], at),
+    );
   }
 
   // Taxonomy: the count, then every attribute.
   const attributeCount = await taxonomy.read.attributeCount(at);
-  compare("taxonomy", "attribute count", state.attributes.size, attributeCount);
-  await inBatches([...state.attributes.entries()], 32, async ([id, a]) => {
+  compare("taxonomy", "attribute count", attributeRows.length, attributeCount);
+  await inBatches(attributeRows, 32, async (a) => {
+    const id = a.id;
     const onChain = await taxonomy.read.attribute([id], at);
     compare(
       "taxonomy",
@@ -206,8 +334,9 @@ export async function verifyTrail(
   });
 
   // Resources: the count, then every resource.
-  compare("resources", "resource count", state.resources.size, await resources.read.resourceCount(at));
-  await inBatches([...state.resources.entries()], 32, async ([id, r]) => {
+  compare("resources", "resource count", resourceRows.length, await resources.read.resourceCount(at));
+  await inBatches(resourceRows, 32, async (r) => {
+    const id = r.id;
     const onChain = await resources.read.resource([id], at);
     compare(
       "resources",
@@ -218,7 +347,7 @@ export async function verifyTrail(
   });
 
   // Governance: settings, then each proposal's tally, voters, deadline and lifecycle.
-  const g = state.governor;
+  const g = settings;
   compare("governance", "voting delay", g.votingDelay, await governor.read.votingDelay(at));
   compare("governance", "voting period", g.votingPeriod, await governor.read.votingPeriod(at));
   compare("governance", "proposal threshold", g.proposalThreshold, await governor.read.proposalThreshold(at));
@@ -230,7 +359,8 @@ export async function verifyTrail(
     await governor.read.lateQuorumVoteExtension(at),
   );
   compare("governance", "timelock", g.timelock, await governor.read.timelock(at));
-  await inBatches([...state.proposals.values()], 16, async (p) => {
+  const votersOf = groupBy(voteRows, (v) => v.proposalId.toString());
+  await inBatches(proposalRows, 16, async (p) => {
     const [[against, forVotes, abstain], deadline, proposer, s] = await Promise.all([
       governor.read.proposalVotes([p.id], at),
       governor.read.proposalDeadline([p.id], at),
@@ -241,7 +371,7 @@ export async function verifyTrail(
     compare(
       "governance",
       `${id} votes against/for/abstain`,
-      `${p.votes.against}/${p.votes.for}/${p.votes.abstain}`,
+      `${p.votesAgainst}/${p.votesFor}/${p.votesAbstain}`,
       `${against}/${forVotes}/${abstain}`,
     );
     compare("governance", `${id} deadline`, p.deadline, deadline);
@@ -251,14 +381,15 @@ export async function verifyTrail(
     const onChainState = PROPOSAL_STATES[s] ?? String(s);
     const clockState = ["pending", "active", "defeated", "succeeded", "expired"].includes(onChainState);
     compare("governance", `${id} state`, decided ?? "undecided", clockState ? "undecided" : onChainState);
-    await inBatches([...p.voters], 32, async (voter: Address) => {
+    await inBatches(votersOf.get(p.id.toString()) ?? [], 32, async ({ voter }) => {
       compare("governance", `${id} voted ${voter}`, true, await governor.read.hasVoted([p.id, voter], at));
     });
   });
 
   // Timelock: the delay, then every operation's lifecycle.
-  compare("timelock", "minimum delay", state.timelock.minDelay, await timelock.read.getMinDelay(at));
-  await inBatches([...state.timelock.operations.entries()], 32, async ([id, op]) => {
+  compare("timelock", "minimum delay", settings.minDelay, await timelock.read.getMinDelay(at));
+  await inBatches(operationRows, 32, async (op) => {
+    const id = op.id;
     const [done, pending] = await Promise.all([
       timelock.read.isOperationDone([id], at),
       timelock.read.isOperationPending([id], at),
@@ -268,7 +399,7 @@ export async function verifyTrail(
   });
 
   // Applications: every registered one, and whether it may hold access now.
-  await inBatches([...state.applications.values()], 32, async (a) => {
+  await inBatches(applicationRows, 32, async (a) => {
     const [onChain, live] = await Promise.all([
       applications.read.application([a.account], at),
       applications.read.isLive([a.account], at),
@@ -279,12 +410,13 @@ export async function verifyTrail(
       `${a.developer}/${a.status}/${a.registeredAt}/${a.name}/${a.metadataURI}/${a.attributeIds.join(" ")}/${a.purpose}`,
       `${onChain.developer}/${APPLICATION_STATUSES[onChain.status] ?? onChain.status}/${onChain.registeredAt}/${onChain.name}/${onChain.metadataURI}/${onChain.attributeIds.join(" ")}/${onChain.purpose}`,
     );
-    compare("applications", `application ${a.account} live`, applicationLive(state, a.account), live);
+    compare("applications", `application ${a.account} live`, applicationLive(facts, a.account), live);
   });
 
   // Connectors and the bootstrap phase.
-  compare("connections", "connector count", state.connectors.size, await accessGrants.read.connectorCount(at));
-  await inBatches([...state.connectors.entries()], 32, async ([connector, record]) => {
+  compare("connections", "connector count", connectorRows.length, await accessGrants.read.connectorCount(at));
+  await inBatches(connectorRows, 32, async (record) => {
+    const connector = record.address;
     const onChain = await accessGrants.read.connectorOf([connector], at);
     compare(
       "connections",
@@ -293,12 +425,12 @@ export async function verifyTrail(
       `${onChain.id}/${onChain.approved}`,
     );
   });
-  if (state.bootstrapFinished) {
+  if (settings.bootstrapFinished) {
     compare("connections", "bootstrapper", zeroAddress, await accessGrants.read.bootstrapper(at));
   }
   // Every connector approval the members' vote did not make (the bootstrapper's within the deployment included).
   const timelockAddress = ctx.deployment.contracts.timelock.toLowerCase();
-  for (const change of state.connectorChanges) {
+  for (const change of connectorChangeRows) {
     if (change.by.toLowerCase() === timelockAddress) continue;
     notices.push({
       domain: "connections",
@@ -310,7 +442,8 @@ export async function verifyTrail(
   // Connections: every consent ever opened, each source (the owner's own, each booking's slot) separately, as
   // stored, and what isAuthorized answers for each of its attributes given all the pair's consents.
   const now = Number((await ctx.publicClient.getBlock({ blockNumber: toBlock })).timestamp);
-  await inBatches([...consentsByPair(state).values()], 16, async (consents) => {
+  const pairs = groupBy(connectionRows, (c) => c.id.toString());
+  await inBatches([...pairs.values()], 16, async (consents) => {
     const [first] = consents;
     if (first === undefined) return;
     const name = `connection ${first.owner} → ${first.grantee}`;
@@ -333,7 +466,7 @@ export async function verifyTrail(
         compare(
           "connections",
           `${name} authorizes attribute ${attributeId}`,
-          authorizedByEvents(state, consents, attributeId, now),
+          authorizedByEvents(facts, consents, attributeId, now),
           await accessGrants.read.isAuthorized([first.owner, first.grantee, attributeId], at),
         );
       }),
@@ -341,7 +474,7 @@ export async function verifyTrail(
   });
 
   // Requests: the pending ones as stored (expiry and digest), the answered ones gone.
-  await inBatches([...state.requests.values()], 32, async (r) => {
+  await inBatches(requestRows, 32, async (r) => {
     const [expiresAt, digest] = await accessGrants.read
       .pendingRequestOf([r.owner, r.grantee], at)
       .then((p): [number, Hex] => [p.expiresAt, p.digest]);
@@ -355,25 +488,24 @@ export async function verifyTrail(
 
   // Market: the counts, every offer, request and booking as stored, every credit, and per token what the market
   // holds against the open escrows plus the credits.
-  const m = state.market;
   const [offerCount, requestCount, bookingCount] = await Promise.all([
     market.read.offerCount(at),
     market.read.requestCount(at),
     market.read.bookingCount(at),
   ]);
-  compare("market", "offer count", m.offers.size, offerCount);
-  compare("market", "request count", m.requests.size, requestCount);
-  compare("market", "booking count", m.bookings.size, bookingCount);
-  await inBatches([...m.offers.values()], 32, async (o) => {
+  compare("market", "offer count", offerRows.length, offerCount);
+  compare("market", "request count", marketRequestRows.length, requestCount);
+  compare("market", "booking count", bookingRows.length, bookingCount);
+  await inBatches(offerRows, 32, async (o) => {
     const c = await market.read.offer([o.id], at);
     compare(
       "market",
       `offer ${o.id}`,
-      `${o.provider}/${o.status}/${o.classId}/${o.version}/${o.resourceId}/${o.token}/${o.validFrom}-${o.validUntil}/${o.unitPrice}/${o.capacity}/${o.booked}/${dataRequestHash(o.dataRequest)}`,
+      `${o.provider}/${o.status}/${o.classId}/${o.version}/${o.resourceId}/${o.token}/${o.validFrom}-${o.validUntil}/${o.unitPrice}/${o.capacity}/${o.booked}/${dataRequestHash({ attributeIds: o.dataAttributeIds, purpose: o.dataPurpose, duration: o.dataDuration })}`,
       `${c.provider}/${OFFER_STATUSES[c.status] ?? c.status}/${c.classId}/${c.version}/${c.resourceId}/${c.token}/${c.validFrom}-${c.validUntil}/${c.unitPrice}/${c.capacity}/${c.booked}/${c.dataRequest}`,
     );
   });
-  await inBatches([...m.requests.values()], 32, async (r) => {
+  await inBatches(marketRequestRows, 32, async (r) => {
     const c = await market.read.request([r.id], at);
     compare(
       "market",
@@ -390,8 +522,10 @@ export async function verifyTrail(
       );
     }
   });
-  const escrow = new Map<Address, bigint>();
-  await inBatches([...m.bookings.values()], 32, async (b) => {
+  // Per token (by its lower-cased address: a store may keep addresses lower-cased), the open escrows and credits.
+  const escrow = new Map<string, bigint>();
+  const tokenOf = new Map<string, Address>();
+  await inBatches(bookingRows, 32, async (b) => {
     const c = await market.read.booking([b.id], at);
     compare(
       "escrows",
@@ -399,12 +533,17 @@ export async function verifyTrail(
       `${b.consumer}/${b.status}/${b.feeBps}/${b.connectionId !== 0n}/${b.windowEnds}/${b.token}/${b.offerId}/${b.disputeWindow}/${b.amount}/${b.quantity}/${b.rulingPeriod}`,
       `${c.consumer}/${BOOKING_STATUSES[c.status] ?? c.status}/${c.feeBps}/${c.consentSlot !== 0}/${c.windowEnds}/${c.token}/${c.offerId}/${c.disputeWindow}/${c.amount}/${c.quantity}/${c.rulingPeriod}`,
     );
-    if (!SETTLED_STATUSES.includes(b.status)) escrow.set(b.token, (escrow.get(b.token) ?? 0n) + b.amount);
+    if (!SETTLED_STATUSES.includes(b.status)) {
+      const t = b.token.toLowerCase();
+      tokenOf.set(t, tokenOf.get(t) ?? b.token);
+      escrow.set(t, (escrow.get(t) ?? 0n) + b.amount);
+    }
   });
-  const tokens = new Set<Address>([...escrow.keys(), ...m.credits.keys()]);
-  for (const token of tokens) {
-    const credits = m.credits.get(token) ?? new Map<Address, bigint>();
-    await inBatches([...credits.entries()], 32, async ([account, amount]) => {
+  const creditsOf = groupBy(creditRows, (c) => c.token.toLowerCase());
+  for (const c of creditRows) tokenOf.set(c.token.toLowerCase(), tokenOf.get(c.token.toLowerCase()) ?? c.token);
+  for (const [key, token] of tokenOf) {
+    const credits = creditsOf.get(key) ?? [];
+    await inBatches(credits, 32, async ({ account, amount }) => {
       compare(
         "escrows",
         `credit of ${account} in ${tokenName(token)}`,
@@ -412,7 +551,7 @@ export async function verifyTrail(
         await market.read.balanceOf([account, token], at),
       );
     });
-    const owed = (escrow.get(token) ?? 0n) + [...credits.values()].reduce((sum, amount) => sum + amount, 0n);
+    const owed = (escrow.get(key) ?? 0n) + credits.reduce((sum, c) => sum + c.amount, 0n);
     const held =
       token === zeroAddress
         ? await ctx.publicClient.getBalance({ address: market.address, blockNumber: toBlock })
@@ -427,12 +566,12 @@ export async function verifyTrail(
   }
 
   // Sockets: the default, every member's own pointer (a cleared one must be empty), every operator's latest anchor.
-  const sockets = state.sockets;
-  compare("sockets", "default socket", sockets.defaultSocket, await socketDirectory.read.defaultSocket(at));
-  await inBatches([...sockets.own.entries()], 32, async ([member, url]) => {
+  compare("sockets", "default socket", settings.defaultSocket, await socketDirectory.read.defaultSocket(at));
+  await inBatches(socketRows, 32, async ({ account: member, url }) => {
     compare("sockets", `socket of ${member}`, url, await socketDirectory.read.ownSocketOf([member], at));
   });
-  await inBatches([...sockets.anchors.entries()], 32, async ([operator, a]) => {
+  await inBatches(anchorRows, 32, async (a) => {
+    const operator = a.operator;
     const [root, receipts, seq, anchoredAt] = await receiptAnchors.read.latestOf([operator], at);
     compare(
       "sockets",
@@ -442,14 +581,70 @@ export async function verifyTrail(
     );
   });
 
-  return { fromBlock, toBlock, events: state.events, checks, differences, notices, state };
+  return { toBlock, events: settings.events, checks, differences, notices };
 }
 
 const tokenName = (token: Address) => (token === zeroAddress ? "ETH" : token);
 
 /** A difference report as text lines. */
-export function formatDifferences(report: VerifyReport): string[] {
+export function formatDifferences(report: Pick<RowsReport, "differences">): string[] {
   return report.differences.map(
     (d) => `[${d.domain}] ${d.subject}: events say ${d.fromEvents}, the contract says ${d.onChain}`,
   );
+}
+
+/** One way two row sources differ: a row only one has, or a column whose values differ. */
+export interface RowDifference {
+  table: TableName;
+  /** The row's key, e.g. `["0xabc…"]` or `["12","0"]` (its key columns' values). */
+  key: string;
+  /** The column that differs; null when the row is missing from one side. */
+  column: string | null;
+  a: string;
+  b: string;
+}
+
+/** A value as text for comparing sources: addresses and hex case-insensitively, lists element by element. */
+function comparable(kind: ColumnKind, value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  const lower = kind.startsWith("address") || kind.startsWith("hex");
+  const text = (v: unknown) => (lower ? String(v).toLowerCase() : String(v));
+  return Array.isArray(value) ? `[${value.map(text).join(",")}]` : text(value);
+}
+
+/**
+ * The rows in which sources `a` and `b` differ (e.g. the indexer's tables and the SDK's own fold from a node), for
+ * every table or those named; nothing when they agree. Rows are matched by key; every column is compared.
+ */
+export async function compareSources(
+  a: RowSource,
+  b: RowSource,
+  options: { tables?: readonly TableName[] } = {},
+): Promise<RowDifference[]> {
+  const differences: RowDifference[] = [];
+  for (const table of options.tables ?? TABLE_NAMES) {
+    const [left, right] = await Promise.all([selectAll(a, table), selectAll(b, table)]);
+    const columns = Object.keys(MODEL_TABLES[table].columns);
+    const byKey = (rows: readonly RowOf<TableName>[]) =>
+      new Map(rows.map((r) => [keyString(table, r), r as unknown as Readonly<Record<string, unknown>>]));
+    const l = byKey(left);
+    const r = byKey(right);
+    for (const [key, row] of l) {
+      const other = r.get(key);
+      if (other === undefined) {
+        differences.push({ table, key, column: null, a: "present", b: "missing" });
+        continue;
+      }
+      for (const column of columns) {
+        const kind = kindOf(table, column);
+        const x = comparable(kind, row[column]);
+        const y = comparable(kind, other[column]);
+        if (x !== y) differences.push({ table, key, column, a: x, b: y });
+      }
+    }
+    for (const key of r.keys()) {
+      if (!l.has(key)) differences.push({ table, key, column: null, a: "missing", b: "present" });
+    }
+  }
+  return differences;
 }

@@ -835,11 +835,12 @@ const commands: Record<string, () => Promise<void>> = {
       const bar = progressBar("reading events");
       const report = await w.audit.verify({ ...range, onProgress: bar.update });
       bar.done();
-      const { state: _state, ...summary } = report;
+      const { store, ...summary } = report;
+      const rules = store.rows("rule");
       print(summary, () =>
         [
           `verified blocks ${report.fromBlock}–${report.toBlock}: ${report.events} events, ${report.checks} facts compared with the contracts`,
-          `  members ${report.state.members.size}, rules ${report.state.rules.size} (${[...report.state.rules].map(([k, v]) => `${bytes32ToText(k)}=${v}`).join(", ")}), attributes ${report.state.attributes.size}, resources ${report.state.resources.size}, proposals ${report.state.proposals.size}`,
+          `  members ${store.size("member")}, rules ${rules.length} (${rules.map((r) => `${bytes32ToText(r.key)}=${r.value}`).join(", ")}), attributes ${store.size("attribute")}, resources ${store.size("resource")}, proposals ${store.size("proposal")}`,
           report.differences.length === 0
             ? "OK: the state rebuilt from events alone equals the contracts' state"
             : `${report.differences.length} DIFFERENCE(S):\n${formatDifferences(report)

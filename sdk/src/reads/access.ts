@@ -1,11 +1,13 @@
-import { decodeFunctionResult, encodeFunctionData, pad, type Address } from "viem";
+import { decodeFunctionResult, encodeFunctionData, pad, type Address, type Hex } from "viem";
 
 import { readEvents, type ReadEventsOptions, type TopicFilter } from "../audit/reader.js";
-import { applyEvent, emptyState, type AccessRequestRecord, type ConnectionRecord } from "../audit/state.js";
 import type { WeconetContext } from "../client.js";
 import { requestDigest } from "../codes.js";
 import { abiOfKey, eventSelectorOf } from "../contracts.js";
-import { WeconetError } from "../errors.js";
+import { WeconetError, type CloseReason, type Consent } from "../errors.js";
+import { applyEvents, foldToMemory } from "../model/fold.js";
+import { MemoryStore } from "../model/store.js";
+import type { AccessRequestStatus, RowOf } from "../model/tables.js";
 import { purposeText } from "../purposes.js";
 import { attributeIdOf } from "./taxonomy.js";
 
@@ -14,6 +16,68 @@ type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress
 /** Where a connection stands: `live` (open, not expired), `expired` (open, past its expiry), `closed`. */
 export type ConnectionState = "live" | "expired" | "closed";
 export const CONNECTION_STATES = ["live", "expired", "closed"] as const satisfies readonly ConnectionState[];
+
+/**
+ * One consent of a data connection from `owner` to `grantee` as its events tell it: slot 0 is the owner's own
+ * consent, slots 1..7 those a connector (the market) opened for a booking. Each source is kept separately, closed
+ * ones too; the grantee is authorized while any live consent of the pair covers an attribute.
+ */
+export interface ConnectionRecord {
+  id: bigint;
+  /** The consent's slot: 0 for the owner's own, 1..7 for a booking's. */
+  slot: number;
+  owner: Address;
+  grantee: Address;
+  attributeIds: readonly number[];
+  /** The purpose code (kept in events only: the contract stores no purpose). */
+  purpose: Hex;
+  expiresAt: number;
+  /** When the consent was given (its last open or change). */
+  grantedAt: number;
+  /** When it was first opened (after it was last closed; for a booking's slot, when that booking opened it). */
+  openedAt: number;
+  consent: Consent;
+  /** The connector that opened it (zero for the owner's own consent, signature or accepted request). */
+  connector: Address;
+  /** False once closed: a closed connection never revives without a new consent. */
+  open: boolean;
+  closed?: { at: number; by: Address; reason: CloseReason };
+  /** How many times it was opened or changed. */
+  changes: number;
+}
+
+/** A connection row as a record (the close, when there is one, as one object). */
+export function connectionRecordOf(row: RowOf<"connection">): ConnectionRecord {
+  const { closedAt, closedBy, closeReason, ...rest } = row;
+  return {
+    ...rest,
+    ...(closedAt === null || closedBy === null || closeReason === null
+      ? {}
+      : { closed: { at: closedAt, by: closedBy, reason: closeReason } }),
+  };
+}
+
+/** A grantee's request to an owner as its events tell it. */
+export interface AccessRequestRecord {
+  connectionId: bigint;
+  owner: Address;
+  grantee: Address;
+  attributeIds: readonly number[];
+  purpose: Hex;
+  duration: number;
+  /** When the request lapses. */
+  expiresAt: number;
+  requestedAt: number;
+  status: AccessRequestStatus;
+  /** The reason code of a rejection. */
+  reason?: Hex;
+}
+
+/** A request row as a record. */
+export function requestRecordOf(row: RowOf<"accessRequest">): AccessRequestRecord {
+  const { reason, ...rest } = row;
+  return { ...rest, ...(reason === null ? {} : { reason }) };
+}
 
 /**
  * One consent of a data connection, from its events (purpose, history) and the contracts' views (authorization
@@ -51,22 +115,30 @@ export type Direction = "given" | "received" | "both";
 
 /**
  * The AccessGrants events about `member` (as owner in the first indexed field, as grantee in the second),
- * folded into connections and requests. Topics let the node skip everyone else's events.
+ * folded into connections and requests. Topics let the node skip everyone else's events. One store per pass: the
+ * passes concern disjoint pairs (no one connects to themselves) and each is in chain order, the two together not.
  */
-async function foldAccess(ctx: WeconetContext, member: Address | undefined, direction: Direction, o: ReadOptions) {
-  const state = emptyState({ partial: member !== undefined });
+async function foldAccess(
+  ctx: WeconetContext,
+  member: Address | undefined,
+  direction: Direction,
+  o: ReadOptions,
+): Promise<MemoryStore[]> {
   const topic = member === undefined ? null : pad(member);
   const passes: (TopicFilter | undefined)[] =
     topic === null
       ? [undefined]
       : [...(direction === "received" ? [] : [[null, topic]]), ...(direction === "given" ? [] : [[null, null, topic]])];
-  for (const topics of passes) {
-    // The two passes concern disjoint pairs (no one connects to themselves), so folding them one after the other
-    // keeps each connection's events in chain order.
-    const options = { ...o, contracts: ["accessGrants"] as const, ...(topics === undefined ? {} : { topics }) };
-    for await (const e of readEvents(ctx.publicClient, ctx.deployment, options)) applyEvent(state, e);
-  }
-  return state;
+  return Promise.all(
+    passes.map(async (topics) => {
+      const options = { ...o, contracts: ["accessGrants"] as const, ...(topics === undefined ? {} : { topics }) };
+      const store = new MemoryStore();
+      await applyEvents(store, readEvents(ctx.publicClient, ctx.deployment, options), {
+        partial: member !== undefined,
+      });
+      return store;
+    }),
+  );
 }
 
 async function atBlock(ctx: WeconetContext, toBlock: bigint | undefined) {
@@ -112,6 +184,37 @@ export async function isAuthorized(
   return answer?.authorized ?? false;
 }
 
+/** A connection row as people see it: its record, its purpose in words, and what authorizes at `blockNumber`. */
+export async function connectionView(
+  ctx: WeconetContext,
+  row: RowOf<"connection">,
+  at: { blockNumber: bigint; now: number },
+): Promise<ConnectionView> {
+  const c = connectionRecordOf(row);
+  const { blockNumber, now } = at;
+  const connectionState: ConnectionState = !c.open ? "closed" : c.expiresAt <= now ? "expired" : "live";
+  const [kind, authorized] = await Promise.all([
+    ctx.contracts.applications.read.statusOf([c.grantee], { blockNumber }),
+    connectionState === "live"
+      ? authorizations(ctx, { owner: c.owner, grantee: c.grantee, attributes: c.attributeIds, blockNumber })
+      : Promise.resolve([]),
+  ]);
+  return {
+    ...c,
+    purposeText: purposeText(c.purpose),
+    granteeKind: kind === 0 ? "member" : "application",
+    source: c.slot === 0 ? "own" : "booking",
+    state: connectionState,
+    authorizedAttributes: authorized.filter((a) => a.authorized).map((a) => a.attributeId),
+  };
+}
+
+/** A request row as people see it: its record, its purpose in words, and whether it lapsed at `now`. */
+export function requestView(row: RowOf<"accessRequest">, now: number): RequestView {
+  const r = requestRecordOf(row);
+  return { ...r, purposeText: purposeText(r.purpose), lapsed: r.status === "pending" && r.expiresAt <= now };
+}
+
 /**
  * The connections of `member` (or of everyone): those they gave as owner, received as grantee, or both; live,
  * expired and closed ones (optionally only `states`), with what was agreed (attributes, purpose, expiry, how the
@@ -122,30 +225,12 @@ export async function listConnections(
   options: ReadOptions & { member?: Address; direction?: Direction; states?: readonly ConnectionState[] } = {},
 ): Promise<ConnectionView[]> {
   const { blockNumber, now } = await atBlock(ctx, options.toBlock);
-  const state = await foldAccess(ctx, options.member, options.direction ?? "both", {
+  const stores = await foldAccess(ctx, options.member, options.direction ?? "both", {
     ...options,
     toBlock: blockNumber,
   });
-  const at = { blockNumber };
-  const views = await Promise.all(
-    [...state.connections.values()].map(async (c): Promise<ConnectionView> => {
-      const connectionState: ConnectionState = !c.open ? "closed" : c.expiresAt <= now ? "expired" : "live";
-      const [kind, authorized] = await Promise.all([
-        ctx.contracts.applications.read.statusOf([c.grantee], at),
-        connectionState === "live"
-          ? authorizations(ctx, { owner: c.owner, grantee: c.grantee, attributes: c.attributeIds, blockNumber })
-          : Promise.resolve([]),
-      ]);
-      return {
-        ...c,
-        purposeText: purposeText(c.purpose),
-        granteeKind: kind === 0 ? "member" : "application",
-        source: c.slot === 0 ? "own" : "booking",
-        state: connectionState,
-        authorizedAttributes: authorized.filter((a) => a.authorized).map((a) => a.attributeId),
-      };
-    }),
-  );
+  const rows = stores.flatMap((store) => store.rows("connection"));
+  const views = await Promise.all(rows.map((row) => connectionView(ctx, row, { blockNumber, now })));
   return views
     .filter((v) => options.states === undefined || options.states.includes(v.state))
     .sort((a, b) => b.grantedAt - a.grantedAt);
@@ -174,11 +259,12 @@ export async function listRequests(
 ): Promise<RequestView[]> {
   const { blockNumber, now } = await atBlock(ctx, options.toBlock);
   const direction = REQUEST_SIDE[options.direction ?? "both"];
-  const state = await foldAccess(ctx, options.member, direction, { ...options, toBlock: blockNumber });
+  const stores = await foldAccess(ctx, options.member, direction, { ...options, toBlock: blockNumber });
   const statuses = options.statuses ?? ["pending"];
-  return [...state.requests.values()]
+  return stores
+    .flatMap((store) => store.rows("accessRequest"))
     .filter((r) => statuses.includes(r.status))
-    .map((r) => ({ ...r, purposeText: purposeText(r.purpose), lapsed: r.status === "pending" && r.expiresAt <= now }))
+    .map((r) => requestView(r, now))
     .sort((a, b) => b.requestedAt - a.requestedAt);
 }
 
@@ -192,15 +278,14 @@ export async function findPendingRequest(
 ): Promise<AccessRequestRecord> {
   const pending = await ctx.contracts.accessGrants.read.pendingRequestOf([p.owner, p.grantee]);
   if (pending.expiresAt === 0) throw new WeconetError(`${p.grantee} has no pending request to ${p.owner}.`);
-  let found: AccessRequestRecord | undefined;
   const events = readEvents(ctx.publicClient, ctx.deployment, {
     contracts: ["accessGrants"],
     topics: [eventSelectorOf("accessGrants", "AccessRequested"), pad(p.owner), pad(p.grantee)],
     ...(p.fromBlock === undefined ? {} : { fromBlock: p.fromBlock }),
   });
-  const state = emptyState({ partial: true });
-  for await (const e of events) applyEvent(state, e);
-  for (const r of state.requests.values()) found = r;
+  const store = await foldToMemory(events, { partial: true });
+  const row = store.rows("accessRequest").at(-1);
+  const found = row === undefined ? undefined : requestRecordOf(row);
   if (found === undefined || requestDigest(found.attributeIds, found.purpose, found.duration) !== pending.digest) {
     throw new WeconetError(
       `the pending request of ${p.grantee} to ${p.owner} does not match its AccessRequested event: is the node's log incomplete?`,

@@ -1,8 +1,8 @@
 import type { Address, Hex } from "viem";
 
 import { readEvents, type ReadEventsOptions } from "../audit/reader.js";
-import { rebuildState } from "../audit/state.js";
 import type { WeconetContext } from "../client.js";
+import { foldToMemory } from "../model/fold.js";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../errors.js";
 
 /** A registered application, from the registry's views. */
@@ -46,10 +46,10 @@ export async function listApplications(
   ctx: WeconetContext,
   options: ReadOptions & { developer?: Address; statuses?: readonly ApplicationStatus[] } = {},
 ): Promise<ApplicationView[]> {
-  const state = await rebuildState(
+  const store = await foldToMemory(
     readEvents(ctx.publicClient, ctx.deployment, { ...options, contracts: ["applications"] }),
   );
-  const views = await Promise.all([...state.applications.keys()].map((account) => readApplication(ctx, account)));
+  const views = await Promise.all(store.rows("application").map((a) => readApplication(ctx, a.account)));
   return views.filter(
     (v) =>
       (options.developer === undefined || v.developer.toLowerCase() === options.developer.toLowerCase()) &&

@@ -1,12 +1,13 @@
 import { readEvents, type ReadEventsOptions } from "../audit/reader.js";
 import { titleOf } from "../audit/events.js";
-import { rebuildState, type ProposalRecord } from "../audit/state.js";
 import type { WeconetContext } from "../client.js";
+import { foldToMemory } from "../model/fold.js";
+import type { RowOf } from "../model/tables.js";
 import { PROPOSAL_STATES, WeconetError, type ProposalState } from "../errors.js";
 
 /** A proposal as created: what it does and why. */
 export type ProposalDetails = Pick<
-  ProposalRecord,
+  RowOf<"proposal">,
   "id" | "proposer" | "targets" | "values" | "calldatas" | "description"
 > & { title: string };
 
@@ -53,12 +54,12 @@ export async function listProposals(
   ctx: WeconetContext,
   options: ReadOptions & { states?: readonly ProposalState[] } = {},
 ): Promise<ProposalSummary[]> {
-  const state = await rebuildState(
+  const store = await foldToMemory(
     readEvents(ctx.publicClient, ctx.deployment, { ...options, contracts: ["governor"] }),
   );
   const governor = ctx.contracts.governor;
   const summaries = await Promise.all(
-    [...state.proposals.values()].map(async (p): Promise<ProposalSummary> => {
+    store.rows("proposal").map(async (p): Promise<ProposalSummary> => {
       const [s, [against, forVotes, abstain], snapshot, deadline, eta] = await Promise.all([
         governor.read.state([p.id]),
         governor.read.proposalVotes([p.id]),

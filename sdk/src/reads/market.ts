@@ -1,14 +1,6 @@
-import { pad, toHex, zeroAddress, type Address } from "viem";
+import { pad, toHex, zeroAddress, type Address, type Hex } from "viem";
 
 import { readEvents, type ReadEventsOptions, type TopicFilter } from "../audit/reader.js";
-import {
-  applyEvent,
-  emptyState,
-  type BookingRecord,
-  type MarketRequestRecord,
-  type NetworkState,
-  type OfferRecord,
-} from "../audit/state.js";
 import type { WeconetContext } from "../client.js";
 import { dataRequestHash } from "../codes.js";
 import { eventSelectorOf } from "../contracts.js";
@@ -19,13 +11,166 @@ import {
   SETTLED_STATUSES,
   WeconetError,
   type BookingStatus,
+  type MarketRequestStatus,
+  type OfferStatus,
 } from "../errors.js";
+import { foldToMemory } from "../model/fold.js";
+import type { MemoryStore } from "../model/store.js";
+import type { RowOf } from "../model/tables.js";
 import { attributeIdOf, listAttributes, type Attribute } from "./taxonomy.js";
 
 type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress" | "source">;
 
 /** ETH, as the market names it: the zero address. */
 export const ETH = zeroAddress;
+
+/** The consumer data a booking of an offer shares with the provider (no attributes: none). */
+export interface DataRequestRecord {
+  attributeIds: readonly number[];
+  purpose: Hex;
+  duration: number;
+}
+
+/** A market offer as its events tell it: the current version's terms and document. */
+export interface OfferRecord {
+  id: bigint;
+  provider: Address;
+  resourceId: bigint;
+  status: OfferStatus;
+  version: number;
+  classId: number;
+  token: Address;
+  unitPrice: bigint;
+  capacity: bigint;
+  /** Units booked and not refunded. */
+  booked: bigint;
+  validFrom: number;
+  validUntil: number;
+  /** The current offer document's content hash (kept in events only). */
+  metadata: Hex;
+  dataRequest: DataRequestRecord;
+  listedAt: number;
+  updatedAt: number;
+}
+
+/** An offer row as a record (its data request as one object). */
+export function offerRecordOf(row: RowOf<"offer">): OfferRecord {
+  const { dataAttributeIds, dataPurpose, dataDuration, ...rest } = row;
+  return { ...rest, dataRequest: { attributeIds: dataAttributeIds, purpose: dataPurpose, duration: dataDuration } };
+}
+
+/** A consumer's request on the market as its events tell it. */
+export interface MarketRequestRecord {
+  id: bigint;
+  consumer: Address;
+  status: MarketRequestStatus;
+  classId: number;
+  token: Address;
+  quantity: bigint;
+  maxUnitPrice: bigint;
+  deadline: number;
+  /** The description's content hash (events only; may be zero). */
+  metadata: Hex;
+  postedAt: number;
+  /** Offers that answered it, in order. */
+  answers: readonly bigint[];
+  /** The booking that accepting an answer made. */
+  bookingId?: bigint;
+}
+
+/** A market request row as a record. */
+export function marketRequestRecordOf(row: RowOf<"marketRequest">): MarketRequestRecord {
+  const { bookingId, ...rest } = row;
+  return { ...rest, ...(bookingId === null ? {} : { bookingId }) };
+}
+
+/** A booking and its escrow as its events tell it. */
+export interface BookingRecord {
+  id: bigint;
+  offerId: bigint;
+  consumer: Address;
+  /** The offer's provider (offers never change hands). */
+  provider: Address;
+  status: BookingStatus;
+  version: number;
+  quantity: bigint;
+  token: Address;
+  /** The escrowed amount. */
+  amount: bigint;
+  feeBps: number;
+  /** The data connection the booking opened (0 for none). */
+  connectionId: bigint;
+  /**
+   * The dispute window and the leaders' ruling period (seconds) the booking keeps: the network rules in force
+   * when it was made, as the rules' own events tell them (0 when the fold did not read the rules' events).
+   */
+  disputeWindow: number;
+  rulingPeriod: number;
+  /** When its dispute window ends (0 until delivered); once disputed, when the dispute opened (as the market keeps it). */
+  windowEnds: number;
+  bookedAt: number;
+  /** The request whose answer it accepted, if any. */
+  requestId?: bigint;
+  /**
+   * The dispute: who opened it, when, and its deadlines (from `membersFrom` the members' vote may rule too; from
+   * `finalDeadline` nobody rules and anyone may settle it by the default outcome, a full refund).
+   */
+  dispute?: {
+    by: Address;
+    statement: Hex;
+    openedAt: number;
+    membersFrom: number;
+    finalDeadline: number;
+    ruling?: Hex;
+    ruledBy?: Address;
+  };
+  settlement?: { by: Address; at: number; refund: bigint; payment: bigint; fee: bigint };
+}
+
+/** A booking row as a record (its dispute and settlement, when there are, as objects). */
+export function bookingRecordOf(row: RowOf<"booking">): BookingRecord {
+  const {
+    requestId,
+    disputeBy,
+    disputeStatement,
+    disputeOpenedAt,
+    disputeMembersFrom,
+    disputeFinalDeadline,
+    ruling,
+    ruledBy,
+    settledBy,
+    settledAt,
+    refund,
+    payment,
+    fee,
+    ...rest
+  } = row;
+  const disputed =
+    disputeBy !== null &&
+    disputeStatement !== null &&
+    disputeOpenedAt !== null &&
+    disputeMembersFrom !== null &&
+    disputeFinalDeadline !== null;
+  const settled = settledBy !== null && settledAt !== null && refund !== null && payment !== null && fee !== null;
+  return {
+    ...rest,
+    ...(requestId === null ? {} : { requestId }),
+    ...(disputed
+      ? {
+          dispute: {
+            by: disputeBy,
+            statement: disputeStatement,
+            openedAt: disputeOpenedAt,
+            membersFrom: disputeMembersFrom,
+            finalDeadline: disputeFinalDeadline,
+            ...(ruling === null ? {} : { ruling }),
+            ...(ruledBy === null ? {} : { ruledBy }),
+          },
+        }
+      : {}),
+    ...(settled ? { settlement: { by: settledBy, at: settledAt, refund, payment, fee } } : {}),
+  };
+}
 
 /** An offer: its current version from the events (terms, document, data request) and the market's views now. */
 export interface OfferView extends OfferRecord {
@@ -86,13 +231,11 @@ export interface MarketRequestView extends MarketRequestRecord {
   open: boolean;
 }
 
-/** Folds the market's events (optionally only those matching `topics`) into its state. */
-async function foldMarket(ctx: WeconetContext, o: ReadOptions & { topics?: TopicFilter } = {}): Promise<NetworkState> {
-  const state = emptyState({ partial: o.topics !== undefined });
-  for await (const e of readEvents(ctx.publicClient, ctx.deployment, { ...o, contracts: ["market"] })) {
-    applyEvent(state, e);
-  }
-  return state;
+/** Folds the market's events (optionally only those matching `topics`) into rows. */
+async function foldMarket(ctx: WeconetContext, o: ReadOptions & { topics?: TopicFilter } = {}): Promise<MemoryStore> {
+  return foldToMemory(readEvents(ctx.publicClient, ctx.deployment, { ...o, contracts: ["market"] }), {
+    partial: o.topics !== undefined,
+  });
 }
 
 const OFFER_EVENTS = ["OfferListed", "OfferUpdated", "OfferPaused", "OfferResumed", "OfferClosed"];
@@ -152,7 +295,7 @@ export async function listOffers(
     all?: boolean;
   } = {},
 ): Promise<OfferView[]> {
-  const state = await foldMarket(ctx, {
+  const store = await foldMarket(ctx, {
     ...options,
     topics: [OFFER_EVENTS.map((name) => eventSelectorOf("market", name))],
   });
@@ -162,13 +305,16 @@ export async function listOffers(
     classes =
       options.includeSubclasses === true ? classAndSubclasses(classId, await listAttributes(ctx)) : new Set([classId]);
   }
-  const wanted = [...state.market.offers.values()].filter(
-    (o) =>
-      (classes === undefined || classes.has(o.classId)) &&
-      (options.token === undefined || o.token.toLowerCase() === options.token.toLowerCase()) &&
-      (options.maxUnitPrice === undefined || o.unitPrice <= options.maxUnitPrice) &&
-      (options.provider === undefined || o.provider.toLowerCase() === options.provider.toLowerCase()),
-  );
+  const wanted = store
+    .rows("offer")
+    .map(offerRecordOf)
+    .filter(
+      (o) =>
+        (classes === undefined || classes.has(o.classId)) &&
+        (options.token === undefined || o.token.toLowerCase() === options.token.toLowerCase()) &&
+        (options.maxUnitPrice === undefined || o.unitPrice <= options.maxUnitPrice) &&
+        (options.provider === undefined || o.provider.toLowerCase() === options.provider.toLowerCase()),
+    );
   const views = await viewsOf(ctx, wanted, options.toBlock);
   return views
     .filter((v) => options.all === true || v.bookable)
@@ -180,8 +326,9 @@ export async function listOffers(
  * the hash the market keeps), and its state now.
  */
 export async function readOffer(ctx: WeconetContext, offerId: bigint, options: ReadOptions = {}): Promise<OfferView> {
-  const state = await foldMarket(ctx, { ...options, topics: [null, null, pad(toHex(offerId))] });
-  const record = state.market.offers.get(offerId);
+  const store = await foldMarket(ctx, { ...options, topics: [null, null, pad(toHex(offerId))] });
+  const row = store.row("offer", { id: offerId });
+  const record = row === undefined ? undefined : offerRecordOf(row);
   if (record === undefined) throw new WeconetError(`there is no offer ${offerId} on this network`);
   const [view] = await viewsOf(ctx, [record], options.toBlock);
   if (view === undefined) throw new WeconetError(`there is no offer ${offerId} on this network`);
@@ -253,6 +400,54 @@ export function nextActions(
 }
 
 /**
+ * A booking row as people see it: its record, with status and dispute window from the market's view at
+ * `blockNumber`, its dispute's deadlines and what each side can do next (`decisionTime`: the market's
+ * `MEMBERS_DECISION_TIME`).
+ */
+export async function bookingView(
+  ctx: WeconetContext,
+  row: RowOf<"booking">,
+  at: { blockNumber: bigint; now: number; decisionTime: number },
+): Promise<BookingView> {
+  const b = bookingRecordOf(row);
+  const market = ctx.contracts.market;
+  const block = { blockNumber: at.blockNumber };
+  const [stored, consumerCredit, providerCredit] = await Promise.all([
+    market.read.booking([b.id], block),
+    market.read.balanceOf([b.consumer, b.token], block),
+    market.read.balanceOf([b.provider, b.token], block),
+  ]);
+  const status = BOOKING_STATUSES[stored.status] ?? b.status;
+  // The booking keeps its dispute window and ruling period: the market's record, not the rules now.
+  const current = {
+    ...b,
+    status,
+    windowEnds: stored.windowEnds,
+    disputeWindow: stored.disputeWindow,
+    rulingPeriod: stored.rulingPeriod,
+  };
+  const deadlines =
+    status === "disputed" ? disputeDeadlinesOf(stored.windowEnds, stored.rulingPeriod, at.decisionTime) : undefined;
+  const credits = { consumer: consumerCredit, provider: providerCredit };
+  return {
+    ...current,
+    ...(deadlines === undefined ? {} : { deadlines }),
+    next: nextActions(current, at.now, credits, deadlines),
+  };
+}
+
+/** A market request row as people see it: its record, and whether the market says it is open at `blockNumber`. */
+export async function marketRequestView(
+  ctx: WeconetContext,
+  row: RowOf<"marketRequest">,
+  blockNumber?: bigint,
+): Promise<MarketRequestView> {
+  const r = marketRequestRecordOf(row);
+  const at = blockNumber === undefined ? {} : { blockNumber };
+  return { ...r, open: await ctx.contracts.market.read.isRequestOpen([r.id], at) };
+}
+
+/**
  * The bookings of `party` (as consumer, as provider, or both; everyone's when no party is named), newest first,
  * with the escrow, the settlement and what each side can do next. Status and dispute window come from the views.
  */
@@ -264,48 +459,23 @@ export async function listBookings(
     statuses?: readonly BookingStatus[];
   } = {},
 ): Promise<BookingView[]> {
-  const state = await foldMarket(ctx, options);
+  const store = await foldMarket(ctx, options);
   const block = await ctx.publicClient.getBlock(
     options.toBlock === undefined ? { blockTag: "latest" } : { blockNumber: options.toBlock },
   );
-  const at = { blockNumber: block.number };
-  const now = Number(block.timestamp);
+  const at = { blockNumber: block.number, now: Number(block.timestamp) };
   const party = options.party?.toLowerCase();
   const role = options.role ?? "both";
-  const mine = [...state.market.bookings.values()].filter(
-    (b) =>
-      party === undefined ||
-      (role !== "provider" && b.consumer.toLowerCase() === party) ||
-      (role !== "consumer" && b.provider.toLowerCase() === party),
-  );
-  const market = ctx.contracts.market;
-  const decisionTime = Number(await market.read.MEMBERS_DECISION_TIME(at));
-  const views = await Promise.all(
-    mine.map(async (b): Promise<BookingView> => {
-      const [stored, consumerCredit, providerCredit] = await Promise.all([
-        market.read.booking([b.id], at),
-        market.read.balanceOf([b.consumer, b.token], at),
-        market.read.balanceOf([b.provider, b.token], at),
-      ]);
-      const status = BOOKING_STATUSES[stored.status] ?? b.status;
-      // The booking keeps its dispute window and ruling period: the market's record, not the rules now.
-      const current = {
-        ...b,
-        status,
-        windowEnds: stored.windowEnds,
-        disputeWindow: stored.disputeWindow,
-        rulingPeriod: stored.rulingPeriod,
-      };
-      const deadlines =
-        status === "disputed" ? disputeDeadlinesOf(stored.windowEnds, stored.rulingPeriod, decisionTime) : undefined;
-      const credits = { consumer: consumerCredit, provider: providerCredit };
-      return {
-        ...current,
-        ...(deadlines === undefined ? {} : { deadlines }),
-        next: nextActions(current, now, credits, deadlines),
-      };
-    }),
-  );
+  const mine = store
+    .rows("booking")
+    .filter(
+      (b) =>
+        party === undefined ||
+        (role !== "provider" && b.consumer.toLowerCase() === party) ||
+        (role !== "consumer" && b.provider.toLowerCase() === party),
+    );
+  const decisionTime = Number(await ctx.contracts.market.read.MEMBERS_DECISION_TIME({ blockNumber: at.blockNumber }));
+  const views = await Promise.all(mine.map((b) => bookingView(ctx, b, { ...at, decisionTime })));
   return views
     .filter((v) => options.statuses === undefined || options.statuses.includes(v.status))
     .sort((a, b) => Number(b.id - a.id));
@@ -316,17 +486,17 @@ export async function listMarketRequests(
   ctx: WeconetContext,
   options: ReadOptions & { consumer?: Address; class?: number | string; all?: boolean } = {},
 ): Promise<MarketRequestView[]> {
-  const state = await foldMarket(ctx, options);
+  const store = await foldMarket(ctx, options);
   const classId = options.class === undefined ? undefined : await attributeIdOf(ctx, options.class);
-  const at = options.toBlock === undefined ? {} : { blockNumber: options.toBlock };
   const views = await Promise.all(
-    [...state.market.requests.values()]
+    store
+      .rows("marketRequest")
       .filter(
         (r) =>
           (options.consumer === undefined || r.consumer.toLowerCase() === options.consumer.toLowerCase()) &&
           (classId === undefined || r.classId === classId),
       )
-      .map(async (r) => ({ ...r, open: await ctx.contracts.market.read.isRequestOpen([r.id], at) })),
+      .map((r) => marketRequestView(ctx, r, options.toBlock)),
   );
   return views.filter((r) => options.all === true || r.open).sort((a, b) => Number(b.id - a.id));
 }
@@ -337,8 +507,8 @@ export async function marketCredits(
   account: Address,
   options: ReadOptions = {},
 ): Promise<{ token: Address; amount: bigint }[]> {
-  const state = await foldMarket(ctx, { ...options, topics: [eventSelectorOf("market", "BookingCreated")] });
-  const tokens = new Set<Address>([ETH, ...[...state.market.bookings.values()].map((b) => b.token)]);
+  const store = await foldMarket(ctx, { ...options, topics: [eventSelectorOf("market", "BookingCreated")] });
+  const tokens = new Set<Address>([ETH, ...store.rows("booking").map((b) => b.token)]);
   const credits = await Promise.all(
     [...tokens].map(async (token) => ({ token, amount: await ctx.contracts.market.read.balanceOf([account, token]) })),
   );

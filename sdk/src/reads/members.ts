@@ -1,8 +1,8 @@
 import type { Address, Hex } from "viem";
 
 import { readEvents, type ReadEventsOptions } from "../audit/reader.js";
-import { rebuildState } from "../audit/state.js";
 import type { WeconetContext } from "../client.js";
+import { foldToMemory } from "../model/fold.js";
 import { MEMBER_STATUSES, ROLES, type MemberStatus, type RoleName } from "../errors.js";
 
 /** An account known to the membership, with its current standing. */
@@ -59,9 +59,9 @@ export async function listMembers(
   ctx: WeconetContext,
   options: ReadOptions & { statuses?: readonly MemberStatus[] } = {},
 ): Promise<MemberView[]> {
-  const state = await rebuildState(
+  const store = await foldToMemory(
     readEvents(ctx.publicClient, ctx.deployment, { ...options, contracts: ["membership"] }),
   );
-  const views = await Promise.all([...state.members.keys()].map((account) => readMember(ctx, account)));
+  const views = await Promise.all(store.rows("member").map((m) => readMember(ctx, m.account)));
   return views.filter((v) => options.statuses === undefined || options.statuses.includes(v.status));
 }
