@@ -38,7 +38,8 @@ export interface ScaleHooks {
   /** Folds `events` into a fresh MemoryStore; returns how many were applied. */
   fold?: (events: AsyncIterable<AuditEvent>) => Promise<number>;
   indexer?: {
-    start(chain: ScaleChain, progress: (line: string) => void): Promise<IndexerRun>;
+    /** Starts it and resolves once it has indexed the chain's `events` (all of them, up to the head). */
+    start(chain: ScaleChain, events: number, progress: (line: string) => void): Promise<IndexerRun>;
     /** The SDK reading its lists through the indexer at `url`. */
     weconet(chain: ScaleChain, url: string): Weconet;
   };
@@ -121,7 +122,7 @@ async function measureSize(size: ScaleSize, hooks: ScaleHooks, progress: (line: 
     try {
       if (hooks.indexer !== undefined) {
         progress("scale: indexer (start, index to the head)");
-        indexer = await hooks.indexer.start(chain, progress);
+        indexer = await hooks.indexer.start(chain, events, progress);
       }
       for (const page of PAGES) {
         progress(`scale: ${page.route} (${events.toLocaleString("en-US")} events)`);
