@@ -166,14 +166,18 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
     const asGovernance = async (address: Address, data: Hex) =>
       publicClient.waitForTransactionReceipt({ hash: await governance.sendTransaction({ to: address, data }) });
 
+    // Every block from here on is the benchmark's own.
+    const firstBlock = await publicClient.getBlockNumber();
     const signer: HardhatEthersSigner = await ethers.getSigner(deployer);
     const load: ScaleLoad = await new ScaleLoad__factory(signer).deploy(c.membership);
     await load.waitForDeployment();
     const loader = (await load.getAddress()) as Address;
     // The most gas a call of each kind took (per member acted for), to check the batch sizes against TX_GAS.
     const gasPerCall = new Map<string, number>();
+    // Events emitted by the loader's transactions, by contract (lower-case address).
+    const logsOf = new Map<string, number>();
     const sent = async (
-      tx: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }>,
+      tx: Promise<{ wait(): Promise<{ gasUsed: bigint; logs: readonly { address: string }[] } | null> }>,
       kind = "setup",
       calls = 1,
     ) => {
@@ -181,6 +185,10 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
       if (receipt === null) throw new Error(`bench: no receipt for a ${kind} transaction`);
       if (receipt.gasUsed > (TX_GAS * 95n) / 100n) {
         throw new Error(`bench: a ${kind} batch used ${receipt.gasUsed} gas, near the cap ${TX_GAS}: make it smaller`);
+      }
+      for (const log of receipt.logs) {
+        const address = log.address.toLowerCase();
+        logsOf.set(address, (logsOf.get(address) ?? 0) + 1);
       }
       const each = Math.round(Number(receipt.gasUsed) / calls);
       gasPerCall.set(kind, Math.max(each, gasPerCall.get(kind) ?? 0));
@@ -357,15 +365,12 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
     // ring (owner i → member i + round + 1), each round followed by some changes (a grant again: widened),
     // revocations and, every third round, access requests answered by acceptance or rejection.
     const n = members.length;
-    const countAccessEvents = async () =>
-      (
-        await publicClient.getLogs({
-          address: c.accessGrants,
-          fromBlock: deployment.fromBlock,
-          toBlock: "latest",
-        })
-      ).length;
-    let accessEvents = await countAccessEvents();
+    // AccessGrants' events of the deployment (its connectors), then those of the loader's transactions
+    const deployed = (
+      await publicClient.getLogs({ address: c.accessGrants, fromBlock: deployment.fromBlock, toBlock: firstBlock })
+    ).length;
+    const countAccessEvents = () => deployed + (logsOf.get(c.accessGrants.toLowerCase()) ?? 0);
+    let accessEvents = countAccessEvents();
     progress(`scale: connections to ${size.connectionEvents} AccessGrants events (${accessEvents} so far)`);
     const expiresAt = (await now()) + 300 * DAY;
     const grantCall = (grantee: Address, ids: readonly number[]) =>
@@ -443,7 +448,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
           "reject",
         );
       }
-      accessEvents = await countAccessEvents();
+      accessEvents = countAccessEvents();
       progress(`scale: round ${round + 1} of connections: ${accessEvents} AccessGrants events`);
     }
 
