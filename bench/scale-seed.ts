@@ -374,7 +374,11 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
     progress(`scale: connections to ${size.connectionEvents} AccessGrants events (${accessEvents} so far)`);
     const expiresAt = (await now()) + 300 * DAY;
     const grantCall = (grantee: Address, ids: readonly number[]) =>
-      encodeFunctionData({ abi: abiOfKey("accessGrants"), functionName: "grant", args: [grantee, ids, purpose, expiresAt] });
+      encodeFunctionData({
+        abi: abiOfKey("accessGrants"),
+        functionName: "grant",
+        args: [grantee, ids, purpose, expiresAt],
+      });
     const access = c.accessGrants;
     for (let round = 0; accessEvents < size.connectionEvents; round++) {
       const left = size.connectionEvents - accessEvents;
@@ -393,7 +397,12 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
       await runEach(
         changed.map(ownerOf),
         access,
-        changed.map((i) => grantCall(granteeOf(i), [givenName, email, phone].sort((a, b) => a - b))),
+        changed.map((i) =>
+          grantCall(
+            granteeOf(i),
+            [givenName, email, phone].sort((a, b) => a - b),
+          ),
+        ),
         "change",
       );
       const revoked = owners.filter((i) => i % 10 === 3);
@@ -408,7 +417,7 @@ export async function seedScaleNetwork(size: ScaleSize, progress: (line: string)
       if (round % 3 === 0) {
         // the member after the round's grantee asks member i for phone; half of the owners accept, a tenth reject
         const asked = owners.filter((i) => i % 10 < 6);
-        const askerOf = (i: number) => members[(i + 1 + ((offset) % (n - 1))) % n] as Address;
+        const askerOf = (i: number) => members[(i + 1 + (offset % (n - 1))) % n] as Address;
         await runEach(
           asked.map(askerOf),
           access,

@@ -214,7 +214,9 @@ export function formatScale(f: ScaleFigures): { lines: string[]; ok: boolean; pr
     );
     const viaIndexer = b?.indexer;
     if (viaIndexer !== null && viaIndexer !== undefined && viaIndexer.ms >= PAGE_TARGET_MS) {
-      problems.push(`${page.route}: ${viaIndexer.ms} ms through the indexer at ${n(large.events)} events (target < ${PAGE_TARGET_MS} ms)`);
+      problems.push(
+        `${page.route}: ${viaIndexer.ms} ms through the indexer at ${n(large.events)} events (target < ${PAGE_TARGET_MS} ms)`,
+      );
     }
   }
   return { ok: problems.length === 0, problems, lines };

@@ -31,6 +31,7 @@ contract ScaleMember {
     /// @param data The call's ABI-encoded data.
     function run(address target, bytes calldata data) external {
         if (msg.sender != loader) revert ScaleMemberNotLoader(msg.sender);
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, bytes memory reason) = target.call(data);
         if (!ok) {
             // solhint-disable-next-line no-inline-assembly
