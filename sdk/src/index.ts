@@ -174,3 +174,6 @@ export type { Condition, Filter, MaybePromise, ModelStore, Page, RowSource, Sele
 export { applyEvent, applyEvents, foldToMemory } from "./model/fold.js";
 export { initialSettings, REDUCERS, SETTINGS_KEY, settingsOf } from "./model/reducers.js";
 export type { EventOf, FoldOptions, Reducer, Reducers } from "./model/reducers.js";
+// The indexer's rows over its GraphQL (a RowSource like MemoryStore).
+export { indexerSource, toWhere } from "./indexer/graphql-source.js";
+export type { IndexerSourceOptions } from "./indexer/graphql-source.js";

@@ -29,25 +29,34 @@ function readJournal(dir: string): { chainId?: number; fromBlock?: bigint } {
 /**
  * Loads a deployment from Ignition's output directory: `deployed_addresses.json` for the addresses and the journal
  * for the chain id and the first block. `dir` defaults to `deploy/deployments/chain-<chainId>` under `root`.
+ * Without `chainId` the journal's chain is taken (a service such as the indexer that is pointed at a directory);
+ * with it, a journal for another chain is refused.
  */
-export function loadDeployment(options: { chainId: number; dir?: string; root?: string }): Deployment {
+export function loadDeployment(
+  options: { chainId: number; dir?: string; root?: string } | { chainId?: number; dir: string; root?: string },
+): Deployment {
   const root = options.root ?? process.cwd();
   const dir = path.resolve(root, options.dir ?? path.join(DEFAULT_DEPLOYMENTS_DIR, `chain-${options.chainId}`));
   const addressesFile = path.join(dir, "deployed_addresses.json");
+  const chain = options.chainId === undefined ? dir : `chain ${options.chainId}`;
   if (!existsSync(addressesFile)) {
     throw new WeconetError(
-      `no deployment found for chain ${options.chainId}: ${addressesFile} does not exist.\n` +
+      `no deployment found for ${chain}: ${addressesFile} does not exist.\n` +
         "Start the local network with `npm start`, deploy with Ignition, or name the deployment with --deployment <dir>.",
     );
   }
   const journal = readJournal(dir);
-  if (journal.chainId !== undefined && journal.chainId !== options.chainId) {
+  if (journal.chainId !== undefined && options.chainId !== undefined && journal.chainId !== options.chainId) {
     throw new WeconetError(
       `wrong network: the deployment in ${dir} is for chain ${journal.chainId}, but the node is chain ${options.chainId}`,
     );
   }
+  const chainId = options.chainId ?? journal.chainId;
+  if (chainId === undefined) {
+    throw new WeconetError(`the deployment in ${dir} has no Ignition journal naming its chain: say which chain it is for`);
+  }
   const addresses = JSON.parse(readFileSync(addressesFile, "utf8")) as Record<string, string>;
-  return deploymentFromIgnition({ chainId: options.chainId, addresses, fromBlock: journal.fromBlock ?? 0n });
+  return deploymentFromIgnition({ chainId, addresses, fromBlock: journal.fromBlock ?? 0n });
 }
 
 /**
