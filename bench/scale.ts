@@ -40,8 +40,8 @@ export interface ScaleHooks {
   indexer?: {
     /** Starts it and resolves once it has indexed the chain's `events` (all of them, up to the head). */
     start(chain: ScaleChain, events: number, progress: (line: string) => void): Promise<IndexerRun>;
-    /** The SDK reading its lists through the indexer at `url`. */
-    weconet(chain: ScaleChain, url: string): Weconet;
+    /** The SDK reading its lists through the indexer at `url` (absent: pages are not read through it). */
+    weconet?: (chain: ScaleChain, url: string) => Weconet;
   };
 }
 
@@ -130,15 +130,12 @@ async function measureSize(size: ScaleSize, hooks: ScaleHooks, progress: (line: 
         const w = createWeconet({ deployment, publicClient });
         const nodeCold = await timePage(w, page.reads, chain.accounts);
         const nodeWarm = await timePage(w, page.reads, chain.accounts);
-        const viaIndexer =
-          indexer === undefined || hooks.indexer === undefined || page.nodeOnly !== undefined
-            ? null
-            : await (async () => {
-                const wi = hooks.indexer?.weconet(chain, indexer?.url ?? "");
-                if (wi === undefined) return null;
-                await timePage(wi, page.reads, chain.accounts); // the first query warms the connection
-                return timePage(wi, page.reads, chain.accounts);
-              })();
+        const indexed = indexer === undefined ? undefined : hooks.indexer?.weconet?.(chain, indexer.url);
+        let viaIndexer: PageTime | null = null;
+        if (indexed !== undefined && page.nodeOnly === undefined) {
+          await timePage(indexed, page.reads, chain.accounts); // the first reads open the connections
+          viaIndexer = await timePage(indexed, page.reads, chain.accounts);
+        }
         pages[page.route] = { nodeCold, nodeWarm, indexer: viaIndexer };
       }
     } finally {
