@@ -60,7 +60,7 @@ function sample(): MemoryStore {
 const ids = (rows: readonly { id: bigint }[]) => rows.map((r) => Number(r.id));
 
 describe("MemoryStore", () => {
-  it("gets and replaces rows by key, and hands out copies", async () => {
+  it("gets and replaces rows by key; rows are frozen", async () => {
     const store = new MemoryStore();
     expect(await store.get("member", { account: A })).toBeUndefined();
     store.put("connection", consent(1n, 0));
@@ -70,7 +70,9 @@ describe("MemoryStore", () => {
     const row = await store.get("connection", { id: 1n, slot: 0 });
     expect(row?.changes).toBe(2);
     if (row === undefined) throw new Error("no row");
-    row.changes = 99;
+    // rows are frozen: shared with readers, changed only by a put
+    expect(Object.isFrozen(row)).toBe(true);
+    expect(Reflect.set(row, "changes", 99)).toBe(false);
     expect((await store.get("connection", { id: 1n, slot: 0 }))?.changes).toBe(2);
     // keys compare addresses case-insensitively: a store may hold them lower-cased
     store.put("credit", { token: zeroAddress, account: A, amount: 5n });

@@ -36,12 +36,14 @@ export async function applyEvent(
   e: AuditEvent,
   options: Partial<FoldOptions> = {},
 ): Promise<boolean> {
-  if (folded(e, await store.get("settings", SETTINGS_KEY))) return false;
+  const before = await store.get("settings", SETTINGS_KEY);
+  if (folded(e, before)) return false;
   const reduce = reducerOf(e);
   if (reduce === undefined) throw new Error(`weconet model: no reducer for ${e.contract}.${e.event}`);
   const written = new Set<TableName>();
   await reduce(recording(store, written), e, { partial: options.partial ?? false });
-  const settings = await settingsOf(store);
+  // read again only when the reducer changed the settings
+  const settings = written.has("settings") || before === undefined ? await settingsOf(store) : before;
   await store.put("settings", {
     ...settings,
     events: settings.events + 1,

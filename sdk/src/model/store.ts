@@ -268,18 +268,43 @@ function decodeCursor(cursor: string, count: number): (string | null)[] {
   return parsed as (string | null)[];
 }
 
-/** The key of a row as one string (its key columns' canonical values). */
-export function keyString<T extends TableName>(table: T, key: KeyOf<T>): string {
-  const values = valuesOf(key);
-  return JSON.stringify(
-    keyColumns(table).map((c) => {
-      const v = values[c as string];
-      if (v === undefined || v === null || Array.isArray(v)) {
-        throw new Error(`weconet model: a key of ${table} needs its column ${String(c)}`);
-      }
-      return canonical(kindOf(table, c as string), v as Scalar);
+/** Per table, its key columns and whether each compares case-insensitively (worked out once: keys are hot). */
+const KEY_SPECS = new Map<TableName, readonly { column: string; lower: boolean }[]>(
+  TABLE_NAMES.map((table) => [
+    table,
+    (keyColumns(table) as readonly string[]).map((column) => {
+      const kind = kindOf(table, column);
+      return { column, lower: kind.startsWith("address") || kind.startsWith("hex") };
     }),
-  );
+  ]),
+);
+
+/** The canonical values of a key's columns, in order. */
+function keyParts<T extends TableName>(table: T, key: KeyOf<T>): string[] {
+  const values = valuesOf(key);
+  const spec = KEY_SPECS.get(table);
+  if (spec === undefined) throw new Error(`weconet model: there is no table ${String(table)}`);
+  const parts: string[] = [];
+  for (const { column, lower } of spec) {
+    const v = values[column];
+    if (v === undefined || v === null || Array.isArray(v)) {
+      throw new Error(`weconet model: a key of ${table} needs its column ${column}`);
+    }
+    parts.push(lower ? String(v).toLowerCase() : String(v));
+  }
+  return parts;
+}
+
+/** The key of a row as one string: the JSON list of its key columns' canonical values. */
+export function keyString<T extends TableName>(table: T, key: KeyOf<T>): string {
+  return JSON.stringify(keyParts(table, key));
+}
+
+/** The key of a row in a memory map: its canonical values joined by NUL (cheaper than JSON; keys hold no NUL). */
+function mapKey<T extends TableName>(table: T, key: KeyOf<T>): string {
+  const parts = keyParts(table, key);
+  if (parts.some((p) => p.includes("\0"))) throw new Error(`weconet model: a key of ${table} holds a NUL character`);
+  return parts.join("\0");
 }
 
 /** Checks a select's limit: a whole number from 0 to {@link MAX_LIMIT}. */
@@ -310,8 +335,7 @@ export class MemoryStore implements ModelStore, RowSource {
 
   /** The row synchronously (for callers that hold a memory store). */
   row<T extends TableName>(table: T, key: KeyOf<T>): RowOf<T> | undefined {
-    const row = this.#table(table).get(keyString(table, key));
-    return row === undefined ? undefined : ({ ...row } as RowOf<T>);
+    return this.#table(table).get(mapKey(table, key)) as RowOf<T> | undefined;
   }
 
   async get<T extends TableName>(table: T, key: KeyOf<T>): Promise<RowOf<T> | undefined> {
@@ -319,12 +343,13 @@ export class MemoryStore implements ModelStore, RowSource {
   }
 
   put<T extends TableName>(table: T, row: RowOf<T>): void {
-    this.#table(table).set(keyString(table, row), { ...row });
+    // stored frozen: readers share the row, and none can change it behind the store's back
+    this.#table(table).set(mapKey(table, row), Object.freeze<AnyRow>({ ...row }));
   }
 
-  /** Every row of `table`, in no particular order (copies). */
+  /** Every row of `table`, in the order they were first put. */
   rows<T extends TableName>(table: T): RowOf<T>[] {
-    return [...this.#table(table).values()].map((r) => ({ ...r }) as RowOf<T>);
+    return [...this.#table(table).values()] as RowOf<T>[];
   }
 
   /** How many rows `table` holds. */

@@ -359,7 +359,7 @@ type BaseValue<K extends BaseKind> = {
 type Columns<T extends TableName> = (typeof MODEL_TABLES)[T]["columns"];
 
 /** A row of table `T` as its kinds say (text columns as plain strings). */
-type KindRow<T extends TableName> = { -readonly [C in keyof Columns<T>]: ValueOfKind<Columns<T>[C]> };
+type KindRow<T extends TableName> = { readonly [C in keyof Columns<T>]: ValueOfKind<Columns<T>[C]> };
 
 /** Where a text column holds one of a known list of words: its narrower type (a store keeps them as text). */
 interface TextTypes {
@@ -380,7 +380,7 @@ export type RoleContract = "membership" | "timelock";
 /** Where a grantee's request to an owner stands. */
 export type AccessRequestStatus = "pending" | "accepted" | "rejected" | "cancelled";
 
-type Flat<O> = { [K in keyof O]: O[K] };
+type Flat<O> = { readonly [K in keyof O]: O[K] };
 
 /** A row of table `T`. */
 export type RowOf<T extends TableName> = T extends keyof TextTypes
