@@ -10,9 +10,9 @@ import { useWeconetQuery } from "@/lib/weconet";
 /** The network at a glance: members, resources, roles, rules and taxonomy, live. */
 export default function NetworkPage() {
   const status = useWeconetQuery(["status"], (w) => w.reads.status());
-  const members = useWeconetQuery(["members"], (w) => w.reads.members());
+  const members = useWeconetQuery(["members"], (w) => w.reads.members().then((page) => page.items));
   const attributes = useWeconetQuery(["attributes"], (w) => w.reads.attributes());
-  const resources = useWeconetQuery(["resources"], (w) => w.reads.resources());
+  const resources = useWeconetQuery(["resources"], (w) => w.reads.resources().then((page) => page.items));
   const attributeName = (id: number) => attributes.data?.find((a) => a.id === id)?.name ?? `#${id}`;
   const holders = (role: "leader" | "developer") =>
     (members.data ?? []).filter((m) => m.status === "active" && m.roles.includes(role));

@@ -100,7 +100,7 @@ export async function seedDataDemo(net: DemoNetwork, socket: DemoSocket, documen
 
 /** Stores each dispute's statement (by the consumer) and the ruling (by the leader) as booking documents. */
 async function publishDisputes(net: DemoNetwork, socket: DemoSocket): Promise<void> {
-  const bookings = await net.weconet.reads.bookings({});
+  const bookings = (await net.weconet.reads.bookings({})).items;
   const bookingOf = (statement: string) => bookings.find((b) => b.dispute?.statement === toContentHash(statement));
   let stored = 0;
   for (const dispute of Object.values(DEMO_DISPUTES)) {

@@ -178,7 +178,7 @@ async function list(
 ): Promise<bigint> {
   const sdk = net.as(provider);
   const classId = await net.weconet.reads.attributeId(className);
-  const owned = await net.weconet.reads.resources({ owner: addressOf(provider), activeOnly: true });
+  const owned = (await net.weconet.reads.resources({ owner: addressOf(provider), activeOnly: true })).items;
   let resourceId = owned.find((r) => r.classId === classId)?.id;
   if (resourceId === undefined) {
     ({ resourceId } = await sdk.resources.register({ resourceClass: classId, metadata: resourceLabel }));

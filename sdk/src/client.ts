@@ -33,6 +33,7 @@ import {
   type NameOfKey,
 } from "./contracts.js";
 import { revertedTransactionError, toWeconetError, WeconetError } from "./errors.js";
+import type { RowSource } from "./model/store.js";
 
 /** A typed read-only contract for every Weconet contract, by SDK key. */
 export type WeconetContracts = {
@@ -42,12 +43,16 @@ export type WeconetContracts = {
 /** A wallet client that signs as one account. */
 export type SigningClient = WalletClient<Transport, Chain | undefined, Account>;
 
-/** What every action and read works with: the deployment, a public client and, to act, a signing wallet. */
+/**
+ * What every action and read works with: the deployment, a public client, the rows lists read (an indexer's, or
+ * the SDK's own fold of the node's events) and, to act, a signing wallet.
+ */
 export interface WeconetContext {
   deployment: Deployment;
   publicClient: PublicClient;
   walletClient?: SigningClient;
   contracts: WeconetContracts;
+  rows: RowSource;
 }
 
 /** A mined transaction sent by an action, with its receipt. */

@@ -82,43 +82,57 @@ export type {
   OfferDocument,
 } from "./matching.js";
 export {
-  bookingRecordOf,
+  bookableOfferFilter,
+  bookingView,
   classAndSubclasses,
+  creditView,
   ETH,
   isSettled,
-  marketRequestRecordOf,
+  marketRequestView,
   nextActions,
-  offerRecordOf,
+  offerView,
+  openRequestFilter,
 } from "./reads/market.js";
 export type {
-  BookingRecord,
+  BookingCredits,
   BookingView,
-  DataRequestRecord,
-  MarketRequestRecord,
+  Credit,
+  DataRequestView,
+  DisputeDeadlines,
   MarketRequestView,
   NextActions,
-  OfferRecord,
   OfferView,
 } from "./reads/market.js";
 export { BALLOT_TYPES, describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
 export type { ProposalCall, SignedBallot, Support } from "./actions/governance.js";
 export type { ClassRef } from "./actions/resources.js";
-export { CONNECTION_STATES, connectionRecordOf, requestRecordOf, requestView } from "./reads/access.js";
+export {
+  CONNECTION_STATES,
+  connectionStateFilter,
+  connectionStateOf,
+  connectionView,
+  lapsedRequestFilter,
+  requestView,
+} from "./reads/access.js";
 export type {
-  AccessRequestRecord,
-  ConnectionRecord,
+  ConnectionDerived,
   ConnectionState,
   ConnectionView,
   Direction,
   RequestDirection,
   RequestView,
 } from "./reads/access.js";
-export type { ApplicationView } from "./reads/applications.js";
-export type { ProposalDetails, ProposalSummary } from "./reads/governance.js";
-export type { MemberView } from "./reads/members.js";
+export { applicationView } from "./reads/applications.js";
+export type { ApplicationFacts, ApplicationView } from "./reads/applications.js";
+export { proposalDetails, proposalSummary } from "./reads/governance.js";
+export type { ProposalDerived, ProposalDetails, ProposalSummary } from "./reads/governance.js";
+export { memberView } from "./reads/members.js";
+export type { MemberDerived, MemberFacts, MemberView } from "./reads/members.js";
+export { resourceView } from "./reads/resources.js";
 export type { ResourceView } from "./reads/resources.js";
 export type { ReceiptAnchor } from "./reads/sockets.js";
 export { checkSocketUrl, MAX_SOCKET_URL_LENGTH, socketUrlProblem } from "./socket-url.js";
+export { ruleView } from "./reads/rules.js";
 export type { Rule } from "./reads/rules.js";
 export type { NetworkStatus } from "./reads/status.js";
 export { DATA_TYPES, DOMAINS, toAttribute } from "./reads/taxonomy.js";
@@ -177,3 +191,12 @@ export type { EventOf, FoldOptions, Reducer, Reducers } from "./model/reducers.j
 // The indexer's rows over its GraphQL (a RowSource like MemoryStore).
 export { indexerSource, toWhere } from "./indexer/graphql-source.js";
 export type { IndexerSourceOptions } from "./indexer/graphql-source.js";
+// Reads on rows: pages of lists, the SDK's own fold of a node (without an indexer), the views' batch.
+export { chainHead, isSyncing, pageOf, readPoint } from "./reads/rows.js";
+export type { ChainHead, PageOptions, ReadPoint, SyncingRowSource, ViewPage } from "./reads/rows.js";
+export { nodeRowSource } from "./reads/node-source.js";
+export type { NodeRowSource, NodeRowSourceOptions } from "./reads/node-source.js";
+export { inOneBatch, ViewBatch } from "./reads/batch.js";
+export type { ViewArgs, ViewName, ViewResult } from "./reads/batch.js";
+export { CLOCK_LISTS, LIST_TABLES, listsReading } from "./reads/lists.js";
+export type { ListName } from "./reads/lists.js";

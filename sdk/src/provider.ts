@@ -9,7 +9,7 @@ import {
 } from "viem";
 
 import type { Deployment } from "./contracts.js";
-import { createWeconet, type Weconet } from "./weconet.js";
+import { createWeconet, type CreateWeconetOptions, type Weconet } from "./weconet.js";
 
 /** An EIP-1193 provider: a browser wallet, Hardhat's in-process network, any node client with `request`. */
 export type Eip1193Provider = Parameters<typeof custom>[0];
@@ -35,6 +35,8 @@ export function weconetOverProvider(options: {
   deployment: Deployment;
   /** How often to poll for receipts, in ms (default 10: an in-process or local chain mines at once). */
   pollingInterval?: number;
+  /** Where lists read their rows (see `CreateWeconetOptions.indexer`); the clients acting as accounts share it. */
+  indexer?: CreateWeconetOptions["indexer"];
 }): ProviderWeconet {
   const { deployment } = options;
   const chain = defineChain({
@@ -50,9 +52,14 @@ export function weconetOverProvider(options: {
     pollingInterval: options.pollingInterval ?? 10,
   });
   const acting = new Map<string, Weconet>();
+  const reader = createWeconet({
+    deployment,
+    publicClient,
+    ...(options.indexer === undefined ? {} : { indexer: options.indexer }),
+  });
   return {
     publicClient,
-    reader: createWeconet({ deployment, publicClient }),
+    reader,
     as(account) {
       const key = typeof account === "string" ? `rpc:${account.toLowerCase()}` : `${account.type}:${account.address}`;
       let weconet = acting.get(key);
@@ -61,6 +68,8 @@ export function weconetOverProvider(options: {
           deployment,
           publicClient,
           walletClient: createWalletClient({ account, chain, transport }),
+          // one fold of the node's events (or one indexer) for the reader and every account
+          indexer: reader.rows,
         });
         acting.set(key, weconet);
       }

@@ -24,12 +24,33 @@ import { defaultSocket, latestAnchor, ownSocketOf, socketOf } from "./reads/sock
 import { readRules } from "./reads/rules.js";
 import { attributeIdOf, listAttributes } from "./reads/taxonomy.js";
 import { readNetworkStatus } from "./reads/status.js";
+import { readChanges } from "./reads/lists.js";
+import { nodeRowSource } from "./reads/node-source.js";
+import type { RowSource } from "./model/store.js";
 
 export interface CreateWeconetOptions {
   deployment: Deployment;
   publicClient: PublicClient;
   /** Needed to act (send transactions, sign grants and ballots); reads work without. */
   walletClient?: SigningClient;
+  /**
+   * Where lists read their rows: the Weconet indexer (its URL, or any `RowSource`). Without, the SDK folds the
+   * node's events itself, into memory, bringing them up to the chain's head before each read (only the new
+   * blocks after the first).
+   */
+  indexer?: string | RowSource;
+}
+
+/** The rows for `options`: the indexer's, or a fold of the node's events. */
+function rowSourceOf(options: CreateWeconetOptions): RowSource {
+  const { indexer } = options;
+  if (indexer === undefined) return nodeRowSource(options.publicClient, options.deployment);
+  if (typeof indexer === "string") {
+    throw new WeconetError(
+      `reading from the indexer at ${indexer} needs the SDK's indexer source (sdk/src/indexer), which this build lacks`,
+    );
+  }
+  return indexer;
 }
 
 /**
@@ -44,10 +65,12 @@ export function createWeconet(options: CreateWeconetOptions) {
       `wrong network: the deployment is for chain ${deployment.chainId}, but the client is on chain ${chainId}`,
     );
   }
+  const rows = rowSourceOf(options);
   const ctx: WeconetContext = {
     deployment,
     publicClient,
     contracts: contractsOf(deployment, publicClient),
+    rows,
     ...(walletClient === undefined ? {} : { walletClient }),
   };
   return {
@@ -56,6 +79,8 @@ export function createWeconet(options: CreateWeconetOptions) {
     walletClient,
     contracts: ctx.contracts,
     context: ctx,
+    /** The rows the lists read (the indexer's, or the SDK's own fold: `sync()` brings that up to the chain). */
+    rows,
     /** Applying, admitting, suspending, leaving, profiles and the developer role. */
     membership: membershipActions(ctx),
     /** Proposals (rule changes, role appointments, vocabulary), votes (also by signature), queue, execute. */
@@ -77,6 +102,7 @@ export function createWeconet(options: CreateWeconetOptions) {
       proposals: (o?: Parameters<typeof listProposals>[1]) => listProposals(ctx, o),
       proposal: (id: bigint) => findProposal(ctx, id),
       rules: () => readRules(ctx),
+      /** The whole vocabulary. */
       attributes: () => listAttributes(ctx),
       attributeId: (ref: number | string) => attributeIdOf(ctx, ref),
       resources: (o?: Parameters<typeof listResources>[1]) => listResources(ctx, o),
@@ -101,6 +127,8 @@ export function createWeconet(options: CreateWeconetOptions) {
       credits: (account: Parameters<typeof marketCredits>[1]) => marketCredits(ctx, account),
       /** The offers ranked for what a consumer asks, each with its explanation (see `matchOffers`). */
       match: (request: MatchRequest, o?: Parameters<typeof matchMarket>[2]) => matchMarket(ctx, request, o),
+      /** Which table changed last at which block: poll it and refresh only the lists that read it (`LIST_TABLES`). */
+      changes: () => readChanges(ctx),
       /** The URL of the socket serving a member's data: their own, else the network's default. */
       socketOf: (member: Parameters<typeof socketOf>[1]) => socketOf(ctx, member),
       /** The socket a member named themselves (undefined when the default serves them). */
@@ -117,7 +145,8 @@ export function createWeconet(options: CreateWeconetOptions) {
       verify: (o?: Omit<ReadEventsOptions, "contracts">) => verifyTrail(ctx, o),
     },
     /** The same client, acting as `wallet`'s account. */
-    connect: (wallet: SigningClient) => createWeconet({ deployment, publicClient, walletClient: wallet }),
+    connect: (wallet: SigningClient) =>
+      createWeconet({ deployment, publicClient, walletClient: wallet, indexer: rows }),
   };
 }
 

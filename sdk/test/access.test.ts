@@ -62,7 +62,7 @@ describe("data connections", () => {
     await as(dave).access.grant({ grantee: bob, attributes: ["phone"], purpose: "dpv:CustomerCare", duration: DAY });
     await as(carol).access.grant({ grantee: dave, attributes: ["email"], purpose: "dpv:Marketing", duration: DAY });
 
-    const given = await reader.reads.connections({ member: dave, direction: "given" });
+    const given = (await reader.reads.connections({ member: dave, direction: "given" })).items;
     expect(given.map((c) => c.grantee)).toEqual([bob, alice]);
     expect(given[1]).toMatchObject({
       owner: dave,
@@ -76,9 +76,9 @@ describe("data connections", () => {
       changes: 2,
     });
     expect(given[1]?.openedAt).toBeLessThan(given[1]?.grantedAt ?? 0);
-    const received = await reader.reads.connections({ member: dave, direction: "received" });
+    const received = (await reader.reads.connections({ member: dave, direction: "received" })).items;
     expect(received.map((c) => c.owner)).toEqual([carol]);
-    expect((await reader.reads.connections({ member: dave })).length).toBe(3);
+    expect((await reader.reads.connections({ member: dave })).items.length).toBe(3);
 
     expect(await reader.reads.isAuthorized({ owner: dave, grantee: alice, attribute: "postal_address" })).toBe(true);
     expect(
@@ -91,14 +91,14 @@ describe("data connections", () => {
     await as(bob).access.relinquish({ owner: dave });
     await as(dave).access.revoke({ grantee: alice });
     await increaseTime(DAY + 1);
-    const after = await reader.reads.connections({ member: dave });
+    const after = (await reader.reads.connections({ member: dave })).items;
     expect(after.map((c) => [c.grantee, c.state])).toEqual([
       [dave, "expired"],
       [bob, "closed"],
       [alice, "closed"],
     ]);
     expect(after.find((c) => c.grantee === bob)?.closed).toMatchObject({ by: bob, reason: "relinquished" });
-    expect(await reader.reads.connections({ member: dave, states: ["live"] })).toEqual([]);
+    expect((await reader.reads.connections({ member: dave, states: ["live"] })).items).toEqual([]);
     expect(await reader.reads.isAuthorized({ owner: dave, grantee: alice, attribute: "postal_address" })).toBe(false);
   });
 
@@ -115,7 +115,7 @@ describe("data connections", () => {
     });
     const connected = await as(alice).access.grantToApplication({ application: planner, duration: 7 * DAY });
     expect(connected.change).toBe("opened");
-    const [connection] = await reader.reads.connections({ member: planner, direction: "received" });
+    const [connection] = (await reader.reads.connections({ member: planner, direction: "received" })).items;
     expect(connection).toMatchObject({
       granteeKind: "application",
       attributeIds: [ids.delivery, ids.phone],
@@ -124,7 +124,7 @@ describe("data connections", () => {
     });
 
     await as(people.lena).applications.suspend({ account: planner, reason: "abuse-report" });
-    const [suspended] = await reader.reads.connections({ member: planner, direction: "received" });
+    const [suspended] = (await reader.reads.connections({ member: planner, direction: "received" })).items;
     // Still live as a connection, but a suspended application is authorized for nothing.
     expect(suspended).toMatchObject({ state: "live", authorizedAttributes: [] });
     expect(await reader.reads.application(planner)).toMatchObject({ status: "suspended", live: false });
@@ -137,7 +137,7 @@ describe("data connections", () => {
       attributes: ["delivery_address"],
       purpose: "dpv:ServiceProvision",
     });
-    expect(await reader.reads.applications({ developer: dina })).toEqual([
+    expect((await reader.reads.applications({ developer: dina })).items).toEqual([
       {
         account: planner,
         developer: dina,
@@ -151,7 +151,7 @@ describe("data connections", () => {
       },
     ]);
     await as(dina).applications.retire({ account: planner });
-    expect(await reader.reads.applications({ statuses: ["retired"] })).toHaveLength(1);
+    expect((await reader.reads.applications({ statuses: ["retired"] })).items).toHaveLength(1);
     expect(await reader.reads.isAuthorized({ owner: alice, grantee: planner, attribute: "delivery_address" })).toBe(
       false,
     );
@@ -181,7 +181,7 @@ describe("data connections", () => {
       duration: DAY,
     });
 
-    const incoming = await reader.reads.requests({ member: bob, direction: "incoming" });
+    const incoming = (await reader.reads.requests({ member: bob, direction: "incoming" })).items;
     expect(incoming.map((r) => r.grantee)).toEqual([carol, alice]);
     expect(incoming[1]).toMatchObject({
       attributeIds: [ids.email, ids.phone],
@@ -194,19 +194,21 @@ describe("data connections", () => {
     expect(pending.digest).toBe(
       requestDigest([ids.email, ids.phone], purposeCode("dpv:CommunicationManagement"), 14 * DAY),
     );
-    expect((await reader.reads.requests({ member: dave, direction: "outgoing" })).map((r) => r.owner)).toEqual([carol]);
+    expect((await reader.reads.requests({ member: dave, direction: "outgoing" })).items.map((r) => r.owner)).toEqual([
+      carol,
+    ]);
 
     const accepted = await as(bob).access.acceptRequest({ grantee: alice });
     expect(accepted.change).toBe("opened");
-    const [connection] = await reader.reads.connections({ member: alice, direction: "received" });
+    const [connection] = (await reader.reads.connections({ member: alice, direction: "received" })).items;
     expect(connection).toMatchObject({ owner: bob, consent: "request", attributeIds: [ids.email, ids.phone] });
     // Accepting counts the duration from the acceptance's own block.
     expect(connection?.expiresAt).toBe((await latestTime()) + 14 * DAY);
 
     await as(bob).access.rejectRequest({ grantee: carol, reason: "not-needed" });
     await as(dave).access.cancelRequest({ owner: carol });
-    expect(await reader.reads.requests({ member: bob })).toEqual([]);
-    const answered = await reader.reads.requests({ statuses: ["accepted", "rejected", "cancelled"] });
+    expect((await reader.reads.requests({ member: bob })).items).toEqual([]);
+    const answered = (await reader.reads.requests({ statuses: ["accepted", "rejected", "cancelled"] })).items;
     expect(answered.map((r) => [r.grantee, r.status])).toEqual(
       expect.arrayContaining([
         [alice, "accepted"],
@@ -223,7 +225,7 @@ describe("data connections", () => {
       duration: DAY,
     });
     await increaseTime(7 * DAY + 1);
-    const [lapsed] = await reader.reads.requests({ member: dave, direction: "incoming" });
+    const [lapsed] = (await reader.reads.requests({ member: dave, direction: "incoming" })).items;
     expect(lapsed?.lapsed).toBe(true);
     await expect(as(dave).access.acceptRequest({ grantee: carol })).rejects.toThrow(
       `accept the request of ${carol}: The request of ${carol} to ${dave} lapsed at`,
@@ -243,7 +245,8 @@ describe("data connections", () => {
     expect(signed.grant.nonce).toBe(BigInt(bob) << 64n);
     const submitted = await as(relayer).access.submitSignedGrant(signed);
     expect(submitted.connectionId).toBe(connectionIdOf(carol, bob));
-    const [connection] = await reader.reads.connections({ member: carol, direction: "given", states: ["live"] });
+    const [connection] = (await reader.reads.connections({ member: carol, direction: "given", states: ["live"] }))
+      .items;
     expect(connection).toMatchObject({ grantee: bob, consent: "signature" });
     await expect(as(relayer).access.submitSignedGrant(signed)).rejects.toThrow(
       `The signed grant's nonce ${signed.grant.nonce} is not the next one of ${carol} (expected ${signed.grant.nonce + 1n})`,

@@ -28,7 +28,7 @@ describe("governance actions", () => {
       title: "Raise the market fee to 2.5%",
       rationale: "The data socket's hosting needs it.",
     });
-    const [created] = await reader.reads.proposals();
+    const [created] = (await reader.reads.proposals()).items;
     expect(created?.id).toBe(proposalId);
     expect(created?.title).toBe("Raise the market fee to 2.5%");
     expect(created?.state).toBe("pending");
@@ -42,7 +42,7 @@ describe("governance actions", () => {
     await as(people.manager).governance.voteBySignature(ballot);
     await as(bob).governance.vote({ proposalId, support: "against" });
 
-    const [voting] = await reader.reads.proposals({ states: ["active"] });
+    const [voting] = (await reader.reads.proposals({ states: ["active"] })).items;
     expect(voting?.votes).toEqual({ against: 1n, for: 3n, abstain: 1n });
     expect(await reader.contracts.governor.read.hasVoted([proposalId, carol])).toBe(true);
 
@@ -51,7 +51,7 @@ describe("governance actions", () => {
     await increaseTime((await reader.contracts.timelock.read.getMinDelay()) + 1n);
     await as(bob).governance.execute({ proposalId });
 
-    expect((await reader.reads.proposals({ states: ["executed"] })).map((p) => p.id)).toEqual([proposalId]);
+    expect((await reader.reads.proposals({ states: ["executed"] })).items.map((p) => p.id)).toEqual([proposalId]);
     expect(await reader.contracts.networkRules.read.marketFeeBps()).toBe(250);
     const rules = await reader.reads.rules();
     expect(rules.find((r) => r.name === "marketFeeBps")?.value).toBe(250n);

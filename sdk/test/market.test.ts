@@ -82,18 +82,18 @@ describe("the market", () => {
       dataRequest: offer.dataRequest,
     });
 
-    const services = await reader.reads.offers({ class: "service", includeSubclasses: true });
+    const services = (await reader.reads.offers({ class: "service", includeSubclasses: true })).items;
     expect(services.map((o) => o.id)).toEqual([courierOffer]);
-    expect(await reader.reads.offers({ class: "service" })).toEqual([]);
-    expect((await reader.reads.offers({ token })).map((o) => o.id)).toEqual([deskOffer]);
-    expect((await reader.reads.offers({ maxUnitPrice: price })).map((o) => o.id)).toEqual([courierOffer]);
+    expect((await reader.reads.offers({ class: "service" })).items).toEqual([]);
+    expect((await reader.reads.offers({ token })).items.map((o) => o.id)).toEqual([deskOffer]);
+    expect((await reader.reads.offers({ maxUnitPrice: price })).items.map((o) => o.id)).toEqual([courierOffer]);
 
     await as(alice).market.pauseOffer({ offerId: courierOffer });
-    expect((await reader.reads.offers()).map((o) => o.id)).toEqual([deskOffer]);
-    expect((await reader.reads.offers({ all: true })).find((o) => o.id === courierOffer)?.status).toBe("paused");
+    expect((await reader.reads.offers()).items.map((o) => o.id)).toEqual([deskOffer]);
+    expect((await reader.reads.offers({ all: true })).items.find((o) => o.id === courierOffer)?.status).toBe("paused");
     await as(alice).market.resumeOffer({ offerId: courierOffer });
     await as(alice).market.updateOffer({ offerId: courierOffer, unitPrice: price });
-    expect((await reader.reads.offers({ provider: alice })).map((o) => [o.id, o.unitPrice])).toEqual([
+    expect((await reader.reads.offers({ provider: alice })).items.map((o) => [o.id, o.unitPrice])).toEqual([
       [courierOffer, price],
     ]);
   });
@@ -113,18 +113,18 @@ describe("the market", () => {
     expect(tokenBooking).toMatchObject({ amount: 75n * 10n ** 18n, token, connectionId: 0n });
     expect(tokenBooking.approval?.hash).toMatch(/^0x/);
 
-    const [mine] = await reader.reads.bookings({ party: carol });
+    const [mine] = (await reader.reads.bookings({ party: carol })).items;
     expect(mine).toMatchObject({ id: ethBooking.bookingId, status: "booked", provider: alice, consumer: carol });
     expect(mine?.next.provider).toEqual(["accept or decline"]);
     expect(mine?.next.consumer).toEqual(["cancel (full refund) until the provider accepts"]);
-    expect((await reader.reads.bookings({ party: alice, role: "provider" })).map((b) => b.id)).toEqual([
+    expect((await reader.reads.bookings({ party: alice, role: "provider" })).items.map((b) => b.id)).toEqual([
       ethBooking.bookingId,
     ]);
-    expect(await reader.reads.bookings({ party: alice, role: "consumer" })).toEqual([]);
+    expect((await reader.reads.bookings({ party: alice, role: "consumer" })).items).toEqual([]);
 
     await as(alice).market.acceptBooking({ bookingId: ethBooking.bookingId });
     await as(alice).market.markDelivered({ bookingId: ethBooking.bookingId });
-    const [delivered] = await reader.reads.bookings({ party: carol });
+    const [delivered] = (await reader.reads.bookings({ party: carol })).items;
     expect(delivered?.status).toBe("delivered");
     expect(delivered?.next.consumer[0]).toMatch(/^complete, or open a dispute until \d{4}-/);
     await as(carol).market.completeBooking({ bookingId: ethBooking.bookingId });
@@ -134,7 +134,7 @@ describe("the market", () => {
 
     const fee = (2n * price * 100n) / 10_000n;
     expect(await reader.reads.credits(alice)).toEqual([{ token: zeroAddress, amount: 2n * price - fee }]);
-    const [completed] = await reader.reads.bookings({ party: alice });
+    const [completed] = (await reader.reads.bookings({ party: alice })).items;
     expect(completed?.settlement).toMatchObject({ refund: 0n, payment: 2n * price - fee, fee });
     expect(completed?.next.provider).toEqual([`withdraw ${2n * price - fee} credited`]);
     const before = await publicClient.getBalance({ address: alice });
@@ -158,14 +158,14 @@ describe("the market", () => {
       description: "three parcels from the station to the office",
     });
     await as(alice).market.answerRequest({ requestId, offerId: courierOffer });
-    const [open] = await reader.reads.marketRequests({ consumer: dave });
+    const [open] = (await reader.reads.marketRequests({ consumer: dave })).items;
     expect(open).toMatchObject({ id: requestId, open: true, answers: [courierOffer], quantity: 3n, status: "open" });
     const accepted = await as(dave).market.acceptAnswer({ requestId, offerId: courierOffer });
     expect(accepted).toMatchObject({ amount: 3n * price, connectionId: connectionIdOf(dave, alice) });
-    expect(await reader.reads.marketRequests({ consumer: dave })).toEqual([]);
-    const [done] = await reader.reads.marketRequests({ consumer: dave, all: true });
+    expect((await reader.reads.marketRequests({ consumer: dave })).items).toEqual([]);
+    const [done] = (await reader.reads.marketRequests({ consumer: dave, all: true })).items;
     expect(done).toMatchObject({ status: "accepted", bookingId: accepted.bookingId });
-    const [booking] = await reader.reads.bookings({ party: dave, statuses: ["booked"] });
+    const [booking] = (await reader.reads.bookings({ party: dave, statuses: ["booked"] })).items;
     expect(booking).toMatchObject({ id: accepted.bookingId, requestId });
 
     const other = await as(carol).market.postRequest({
@@ -176,7 +176,7 @@ describe("the market", () => {
       deadline: new Date(((await latestTime()) + DAY) * 1000),
     });
     await as(carol).market.cancelRequest({ requestId: other.requestId });
-    expect((await reader.reads.marketRequests({ all: true, class: "desk" }))[0]?.status).toBe("cancelled");
+    expect((await reader.reads.marketRequests({ all: true, class: "desk" })).items[0]?.status).toBe("cancelled");
   });
 
   it("declines, cancels, claims after the dispute window, disputes and rules; says who acts next", async () => {
@@ -193,14 +193,14 @@ describe("the market", () => {
       `The dispute window of booking ${claimed.bookingId} is open until`,
     );
     await increaseTime(7 * DAY);
-    const [waiting] = await reader.reads.bookings({ party: carol, statuses: ["delivered"] });
+    const [waiting] = (await reader.reads.bookings({ party: carol, statuses: ["delivered"] })).items;
     expect(waiting?.next.provider).toEqual(["claim the payment (the dispute window has closed)"]);
     await as(alice).market.claimPayment({ bookingId: claimed.bookingId });
 
     const disputed = await as(dave).market.book({ offerId: deskOffer, quantity: 2 });
     await as(bob).market.acceptBooking({ bookingId: disputed.bookingId });
     await as(dave).market.openDispute({ bookingId: disputed.bookingId, statement: "dave: the desk had no screen" });
-    const [inDispute] = await reader.reads.bookings({ party: dave, statuses: ["disputed"] });
+    const [inDispute] = (await reader.reads.bookings({ party: dave, statuses: ["disputed"] })).items;
     // Who may end the dispute, and from when: the booking keeps the ruling period in force when it was made.
     const deadlines = inDispute?.deadlines;
     if (deadlines === undefined) throw new Error("a disputed booking has its deadlines");
@@ -232,7 +232,7 @@ describe("the market", () => {
       refund: half,
       ruling: "lena: one day back",
     });
-    const [ruled] = await reader.reads.bookings({ party: dave, statuses: ["ruled"] });
+    const [ruled] = (await reader.reads.bookings({ party: dave, statuses: ["ruled"] })).items;
     expect(ruled?.settlement).toMatchObject({ refund: half, by: people.lena });
     expect(ruled?.dispute?.ruledBy).toBe(people.lena);
     expect(await reader.reads.credits(dave)).toEqual([{ token, amount: half }]);

@@ -151,7 +151,7 @@ describe("matching offers to a consumer's request", () => {
   });
 
   it("leaves out unrelated classes and other tokens when given any offers, and weighs price as asked", async () => {
-    const all = await reader.reads.offers({ all: true });
+    const all = (await reader.reads.offers({ all: true })).items;
     const taxonomy = await reader.reads.attributes();
     const request = { class: "courier_service", quantity: 1, maxUnitPrice: milli(10) };
     const { ranked, excluded } = await matchOffers(request, all, { taxonomy, now: await latestTime() });

@@ -53,7 +53,7 @@ describe("membership actions", () => {
     await as(people.lena).membership.reject({ applicant: other, reason: "incomplete-profile" });
     expect((await reader.reads.member(other)).status).toBe("none");
 
-    const members = await reader.reads.members({ statuses: ["active"] });
+    const members = (await reader.reads.members({ statuses: ["active"] })).items;
     const manager = members.find((m) => m.account === people.manager);
     expect(manager?.isManager).toBe(true);
     expect(manager?.roles).toEqual(["manager"]);

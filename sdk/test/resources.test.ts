@@ -14,9 +14,9 @@ describe("resource actions and taxonomy reads", () => {
     await as(owner).resources.update({ resourceId, resourceClass: "van", metadata: "electric van" });
     await as(owner).resources.setActive({ resourceId, active: false });
 
-    const [resource] = await reader.reads.resources({ owner });
+    const [resource] = (await reader.reads.resources({ owner })).items;
     expect(resource).toMatchObject({ id: 1n, owner, classId: await reader.reads.attributeId("van"), active: false });
-    expect(await reader.reads.resources({ activeOnly: true })).toEqual([]);
+    expect((await reader.reads.resources({ activeOnly: true })).items).toEqual([]);
   });
 
   it("reads the vocabulary and explains a bad class or an unknown name", async () => {

@@ -98,7 +98,7 @@ describe("sockets: where members' data lives, and receipt anchors", () => {
       url: COMMONS,
       rationale: "The commons moved to its own host.",
     });
-    const [created] = await reader.reads.proposals();
+    const [created] = (await reader.reads.proposals()).items;
     expect(created?.title).toBe(`Make ${COMMONS} the network's default socket`);
     await increaseTime((await reader.contracts.governor.read.votingDelay()) + 1n);
     for (const voter of [people.manager, people.lars, people.lena]) {

@@ -59,7 +59,7 @@ describe("demo: access seeding", () => {
     );
 
     // Dave → Alice: postal address for 30 days
-    const [courier] = await reads.connections({ member: dave, direction: "given" });
+    const [courier] = (await reads.connections({ member: dave, direction: "given" })).items;
     expect(courier).to.deep.include({
       grantee: alice,
       attributeIds: [postal],
@@ -75,7 +75,7 @@ describe("demo: access seeding", () => {
       status: "active",
       live: true,
     });
-    const [planner] = await reads.connections({ member: eve, direction: "given" });
+    const [planner] = (await reads.connections({ member: eve, direction: "given" })).items;
     expect(planner).to.deep.include({
       grantee: ROUTE_PLANNER_ACCOUNT,
       granteeKind: "application",
@@ -83,12 +83,12 @@ describe("demo: access seeding", () => {
     });
 
     // Bob → Carol: opened, then revoked
-    const [closed] = await reads.connections({ member: bob, direction: "given" });
+    const [closed] = (await reads.connections({ member: bob, direction: "given" })).items;
     expect(closed).to.deep.include({ grantee: carol, state: "closed", authorizedAttributes: [] });
     expect(closed?.closed).to.deep.include({ by: bob, reason: "revoked" });
 
     // Carol's pending request to Eve
-    const [pending] = await reads.requests({ member: eve, direction: "incoming" });
+    const [pending] = (await reads.requests({ member: eve, direction: "incoming" })).items;
     expect(pending).to.deep.include({
       grantee: carol,
       attributeIds: [email],

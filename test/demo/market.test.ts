@@ -33,7 +33,7 @@ describe("demo: market seeding", () => {
     expect(await publicClient.readContract({ address: token, abi: erc20Abi, functionName: "symbol" })).to.equal("dEUR");
 
     // Offers
-    const offers = await reads.offers({ all: true });
+    const offers = (await reads.offers({ all: true })).items;
     expect(offers.map((o) => o.id)).to.have.members([1n, 2n, 3n, 4n]);
     const [courier, desk, room, dataset] = await Promise.all([1n, 2n, 3n, 4n].map((id) => reads.offer(id)));
     expect(courier).to.deep.include({
@@ -69,12 +69,12 @@ describe("demo: market seeding", () => {
     expect(ranked[0]?.explanation).to.include('attributes 1: 1/1 wanted values: service_area = "Amsterdam" ✓');
 
     // The open request, answered by Alice
-    const [request] = await reads.marketRequests();
+    const [request] = (await reads.marketRequests()).items;
     expect(request).to.deep.include({ id: 1n, consumer: dave, status: "open", open: true });
     expect(request?.answers).to.deep.equal([1n]);
 
     // Bookings in several states, each with who acts next
-    const bookings = await reads.bookings();
+    const bookings = (await reads.bookings()).items;
     expect(bookings.map((b) => [b.id, b.status])).to.deep.equal([
       [5n, "ruled"],
       [4n, "booked"],
@@ -88,7 +88,7 @@ describe("demo: market seeding", () => {
     // access demo) is untouched.
     expect(await reads.isAuthorized({ owner: eve, grantee: alice, attribute: "delivery_address" })).to.equal(true);
     expect(await reads.isAuthorized({ owner: dave, grantee: alice, attribute: "postal_address" })).to.equal(true);
-    const [daves] = await reads.connections({ member: dave, direction: "given", states: ["live"] });
+    const [daves] = (await reads.connections({ member: dave, direction: "given", states: ["live"] })).items;
     expect(daves).to.deep.include({ grantee: alice, consent: "owner", connector: zeroAddress });
 
     // Money: escrows and credits add up to what the market holds, per token

@@ -45,17 +45,17 @@ describe("the demo network (npm start)", () => {
 
     // Data connections: three live (to a member, to an application, and one a market booking opened), one closed;
     // one request waits.
-    const connections = await net.weconet.reads.connections();
+    const connections = (await net.weconet.reads.connections()).items;
     expect(connections.map((c) => c.state).sort()).to.deep.equal(["closed", "live", "live", "live"]);
     expect(connections.filter((c) => c.consent === "connector").map((c) => c.connector)).to.deep.equal([
       net.weconet.deployment.contracts.market,
     ]);
-    expect(await net.weconet.reads.requests()).to.have.length(1);
+    expect((await net.weconet.reads.requests()).items).to.have.length(1);
 
     // The market: four offers (three bookable), an open request, five bookings.
-    expect(await net.weconet.reads.offers()).to.have.length(3);
-    expect(await net.weconet.reads.marketRequests()).to.have.length(1);
-    expect(await net.weconet.reads.bookings()).to.have.length(5);
+    expect((await net.weconet.reads.offers()).items).to.have.length(3);
+    expect((await net.weconet.reads.marketRequests()).items).to.have.length(1);
+    expect((await net.weconet.reads.bookings()).items).to.have.length(5);
 
     // The auditor's verification of the whole demo network finds nothing amiss.
     const report = await net.weconet.audit.verify();

@@ -17,29 +17,32 @@ export default function ConnectionsPage() {
   const connected = account !== undefined;
   const now = useChainNow();
   const attributes = useWeconetQuery(["attributes"], (w) => w.reads.attributes());
-  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
-  const members = useWeconetQuery(["members"], (w) => w.reads.members());
+  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications().then((page) => page.items));
+  const members = useWeconetQuery(["members"], (w) => w.reads.members().then((page) => page.items));
   const rules = useWeconetQuery(["rules"], (w) => w.reads.rules());
   const open = ["live", "expired"] as const;
   const given = useWeconetQuery(
     ["connections", "given", account],
-    (w) => w.reads.connections({ member: account, direction: "given", states: open }),
+    (w) => w.reads.connections({ member: account, direction: "given", states: open }).then((page) => page.items),
     { enabled: connected },
   );
   // Closed ones too: the grantee still tries to read and sees why the socket refuses.
   const received = useWeconetQuery(
     ["connections", "received", account],
-    (w) => w.reads.connections({ member: account, direction: "received", states: CONNECTION_STATES }),
+    (w) =>
+      w.reads
+        .connections({ member: account, direction: "received", states: CONNECTION_STATES })
+        .then((page) => page.items),
     { enabled: connected },
   );
   const incoming = useWeconetQuery(
     ["requests", "incoming", account],
-    (w) => w.reads.requests({ member: account, direction: "incoming" }),
+    (w) => w.reads.requests({ member: account, direction: "incoming" }).then((page) => page.items),
     { enabled: connected },
   );
   const outgoing = useWeconetQuery(
     ["requests", "outgoing", account],
-    (w) => w.reads.requests({ member: account, direction: "outgoing" }),
+    (w) => w.reads.requests({ member: account, direction: "outgoing" }).then((page) => page.items),
     { enabled: connected },
   );
   const attrs = attributes.data ?? [];

@@ -28,10 +28,10 @@ export default function DataPage() {
   const socket = useSocket();
   const now = useChainNow();
   const attributes = useWeconetQuery(["attributes"], (w) => w.reads.attributes());
-  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
+  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications().then((page) => page.items));
   const given = useWeconetQuery(
     ["connections", "given", account],
-    (w) => w.reads.connections({ member: account, direction: "given", states: ["live"] }),
+    (w) => w.reads.connections({ member: account, direction: "given", states: ["live"] }).then((page) => page.items),
     { enabled: connected },
   );
   const { session } = socket;

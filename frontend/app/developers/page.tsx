@@ -16,7 +16,7 @@ import { useWeconet, useWeconetQuery } from "@/lib/weconet";
 /** Community developers register and manage the applications that turn members' data into information. */
 export default function DevelopersPage() {
   const { account } = useWeconet();
-  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
+  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications().then((page) => page.items));
   const attributes = useWeconetQuery(["attributes"], (w) => w.reads.attributes());
   const me = useWeconetQuery(
     ["member", account],

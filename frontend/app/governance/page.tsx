@@ -9,9 +9,9 @@ import { useWeconetQuery } from "@/lib/weconet";
 
 /** Proposals with their state and countdowns, voting, queue and execute; proposing rule changes and appointments. */
 export default function GovernancePage() {
-  const proposals = useWeconetQuery(["proposals"], (w) => w.reads.proposals());
+  const proposals = useWeconetQuery(["proposals"], (w) => w.reads.proposals().then((page) => page.items));
   const rules = useWeconetQuery(["rules"], (w) => w.reads.rules());
-  const members = useWeconetQuery(["members"], (w) => w.reads.members());
+  const members = useWeconetQuery(["members"], (w) => w.reads.members().then((page) => page.items));
   const now = useChainNow();
   const currentRule = (name: string) => rules.data?.find((r) => r.name === name)?.value;
   return (

@@ -15,9 +15,11 @@ import { useWeconet, useWeconetQuery } from "@/lib/weconet";
 export default function LeadersPage() {
   const { account } = useWeconet();
   const now = useChainNow();
-  const members = useWeconetQuery(["members"], (w) => w.reads.members());
-  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications());
-  const disputes = useWeconetQuery(["disputes"], (w) => w.reads.bookings({ statuses: ["disputed"] }));
+  const members = useWeconetQuery(["members"], (w) => w.reads.members().then((page) => page.items));
+  const applications = useWeconetQuery(["applications"], (w) => w.reads.applications().then((page) => page.items));
+  const disputes = useWeconetQuery(["disputes"], (w) =>
+    w.reads.bookings({ statuses: ["disputed"] }).then((page) => page.items),
+  );
   const tokens = useWeconetQuery(["tokens", "disputes", disputes.data?.length], (w) =>
     readTokens(
       w,

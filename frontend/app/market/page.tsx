@@ -17,7 +17,7 @@ export default function MarketPage() {
   const connected = account !== undefined;
   const now = useChainNow();
   const attributes = useWeconetQuery(["attributes"], (w) => w.reads.attributes());
-  const offers = useWeconetQuery(["offers", "all"], (w) => w.reads.offers({ all: true }));
+  const offers = useWeconetQuery(["offers", "all"], (w) => w.reads.offers({ all: true }).then((page) => page.items));
   const tokens = useWeconetQuery(["tokens", offers.data?.length], (w) =>
     readTokens(
       w,
@@ -29,18 +29,25 @@ export default function MarketPage() {
   );
   const myResources = useWeconetQuery(
     ["resources", account],
-    (w) => w.reads.resources({ ...(account === undefined ? {} : { owner: account }), activeOnly: true }),
+    (w) =>
+      w.reads
+        .resources({ ...(account === undefined ? {} : { owner: account }), activeOnly: true })
+        .then((page) => page.items),
     { enabled: connected },
   );
-  const bookings = useWeconetQuery(["bookings", account], (w) => w.reads.bookings({ party: account }), {
-    enabled: connected,
-  });
+  const bookings = useWeconetQuery(
+    ["bookings", account],
+    (w) => w.reads.bookings({ party: account }).then((page) => page.items),
+    {
+      enabled: connected,
+    },
+  );
   const credits = useWeconetQuery(
     ["credits", account],
     async (w) => (account === undefined ? [] : w.reads.credits(account)),
     { enabled: connected },
   );
-  const requests = useWeconetQuery(["market-requests"], (w) => w.reads.marketRequests());
+  const requests = useWeconetQuery(["market-requests"], (w) => w.reads.marketRequests().then((page) => page.items));
   const attrs = attributes.data ?? [];
 
   return (

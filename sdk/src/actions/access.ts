@@ -210,17 +210,11 @@ export function accessActions(ctx: WeconetContext) {
     },
     /**
      * Accepts `grantee`'s pending request to the caller: what it asks (attributes, purpose, duration) is read from
-     * its event and checked against the digest the contract keeps, then repeated as the caller's consent.
+     * its row and checked against the digest the contract keeps, then repeated as the caller's consent.
      */
-    acceptRequest: async ({
-      grantee,
-      fromBlock,
-    }: {
-      grantee: Address;
-      fromBlock?: bigint;
-    }): Promise<Sent & Granted> => {
+    acceptRequest: async ({ grantee }: { grantee: Address }): Promise<Sent & Granted> => {
       const owner = accountOf(ctx);
-      const request = await findPendingRequest(ctx, { owner, grantee, fromBlock });
+      const request = await findPendingRequest(ctx, { owner, grantee });
       const sent = await send(
         ctx,
         "accessGrants",

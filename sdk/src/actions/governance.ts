@@ -140,12 +140,8 @@ export function governanceActions(ctx: WeconetContext) {
     );
     return { ...sent, proposalId: eventIn(ctx, sent.receipt, "governor", "ProposalCreated").args.proposalId };
   };
-  const lifecycle = async (
-    step: "queue" | "execute",
-    proposalId: bigint,
-    options: { fromBlock?: bigint } = {},
-  ): Promise<Sent> => {
-    const p = await findProposal(ctx, proposalId, options);
+  const lifecycle = async (step: "queue" | "execute", proposalId: bigint): Promise<Sent> => {
+    const p = await findProposal(ctx, proposalId);
     const descriptionHash = keccak256(stringToHex(p.description));
     return send(ctx, "governor", step, [p.targets, p.values, p.calldatas, descriptionHash], {
       doing: `${step} proposal ${proposalId}`,
@@ -260,12 +256,10 @@ export function governanceActions(ctx: WeconetContext) {
         [ballot.proposalId, SUPPORT_VALUES[ballot.support], ballot.voter, ballot.signature],
         { doing: `submit the signed vote of ${ballot.voter}` },
       ),
-    /** Queues a passed proposal in the timelock (its calls and description are read from its creation event). */
-    queue: ({ proposalId, fromBlock }: { proposalId: bigint; fromBlock?: bigint }) =>
-      lifecycle("queue", proposalId, { fromBlock }),
+    /** Queues a passed proposal in the timelock (its calls and description are read from its row). */
+    queue: ({ proposalId }: { proposalId: bigint }) => lifecycle("queue", proposalId),
     /** Executes a queued proposal once the timelock's delay has passed. */
-    execute: ({ proposalId, fromBlock }: { proposalId: bigint; fromBlock?: bigint }) =>
-      lifecycle("execute", proposalId, { fromBlock }),
+    execute: ({ proposalId }: { proposalId: bigint }) => lifecycle("execute", proposalId),
     /** The proposer cancels their proposal before voting starts. */
     cancel: async ({ proposalId }: { proposalId: bigint }) => {
       const p = await findProposal(ctx, proposalId);

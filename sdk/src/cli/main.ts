@@ -249,7 +249,7 @@ async function tokenFlag(w: Weconet): Promise<Address> {
   const value = flags.token;
   if (value === undefined || value.toUpperCase() === "ETH") return ETH;
   if (value.startsWith("0x")) return parseAddress(value, "--token");
-  const tokens = [...new Set((await w.reads.offers({ all: true })).map((o) => o.token).filter((t) => t !== ETH))];
+  const tokens = [...new Set((await w.reads.offers({ all: true })).items.map((o) => o.token).filter((t) => t !== ETH))];
   for (const token of tokens) {
     if ((await tokenInfo(w, token)).symbol.toLowerCase() === value.toLowerCase()) return token;
   }
@@ -332,7 +332,7 @@ const commands: Record<string, () => Promise<void>> = {
   async members() {
     const status = choice(flags.status, MEMBER_STATUSES, "status");
     const w = await reader();
-    const members = await w.reads.members(status === undefined ? {} : { statuses: [status] });
+    const { items: members } = await w.reads.members(status === undefined ? {} : { statuses: [status] });
     print(members, () =>
       table([
         ["account", "status", "member since", "roles"],
@@ -343,7 +343,7 @@ const commands: Record<string, () => Promise<void>> = {
   async proposals() {
     const state = choice(flags.state, PROPOSAL_STATES, "state");
     const w = await reader();
-    const proposals = await w.reads.proposals(state === undefined ? {} : { states: [state] });
+    const { items: proposals } = await w.reads.proposals(state === undefined ? {} : { states: [state] });
     print(proposals, () =>
       proposals.length === 0
         ? "no proposals"
@@ -384,7 +384,7 @@ const commands: Record<string, () => Promise<void>> = {
   async resources() {
     const w = await reader();
     const owner = flags.owner === undefined ? undefined : parseAddress(flags.owner, "--owner");
-    const resources = await w.reads.resources(owner === undefined ? {} : { owner });
+    const { items: resources } = await w.reads.resources(owner === undefined ? {} : { owner });
     print(resources, () =>
       table([
         ["id", "owner", "class", "active", "metadata"],
@@ -502,7 +502,7 @@ const commands: Record<string, () => Promise<void>> = {
     const state = choice(flags.state, CONNECTION_STATES, "state");
     const member = memberFlag();
     const w = await reader();
-    const connections = await w.reads.connections({
+    const { items: connections } = await w.reads.connections({
       ...(member === undefined ? {} : { member }),
       ...(direction === undefined ? {} : { direction }),
       ...(state === undefined ? {} : { states: [state] }),
@@ -552,7 +552,7 @@ const commands: Record<string, () => Promise<void>> = {
     const direction = choice(flags.direction, ["incoming", "outgoing", "both"] as const, "direction");
     const member = memberFlag();
     const w = await reader();
-    const requests = await w.reads.requests({
+    const { items: requests } = await w.reads.requests({
       ...(member === undefined ? {} : { member }),
       ...(direction === undefined ? {} : { direction }),
       ...(flags.all ? { statuses: ["pending", "accepted", "rejected", "cancelled"] as const } : {}),
@@ -630,7 +630,7 @@ const commands: Record<string, () => Promise<void>> = {
     const status = choice(flags.status, APPLICATION_STATUSES, "status");
     const developer = flags.developer === undefined ? undefined : parseAddress(flags.developer, "--developer");
     const w = await reader();
-    const apps = await w.reads.applications({
+    const { items: apps } = await w.reads.applications({
       ...(developer === undefined ? {} : { developer }),
       ...(status === undefined ? {} : { statuses: [status] }),
     });
@@ -686,7 +686,7 @@ const commands: Record<string, () => Promise<void>> = {
       return;
     }
     const provider = flags.provider === undefined ? undefined : parseAddress(flags.provider, "--provider");
-    const offers = await w.reads.offers({
+    const { items: offers } = await w.reads.offers({
       ...(flags.class === undefined ? {} : { class: flags.class, includeSubclasses: flags.subclasses }),
       ...(flags.token === undefined ? {} : { token }),
       ...(maxPrice === undefined ? {} : { maxUnitPrice: maxPrice }),
@@ -734,7 +734,7 @@ const commands: Record<string, () => Promise<void>> = {
     const status = choice(flags.status, BOOKING_STATUSES, "status");
     const member = memberFlag();
     const w = await reader();
-    const bookings = await w.reads.bookings({
+    const { items: bookings } = await w.reads.bookings({
       ...(member === undefined ? {} : { party: member }),
       ...(role === undefined ? {} : { role }),
       ...(status === undefined ? {} : { statuses: [status] }),

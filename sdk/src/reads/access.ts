@@ -1,28 +1,51 @@
-import { decodeFunctionResult, encodeFunctionData, pad, type Address, type Hex } from "viem";
+import { decodeFunctionResult, encodeFunctionData, type Address, type Hex } from "viem";
 
-import { readEvents, type ReadEventsOptions, type TopicFilter } from "../audit/reader.js";
 import type { WeconetContext } from "../client.js";
-import { requestDigest } from "../codes.js";
-import { abiOfKey, eventSelectorOf } from "../contracts.js";
+import { connectionIdOf, requestDigest } from "../codes.js";
+import { abiOfKey } from "../contracts.js";
 import { WeconetError, type CloseReason, type Consent } from "../errors.js";
-import { applyEvents, foldToMemory } from "../model/fold.js";
-import { MemoryStore } from "../model/store.js";
+import { rowMatches, selectAll, type Filter } from "../model/store.js";
 import type { AccessRequestStatus, RowOf } from "../model/tables.js";
 import { purposeText } from "../purposes.js";
+import { inOneBatch } from "./batch.js";
+import { pageOf, readFresh, readPoint, type PageOptions, type ViewPage } from "./rows.js";
 import { attributeIdOf } from "./taxonomy.js";
-
-type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress" | "source">;
 
 /** Where a connection stands: `live` (open, not expired), `expired` (open, past its expiry), `closed`. */
 export type ConnectionState = "live" | "expired" | "closed";
 export const CONNECTION_STATES = ["live", "expired", "closed"] as const satisfies readonly ConnectionState[];
 
+type ConnectionRow = RowOf<"connection">;
+type RequestRow = RowOf<"accessRequest">;
+
 /**
- * One consent of a data connection from `owner` to `grantee` as its events tell it: slot 0 is the owner's own
- * consent, slots 1..7 those a connector (the market) opened for a booking. Each source is kept separately, closed
- * ones too; the grantee is authorized while any live consent of the pair covers an attribute.
+ * The consents in `state` at time `now`, as a filter on `connection` rows: what the source filters by, and what
+ * a view's `state` is (AccessGrants authorizes while `expiresAt > block.timestamp`).
  */
-export interface ConnectionRecord {
+export function connectionStateFilter(state: ConnectionState, now: number): Filter<ConnectionRow> {
+  switch (state) {
+    case "live":
+      return { open: true, expiresAt: { gt: now } };
+    case "expired":
+      return { open: true, expiresAt: { lte: now } };
+    case "closed":
+      return { open: false };
+  }
+}
+
+/** The state of consent `c` at time `now`. */
+export function connectionStateOf(c: ConnectionRow, now: number): ConnectionState {
+  const state = CONNECTION_STATES.find((s) => rowMatches("connection", c, connectionStateFilter(s, now)));
+  if (state === undefined) throw new WeconetError(`connection ${c.id} (slot ${c.slot}) is in no state`);
+  return state;
+}
+
+/**
+ * One consent of a data connection: what was agreed (from its events) and what authorizes now (from the
+ * contracts): each source separately, the owner's own consent (`slot` 0) and each booking's (`slot` 1..7,
+ * `connector` the market). The grantee may read an attribute while any live consent of the pair covers it.
+ */
+export interface ConnectionView {
   id: bigint;
   /** The consent's slot: 0 for the owner's own, 1..7 for a booking's. */
   slot: number;
@@ -44,47 +67,6 @@ export interface ConnectionRecord {
   closed?: { at: number; by: Address; reason: CloseReason };
   /** How many times it was opened or changed. */
   changes: number;
-}
-
-/** A connection row as a record (the close, when there is one, as one object). */
-export function connectionRecordOf(row: RowOf<"connection">): ConnectionRecord {
-  const { closedAt, closedBy, closeReason, ...rest } = row;
-  return {
-    ...rest,
-    ...(closedAt === null || closedBy === null || closeReason === null
-      ? {}
-      : { closed: { at: closedAt, by: closedBy, reason: closeReason } }),
-  };
-}
-
-/** A grantee's request to an owner as its events tell it. */
-export interface AccessRequestRecord {
-  connectionId: bigint;
-  owner: Address;
-  grantee: Address;
-  attributeIds: readonly number[];
-  purpose: Hex;
-  duration: number;
-  /** When the request lapses. */
-  expiresAt: number;
-  requestedAt: number;
-  status: AccessRequestStatus;
-  /** The reason code of a rejection. */
-  reason?: Hex;
-}
-
-/** A request row as a record. */
-export function requestRecordOf(row: RowOf<"accessRequest">): AccessRequestRecord {
-  const { reason, ...rest } = row;
-  return { ...rest, ...(reason === null ? {} : { reason }) };
-}
-
-/**
- * One consent of a data connection, from its events (purpose, history) and the contracts' views (authorization
- * now): each source separately, the owner's own consent (`slot` 0) and each booking's (`slot` 1..7, `connector`
- * the market). The grantee may read an attribute while any live consent of the pair covers it.
- */
-export interface ConnectionView extends ConnectionRecord {
   /**
    * The purpose as people read it: its W3C DPV label when it is one of the network's purposes (`PURPOSES`), an
    * older short code's text, else null (a code the SDK does not know).
@@ -102,50 +84,94 @@ export interface ConnectionView extends ConnectionRecord {
   authorizedAttributes: number[];
 }
 
+/** What a connection's view needs besides its row: the grantee's kind and what authorizes now. */
+export interface ConnectionDerived {
+  granteeKind: "member" | "application";
+  authorizedAttributes: number[];
+}
+
+/** The one builder of a {@link ConnectionView}: its row at time `now`, and what the contracts say of it. */
+export function connectionView(c: ConnectionRow, now: number, derived: ConnectionDerived): ConnectionView {
+  const closed =
+    c.closedAt === null || c.closedBy === null || c.closeReason === null
+      ? undefined
+      : { at: c.closedAt, by: c.closedBy, reason: c.closeReason };
+  return {
+    id: c.id,
+    slot: c.slot,
+    owner: c.owner,
+    grantee: c.grantee,
+    attributeIds: c.attributeIds,
+    purpose: c.purpose,
+    expiresAt: c.expiresAt,
+    grantedAt: c.grantedAt,
+    openedAt: c.openedAt,
+    consent: c.consent,
+    connector: c.connector,
+    open: c.open,
+    ...(closed === undefined ? {} : { closed }),
+    changes: c.changes,
+    purposeText: purposeText(c.purpose),
+    granteeKind: derived.granteeKind,
+    state: connectionStateOf(c, now),
+    source: c.slot === 0 ? "own" : "booking",
+    authorizedAttributes: derived.authorizedAttributes,
+  };
+}
+
 /** A grantee's request to an owner, as its events tell it, and whether it has lapsed. */
-export interface RequestView extends AccessRequestRecord {
+export interface RequestView {
+  connectionId: bigint;
+  owner: Address;
+  grantee: Address;
+  attributeIds: readonly number[];
+  purpose: Hex;
+  duration: number;
+  /** When the request lapses. */
+  expiresAt: number;
+  requestedAt: number;
+  status: AccessRequestStatus;
+  /** The reason code of a rejection. */
+  reason?: Hex;
   /** The purpose as people read it (see {@link ConnectionView.purposeText}). */
   purposeText: string | null;
   /** A pending request past its expiry: it can only be rejected (to clear it) or asked again. */
   lapsed: boolean;
 }
 
+/** Pending requests lapsed at time `now` (AccessGrants refuses to accept one once `expiresAt <= block.timestamp`). */
+export function lapsedRequestFilter(now: number): Filter<RequestRow> {
+  return { status: "pending", expiresAt: { lte: now } };
+}
+
+/** The one builder of a {@link RequestView}: its row at time `now`. */
+export function requestView(r: RequestRow, now: number): RequestView {
+  return {
+    connectionId: r.connectionId,
+    owner: r.owner,
+    grantee: r.grantee,
+    attributeIds: r.attributeIds,
+    purpose: r.purpose,
+    duration: r.duration,
+    expiresAt: r.expiresAt,
+    requestedAt: r.requestedAt,
+    status: r.status,
+    ...(r.reason === null ? {} : { reason: r.reason }),
+    purposeText: purposeText(r.purpose),
+    lapsed: rowMatches("accessRequest", r, lapsedRequestFilter(now)),
+  };
+}
+
 /** Which connections or requests of a member: those where they are the owner, the grantee, or either. */
 export type Direction = "given" | "received" | "both";
 
-/**
- * The AccessGrants events about `member` (as owner in the first indexed field, as grantee in the second),
- * folded into connections and requests. Topics let the node skip everyone else's events. One store per pass: the
- * passes concern disjoint pairs (no one connects to themselves) and each is in chain order, the two together not.
- */
-async function foldAccess(
-  ctx: WeconetContext,
-  member: Address | undefined,
-  direction: Direction,
-  o: ReadOptions,
-): Promise<MemoryStore[]> {
-  const topic = member === undefined ? null : pad(member);
-  const passes: (TopicFilter | undefined)[] =
-    topic === null
-      ? [undefined]
-      : [...(direction === "received" ? [] : [[null, topic]]), ...(direction === "given" ? [] : [[null, null, topic]])];
-  return Promise.all(
-    passes.map(async (topics) => {
-      const options = { ...o, contracts: ["accessGrants"] as const, ...(topics === undefined ? {} : { topics }) };
-      const store = new MemoryStore();
-      await applyEvents(store, readEvents(ctx.publicClient, ctx.deployment, options), {
-        partial: member !== undefined,
-      });
-      return store;
-    }),
-  );
-}
-
-async function atBlock(ctx: WeconetContext, toBlock: bigint | undefined) {
-  const block = await ctx.publicClient.getBlock(
-    toBlock === undefined ? { blockTag: "latest" } : { blockNumber: toBlock },
-  );
-  return { blockNumber: block.number, now: Number(block.timestamp) };
+/** Where `member` stands on `direction`'s side(s) of a pair: as owner, as grantee, or either (none: everyone's). */
+function sidesOf(member: Address | undefined, direction: Direction): ({ owner: Address } | { grantee: Address })[] {
+  if (member === undefined) return [];
+  return [
+    ...(direction === "received" ? [] : [{ owner: member }]),
+    ...(direction === "given" ? [] : [{ grantee: member }]),
+  ];
 }
 
 /**
@@ -184,62 +210,54 @@ export async function isAuthorized(
   return answer?.authorized ?? false;
 }
 
-/** A connection row as people see it: its record, its purpose in words, and what authorizes at `blockNumber`. */
-export async function connectionView(
-  ctx: WeconetContext,
-  row: RowOf<"connection">,
-  at: { blockNumber: bigint; now: number },
-): Promise<ConnectionView> {
-  const c = connectionRecordOf(row);
-  const { blockNumber, now } = at;
-  const connectionState: ConnectionState = !c.open ? "closed" : c.expiresAt <= now ? "expired" : "live";
-  const [kind, authorized] = await Promise.all([
-    ctx.contracts.applications.read.statusOf([c.grantee], { blockNumber }),
-    connectionState === "live"
-      ? authorizations(ctx, { owner: c.owner, grantee: c.grantee, attributes: c.attributeIds, blockNumber })
-      : Promise.resolve([]),
-  ]);
-  return {
-    ...c,
-    purposeText: purposeText(c.purpose),
-    granteeKind: kind === 0 ? "member" : "application",
-    source: c.slot === 0 ? "own" : "booking",
-    state: connectionState,
-    authorizedAttributes: authorized.filter((a) => a.authorized).map((a) => a.attributeId),
-  };
-}
-
-/** A request row as people see it: its record, its purpose in words, and whether it lapsed at `now`. */
-export function requestView(row: RowOf<"accessRequest">, now: number): RequestView {
-  const r = requestRecordOf(row);
-  return { ...r, purposeText: purposeText(r.purpose), lapsed: r.status === "pending" && r.expiresAt <= now };
-}
-
 /**
  * The connections of `member` (or of everyone): those they gave as owner, received as grantee, or both; live,
- * expired and closed ones (optionally only `states`), with what was agreed (attributes, purpose, expiry, how the
- * owner consented) from the events and what authorizes now from the contract. Newest consent first.
+ * expired and closed ones (optionally only `states`, filtered by the source at the chain's time), newest consent
+ * first. What authorizes now comes from AccessGrants' `isAuthorized`, for the page's live consents in one batch.
  */
 export async function listConnections(
   ctx: WeconetContext,
-  options: ReadOptions & { member?: Address; direction?: Direction; states?: readonly ConnectionState[] } = {},
-): Promise<ConnectionView[]> {
-  const { blockNumber, now } = await atBlock(ctx, options.toBlock);
-  const stores = await foldAccess(ctx, options.member, options.direction ?? "both", {
-    ...options,
-    toBlock: blockNumber,
-  });
-  const rows = stores.flatMap((store) => store.rows("connection"));
-  const views = await Promise.all(rows.map((row) => connectionView(ctx, row, { blockNumber, now })));
-  return views
-    .filter((v) => options.states === undefined || options.states.includes(v.state))
-    .sort((a, b) => b.grantedAt - a.grantedAt);
+  options: PageOptions & { member?: Address; direction?: Direction; states?: readonly ConnectionState[] } = {},
+): Promise<ViewPage<ConnectionView>> {
+  if (options.states?.length === 0) return { items: [], next: null, total: 0 };
+  const { rows, block, now } = await readPoint(ctx);
+  const states: Filter<ConnectionRow> =
+    options.states === undefined ? {} : { or: options.states.map((s) => connectionStateFilter(s, now)) };
+  const sides = sidesOf(options.member, options.direction ?? "both").map((side) => ({ ...states, ...side }));
+  return pageOf(
+    rows,
+    "connection",
+    { where: sides.length === 0 ? states : { or: sides }, orderBy: "grantedAt", direction: "desc" },
+    options,
+    async (connections) => {
+      const grantees = [...new Set(connections.map((c) => c.grantee))];
+      const applications =
+        grantees.length === 0 ? [] : await selectAll(rows, "application", { where: { account: { in: grantees } } });
+      const apps = new Set(applications.map((a) => a.account.toLowerCase()));
+      return inOneBatch(ctx, block, (batch) =>
+        Promise.all(
+          connections.map(async (c) => {
+            const live = connectionStateOf(c, now) === "live";
+            const authorized = live
+              ? await Promise.all(
+                  c.attributeIds.map((id) => batch.view("accessGrants", "isAuthorized", [c.owner, c.grantee, id])),
+                )
+              : [];
+            return connectionView(c, now, {
+              granteeKind: apps.has(c.grantee.toLowerCase()) ? "application" : "member",
+              authorizedAttributes: c.attributeIds.filter((_, i) => authorized[i] === true),
+            });
+          }),
+        ),
+      );
+    },
+  );
 }
 
 /** Which requests of a member: `incoming` (they are the owner asked), `outgoing` (they asked), or both. */
 export type RequestDirection = "incoming" | "outgoing" | "both";
 
-/** By the indexed fields: an incoming request names the member as owner, like a connection they give. */
+/** An incoming request names the member as owner, like a connection they give. */
 const REQUEST_SIDE = { incoming: "given", outgoing: "received", both: "both" } as const satisfies Record<
   RequestDirection,
   Direction
@@ -251,45 +269,57 @@ const REQUEST_SIDE = { incoming: "given", outgoing: "received", both: "both" } a
  */
 export async function listRequests(
   ctx: WeconetContext,
-  options: ReadOptions & {
+  options: PageOptions & {
     member?: Address;
     direction?: RequestDirection;
-    statuses?: readonly AccessRequestRecord["status"][];
+    statuses?: readonly AccessRequestStatus[];
   } = {},
-): Promise<RequestView[]> {
-  const { blockNumber, now } = await atBlock(ctx, options.toBlock);
-  const direction = REQUEST_SIDE[options.direction ?? "both"];
-  const stores = await foldAccess(ctx, options.member, direction, { ...options, toBlock: blockNumber });
-  const statuses = options.statuses ?? ["pending"];
-  return stores
-    .flatMap((store) => store.rows("accessRequest"))
-    .filter((r) => statuses.includes(r.status))
-    .map((r) => requestView(r, now))
-    .sort((a, b) => b.requestedAt - a.requestedAt);
+): Promise<ViewPage<RequestView>> {
+  const { rows, now } = await readPoint(ctx);
+  const statuses: Filter<RequestRow> = { status: { in: options.statuses ?? ["pending"] } };
+  const sides = sidesOf(options.member, REQUEST_SIDE[options.direction ?? "both"]).map((side) => ({
+    ...statuses,
+    ...side,
+  }));
+  return pageOf(
+    rows,
+    "accessRequest",
+    {
+      where: sides.length === 0 ? statuses : { or: sides },
+      orderBy: "requestedAt",
+      direction: "desc",
+    },
+    options,
+    async (requests) => requests.map((r) => requestView(r, now)),
+  );
 }
 
 /**
- * The pending request of `grantee` to `owner`: its latest `AccessRequested` event, checked against the digest
- * AccessGrants keeps (so that what the owner accepts is exactly what was asked).
+ * The pending request of `grantee` to `owner`: its row, checked against the digest AccessGrants keeps (so that
+ * what the owner accepts is exactly what was asked).
  */
 export async function findPendingRequest(
   ctx: WeconetContext,
-  p: { owner: Address; grantee: Address; fromBlock?: bigint },
-): Promise<AccessRequestRecord> {
-  const pending = await ctx.contracts.accessGrants.read.pendingRequestOf([p.owner, p.grantee]);
-  if (pending.expiresAt === 0) throw new WeconetError(`${p.grantee} has no pending request to ${p.owner}.`);
-  const events = readEvents(ctx.publicClient, ctx.deployment, {
-    contracts: ["accessGrants"],
-    topics: [eventSelectorOf("accessGrants", "AccessRequested"), pad(p.owner), pad(p.grantee)],
-    ...(p.fromBlock === undefined ? {} : { fromBlock: p.fromBlock }),
+  p: { owner: Address; grantee: Address },
+): Promise<RequestView> {
+  const point = await readPoint(ctx);
+  const pending = await ctx.contracts.accessGrants.read.pendingRequestOf([p.owner, p.grantee], {
+    blockNumber: point.block,
   });
-  const store = await foldToMemory(events, { partial: true });
-  const row = store.rows("accessRequest").at(-1);
-  const found = row === undefined ? undefined : requestRecordOf(row);
-  if (found === undefined || requestDigest(found.attributeIds, found.purpose, found.duration) !== pending.digest) {
+  if (pending.expiresAt === 0) throw new WeconetError(`${p.grantee} has no pending request to ${p.owner}.`);
+  const matches = (r: RequestRow | undefined) =>
+    r !== undefined &&
+    r.status === "pending" &&
+    requestDigest(r.attributeIds, r.purpose, r.duration) === pending.digest;
+  const found = await readFresh(
+    point,
+    () => point.rows.get("accessRequest", { connectionId: connectionIdOf(p.owner, p.grantee) }),
+    matches,
+  );
+  if (found === undefined || !matches(found)) {
     throw new WeconetError(
       `the pending request of ${p.grantee} to ${p.owner} does not match its AccessRequested event: is the node's log incomplete?`,
     );
   }
-  return found;
+  return requestView(found, point.now);
 }

@@ -1,11 +1,12 @@
 import type { Address, Hex } from "viem";
 
-import { readEvents, type ReadEventsOptions } from "../audit/reader.js";
 import type { WeconetContext } from "../client.js";
-import { foldToMemory } from "../model/fold.js";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../errors.js";
+import type { RowOf } from "../model/tables.js";
+import { inOneBatch } from "./batch.js";
+import { pageOf, readPoint, type PageOptions, type ViewPage } from "./rows.js";
 
-/** A registered application, from the registry's views. */
+/** A registered application. */
 export interface ApplicationView {
   account: Address;
   developer: Address;
@@ -19,40 +20,59 @@ export interface ApplicationView {
   live: boolean;
 }
 
-type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress" | "source">;
+/** An application's facts (an `application` row, or the registry's struct). */
+export type ApplicationFacts = RowOf<"application">;
 
-/** Application `account` as the registry holds it (status "none" when there is none). */
-export async function readApplication(ctx: WeconetContext, account: Address): Promise<ApplicationView> {
-  const registry = ctx.contracts.applications;
-  const [a, live] = await Promise.all([registry.read.application([account]), registry.read.isLive([account])]);
+/** The one builder of an {@link ApplicationView}: its facts and whether the registry holds it live now. */
+export function applicationView(a: ApplicationFacts, live: boolean): ApplicationView {
   return {
-    account,
+    account: a.account,
     developer: a.developer,
     name: a.name,
     metadataURI: a.metadataURI,
     attributeIds: a.attributeIds,
     purpose: a.purpose,
-    status: APPLICATION_STATUSES[a.status] ?? "none",
+    status: a.status,
     registeredAt: a.registeredAt,
     live,
   };
 }
 
+/** Application `account` as the registry holds it (status "none" when there is none), in one request. */
+export async function readApplication(ctx: WeconetContext, account: Address): Promise<ApplicationView> {
+  return inOneBatch(ctx, undefined, async (batch) => {
+    const [a, live] = await Promise.all([
+      batch.view("applications", "application", [account]),
+      batch.view("applications", "isLive", [account]),
+    ]);
+    return applicationView({ ...a, account, status: APPLICATION_STATUSES[a.status] ?? "none" }, live);
+  });
+}
+
 /**
- * Every registered application (found in the registry's events: the contract cannot list them), as the registry
- * holds it now; optionally only one developer's, or only those in `statuses`.
+ * Registered applications (the `application` rows: the contract cannot list them), in the order they were
+ * registered, with whether each is live now (the registry's view, for the page in one batch); optionally only
+ * one developer's, or only those in `statuses`.
  */
 export async function listApplications(
   ctx: WeconetContext,
-  options: ReadOptions & { developer?: Address; statuses?: readonly ApplicationStatus[] } = {},
-): Promise<ApplicationView[]> {
-  const store = await foldToMemory(
-    readEvents(ctx.publicClient, ctx.deployment, { ...options, contracts: ["applications"] }),
-  );
-  const views = await Promise.all(store.rows("application").map((a) => readApplication(ctx, a.account)));
-  return views.filter(
-    (v) =>
-      (options.developer === undefined || v.developer.toLowerCase() === options.developer.toLowerCase()) &&
-      (options.statuses === undefined || options.statuses.includes(v.status)),
+  options: PageOptions & { developer?: Address; statuses?: readonly ApplicationStatus[] } = {},
+): Promise<ViewPage<ApplicationView>> {
+  const { rows, block } = await readPoint(ctx);
+  return pageOf(
+    rows,
+    "application",
+    {
+      where: {
+        ...(options.developer === undefined ? {} : { developer: options.developer }),
+        ...(options.statuses === undefined ? {} : { status: { in: options.statuses } }),
+      },
+      orderBy: "registeredAt",
+    },
+    options,
+    (apps) =>
+      inOneBatch(ctx, block, (batch) =>
+        Promise.all(apps.map(async (a) => applicationView(a, await batch.view("applications", "isLive", [a.account])))),
+      ),
   );
 }

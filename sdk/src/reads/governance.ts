@@ -1,15 +1,22 @@
-import { readEvents, type ReadEventsOptions } from "../audit/reader.js";
+import type { Address, Hex } from "viem";
+
 import { titleOf } from "../audit/events.js";
 import type { WeconetContext } from "../client.js";
-import { foldToMemory } from "../model/fold.js";
-import type { RowOf } from "../model/tables.js";
 import { PROPOSAL_STATES, WeconetError, type ProposalState } from "../errors.js";
+import type { RowOf } from "../model/tables.js";
+import { inOneBatch, type ViewBatch } from "./batch.js";
+import { pageOf, readFresh, readPoint, type PageOptions, type ViewPage } from "./rows.js";
 
 /** A proposal as created: what it does and why. */
-export type ProposalDetails = Pick<
-  RowOf<"proposal">,
-  "id" | "proposer" | "targets" | "values" | "calldatas" | "description"
-> & { title: string };
+export interface ProposalDetails {
+  id: bigint;
+  proposer: Address;
+  targets: readonly Address[];
+  values: readonly bigint[];
+  calldatas: readonly Hex[];
+  description: string;
+  title: string;
+}
 
 /** A proposal with its current state and tally. */
 export interface ProposalSummary extends ProposalDetails {
@@ -24,67 +31,87 @@ export interface ProposalSummary extends ProposalDetails {
   eta: bigint;
 }
 
-type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress" | "source">;
-
-/** The creation of proposal `id` (its calls and description), from the governor's events. */
-export async function findProposal(
-  ctx: WeconetContext,
-  id: bigint,
-  options: ReadOptions = {},
-): Promise<ProposalDetails> {
-  for await (const e of readEvents(ctx.publicClient, ctx.deployment, { ...options, contracts: ["governor"] })) {
-    if (e.contract === "WeconetGovernor" && e.event === "ProposalCreated" && e.args.proposalId === id) {
-      const a = e.args;
-      return {
-        id,
-        proposer: a.proposer,
-        targets: a.targets,
-        values: a.values,
-        calldatas: a.calldatas,
-        description: a.description,
-        title: titleOf(a.description),
-      };
-    }
-  }
-  throw new WeconetError(`there is no proposal ${id} on this network`);
+/** What the governor derives for a proposal now: its state (its state machine) and its quorum. */
+export interface ProposalDerived {
+  state: ProposalState;
+  quorum: bigint;
 }
 
-/** Every proposal with its state and tally, newest first; optionally only those in `states`. */
+type ProposalRow = RowOf<"proposal">;
+
+/** The one builder of {@link ProposalDetails}, from a `proposal` row. */
+export function proposalDetails(p: ProposalRow): ProposalDetails {
+  return {
+    id: p.id,
+    proposer: p.proposer,
+    targets: p.targets,
+    values: p.values,
+    calldatas: p.calldatas,
+    description: p.description,
+    title: titleOf(p.description),
+  };
+}
+
+/** The one builder of a {@link ProposalSummary}: the row's calls and tally, the governor's state and quorum. */
+export function proposalSummary(p: ProposalRow, derived: ProposalDerived): ProposalSummary {
+  return {
+    ...proposalDetails(p),
+    state: derived.state,
+    votes: { against: p.votesAgainst, for: p.votesFor, abstain: p.votesAbstain },
+    snapshot: p.voteStart,
+    deadline: p.deadline,
+    quorum: derived.quorum,
+    eta: p.eta,
+  };
+}
+
+/** Queues the governor's views of a proposal: its state, and the quorum at its snapshot. */
+async function derivedOf(batch: ViewBatch, p: ProposalRow): Promise<ProposalDerived> {
+  const [state, quorum] = await Promise.all([
+    batch.view("governor", "state", [p.id]),
+    // the quorum of a snapshot still in the future is not known yet (the governor reverts)
+    batch.view("governor", "quorum", [p.voteStart], { orElse: 0n }),
+  ]);
+  return { state: PROPOSAL_STATES[state] ?? "pending", quorum };
+}
+
+/** The creation of proposal `id` (its calls and description), from its row. */
+export async function findProposal(ctx: WeconetContext, id: bigint): Promise<ProposalDetails> {
+  const point = await readPoint(ctx);
+  const row = await readFresh(
+    point,
+    () => point.rows.get("proposal", { id }),
+    (p) => p !== undefined,
+  );
+  if (row === undefined) throw new WeconetError(`there is no proposal ${id} on this network`);
+  return proposalDetails(row);
+}
+
+/**
+ * Proposals with their state and tally, newest first (by snapshot); the governor's state and quorum of the page's
+ * proposals read in one batch. Optionally only those in `states` (by the governor's state: the page reads on
+ * until it is full).
+ */
 export async function listProposals(
   ctx: WeconetContext,
-  options: ReadOptions & { states?: readonly ProposalState[] } = {},
-): Promise<ProposalSummary[]> {
-  const store = await foldToMemory(
-    readEvents(ctx.publicClient, ctx.deployment, { ...options, contracts: ["governor"] }),
+  options: PageOptions & { states?: readonly ProposalState[] } = {},
+): Promise<ViewPage<ProposalSummary>> {
+  const { rows, block } = await readPoint(ctx);
+  const states = options.states;
+  return pageOf(
+    rows,
+    "proposal",
+    { orderBy: "voteStart", direction: "desc" },
+    options,
+    (proposals) =>
+      inOneBatch(ctx, block, (batch) =>
+        Promise.all(
+          proposals.map(async (p) => {
+            const summary = proposalSummary(p, await derivedOf(batch, p));
+            return states === undefined || states.includes(summary.state) ? summary : undefined;
+          }),
+        ),
+      ),
+    states !== undefined,
   );
-  const governor = ctx.contracts.governor;
-  const summaries = await Promise.all(
-    store.rows("proposal").map(async (p): Promise<ProposalSummary> => {
-      const [s, [against, forVotes, abstain], snapshot, deadline, eta] = await Promise.all([
-        governor.read.state([p.id]),
-        governor.read.proposalVotes([p.id]),
-        governor.read.proposalSnapshot([p.id]),
-        governor.read.proposalDeadline([p.id]),
-        governor.read.proposalEta([p.id]),
-      ]);
-      return {
-        id: p.id,
-        proposer: p.proposer,
-        targets: p.targets,
-        values: p.values,
-        calldatas: p.calldatas,
-        description: p.description,
-        title: titleOf(p.description),
-        state: PROPOSAL_STATES[s] ?? "pending",
-        votes: { against, for: forVotes, abstain },
-        snapshot,
-        deadline,
-        quorum: await governor.read.quorum([snapshot]).catch(() => 0n),
-        eta,
-      };
-    }),
-  );
-  return summaries
-    .filter((p) => options.states === undefined || options.states.includes(p.state))
-    .sort((a, b) => (a.snapshot < b.snapshot ? 1 : a.snapshot > b.snapshot ? -1 : 0));
 }

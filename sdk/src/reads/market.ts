@@ -1,38 +1,37 @@
-import { pad, toHex, zeroAddress, type Address, type Hex } from "viem";
+import { zeroAddress, type Address, type Hex } from "viem";
 
-import { readEvents, type ReadEventsOptions, type TopicFilter } from "../audit/reader.js";
 import type { WeconetContext } from "../client.js";
 import { dataRequestHash } from "../codes.js";
-import { eventSelectorOf } from "../contracts.js";
 import {
-  BOOKING_STATUSES,
   isoTime,
-  OFFER_STATUSES,
   SETTLED_STATUSES,
   WeconetError,
   type BookingStatus,
   type MarketRequestStatus,
   type OfferStatus,
 } from "../errors.js";
-import { foldToMemory } from "../model/fold.js";
-import type { MemoryStore } from "../model/store.js";
+import { rowMatches, selectAll, type Filter } from "../model/store.js";
 import type { RowOf } from "../model/tables.js";
+import { inOneBatch } from "./batch.js";
+import { pageOf, readFresh, readPoint, type PageOptions, type ViewPage } from "./rows.js";
 import { attributeIdOf, listAttributes, type Attribute } from "./taxonomy.js";
-
-type ReadOptions = Pick<ReadEventsOptions, "fromBlock" | "toBlock" | "onProgress" | "source">;
 
 /** ETH, as the market names it: the zero address. */
 export const ETH = zeroAddress;
 
+type OfferRow = RowOf<"offer">;
+type BookingRow = RowOf<"booking">;
+type MarketRequestRow = RowOf<"marketRequest">;
+
 /** The consumer data a booking of an offer shares with the provider (no attributes: none). */
-export interface DataRequestRecord {
+export interface DataRequestView {
   attributeIds: readonly number[];
   purpose: Hex;
   duration: number;
 }
 
-/** A market offer as its events tell it: the current version's terms and document. */
-export interface OfferRecord {
+/** An offer: its current version (terms, document, data request) and whether it can be booked now. */
+export interface OfferView {
   id: bigint;
   provider: Address;
   resourceId: bigint;
@@ -48,136 +47,46 @@ export interface OfferRecord {
   validUntil: number;
   /** The current offer document's content hash (kept in events only). */
   metadata: Hex;
-  dataRequest: DataRequestRecord;
+  dataRequest: DataRequestView;
   listedAt: number;
   updatedAt: number;
-}
-
-/** An offer row as a record (its data request as one object). */
-export function offerRecordOf(row: RowOf<"offer">): OfferRecord {
-  const { dataAttributeIds, dataPurpose, dataDuration, ...rest } = row;
-  return { ...rest, dataRequest: { attributeIds: dataAttributeIds, purpose: dataPurpose, duration: dataDuration } };
-}
-
-/** A consumer's request on the market as its events tell it. */
-export interface MarketRequestRecord {
-  id: bigint;
-  consumer: Address;
-  status: MarketRequestStatus;
-  classId: number;
-  token: Address;
-  quantity: bigint;
-  maxUnitPrice: bigint;
-  deadline: number;
-  /** The description's content hash (events only; may be zero). */
-  metadata: Hex;
-  postedAt: number;
-  /** Offers that answered it, in order. */
-  answers: readonly bigint[];
-  /** The booking that accepting an answer made. */
-  bookingId?: bigint;
-}
-
-/** A market request row as a record. */
-export function marketRequestRecordOf(row: RowOf<"marketRequest">): MarketRequestRecord {
-  const { bookingId, ...rest } = row;
-  return { ...rest, ...(bookingId === null ? {} : { bookingId }) };
-}
-
-/** A booking and its escrow as its events tell it. */
-export interface BookingRecord {
-  id: bigint;
-  offerId: bigint;
-  consumer: Address;
-  /** The offer's provider (offers never change hands). */
-  provider: Address;
-  status: BookingStatus;
-  version: number;
-  quantity: bigint;
-  token: Address;
-  /** The escrowed amount. */
-  amount: bigint;
-  feeBps: number;
-  /** The data connection the booking opened (0 for none). */
-  connectionId: bigint;
-  /**
-   * The dispute window and the leaders' ruling period (seconds) the booking keeps: the network rules in force
-   * when it was made, as the rules' own events tell them (0 when the fold did not read the rules' events).
-   */
-  disputeWindow: number;
-  rulingPeriod: number;
-  /** When its dispute window ends (0 until delivered); once disputed, when the dispute opened (as the market keeps it). */
-  windowEnds: number;
-  bookedAt: number;
-  /** The request whose answer it accepted, if any. */
-  requestId?: bigint;
-  /**
-   * The dispute: who opened it, when, and its deadlines (from `membersFrom` the members' vote may rule too; from
-   * `finalDeadline` nobody rules and anyone may settle it by the default outcome, a full refund).
-   */
-  dispute?: {
-    by: Address;
-    statement: Hex;
-    openedAt: number;
-    membersFrom: number;
-    finalDeadline: number;
-    ruling?: Hex;
-    ruledBy?: Address;
-  };
-  settlement?: { by: Address; at: number; refund: bigint; payment: bigint; fee: bigint };
-}
-
-/** A booking row as a record (its dispute and settlement, when there are, as objects). */
-export function bookingRecordOf(row: RowOf<"booking">): BookingRecord {
-  const {
-    requestId,
-    disputeBy,
-    disputeStatement,
-    disputeOpenedAt,
-    disputeMembersFrom,
-    disputeFinalDeadline,
-    ruling,
-    ruledBy,
-    settledBy,
-    settledAt,
-    refund,
-    payment,
-    fee,
-    ...rest
-  } = row;
-  const disputed =
-    disputeBy !== null &&
-    disputeStatement !== null &&
-    disputeOpenedAt !== null &&
-    disputeMembersFrom !== null &&
-    disputeFinalDeadline !== null;
-  const settled = settledBy !== null && settledAt !== null && refund !== null && payment !== null && fee !== null;
-  return {
-    ...rest,
-    ...(requestId === null ? {} : { requestId }),
-    ...(disputed
-      ? {
-          dispute: {
-            by: disputeBy,
-            statement: disputeStatement,
-            openedAt: disputeOpenedAt,
-            membersFrom: disputeMembersFrom,
-            finalDeadline: disputeFinalDeadline,
-            ...(ruling === null ? {} : { ruling }),
-            ...(ruledBy === null ? {} : { ruledBy }),
-          },
-        }
-      : {}),
-    ...(settled ? { settlement: { by: settledBy, at: settledAt, refund, payment, fee } } : {}),
-  };
-}
-
-/** An offer: its current version from the events (terms, document, data request) and the market's views now. */
-export interface OfferView extends OfferRecord {
   /** Units that may still be booked. */
   remaining: bigint;
   /** Whether it can be booked now: active, within its validity, capacity left, resource on, provider active. */
   bookable: boolean;
+}
+
+/** The one builder of an {@link OfferView}: its row, and whether the market says it is bookable now. */
+export function offerView(o: OfferRow, bookable: boolean): OfferView {
+  return {
+    id: o.id,
+    provider: o.provider,
+    resourceId: o.resourceId,
+    status: o.status,
+    version: o.version,
+    classId: o.classId,
+    token: o.token,
+    unitPrice: o.unitPrice,
+    capacity: o.capacity,
+    booked: o.booked,
+    validFrom: o.validFrom,
+    validUntil: o.validUntil,
+    metadata: o.metadata,
+    dataRequest: { attributeIds: o.dataAttributeIds, purpose: o.dataPurpose, duration: o.dataDuration },
+    listedAt: o.listedAt,
+    updatedAt: o.updatedAt,
+    remaining: o.capacity - o.booked,
+    bookable,
+  };
+}
+
+/**
+ * Offers that may be bookable at time `now`, as a filter on `offer` rows: active and within their validity
+ * (`Market._withinValidity`: from `validFrom`, before `validUntil` unless it is 0). Whether one is bookable
+ * (capacity left, resource on, provider active) the market's `isBookable` says.
+ */
+export function bookableOfferFilter(now: number): Filter<OfferRow> {
+  return { status: "active", validFrom: { lte: now }, or: [{ validUntil: 0 }, { validUntil: { gt: now } }] };
 }
 
 /**
@@ -206,39 +115,160 @@ export interface DisputeDeadlines {
 }
 
 /** A booking, its escrow, and what each party can do next. */
-export interface BookingView extends BookingRecord {
+export interface BookingView {
+  id: bigint;
+  offerId: bigint;
+  consumer: Address;
+  /** The offer's provider (offers never change hands). */
+  provider: Address;
+  status: BookingStatus;
+  version: number;
+  quantity: bigint;
+  token: Address;
+  /** The escrowed amount. */
+  amount: bigint;
+  feeBps: number;
+  /** The data connection the booking opened (0 for none). */
+  connectionId: bigint;
+  /** The dispute window and the leaders' ruling period (seconds) the booking keeps: the rules when it was made. */
+  disputeWindow: number;
+  rulingPeriod: number;
+  /** When its dispute window ends (0 until delivered); once disputed, when the dispute opened (as the market keeps it). */
+  windowEnds: number;
+  bookedAt: number;
+  /** The request whose answer it accepted, if any. */
+  requestId?: bigint;
+  /**
+   * The dispute: who opened it, when, and its deadlines (from `membersFrom` the members' vote may rule too; from
+   * `finalDeadline` nobody rules and anyone may settle it by the default outcome, a full refund).
+   */
+  dispute?: {
+    by: Address;
+    statement: Hex;
+    openedAt: number;
+    membersFrom: number;
+    finalDeadline: number;
+    ruling?: Hex;
+    ruledBy?: Address;
+  };
+  settlement?: { by: Address; at: number; refund: bigint; payment: bigint; fee: bigint };
   next: NextActions;
   /** The deadlines of its dispute, while it is disputed. */
   deadlines?: DisputeDeadlines;
 }
 
-/**
- * The deadlines of a dispute opened at `disputedAt` on a booking that keeps `rulingPeriod` (the rule in force
- * when it was made), given the members' decision time (`Market.MEMBERS_DECISION_TIME`), as the market computes them.
- */
-export function disputeDeadlinesOf(
-  disputedAt: number,
-  rulingPeriod: number,
-  membersDecisionTime: number,
-): DisputeDeadlines {
-  const membersFrom = disputedAt + rulingPeriod;
-  return { disputedAt, membersFrom, finalDeadline: membersFrom + membersDecisionTime };
+/** What the consumer and the provider of a booking may withdraw in its token. */
+export interface BookingCredits {
+  consumer: bigint;
+  provider: bigint;
+}
+
+/** The one builder of a {@link BookingView}: its row at time `now`, and the parties' credits in its token. */
+export function bookingView(b: BookingRow, now: number, credits: BookingCredits): BookingView {
+  const dispute =
+    b.disputeBy === null ||
+    b.disputeStatement === null ||
+    b.disputeOpenedAt === null ||
+    b.disputeMembersFrom === null ||
+    b.disputeFinalDeadline === null
+      ? undefined
+      : {
+          by: b.disputeBy,
+          statement: b.disputeStatement,
+          openedAt: b.disputeOpenedAt,
+          membersFrom: b.disputeMembersFrom,
+          finalDeadline: b.disputeFinalDeadline,
+          ...(b.ruling === null ? {} : { ruling: b.ruling }),
+          ...(b.ruledBy === null ? {} : { ruledBy: b.ruledBy }),
+        };
+  const settlement =
+    b.settledBy === null || b.settledAt === null || b.refund === null || b.payment === null || b.fee === null
+      ? undefined
+      : { by: b.settledBy, at: b.settledAt, refund: b.refund, payment: b.payment, fee: b.fee };
+  // The deadlines the market set when the dispute opened, as its event tells them.
+  const deadlines =
+    b.status === "disputed" && dispute !== undefined
+      ? { disputedAt: dispute.openedAt, membersFrom: dispute.membersFrom, finalDeadline: dispute.finalDeadline }
+      : undefined;
+  return {
+    id: b.id,
+    offerId: b.offerId,
+    consumer: b.consumer,
+    provider: b.provider,
+    status: b.status,
+    version: b.version,
+    quantity: b.quantity,
+    token: b.token,
+    amount: b.amount,
+    feeBps: b.feeBps,
+    connectionId: b.connectionId,
+    disputeWindow: b.disputeWindow,
+    rulingPeriod: b.rulingPeriod,
+    windowEnds: b.windowEnds,
+    bookedAt: b.bookedAt,
+    ...(b.requestId === null ? {} : { requestId: b.requestId }),
+    ...(dispute === undefined ? {} : { dispute }),
+    ...(settlement === undefined ? {} : { settlement }),
+    next: nextActions(b, now, credits, deadlines),
+    ...(deadlines === undefined ? {} : { deadlines }),
+  };
 }
 
 /** A market request with its answers, and whether it is still open. */
-export interface MarketRequestView extends MarketRequestRecord {
+export interface MarketRequestView {
+  id: bigint;
+  consumer: Address;
+  status: MarketRequestStatus;
+  classId: number;
+  token: Address;
+  quantity: bigint;
+  maxUnitPrice: bigint;
+  deadline: number;
+  /** The description's content hash (events only; may be zero). */
+  metadata: Hex;
+  postedAt: number;
+  /** Offers that answered it, in order. */
+  answers: readonly bigint[];
+  /** The booking that accepting an answer made. */
+  bookingId?: bigint;
   /** Open and before its deadline. */
   open: boolean;
 }
 
-/** Folds the market's events (optionally only those matching `topics`) into rows. */
-async function foldMarket(ctx: WeconetContext, o: ReadOptions & { topics?: TopicFilter } = {}): Promise<MemoryStore> {
-  return foldToMemory(readEvents(ctx.publicClient, ctx.deployment, { ...o, contracts: ["market"] }), {
-    partial: o.topics !== undefined,
-  });
+/** Requests open at time `now`, as a filter on `marketRequest` rows (`Market.isRequestOpen`: before the deadline). */
+export function openRequestFilter(now: number): Filter<MarketRequestRow> {
+  return { status: "open", deadline: { gt: now } };
 }
 
-const OFFER_EVENTS = ["OfferListed", "OfferUpdated", "OfferPaused", "OfferResumed", "OfferClosed"];
+/** The one builder of a {@link MarketRequestView}: its row at time `now`. */
+export function marketRequestView(r: MarketRequestRow, now: number): MarketRequestView {
+  return {
+    id: r.id,
+    consumer: r.consumer,
+    status: r.status,
+    classId: r.classId,
+    token: r.token,
+    quantity: r.quantity,
+    maxUnitPrice: r.maxUnitPrice,
+    deadline: r.deadline,
+    metadata: r.metadata,
+    postedAt: r.postedAt,
+    answers: r.answers,
+    ...(r.bookingId === null ? {} : { bookingId: r.bookingId }),
+    open: rowMatches("marketRequest", r, openRequestFilter(now)),
+  };
+}
+
+/** A credit on the market: what an account may withdraw in a token. */
+export interface Credit {
+  token: Address;
+  amount: bigint;
+}
+
+/** The one builder of a {@link Credit}, from a `credit` row. */
+export function creditView(c: RowOf<"credit">): Credit {
+  return { token: c.token, amount: c.amount };
+}
 
 /** The class `classId` and every class below it in the taxonomy. */
 export function classAndSubclasses(classId: number, attributes: readonly Attribute[]): Set<number> {
@@ -255,37 +285,15 @@ export function classAndSubclasses(classId: number, attributes: readonly Attribu
   return found;
 }
 
-/** The views of `offers` now, joined to their records. */
-async function viewsOf(ctx: WeconetContext, offers: readonly OfferRecord[], blockNumber?: bigint) {
-  const at = blockNumber === undefined ? {} : { blockNumber };
-  const market = ctx.contracts.market;
-  return Promise.all(
-    offers.map(async (o): Promise<OfferView> => {
-      const [remaining, bookable, stored] = await Promise.all([
-        market.read.remainingCapacity([o.id], at),
-        market.read.isBookable([o.id], at),
-        market.read.offer([o.id], at),
-      ]);
-      // The events name the current version's terms; the views say what is booked and whether it is live.
-      return {
-        ...o,
-        status: OFFER_STATUSES[stored.status] ?? o.status,
-        booked: stored.booked,
-        remaining: BigInt(remaining),
-        bookable,
-      };
-    }),
-  );
-}
-
 /**
- * Offers on the market, cheapest first: by default only live ones (bookable now), in their current version.
- * Filter by class (`includeSubclasses`: a `vehicle` search finds `bike` offers), token, highest unit price and
- * provider. Reads only the offers' own events.
+ * Offers on the market, cheapest first: by default only live ones (bookable now: the source filters by status and
+ * validity at the chain's time, the market's `isBookable` decides for the page in one batch), in their current
+ * version. Filter by class (`includeSubclasses`: a `vehicle` search finds `bike` offers), token, highest unit
+ * price and provider.
  */
 export async function listOffers(
   ctx: WeconetContext,
-  options: ReadOptions & {
+  options: PageOptions & {
     class?: number | string;
     includeSubclasses?: boolean;
     token?: Address;
@@ -294,51 +302,67 @@ export async function listOffers(
     /** Also offers that cannot be booked now (paused, closed, sold out, out of validity). */
     all?: boolean;
   } = {},
-): Promise<OfferView[]> {
-  const store = await foldMarket(ctx, {
-    ...options,
-    topics: [OFFER_EVENTS.map((name) => eventSelectorOf("market", name))],
-  });
-  let classes: Set<number> | undefined;
-  if (options.class !== undefined) {
-    const classId = await attributeIdOf(ctx, options.class);
-    classes =
-      options.includeSubclasses === true ? classAndSubclasses(classId, await listAttributes(ctx)) : new Set([classId]);
-  }
-  const wanted = store
-    .rows("offer")
-    .map(offerRecordOf)
-    .filter(
-      (o) =>
-        (classes === undefined || classes.has(o.classId)) &&
-        (options.token === undefined || o.token.toLowerCase() === options.token.toLowerCase()) &&
-        (options.maxUnitPrice === undefined || o.unitPrice <= options.maxUnitPrice) &&
-        (options.provider === undefined || o.provider.toLowerCase() === options.provider.toLowerCase()),
-    );
-  const views = await viewsOf(ctx, wanted, options.toBlock);
-  return views
-    .filter((v) => options.all === true || v.bookable)
-    .sort((a, b) => (a.unitPrice < b.unitPrice ? -1 : a.unitPrice > b.unitPrice ? 1 : Number(a.id - b.id)));
+): Promise<ViewPage<OfferView>> {
+  const [{ rows, block, now }, classes] = await Promise.all([
+    readPoint(ctx),
+    options.class === undefined
+      ? Promise.resolve(undefined)
+      : attributeIdOf(ctx, options.class).then(async (classId) =>
+          options.includeSubclasses === true ? [...classAndSubclasses(classId, await listAttributes(ctx))] : [classId],
+        ),
+  ]);
+  const all = options.all === true;
+  const where: Filter<OfferRow> = {
+    ...(all ? {} : bookableOfferFilter(now)),
+    ...(classes === undefined ? {} : { classId: { in: classes } }),
+    ...(options.token === undefined ? {} : { token: options.token }),
+    ...(options.maxUnitPrice === undefined ? {} : { unitPrice: { lte: options.maxUnitPrice } }),
+    ...(options.provider === undefined ? {} : { provider: options.provider }),
+  };
+  return pageOf(
+    rows,
+    "offer",
+    { where, orderBy: "unitPrice" },
+    options,
+    (offers) =>
+      inOneBatch(ctx, block, (batch) =>
+        Promise.all(
+          offers.map(async (o) => {
+            const view = offerView(o, await batch.view("market", "isBookable", [o.id]));
+            return all || view.bookable ? view : undefined;
+          }),
+        ),
+      ),
+    !all,
+  );
 }
 
 /**
- * Offer `offerId` in full: its current terms, document hash and data request from its own events (checked against
- * the hash the market keeps), and its state now.
+ * Offer `offerId` in full: its current terms, document hash and data request from its row, checked against what
+ * the market keeps (version, data request hash), and whether it is bookable now.
  */
-export async function readOffer(ctx: WeconetContext, offerId: bigint, options: ReadOptions = {}): Promise<OfferView> {
-  const store = await foldMarket(ctx, { ...options, topics: [null, null, pad(toHex(offerId))] });
-  const row = store.row("offer", { id: offerId });
-  const record = row === undefined ? undefined : offerRecordOf(row);
-  if (record === undefined) throw new WeconetError(`there is no offer ${offerId} on this network`);
-  const [view] = await viewsOf(ctx, [record], options.toBlock);
-  if (view === undefined) throw new WeconetError(`there is no offer ${offerId} on this network`);
-  const stored = await ctx.contracts.market.read.offer([offerId]);
-  if (stored.version !== view.version || stored.dataRequest !== dataRequestHash(view.dataRequest)) {
+export async function readOffer(ctx: WeconetContext, offerId: bigint): Promise<OfferView> {
+  const point = await readPoint(ctx);
+  const [stored, bookable] = await inOneBatch(ctx, point.block, (batch) =>
+    Promise.all([batch.view("market", "offer", [offerId]), batch.view("market", "isBookable", [offerId])]),
+  ).catch((error: unknown) => {
+    if (error instanceof WeconetError && error.reason?.name === "MarketUnknownOffer") {
+      throw new WeconetError(`there is no offer ${offerId} on this network`, error.reason, { cause: error });
+    }
+    throw error;
+  });
+  const matches = (row: OfferRow | undefined) =>
+    row !== undefined &&
+    row.version === stored.version &&
+    stored.dataRequest ===
+      dataRequestHash({ attributeIds: row.dataAttributeIds, purpose: row.dataPurpose, duration: row.dataDuration });
+  const row = await readFresh(point, () => point.rows.get("offer", { id: offerId }), matches);
+  if (row === undefined || !matches(row)) {
     throw new WeconetError(
-      `offer ${offerId}'s events do not match the market (version ${view.version} vs ${stored.version}): is the node's log incomplete?`,
+      `offer ${offerId}'s events do not match the market (version ${row?.version ?? "none"} vs ${stored.version}): is the node's log incomplete, or the indexer behind?`,
     );
   }
-  return view;
+  return offerView(row, bookable);
 }
 
 /**
@@ -346,7 +370,7 @@ export async function readOffer(ctx: WeconetContext, offerId: bigint, options: R
  * who may rule from when (without them only the leaders' ruling is named).
  */
 export function nextActions(
-  b: Pick<BookingRecord, "status" | "windowEnds">,
+  b: Pick<BookingRow, "status" | "windowEnds">,
   now: number,
   credits: { consumer: bigint; provider: bigint },
   deadlines?: DisputeDeadlines,
@@ -400,119 +424,69 @@ export function nextActions(
 }
 
 /**
- * A booking row as people see it: its record, with status and dispute window from the market's view at
- * `blockNumber`, its dispute's deadlines and what each side can do next (`decisionTime`: the market's
- * `MEMBERS_DECISION_TIME`).
- */
-export async function bookingView(
-  ctx: WeconetContext,
-  row: RowOf<"booking">,
-  at: { blockNumber: bigint; now: number; decisionTime: number },
-): Promise<BookingView> {
-  const b = bookingRecordOf(row);
-  const market = ctx.contracts.market;
-  const block = { blockNumber: at.blockNumber };
-  const [stored, consumerCredit, providerCredit] = await Promise.all([
-    market.read.booking([b.id], block),
-    market.read.balanceOf([b.consumer, b.token], block),
-    market.read.balanceOf([b.provider, b.token], block),
-  ]);
-  const status = BOOKING_STATUSES[stored.status] ?? b.status;
-  // The booking keeps its dispute window and ruling period: the market's record, not the rules now.
-  const current = {
-    ...b,
-    status,
-    windowEnds: stored.windowEnds,
-    disputeWindow: stored.disputeWindow,
-    rulingPeriod: stored.rulingPeriod,
-  };
-  const deadlines =
-    status === "disputed" ? disputeDeadlinesOf(stored.windowEnds, stored.rulingPeriod, at.decisionTime) : undefined;
-  const credits = { consumer: consumerCredit, provider: providerCredit };
-  return {
-    ...current,
-    ...(deadlines === undefined ? {} : { deadlines }),
-    next: nextActions(current, at.now, credits, deadlines),
-  };
-}
-
-/** A market request row as people see it: its record, and whether the market says it is open at `blockNumber`. */
-export async function marketRequestView(
-  ctx: WeconetContext,
-  row: RowOf<"marketRequest">,
-  blockNumber?: bigint,
-): Promise<MarketRequestView> {
-  const r = marketRequestRecordOf(row);
-  const at = blockNumber === undefined ? {} : { blockNumber };
-  return { ...r, open: await ctx.contracts.market.read.isRequestOpen([r.id], at) };
-}
-
-/**
  * The bookings of `party` (as consumer, as provider, or both; everyone's when no party is named), newest first,
- * with the escrow, the settlement and what each side can do next. Status and dispute window come from the views.
+ * with the escrow, the settlement and what each side can do next (with the parties' credits, from the rows).
  */
 export async function listBookings(
   ctx: WeconetContext,
-  options: ReadOptions & {
+  options: PageOptions & {
     party?: Address;
     role?: "consumer" | "provider" | "both";
     statuses?: readonly BookingStatus[];
   } = {},
-): Promise<BookingView[]> {
-  const store = await foldMarket(ctx, options);
-  const block = await ctx.publicClient.getBlock(
-    options.toBlock === undefined ? { blockTag: "latest" } : { blockNumber: options.toBlock },
-  );
-  const at = { blockNumber: block.number, now: Number(block.timestamp) };
-  const party = options.party?.toLowerCase();
+): Promise<ViewPage<BookingView>> {
+  const { rows, now } = await readPoint(ctx);
+  const statuses: Filter<BookingRow> = options.statuses === undefined ? {} : { status: { in: options.statuses } };
+  const party = options.party;
   const role = options.role ?? "both";
-  const mine = store
-    .rows("booking")
-    .filter(
-      (b) =>
-        party === undefined ||
-        (role !== "provider" && b.consumer.toLowerCase() === party) ||
-        (role !== "consumer" && b.provider.toLowerCase() === party),
+  const where: Filter<BookingRow> =
+    party === undefined
+      ? statuses
+      : role === "consumer"
+        ? { ...statuses, consumer: party }
+        : role === "provider"
+          ? { ...statuses, provider: party }
+          : { ...statuses, or: [{ consumer: party }, { provider: party }] };
+  return pageOf(rows, "booking", { where, orderBy: "id", direction: "desc" }, options, async (bookings) => {
+    const tokens = [...new Set(bookings.map((b) => b.token))];
+    const accounts = [...new Set(bookings.flatMap((b) => [b.consumer, b.provider]))];
+    const credits =
+      bookings.length === 0
+        ? []
+        : await selectAll(rows, "credit", { where: { token: { in: tokens }, account: { in: accounts } } });
+    const amount = (token: Address, account: Address) =>
+      credits.find(
+        (c) => c.token.toLowerCase() === token.toLowerCase() && c.account.toLowerCase() === account.toLowerCase(),
+      )?.amount ?? 0n;
+    return bookings.map((b) =>
+      bookingView(b, now, { consumer: amount(b.token, b.consumer), provider: amount(b.token, b.provider) }),
     );
-  const decisionTime = Number(await ctx.contracts.market.read.MEMBERS_DECISION_TIME({ blockNumber: at.blockNumber }));
-  const views = await Promise.all(mine.map((b) => bookingView(ctx, b, { ...at, decisionTime })));
-  return views
-    .filter((v) => options.statuses === undefined || options.statuses.includes(v.status))
-    .sort((a, b) => Number(b.id - a.id));
+  });
 }
 
 /** Requests on the market, newest first: by default only open ones; optionally one consumer's or one class. */
 export async function listMarketRequests(
   ctx: WeconetContext,
-  options: ReadOptions & { consumer?: Address; class?: number | string; all?: boolean } = {},
-): Promise<MarketRequestView[]> {
-  const store = await foldMarket(ctx, options);
-  const classId = options.class === undefined ? undefined : await attributeIdOf(ctx, options.class);
-  const views = await Promise.all(
-    store
-      .rows("marketRequest")
-      .filter(
-        (r) =>
-          (options.consumer === undefined || r.consumer.toLowerCase() === options.consumer.toLowerCase()) &&
-          (classId === undefined || r.classId === classId),
-      )
-      .map((r) => marketRequestView(ctx, r, options.toBlock)),
+  options: PageOptions & { consumer?: Address; class?: number | string; all?: boolean } = {},
+): Promise<ViewPage<MarketRequestView>> {
+  const [{ rows, now }, classId] = await Promise.all([
+    readPoint(ctx),
+    options.class === undefined ? Promise.resolve(undefined) : attributeIdOf(ctx, options.class),
+  ]);
+  const where: Filter<MarketRequestRow> = {
+    ...(options.all === true ? {} : openRequestFilter(now)),
+    ...(options.consumer === undefined ? {} : { consumer: options.consumer }),
+    ...(classId === undefined ? {} : { classId }),
+  };
+  return pageOf(rows, "marketRequest", { where, orderBy: "id", direction: "desc" }, options, async (requests) =>
+    requests.map((r) => marketRequestView(r, now)),
   );
-  return views.filter((r) => options.all === true || r.open).sort((a, b) => Number(b.id - a.id));
 }
 
-/** What `account` may withdraw from the market, per token (only tokens with a credit). */
-export async function marketCredits(
-  ctx: WeconetContext,
-  account: Address,
-  options: ReadOptions = {},
-): Promise<{ token: Address; amount: bigint }[]> {
-  const store = await foldMarket(ctx, { ...options, topics: [eventSelectorOf("market", "BookingCreated")] });
-  const tokens = new Set<Address>([ETH, ...store.rows("booking").map((b) => b.token)]);
-  const credits = await Promise.all(
-    [...tokens].map(async (token) => ({ token, amount: await ctx.contracts.market.read.balanceOf([account, token]) })),
-  );
-  return credits.filter((c) => c.amount > 0n);
+/** What `account` may withdraw from the market, per token (only tokens with a credit), ETH first. */
+export async function marketCredits(ctx: WeconetContext, account: Address): Promise<Credit[]> {
+  const { rows } = await readPoint(ctx);
+  return (await selectAll(rows, "credit", { where: { account, amount: { gt: 0n } } })).map(creditView);
 }
 
 /** Whether a booking in `status` is settled (its escrow credited out). */

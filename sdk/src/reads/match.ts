@@ -30,7 +30,7 @@ export async function matchMarket(
     related.add(id);
   }
   const [offers, now, decimals] = await Promise.all([
-    listOffers(ctx, { token, all: true }),
+    listOffers(ctx, { token, all: true }).then((page) => page.items),
     chainTime(ctx),
     token === zeroAddress
       ? Promise.resolve(18)

@@ -1,6 +1,8 @@
 import type { Address, Hex } from "viem";
 
 import type { WeconetContext } from "../client.js";
+import type { RowOf } from "../model/tables.js";
+import { pageOf, readPoint, type PageOptions, type ViewPage } from "./rows.js";
 
 /** A member's resource. */
 export interface ResourceView {
@@ -12,19 +14,34 @@ export interface ResourceView {
   registeredAt: number;
 }
 
-/** Every resource (ids run from 1 to the count), optionally only one owner's or only active ones. */
+/** The one builder of a {@link ResourceView}, from a `resource` row. */
+export function resourceView(r: RowOf<"resource">): ResourceView {
+  return {
+    id: r.id,
+    owner: r.owner,
+    classId: r.classId,
+    metadata: r.metadata,
+    active: r.active,
+    registeredAt: r.registeredAt,
+  };
+}
+
+/** Resources by id, optionally only one owner's or only active ones. */
 export async function listResources(
   ctx: WeconetContext,
-  options: { owner?: Address; activeOnly?: boolean; blockNumber?: bigint } = {},
-): Promise<ResourceView[]> {
-  const resources = ctx.contracts.resources;
-  const at = options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber };
-  const count = await resources.read.resourceCount(at);
-  const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
-  const all = await Promise.all(ids.map(async (id) => ({ id, ...(await resources.read.resource([id], at)) })));
-  return all.filter(
-    (r) =>
-      (options.owner === undefined || r.owner.toLowerCase() === options.owner.toLowerCase()) &&
-      (options.activeOnly !== true || r.active),
+  options: PageOptions & { owner?: Address; activeOnly?: boolean } = {},
+): Promise<ViewPage<ResourceView>> {
+  const { rows } = await readPoint(ctx);
+  return pageOf(
+    rows,
+    "resource",
+    {
+      where: {
+        ...(options.owner === undefined ? {} : { owner: options.owner }),
+        ...(options.activeOnly === true ? { active: true } : {}),
+      },
+    },
+    options,
+    async (resources) => resources.map(resourceView),
   );
 }

@@ -1,6 +1,7 @@
 import type { Address } from "viem";
 
 import { latestBlock, type WeconetContext } from "../client.js";
+import { inOneBatch } from "./batch.js";
 import { readRules, type Rule } from "./rules.js";
 
 /** The network at a glance. */
@@ -22,41 +23,43 @@ export interface NetworkStatus {
   market: { offers: bigint; requests: bigint; bookings: bigint };
 }
 
+/** The network at a glance: the contracts' views in one batch, at the latest block. */
 export async function readNetworkStatus(ctx: WeconetContext): Promise<NetworkStatus> {
-  const c = ctx.contracts;
   const block = await latestBlock(ctx.publicClient);
-  const at = { blockNumber: block };
+  const [views, treasury, rules] = await Promise.all([
+    inOneBatch(ctx, block, (batch) =>
+      Promise.all([
+        batch.view("membership", "manager", []),
+        batch.view("membership", "voterCount", []),
+        batch.view("taxonomy", "attributeCount", []),
+        batch.view("resources", "resourceCount", []),
+        batch.view("governor", "votingDelay", []),
+        batch.view("governor", "votingPeriod", []),
+        batch.view("governor", "quorumNumerator", []),
+        batch.view("timelock", "getMinDelay", []),
+        batch.view("accessGrants", "connectorCount", []),
+        batch.view("market", "offerCount", []),
+        batch.view("market", "requestCount", []),
+        batch.view("market", "bookingCount", []),
+      ]),
+    ),
+    ctx.publicClient.getBalance({ address: ctx.deployment.contracts.timelock, blockNumber: block }),
+    readRules(ctx),
+  ]);
   const [
     manager,
     voters,
     attributes,
     resources,
-    rules,
     votingDelay,
     votingPeriod,
     quorumPercent,
     delay,
-    treasury,
     connectors,
     offers,
     requests,
     bookings,
-  ] = await Promise.all([
-    c.membership.read.manager(at),
-    c.membership.read.voterCount(at),
-    c.taxonomy.read.attributeCount(at),
-    c.resources.read.resourceCount(at),
-    readRules(ctx, at),
-    c.governor.read.votingDelay(at),
-    c.governor.read.votingPeriod(at),
-    c.governor.read.quorumNumerator(at),
-    c.timelock.read.getMinDelay(at),
-    ctx.publicClient.getBalance({ address: ctx.deployment.contracts.timelock, blockNumber: block }),
-    c.accessGrants.read.connectorCount(at),
-    c.market.read.offerCount(at),
-    c.market.read.requestCount(at),
-    c.market.read.bookingCount(at),
-  ]);
+  ] = views;
   return {
     chainId: ctx.deployment.chainId,
     block,

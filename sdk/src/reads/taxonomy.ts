@@ -1,5 +1,7 @@
 import type { WeconetContext } from "../client.js";
-import { toWeconetError, WeconetError } from "../errors.js";
+import { toWeconetError } from "../errors.js";
+import { selectAll } from "../model/store.js";
+import { readPoint } from "./rows.js";
 
 /** Mirrors `ITaxonomy.Domain`. */
 export const DOMAINS = ["person", "resource", "offer"] as const;
@@ -36,7 +38,7 @@ export interface Attribute {
   deprecated: boolean;
 }
 
-/** An attribute as the SDK names it, from `Taxonomy.attribute(id)`'s struct. */
+/** The one builder of an {@link Attribute}: from an `attribute` row or `Taxonomy.attribute(id)`'s struct. */
 export function toAttribute(
   id: number,
   raw: { name: string; domain: number; dataType: number; parent: number; deprecated: boolean },
@@ -62,23 +64,10 @@ export async function attributeIdOf(ctx: WeconetContext, ref: number | string): 
   }
 }
 
-/** The whole vocabulary, page by page (512 attributes at most). */
-export async function listAttributes(
-  ctx: WeconetContext,
-  options: { blockNumber?: bigint } = {},
-): Promise<Attribute[]> {
-  const taxonomy = ctx.contracts.taxonomy;
-  const count = await taxonomy.read.attributeCount(options);
-  const attributes: Attribute[] = [];
-  for (let from = 1; from <= count; from += 128) {
-    const [ids, page] = await taxonomy.read.attributes([from, 128], options);
-    ids.forEach((id, i) => {
-      const a = page[i];
-      if (a === undefined) throw new WeconetError(`taxonomy page at ${from} is shorter than its ids`);
-      attributes.push(toAttribute(id, a));
-    });
-  }
-  return attributes;
+/** The whole vocabulary (the `attribute` rows), by id. */
+export async function listAttributes(ctx: WeconetContext): Promise<Attribute[]> {
+  const { rows } = await readPoint(ctx);
+  return (await selectAll(rows, "attribute")).map((row) => toAttribute(row.id, row));
 }
 
 /** A set of attributes given by id or name, as the contracts take it: ids, sorted, each once. */

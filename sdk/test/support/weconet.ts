@@ -47,17 +47,13 @@ export const people = {
   outsider: (i: number) => account(4 + i),
 };
 
-/** The SDK acting as `address` (a development account the node signs for). */
-export function as(address: Address): Weconet {
-  return createWeconet({
-    deployment,
-    publicClient,
-    walletClient: createWalletClient({ account: address, chain, transport: http(url) }),
-  });
-}
-
 /** Read-only SDK. */
 export const reader: Weconet = createWeconet({ deployment, publicClient });
+
+/** The SDK acting as `address` (a development account the node signs for), reading the reader's rows. */
+export function as(address: Address): Weconet {
+  return reader.connect(createWalletClient({ account: address, chain, transport: http(url) }));
+}
 
 /** The latest block's timestamp. */
 export async function latestTime(): Promise<number> {
