@@ -14,6 +14,11 @@ export default tseslint.config(
       "bench/results/",
       "**/.next/",
       "**/out/",
+      // Ponder's: its generated schema, its type declarations (written by `ponder codegen`), its build cache.
+      "indexer/ponder.schema.ts",
+      "indexer/ponder-env.d.ts",
+      "indexer/.ponder/",
+      "indexer/generated/",
     ],
   },
   js.configs.recommended,

@@ -3,29 +3,12 @@
  * resources and offers. Members extend it by vote (Taxonomy.addAttribute); this list only seeds deployment.
  * Order matters: a class comes before the classes and attributes that name it as parent.
  */
+import { enumValues } from "../sdk/src/vocabulary.js";
 
-/** Mirrors `ITaxonomy.Domain`. */
-export const Domain = { Person: 0, Resource: 1, Offer: 2 } as const;
+/** `ITaxonomy.Domain` and `ITaxonomy.DataType`, member by value (from the build's vocabulary). */
+export const Domain = enumValues("ITaxonomy.Domain");
 export type DomainName = keyof typeof Domain;
-
-/** Mirrors `ITaxonomy.DataType`. */
-export const DataType = {
-  Class: 0,
-  Text: 1,
-  Integer: 2,
-  Decimal: 3,
-  Boolean: 4,
-  Date: 5,
-  DateTime: 6,
-  Duration: 7,
-  Email: 8,
-  Phone: 9,
-  PostalAddress: 10,
-  GeoLocation: 11,
-  Money: 12,
-  Url: 13,
-  Reference: 14,
-} as const;
+export const DataType = enumValues("ITaxonomy.DataType");
 export type DataTypeName = keyof typeof DataType;
 
 export interface StarterAttribute {
@@ -71,8 +54,8 @@ export const STARTER_TAXONOMY: readonly StarterAttribute[] = [
   { name: "price_unit", domain: "Offer", dataType: "Text" },
   { name: "supplier", domain: "Offer", dataType: "Reference" },
   { name: "service_area", domain: "Offer", dataType: "GeoLocation" },
-  { name: "available_from", domain: "Offer", dataType: "DateTime" },
-  { name: "available_until", domain: "Offer", dataType: "DateTime" },
+  { name: "available_from", domain: "Offer", dataType: "Datetime" },
+  { name: "available_until", domain: "Offer", dataType: "Datetime" },
   { name: "lead_time", domain: "Offer", dataType: "Duration" },
   { name: "terms_url", domain: "Offer", dataType: "Url" },
 ];

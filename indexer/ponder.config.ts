@@ -12,6 +12,14 @@ import { databaseConfig, indexedDeployment, isLocalChain, rpcUrl } from "./lib/e
 const deployment = indexedDeployment();
 const local = isLocalChain(deployment.chainId);
 const startBlock = Number(deployment.fromBlock);
+const rpc = rpcUrl(deployment.chainId);
+
+/**
+ * Ponder paces each RPC URL it is given, starting at 20 requests a second and speeding up by 5% a second: right for
+ * a provider's quota, needlessly slow for a node on this machine (fetching the demo's 66 blocks took 14 s). A local
+ * node is given as eight URLs, which Ponder paces apart: 160 requests a second from the start.
+ */
+const LOCAL_RPC_LANES = 8;
 
 /** One Ponder contract per Weconet contract, all on the one chain of the deployment. */
 const contract = <C extends ContractName>(name: C) => ({
@@ -26,7 +34,7 @@ export default createConfig({
   chains: {
     weconet: {
       id: deployment.chainId,
-      rpc: rpcUrl(deployment.chainId),
+      rpc: local ? Array.from({ length: LOCAL_RPC_LANES }, () => rpc) : rpc,
       // A local chain starts anew with the same block numbers: Ponder's RPC cache would serve the old chain's blocks
       // (as in Ponder's examples/with-foundry). It also mines on demand, so it is polled often.
       ...(local ? { disableCache: true, pollingInterval: 250 } : {}),

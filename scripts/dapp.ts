@@ -107,6 +107,8 @@ export async function startDapp(options: {
   deploymentDir: string;
   /** The data socket the dApp uses when the chain's SocketDirectory names none. */
   socketUrl: string;
+  /** The Weconet indexer the dApp's lists read (its base URL). */
+  indexerUrl?: string;
 }): Promise<RunningDapp> {
   const url = `http://${options.host}:${options.port}`;
   const child = run(["start", "--hostname", options.host, "--port", String(options.port)], {
@@ -114,6 +116,7 @@ export async function startDapp(options: {
     WECONET_LOCAL_DEPLOYMENT: path.resolve(root, options.deploymentDir),
     WECONET_DEPLOYMENTS_DIR: path.join(root, "deploy", "deployments"),
     WECONET_SOCKET_URL: options.socketUrl,
+    ...(options.indexerUrl === undefined ? {} : { WECONET_INDEXER_URL: options.indexerUrl }),
   });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));

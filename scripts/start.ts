@@ -2,11 +2,13 @@
  * The main job: a live local Weconet network. Starts a chain on 127.0.0.1, deploys the whole network with
  * the Ignition module, seeds the demo network, serves the dApp (production build, rebuilt only when its sources
  * changed; built while the chain is deployed and seeded), prints what it created and how to connect, and keeps
- * running until stopped (Ctrl-C stops the chain, the data socket and the dApp). The data socket starts beside the
- * chain once it is deployed; the demo stores its people's (fictional) values and its documents in it.
+ * running until stopped (Ctrl-C stops the chain, the data socket, the indexer and the dApp). The data socket starts
+ * beside the chain once it is deployed; the demo stores its people's (fictional) values and its documents in it. The
+ * indexer (Ponder, embedded PGlite) starts once the network is deployed and folds the demo's events as they come;
+ * the dApp's lists read it.
  *
  * Run with `npm start`. Ports: WECONET_PORT (chain, default 8545), WECONET_DAPP_PORT (dApp, default 3000),
- * WECONET_SOCKET_PORT (data socket, default 8600).
+ * WECONET_SOCKET_PORT (data socket, default 8600), WECONET_INDEXER_PORT (indexer, default 42069).
  * WECONET_DEPLOYMENT_ID puts the deployment in deploy/deployments/<id> instead of chain-31337 (the end-to-end
  * tests use it so as not to disturb a running `npm start`).
  */
@@ -18,8 +20,9 @@ import { config, network } from "hardhat";
 import { keccak256, stringToHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
-import { createSocketClient } from "@weconet/sdk";
+import { createSocketClient, indexerSource } from "@weconet/sdk";
 import { loadDeployment } from "@weconet/sdk/node";
+import { startIndexer, type RunningIndexer } from "@weconet/indexer";
 import { startSocket } from "@weconet/socket";
 
 import WeconetModule from "../deploy/modules/Weconet.js";
@@ -43,6 +46,9 @@ const DOCUMENTS_DIR = path.join(DEPLOYMENT_DIR, "documents");
 const DAPP_PORT = Number.parseInt(process.env.WECONET_DAPP_PORT ?? "3000", 10);
 const SOCKET_PORT = Number.parseInt(process.env.WECONET_SOCKET_PORT ?? "8600", 10);
 const SOCKET_URL = `http://${HOST}:${SOCKET_PORT}`;
+const INDEXER_PORT = Number.parseInt(process.env.WECONET_INDEXER_PORT ?? "42069", 10);
+// The indexer's embedded database and log (the chain is new on every start: so is its data).
+const INDEXER_HOME = path.join(".weconet", "indexer", DEPLOYMENT_ID);
 
 // The production build needs no chain: it runs while the chain is started, deployed and seeded.
 const dappBuild = buildDapp();
@@ -65,18 +71,28 @@ try {
 
 let dapp: RunningDapp | undefined;
 let socket: Awaited<ReturnType<typeof startSocket>> | undefined;
+let indexerStart: Promise<RunningIndexer> | undefined;
+const indexerAbort = new AbortController();
 let stopping = false;
-/** Stops the dApp, the socket and the chain: on Ctrl-C, and on any failure once the chain runs (nothing is left behind). */
+/**
+ * Stops the dApp, the indexer, the socket and the chain: on Ctrl-C, and on any failure once the chain runs (nothing
+ * is left behind).
+ */
 async function shutdown(code: number): Promise<never> {
   stopping = true;
   await dappBuild.cancel();
   await dapp?.stop();
+  indexerAbort.abort();
+  await indexerStart?.then(
+    (indexer) => indexer.stop(),
+    () => undefined,
+  );
   await socket?.stop().catch((error: unknown) => console.error(`weconet: stopping the data socket: ${String(error)}`));
   await server.close();
   process.exit(code);
 }
 process.on("SIGINT", () => {
-  console.log("\nweconet: stopping the dApp, the data socket and the local chain.");
+  console.log("\nweconet: stopping the dApp, the indexer, the data socket and the local chain.");
   void shutdown(0);
 });
 process.on("SIGTERM", () => void shutdown(0));
@@ -96,6 +112,21 @@ try {
   });
   // The SDK reads the deployment straight from Ignition's output, as the CLI and the dApp do.
   const deployment = loadDeployment({ chainId: CHAIN_ID, dir: DEPLOYMENT_DIR });
+
+  // Ponder takes a while to start (its database, its build): it starts now and folds the demo's events as they come.
+  console.log(`weconet: starting the indexer on port ${INDEXER_PORT} …`);
+  indexerStart = startIndexer({
+    deploymentDir: DEPLOYMENT_DIR,
+    rpcUrl: RPC_URL,
+    host: HOST,
+    port: INDEXER_PORT,
+    database: { kind: "pglite", directory: path.join(INDEXER_HOME, "pglite") },
+    fresh: true,
+    logFile: path.join(INDEXER_HOME, "ponder.log"),
+    signal: indexerAbort.signal,
+  });
+  // Reported when awaited below; this keeps an early failure from being an unhandled rejection meanwhile.
+  indexerStart.catch(() => undefined);
 
   console.log(`weconet: starting the data socket on port ${SOCKET_PORT} …`);
   socket = await startSocket({
@@ -152,6 +183,25 @@ try {
     );
   }
 
+  const indexer = await indexerStart.catch((error: unknown) => {
+    throw new Error(
+      `the indexer could not start (its log: ${INDEXER_HOME}/ponder.log): ` +
+        (error instanceof Error ? error.message : String(error)),
+    );
+  });
+  if (indexer.url !== `http://${HOST}:${INDEXER_PORT}`) {
+    console.log(`weconet: port ${INDEXER_PORT} was taken: the indexer serves ${indexer.url}`);
+  }
+  indexer.child.once("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(
+      `weconet: the indexer stopped unexpectedly (${code ?? signal}; its log: ${INDEXER_HOME}/ponder.log); stopping the rest.`,
+    );
+    void shutdown(1);
+  });
+  // The dApp's lists read the indexer: it first folds every event of the demo.
+  await caughtUp(indexer.url, BigInt(await ethers.provider.getBlockNumber()));
+
   console.log("weconet: starting the dApp …");
   if (await dappBuild.done) console.log("weconet: built the dApp (production build)");
   dapp = await startDapp({
@@ -160,6 +210,7 @@ try {
     rpcUrl: RPC_URL,
     deploymentDir: DEPLOYMENT_DIR,
     socketUrl: socket.url,
+    indexerUrl: indexer.url,
   }).catch((error: unknown) => {
     throw new Error(
       `the dApp could not start on port ${DAPP_PORT} (is it taken? choose another: WECONET_DAPP_PORT=3001 npm start): ` +
@@ -182,6 +233,8 @@ try {
     `  JSON-RPC    ${RPC_URL}   (chain id ${CHAIN_ID})`,
     `  socket      ${socket.url}   (the data socket: members' values, receipts, documents; API reference ${socket.url}/docs)`,
     `  socket data ${SOCKET_HOME}/${DEPLOYMENT_ID}   (PGlite, encrypted; master key ${SOCKET_HOME}/master.key)`,
+    `  indexer     ${indexer.url}   (GraphQL ${indexer.url}/graphql: the rows every list reads; status ${indexer.url}/weconet/status)`,
+    `  index data  ${INDEXER_HOME}   (Ponder on PGlite; its log ponder.log)`,
     `  deployment  ${DEPLOYMENT_DIR}/deployed_addresses.json`,
     `  documents   ${DOCUMENTS_DIR}   (the offers' documents, named by their hashes, for weconet offers --match; also in the socket)`,
     "",
@@ -197,9 +250,10 @@ try {
     ),
     "",
     `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
-    "These keys are public: never send real funds to them. Stop with Ctrl-C (stops the chain, the socket and the dApp).",
+    "These keys are public: never send real funds to them. Stop with Ctrl-C (stops the chain, the socket, the indexer and the dApp).",
     "",
-    "In another terminal: npx weconet status, npx weconet offers, npx weconet audit verify (see docs/sdk.md).",
+    "In another terminal: npx weconet status, npx weconet offers, npx weconet audit verify (see docs/sdk.md);",
+    `with --indexer ${indexer.url} the CLI's lists read the indexer, and audit verify checks its tables too.`,
     "",
   ];
   console.log(lines.join("\n"));
@@ -217,6 +271,20 @@ function localParameters(): DeploymentParameters {
     readFileSync(path.resolve("deploy", "parameters", "localhost.json"), "utf8"),
   ) as DeploymentParameters;
   return { ...parameters, WeconetSocket: { ...parameters.WeconetSocket, defaultSocket: SOCKET_URL } };
+}
+
+/** Waits until the indexer at `url` has applied block `head` (a minute at most; then the dApp shows what it has). */
+async function caughtUp(url: string, head: bigint): Promise<void> {
+  const source = indexerSource(url);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if ((await source.block()) >= head) return;
+    if (Date.now() > deadline) {
+      console.warn(`weconet: the indexer has not reached block ${head} within a minute; the dApp shows what it has`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** The socket's two databases in the deployment's folder: the values and receipts, and (apart) the data keys. */

@@ -1,6 +1,6 @@
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
-import { id, ZeroHash } from "ethers";
+import { EventFragment, id, toBeHex, ZeroHash } from "ethers";
 
 import { ReentrantReceiver__factory } from "../typechain-types/index.js";
 import { asGovernance } from "./helpers/access.js";
@@ -1073,7 +1073,7 @@ describe("Market", () => {
       const terms = await courierRequest(n);
       await expect(n.market.connect(n.carol).postRequest(terms))
         .to.emit(n.market, "RequestPosted")
-        .withArgs(n.carol.address, 0n, 0n, 1n, Object.values(terms));
+        .withArgs(n.carol.address, 0n, 1n, Object.values(terms));
       const request = await n.market.request(1n);
       expect(request.consumer).to.equal(n.carol.address);
       expect(request.status).to.equal(RequestStatus.Open);
@@ -1085,7 +1085,7 @@ describe("Market", () => {
       for (const offerId of [cheap, dear]) {
         await expect(n.market.connect(n.alice).answerRequest(1n, offerId))
           .to.emit(n.market, "RequestAnswered")
-          .withArgs(n.alice.address, offerId, 0n, 1n);
+          .withArgs(n.alice.address, offerId, 1n);
         expect(await n.market.hasAnswered(1n, offerId)).to.equal(true);
       }
 
@@ -1100,6 +1100,34 @@ describe("Market", () => {
       await expect(n.market.connect(n.carol).acceptAnswer(1n, dear, 0, NO_DATA, { value: 4n * PRICE }))
         .to.be.revertedWithCustomError(n.market, "MarketRequestNotOpen")
         .withArgs(1n, RequestStatus.Accepted);
+    });
+
+    it("indexes the request id: one request's events are one filter on the node", async () => {
+      // Two requests answered by the same offer: the offer's topic cannot tell them apart, the request's can.
+      await n.market.connect(n.carol).postRequest(await courierRequest(n));
+      await n.market.connect(n.dave).postRequest(await courierRequest(n));
+      const offerId = await listCourier(n, { unitPrice: PRICE });
+      await n.market.connect(n.alice).answerRequest(1n, offerId);
+      await n.market.connect(n.alice).answerRequest(2n, offerId);
+      await n.market.connect(n.dave).acceptAnswer(2n, offerId, 0, NO_DATA, { value: 2n * PRICE });
+      await n.market.connect(n.carol).cancelRequest(1n);
+
+      const answered = await n.market.queryFilter(n.market.filters.RequestAnswered(undefined, undefined, 2n));
+      expect(answered.map((e) => [e.args.requestId, e.args.offerId])).to.deep.equal([[2n, offerId]]);
+      // All four request events of request 2, in one query: (any request event, any party, any offer, request 2).
+      const names = ["RequestPosted", "RequestCancelled", "RequestAnswered", "RequestAccepted"] as const;
+      const logs = await ethers.provider.getLogs({
+        address: await n.market.getAddress(),
+        fromBlock: 0,
+        topics: [names.map((name) => n.market.interface.getEvent(name).topicHash), null, null, toBeHex(2n, 32)],
+      });
+      const parsed = logs.map((log) => n.market.interface.parseLog(log));
+      expect(parsed.map((e) => e?.name)).to.deep.equal(["RequestPosted", "RequestAnswered", "RequestAccepted"]);
+      expect(parsed.map((e) => e?.args.requestId)).to.deep.equal([2n, 2n, 2n]);
+      // The booking an accepted request made is in the event's data, and its own BookingCreated indexes it.
+      const [, , accepted] = parsed;
+      expect(accepted?.args.bookingId).to.equal(1n);
+      expect(await n.market.queryFilter(n.market.filters.BookingCreated(undefined, undefined, 1n))).to.have.length(1);
     });
 
     it("rejects a request with bad terms", async () => {
@@ -1170,7 +1198,7 @@ describe("Market", () => {
         .withArgs(1n, terms.deadline);
       await expect(n.market.connect(n.carol).cancelRequest(1n))
         .to.emit(n.market, "RequestCancelled")
-        .withArgs(n.carol.address, 0n, 0n, 1n);
+        .withArgs(n.carol.address, 0n, 1n);
       await expect(n.market.connect(n.carol).cancelRequest(1n))
         .to.be.revertedWithCustomError(n.market, "MarketRequestNotOpen")
         .withArgs(1n, RequestStatus.Cancelled);
@@ -1223,15 +1251,16 @@ describe("Market", () => {
   });
 
   describe("events", () => {
-    it("every event has the same indexed layout: party, offer id, booking id", () => {
-      const events = n.market.interface.fragments.filter((f) => f.type === "event");
+    it("every event has the same indexed layout: party, offer id, then the booking id (the request id for requests)", () => {
+      const events = n.market.interface.fragments.filter((f): f is EventFragment => f.type === "event");
       expect(events.length).to.be.greaterThanOrEqual(15);
       for (const event of events) {
         const indexed = event.inputs.filter((input) => input.indexed);
+        const subject = event.name.startsWith("Request") ? "requestId" : "bookingId";
         expect(
           indexed.map((input) => `${input.name}:${input.type}`),
           event.format(),
-        ).to.deep.equal(["party:address", "offerId:uint256", "bookingId:uint256"]);
+        ).to.deep.equal(["party:address", "offerId:uint256", `${subject}:uint256`]);
         expect(
           event.inputs.slice(0, 3).every((input) => input.indexed),
           event.format(),

@@ -3,6 +3,8 @@ import { expect } from "chai";
 import type { ContractTransactionResponse } from "ethers";
 import { encodeBytes32String, id, Signature, Wallet, ZeroAddress, ZeroHash } from "ethers";
 
+import { enumBigInts } from "@weconet/sdk";
+
 import type { Membership } from "../typechain-types/index.js";
 import { Membership__factory } from "../typechain-types/index.js";
 import { minedAt, signTyped } from "./helpers/accounts.js";
@@ -20,8 +22,8 @@ import { activateVotes, admitNewcomer, applicantAndSuspended, coreFixture, type 
 import { founders } from "./helpers/governance.js";
 import { ethers, networkHelpers } from "./helpers/network.js";
 
-/** Mirrors `IMembership.Status`. */
-const Status = { None: 0n, Applicant: 1n, Active: 2n, Suspended: 3n, Removed: 4n } as const;
+/** `IMembership.Status`. */
+const Status = enumBigInts("IMembership.Status");
 
 const INTERFACE_ID = {
   ERC165: "0x01ffc9a7",

@@ -38,9 +38,11 @@ import {ITaxonomy} from "../taxonomy/ITaxonomy.sol";
 /// closes that booking's own consent when the booking is settled (the consumer's own consents and other bookings'
 /// stay as they are).
 ///
-/// @dev Every event has the same indexed layout `(party, offerId, bookingId)` — the account that acted, the
-/// offer and the booking concerned (0 where none) — so that a portal or an auditor can rebuild the whole market
-/// from events. Every operation is O(1) in the number of offers, requests and bookings; the only loop walks the
+/// @dev Every event has the same indexed layout `(party, offerId, subject)` — the account that acted, the offer
+/// concerned (0 where none) and the event's own record: the booking for offer and booking events (0 where none),
+/// the request for the four request events — so that a portal or an auditor can rebuild the whole market from
+/// events and filter any of them by account, offer, booking or request on the node (an event indexes at most
+/// three arguments: a request's booking, known only once it is accepted, is in {RequestAccepted}'s data). Every operation is O(1) in the number of offers, requests and bookings; the only loop walks the
 /// attribute ids of a data request, bounded by {MAX_DATA_ATTRIBUTES}.
 contract Market is Governed, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -235,25 +237,17 @@ contract Market is Governed, ReentrancyGuardTransient {
 
     // ---- Requests ----
 
-    /// @notice `party` posted request `requestId`.
-    event RequestPosted(
-        address indexed party,
-        uint256 indexed offerId,
-        uint256 indexed bookingId,
-        uint256 requestId,
-        RequestTerms terms
-    );
-    /// @notice `party` withdrew request `requestId`.
-    event RequestCancelled(
-        address indexed party,
-        uint256 indexed offerId,
-        uint256 indexed bookingId,
-        uint256 requestId
-    );
+    // The request events index the request where the others index the booking (see the contract's @dev).
+
+    /// @notice `party` posted request `requestId` (`offerId` is 0: no offer answered it yet).
+    event RequestPosted(address indexed party, uint256 indexed offerId, uint256 indexed requestId, RequestTerms terms);
+    /// @notice `party` withdrew request `requestId` (`offerId` is 0).
+    event RequestCancelled(address indexed party, uint256 indexed offerId, uint256 indexed requestId);
     /// @notice `party` answered request `requestId` with offer `offerId`.
-    event RequestAnswered(address indexed party, uint256 indexed offerId, uint256 indexed bookingId, uint256 requestId);
-    /// @notice `party` accepted the answer `offerId` to request `requestId`, which made booking `bookingId`.
-    event RequestAccepted(address indexed party, uint256 indexed offerId, uint256 indexed bookingId, uint256 requestId);
+    event RequestAnswered(address indexed party, uint256 indexed offerId, uint256 indexed requestId);
+    /// @notice `party` accepted the answer `offerId` to request `requestId`, which made booking `bookingId` (its
+    /// {BookingCreated} event, in the same transaction, indexes the booking).
+    event RequestAccepted(address indexed party, uint256 indexed offerId, uint256 indexed requestId, uint256 bookingId);
 
     // ---- Bookings ----
 
@@ -530,7 +524,7 @@ contract Market is Governed, ReentrancyGuardTransient {
             quantity: terms.quantity,
             maxUnitPrice: terms.maxUnitPrice
         });
-        emit RequestPosted(msg.sender, 0, 0, requestId, terms);
+        emit RequestPosted(msg.sender, 0, requestId, terms);
     }
 
     /// @notice Withdraws the caller's open (or expired) request `requestId`.
@@ -540,7 +534,7 @@ contract Market is Governed, ReentrancyGuardTransient {
         if (r.consumer != msg.sender) revert MarketNotConsumer(msg.sender, r.consumer);
         if (r.status != RequestStatus.Open) revert MarketRequestNotOpen(requestId, r.status);
         r.status = RequestStatus.Cancelled;
-        emit RequestCancelled(msg.sender, 0, 0, requestId);
+        emit RequestCancelled(msg.sender, 0, requestId);
     }
 
     /// @notice Answers the open request `requestId` with the caller's offer `offerId`, which must be bookable
@@ -560,7 +554,7 @@ contract Market is Governed, ReentrancyGuardTransient {
         ) revert MarketOfferMismatch(requestId, offerId);
         if (_answered[requestId][offerId]) revert MarketAlreadyAnswered(requestId, offerId);
         _answered[requestId][offerId] = true;
-        emit RequestAnswered(msg.sender, offerId, 0, requestId);
+        emit RequestAnswered(msg.sender, offerId, requestId);
     }
 
     /// @notice Accepts the answer `offerId` to the caller's open request `requestId`: books the request's
@@ -586,7 +580,7 @@ contract Market is Governed, ReentrancyGuardTransient {
         }
         r.status = RequestStatus.Accepted;
         bookingId = _book(offerId, o, version, r.quantity, consent);
-        emit RequestAccepted(msg.sender, offerId, bookingId, requestId);
+        emit RequestAccepted(msg.sender, offerId, requestId, bookingId);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ interface ITaxonomy {
         Decimal,
         Boolean,
         Date,
-        DateTime,
+        // One word: the SDK names each member in snake_case ("datetime", "postal_address").
+        Datetime,
         Duration,
         Email,
         Phone,

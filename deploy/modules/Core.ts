@@ -1,11 +1,10 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import { ZeroHash, id } from "ethers";
 
+import { ROLE_IDS } from "../../sdk/src/vocabulary.js";
 import { starterTaxonomyInputs } from "../starter-taxonomy.js";
 
-const PROPOSER_ROLE = id("PROPOSER_ROLE");
-const CANCELLER_ROLE = id("CANCELLER_ROLE");
-const TIMELOCK_ADMIN_ROLE = ZeroHash;
+const { PROPOSER_ROLE, CANCELLER_ROLE } = ROLE_IDS.TimelockController;
+const TIMELOCK_ADMIN_ROLE = ROLE_IDS.AccessControl.DEFAULT_ADMIN_ROLE;
 const ANYONE = "0x0000000000000000000000000000000000000000";
 
 /**

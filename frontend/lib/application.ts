@@ -1,6 +1,6 @@
 import { isAddress, type Address } from "viem";
 
-import type { ApplicationDescription, Attribute } from "@weconet/sdk";
+import { NUMBERS, type ApplicationDescription, type Attribute } from "@weconet/sdk";
 
 import { attributeSetProblem } from "./attributes";
 import { checkPurpose } from "./purpose";
@@ -19,6 +19,10 @@ export type ApplicationErrors = Partial<Record<keyof ApplicationDraft, string>>;
 
 const bytes = (text: string) => new TextEncoder().encode(text).length;
 
+/** The registry's limits (`Applications.MAX_NAME_LENGTH`, `MAX_METADATA_URI_LENGTH`), in bytes. */
+const MAX_NAME = Number(NUMBERS.Applications.MAX_NAME_LENGTH);
+const MAX_URI = Number(NUMBERS.Applications.MAX_METADATA_URI_LENGTH);
+
 /**
  * Checks an application's description before anything is sent (the registry's own limits: a name of 1–64 bytes, a
  * metadata URI of 1–256 bytes, person attributes, a W3C DPV purpose, an account that is not the developer's own), and
@@ -36,10 +40,10 @@ export function checkApplication(
     errors.account = "Use the application's own account, not yours.";
   }
   const name = draft.name.trim();
-  if (bytes(name) === 0 || bytes(name) > 64) errors.name = "A name of 1 to 64 bytes.";
+  if (bytes(name) === 0 || bytes(name) > MAX_NAME) errors.name = `A name of 1 to ${MAX_NAME} bytes.`;
   const uri = draft.metadataURI.trim();
-  if (bytes(uri) === 0 || bytes(uri) > 256) {
-    errors.metadataURI = "Where its description, terms and privacy statement are (1 to 256 bytes).";
+  if (bytes(uri) === 0 || bytes(uri) > MAX_URI) {
+    errors.metadataURI = `Where its description, terms and privacy statement are (1 to ${MAX_URI} bytes).`;
   }
   const attributeProblem = attributeSetProblem(draft.attributes, context.attributes);
   if (attributeProblem === "empty") errors.attributes = "Choose the attributes it will ask members for.";

@@ -1,4 +1,4 @@
-import type { Rule } from "@weconet/sdk";
+import { enumWords, type Rule, type RuleName } from "@weconet/sdk";
 
 import { formatBps, formatDuration } from "./format";
 
@@ -13,15 +13,25 @@ export interface RuleInfo {
   choices?: readonly string[];
 }
 
+/** The admission policies, in the order of `INetworkRules.AdmissionPolicy` (the rule's value). */
+const ADMISSION_POLICIES = enumWords("INetworkRules.AdmissionPolicy");
+
+/** What each admission policy means; the type asks for one per member. */
+const ADMISSION_POLICY_LABELS: Record<(typeof ADMISSION_POLICIES)[number], string> = {
+  closed: "closed (no applications)",
+  open: "open (a leader admits each applicant)",
+};
+
 /**
- * What each rule means to a member. The values and bounds themselves come from NetworkRules; a rule missing here
- * (added to the contract later) still shows and can be proposed, as a plain integer.
+ * What each rule means to a member; the type asks for every rule key NetworkRules declares. The values and bounds
+ * themselves come from NetworkRules; a rule the chain has and this build does not still shows and can be proposed,
+ * as a plain integer.
  */
-export const RULE_INFO: Record<string, RuleInfo> = {
+export const RULE_INFO: Record<RuleName, RuleInfo> = {
   admissionPolicy: {
     label: "Admission policy",
     kind: "choice",
-    choices: ["closed (no applications)", "open (a leader admits each applicant)"],
+    choices: ADMISSION_POLICIES.map((policy) => ADMISSION_POLICY_LABELS[policy]),
     help: "Whether newcomers may apply for membership.",
   },
   maxGrantDuration: {
@@ -58,7 +68,13 @@ export const RULE_INFO: Record<string, RuleInfo> = {
 };
 
 export function ruleInfo(name: string): RuleInfo {
-  return RULE_INFO[name] ?? { label: name, kind: "integer", help: "A network rule." };
+  return (
+    (RULE_INFO as Record<string, RuleInfo | undefined>)[name] ?? {
+      label: name,
+      kind: "integer",
+      help: "A network rule.",
+    }
+  );
 }
 
 /** A rule's value in words: "1.5%", "10 days", "open (…)". */

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 
-import { checkOffer, ETH_TOKEN, formatAmount, offerTextOf, parseAmount, parseCount } from "@/lib/market";
+import { bookingActions } from "@weconet/sdk";
+
+import {
+  bookingControls,
+  checkOffer,
+  ETH_TOKEN,
+  formatAmount,
+  offerTextOf,
+  parseAmount,
+  parseCount,
+} from "@/lib/market";
 
 const dEUR = { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", symbol: "dEUR", decimals: 2 } as const;
 
@@ -83,6 +93,45 @@ describe("offer documents", () => {
       title: undefined,
       description: undefined,
       attributes: {},
+    });
+  });
+});
+
+describe("booking controls (buttons from the SDK's next actions)", () => {
+  const none = { consumer: 0n, provider: 0n };
+  const labels = (
+    status: Parameters<typeof bookingActions>[0]["status"],
+    side: "consumer" | "provider",
+    now: number | undefined,
+    extra: { windowEnds?: number; deadlines?: { disputedAt: number; membersFrom: number; finalDeadline: number } } = {},
+  ) => {
+    const actions = bookingActions({ status, windowEnds: extra.windowEnds ?? 0 }, now ?? 0, none, extra.deadlines);
+    const c = bookingControls(actions, side, now);
+    return { buttons: c.buttons.map((b) => b.label), dispute: c.dispute };
+  };
+  it("offers each side what the market lets it do next", () => {
+    expect(labels("booked", "provider", 100)).toEqual({ buttons: ["Accept", "Decline"], dispute: false });
+    expect(labels("booked", "consumer", 100)).toEqual({ buttons: ["Cancel"], dispute: false });
+    expect(labels("accepted", "provider", 100)).toEqual({ buttons: ["Mark delivered"], dispute: true });
+    expect(labels("accepted", "consumer", 100)).toEqual({ buttons: ["Complete"], dispute: true });
+    expect(labels("completed", "provider", 100)).toEqual({ buttons: [], dispute: false });
+  });
+  it("opens the claim and closes the dispute form when the dispute window ends", () => {
+    expect(labels("delivered", "provider", 100, { windowEnds: 200 })).toEqual({ buttons: [], dispute: true });
+    expect(labels("delivered", "consumer", 100, { windowEnds: 200 })).toEqual({ buttons: ["Complete"], dispute: true });
+    expect(labels("delivered", "provider", 200, { windowEnds: 200 })).toEqual({
+      buttons: ["Claim payment"],
+      dispute: false,
+    });
+    // Before the chain's time is known, nothing that depends on it is offered.
+    expect(labels("delivered", "provider", undefined, { windowEnds: 200 })).toEqual({ buttons: [], dispute: false });
+  });
+  it("lets either party settle a dispute nobody ruled on by its final deadline, and not before", () => {
+    const deadlines = { disputedAt: 100, membersFrom: 200, finalDeadline: 300 };
+    expect(labels("disputed", "consumer", 299, { deadlines })).toEqual({ buttons: [], dispute: false });
+    expect(labels("disputed", "provider", 300, { deadlines })).toEqual({
+      buttons: ["Settle (full refund)"],
+      dispute: false,
     });
   });
 });

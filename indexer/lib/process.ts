@@ -45,6 +45,8 @@ export interface IndexerOptions {
   timeoutMs?: number;
   /** Waits for /ready too (the historical backfill done; default true for "start"). */
   waitReady?: boolean;
+  /** Aborting stops Ponder and rejects (the caller is stopping before the indexer was ready). */
+  signal?: AbortSignal;
 }
 
 export interface RunningIndexer {
@@ -64,7 +66,8 @@ export interface RunningIndexer {
 function ponderBin(): string {
   const dirs = createRequire(path.join(INDEXER_ROOT, "package.json")).resolve.paths("ponder") ?? [];
   const bin = dirs.map((dir) => path.join(dir, "ponder", "dist", "esm", "bin", "ponder.js")).find((f) => existsSync(f));
-  if (bin === undefined) throw new WeconetError("Ponder is not installed: run npm install (the indexer workspace needs it)");
+  if (bin === undefined)
+    throw new WeconetError("Ponder is not installed: run npm install (the indexer workspace needs it)");
   return bin;
 }
 
@@ -92,10 +95,11 @@ async function stopGroup(child: ChildProcess): Promise<void> {
 
 /** Ponder's environment: only what this run says (a DATABASE_URL or PORT of the caller's shell must not leak in). */
 function ponderEnv(options: IndexerOptions, chainId: number, port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of Object.keys(env)) {
-    if (name.startsWith("PONDER_RPC_URL_") || name.startsWith("DATABASE_")) delete env[name];
-  }
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith("PONDER_RPC_URL_") && !name.startsWith("DATABASE_"),
+    ),
+  );
   const database = options.database;
   return {
     ...env,
@@ -119,19 +123,37 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   const port = options.port ?? DEFAULT_INDEXER_PORT;
   const deployment = loadDeployment({ dir: path.resolve(options.deploymentDir) });
   const home = indexerHome(options.deploymentDir);
-  const database = options.database ?? { kind: "pglite", directory: path.join(home, "pglite") };
+  const given = options.database ?? { kind: "pglite", directory: path.join(home, "pglite") };
+  const database: IndexerDatabase =
+    given.kind === "pglite" ? { kind: "pglite", directory: path.resolve(given.directory) } : given;
   if (command === "serve" && database.kind === "pglite") {
-    throw new WeconetError("`ponder serve` reads a writer's PostgreSQL: give it a DATABASE_URL (PGlite has one process)");
+    throw new WeconetError(
+      "`ponder serve` reads a writer's PostgreSQL: give it a DATABASE_URL (PGlite has one process)",
+    );
   }
-  if (options.fresh === true && database.kind === "pglite") rmSync(database.directory, { recursive: true, force: true });
+  if (options.fresh === true && database.kind === "pglite")
+    rmSync(database.directory, { recursive: true, force: true });
   generateSchema();
 
   const schema = (database.kind === "postgres" ? database.schema : undefined) ?? DEFAULT_DATABASE_SCHEMA;
   const viewsSchema = database.kind === "postgres" && command === "start" ? database.viewsSchema : undefined;
-  const args = [ponderBin(), "--log-format", "json", command, "--schema", schema, "--hostname", host, "--port", String(port)];
+  const args = [
+    ponderBin(),
+    "--log-format",
+    "json",
+    command,
+    "--schema",
+    schema,
+    "--hostname",
+    host,
+    "--port",
+    String(port),
+  ];
   if (viewsSchema !== undefined) args.push("--views-schema", viewsSchema);
 
-  const logFile = options.logFile ?? path.join(home, command === "start" ? "ponder.log" : `ponder-serve-${port}.log`);
+  const logFile = path.resolve(
+    options.logFile ?? path.join(home, command === "start" ? "ponder.log" : `ponder-serve-${port}.log`),
+  );
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile, { flags: "a" });
   const child = spawn(process.execPath, args, {
@@ -170,9 +192,15 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   const waitReady = options.waitReady ?? command === "start";
   for (;;) {
+    if (options.signal?.aborted === true) {
+      await stop();
+      throw new WeconetError("the indexer was stopped before it was ready");
+    }
     const early = await Promise.race([exited, sleep(200).then(() => undefined)]);
     if (early !== undefined) {
-      throw new WeconetError(`the indexer (ponder ${command}) exited with ${early} before it was ready:\n${recentLog()}`);
+      throw new WeconetError(
+        `the indexer (ponder ${command}) exited with ${early} before it was ready:\n${recentLog()}`,
+      );
     }
     if (listening !== undefined) {
       const url = `http://${host}:${listening}`;

@@ -37,7 +37,8 @@ function builderOf(table: string, column: string, kind: ColumnKind): string {
   const nullable = kind.endsWith("?");
   const base = (nullable ? kind.slice(0, -1) : kind) as Base;
   const builder: string | undefined = BUILDERS[base];
-  if (builder === undefined) throw new Error(`weconet indexer: ${table}.${column} has a kind Ponder cannot store: ${kind}`);
+  if (builder === undefined)
+    throw new Error(`weconet indexer: ${table}.${column} has a kind Ponder cannot store: ${kind}`);
   return nullable ? builder : `${builder}.notNull()`;
 }
 
@@ -76,10 +77,13 @@ export function renderSchema(tables: Readonly<Record<string, TableSpec>>, finger
       extras.push(`    pk: primaryKey({ columns: [${spec.key.map((c) => `table.${c}`).join(", ")}] }),`);
     }
     for (const [column] of columns) {
-      if (indexed(spec, column)) extras.push(`    ${column}Index: index("${table}_${column}_index").on(table.${column}),`);
+      if (indexed(spec, column))
+        extras.push(`    ${column}Index: index("${table}_${column}_index").on(table.${column}),`);
     }
     const extra = extras.length === 0 ? "" : `,\n  (table) => ({\n${extras.join("\n")}\n  })`;
-    parts.push(`export const ${table} = onchainTable(\n  "${table}",\n  (t) => ({\n${lines.join("\n")}\n  })${extra},\n);`);
+    parts.push(
+      `export const ${table} = onchainTable(\n  "${table}",\n  (t) => ({\n${lines.join("\n")}\n  })${extra},\n);`,
+    );
   }
   return [
     "// Generated from the SDK's MODEL_TABLES (sdk/src/model/tables.ts) by indexer/scripts/generate-schema.ts before",

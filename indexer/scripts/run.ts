@@ -29,10 +29,15 @@ const indexer = await startIndexer({
   waitReady: false,
 });
 console.log(`weconet indexer: ponder ${command} serves ${indexer.url}/graphql (log: ${indexer.logFile})`);
-const stop = () => void indexer.stop().then(() => process.exit(0));
+let stopping = false;
+const stop = () => {
+  stopping = true;
+  void indexer.stop().then(() => process.exit(0));
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 indexer.child.once("exit", (code) => {
+  if (stopping) return;
   console.error(`weconet indexer: ponder exited (${code}); its last lines:\n${indexer.recentLog()}`);
   process.exit(code ?? 1);
 });

@@ -6,8 +6,7 @@
 import { ponder, type EventNames } from "ponder:registry";
 import * as schema from "ponder:schema";
 
-import type { TableName } from "@weconet/sdk";
-import { applyEvent } from "../../sdk/src/model/fold.js";
+import { applyEvent, type TableName } from "@weconet/sdk";
 
 import { auditEventOf, weconetEvents } from "../lib/event.js";
 import { ponderStore, type PonderDb } from "../lib/store.js";
@@ -26,6 +25,9 @@ const tables: Readonly<Record<TableName, SchemaTable>> = schema;
 for (const { contract, event } of weconetEvents()) {
   // The names come from the same ABIs as ponder.config.ts's contracts, so each is one of Ponder's event names.
   ponder.on(`${contract}:${event}` as LogEventName, async ({ event: ponderEvent, context }) => {
-    await applyEvent(ponderStore(context.db as PonderDb<SchemaTable>, tables), auditEventOf(contract, ponderEvent, context.chain.id));
+    await applyEvent(
+      ponderStore(context.db as PonderDb<SchemaTable>, tables),
+      auditEventOf(contract, ponderEvent, context.chain.id),
+    );
   });
 }

@@ -37,13 +37,18 @@ function isDeployable(artifact: Artifact): boolean {
   return artifact.bytecode !== "0x" && !artifact.deployedBytecode.startsWith(LIBRARY_PREFIX);
 }
 
-/** Writes the ABIs of the deployable Weconet contracts among `artifactPaths` to `outFile`, as `as const` literals. */
-export async function generateAbis(artifactPaths: readonly string[], outFile: string): Promise<number> {
+/**
+ * Writes the ABIs of the deployable Weconet contracts among `artifactPaths` to `outFile`, as `as const` literals;
+ * returns the paths of those contracts' artifacts.
+ */
+export async function generateAbis(artifactPaths: readonly string[], outFile: string): Promise<string[]> {
   const artifacts: Artifact[] = [];
+  const used: string[] = [];
   for (const file of artifactPaths) {
     const artifact = JSON.parse(await readFile(file, "utf8")) as Artifact;
     if (!isWeconetSource(artifact.sourceName) || !isDeployable(artifact)) continue;
     artifacts.push(artifact);
+    used.push(file);
   }
   artifacts.sort((a, b) => a.contractName.localeCompare(b.contractName));
   const seen = new Set<string>();
@@ -61,5 +66,5 @@ export async function generateAbis(artifactPaths: readonly string[], outFile: st
   const previous = await readFile(outFile, "utf8").catch(() => "");
   // Unchanged ABIs leave the file alone, so watchers and tsc caches are not disturbed by every build.
   if (previous !== text) await writeFile(outFile, text);
-  return artifacts.length;
+  return used;
 }

@@ -7,10 +7,8 @@ import {
   hexToString,
   parseAbi,
   isHex,
-  keccak256,
-  stringToHex,
   trim,
-  zeroHash,
+  type AbiParameterToPrimitiveType,
   type ContractErrorArgs,
   type ContractErrorName,
   type Hash,
@@ -18,6 +16,7 @@ import {
 } from "viem";
 
 import { abis, allAbiItems, type ContractName } from "./contracts.js";
+import { enumWord, enumWords, ERRORS, NUMBERS, ROLES, type EnumName } from "./vocabulary.js";
 
 type AllAbis = (typeof abis)[ContractName];
 
@@ -25,38 +24,28 @@ type AllAbis = (typeof abis)[ContractName];
 export type WeconetErrorName = ContractErrorName<AllAbis>;
 
 /** Membership statuses, in the order of `IMembership.Status`. */
-export const MEMBER_STATUSES = ["none", "applicant", "active", "suspended", "removed"] as const;
+export const MEMBER_STATUSES = enumWords("IMembership.Status");
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /** Governor proposal states, in the order of OpenZeppelin's `IGovernor.ProposalState`. */
-export const PROPOSAL_STATES = [
-  "pending",
-  "active",
-  "canceled",
-  "defeated",
-  "succeeded",
-  "queued",
-  "expired",
-  "executed",
-] as const;
+export const PROPOSAL_STATES = enumWords("IGovernor.ProposalState");
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
 /** Timelock operation states, in the order of OpenZeppelin's `TimelockController.OperationState`. */
-const OPERATION_STATES = ["unset", "waiting", "ready", "done"] as const;
+const OPERATION_STATES = enumWords("TimelockController.OperationState");
 
-/** The role ids of Weconet contracts (Membership and the timelock), as OpenZeppelin's AccessControl names them. */
-export const ROLES = {
-  admin: zeroHash,
-  manager: keccak256(stringToHex("MANAGER_ROLE")),
-  leader: keccak256(stringToHex("LEADER_ROLE")),
-  developer: keccak256(stringToHex("DEVELOPER_ROLE")),
-  proposer: keccak256(stringToHex("PROPOSER_ROLE")),
-  executor: keccak256(stringToHex("EXECUTOR_ROLE")),
-  canceller: keccak256(stringToHex("CANCELLER_ROLE")),
-} as const;
+/** How a member votes, in the order of OpenZeppelin's `GovernorCountingSimple.VoteType` (the value cast). */
+export const VOTE_TYPES = enumWords("GovernorCountingSimple.VoteType");
+export type Support = (typeof VOTE_TYPES)[number];
+
+/**
+ * The role ids of Weconet contracts (Membership and the timelock, and AccessControl's admin), by word: every
+ * `X_ROLE` constant of the build as `x` (`DEFAULT_ADMIN_ROLE` as `admin`).
+ */
+export { ROLES };
 export type RoleName = keyof typeof ROLES;
 
-const ROLE_BY_ID = new Map<string, RoleName>(Object.entries(ROLES).map(([name, id]) => [id, name as RoleName]));
+const ROLE_BY_ID = new Map<string, string>(Object.entries(ROLES).map(([name, id]) => [id.toLowerCase(), name]));
 
 /** A role id as a word ("leader"), or the id itself when it is not a Weconet role. */
 export function roleName(role: Hex): string {
@@ -71,62 +60,61 @@ export function bytes32ToText(value: Hex): string {
   return /^[\x20-\x7e]+$/.test(text) ? text : value;
 }
 
-const status = (s: number) => MEMBER_STATUSES[s] ?? `status ${s}`;
-
 /** Application statuses, in the order of `IApplications.Status`. */
-export const APPLICATION_STATUSES = ["none", "active", "suspended", "retired"] as const;
+export const APPLICATION_STATUSES = enumWords("IApplications.Status");
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** Who imposed a suspension, in the order of the `Authority` enum (contracts/governance/Authority.sol), lowest first: for members and applications. */
-export const AUTHORITIES = ["nobody", "a leader", "the manager", "the members' vote"] as const;
+/** Who imposed a suspension, in the order of the `Authority` enum (contracts/governance/Authority.sol), lowest first. */
+export const AUTHORITY_LEVELS = enumWords("Authority");
+export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
+
+/** How each authority reads in a sentence ("suspended by a leader"); the type asks for one per `Authority` member. */
+const AUTHORITY_PHRASES: { readonly [A in AuthorityLevel]: string } = {
+  none: "nobody",
+  leader: "a leader",
+  manager: "the manager",
+  members_vote: "the members' vote",
+};
+
+/** Who imposed a suspension, as phrases, in the order of the `Authority` enum: for members and applications. */
+export const AUTHORITIES: readonly string[] = AUTHORITY_LEVELS.map((level) => AUTHORITY_PHRASES[level]);
 
 /** How an owner consented to a connection, in the order of `AccessGrants.Consent`. */
-export const CONSENTS = ["owner", "signature", "request", "connector"] as const;
+export const CONSENTS = enumWords("AccessGrants.Consent");
 export type Consent = (typeof CONSENTS)[number];
 
 /** Why a connection closed, in the order of `AccessGrants.CloseReason`. */
-export const CLOSE_REASONS = ["revoked", "relinquished", "connector"] as const;
+export const CLOSE_REASONS = enumWords("AccessGrants.CloseReason");
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 /** Offer statuses, in the order of `Market.OfferStatus`. */
-export const OFFER_STATUSES = ["none", "active", "paused", "closed"] as const;
+export const OFFER_STATUSES = enumWords("Market.OfferStatus");
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 /** Market request statuses, in the order of `Market.RequestStatus`. */
-export const MARKET_REQUEST_STATUSES = ["none", "open", "cancelled", "accepted"] as const;
+export const MARKET_REQUEST_STATUSES = enumWords("Market.RequestStatus");
 export type MarketRequestStatus = (typeof MARKET_REQUEST_STATUSES)[number];
 
 /**
- * Booking statuses, in the order of `Market.BookingStatus`; the last six are final (settled). "defaulted" is a
- * dispute nobody ruled on by its final deadline, settled by the default outcome (full refund to the consumer).
+ * Booking statuses, in the order of `Market.BookingStatus`; those after "disputed" are final (settled).
+ * "defaulted" is a dispute nobody ruled on by its final deadline, settled by the default outcome (full refund).
  */
-export const BOOKING_STATUSES = [
-  "none",
-  "booked",
-  "accepted",
-  "delivered",
-  "disputed",
-  "completed",
-  "claimed",
-  "declined",
-  "cancelled",
-  "ruled",
-  "defaulted",
-] as const;
+export const BOOKING_STATUSES = enumWords("Market.BookingStatus");
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
-/** The outcomes that end a booking: its escrow is credited out. */
-export const SETTLED_STATUSES: readonly BookingStatus[] = [
-  "completed",
-  "claimed",
-  "declined",
-  "cancelled",
-  "ruled",
-  "defaulted",
-];
+/**
+ * The outcomes that end a booking: its escrow is credited out. `Market.BookingStatus` lists them last, after
+ * `Disputed` (its NatSpec: "The last six are final").
+ */
+export const SETTLED_STATUSES: readonly BookingStatus[] = BOOKING_STATUSES.slice(
+  BOOKING_STATUSES.indexOf("disputed") + 1,
+);
 
-/** Who may impose a suspension, in the order of `Membership.Authority` (lowest first). */
+/** Who may impose a suspension, by the value of `Authority`, as a phrase. */
 const authority = (level: number) => AUTHORITIES[level] ?? `authority ${level}`;
+
+/** The authorities from the highest down ("the members' vote > the manager > a leader"). */
+const AUTHORITY_ORDER = AUTHORITIES.slice(1).reverse().join(" > ");
 
 const token = (address: string) => (/^0x0{40}$/.test(address) ? "ETH" : `token ${address}`);
 
@@ -136,6 +124,24 @@ export function isoTime(seconds: number | bigint): string {
   return Number.isFinite(ms) && ms <= 8.64e15 ? new Date(ms).toISOString().replace(".000Z", "Z") : String(seconds);
 }
 
+/** A number of seconds, with the largest whole unit it is in ("604800 s (7 days)"), for messages. */
+function seconds(value: number | bigint): string {
+  const s = BigInt(value);
+  for (const [unit, size] of [
+    ["day", 86_400n],
+    ["hour", 3600n],
+    ["minute", 60n],
+  ] as const) {
+    if (s >= size && s % size === 0n) return `${s} s (${s / size} ${unit}${s === size ? "" : "s"})`;
+  }
+  return `${s} s`;
+}
+
+/** "a, b or c". */
+function either(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1) ?? ""}`;
+}
+
 /** Which of a bitmap of states (OpenZeppelin's `expectedStates`) are set, as words. */
 function statesIn(bitmap: Hex, names: readonly string[]): string {
   const bits = BigInt(bitmap);
@@ -143,277 +149,273 @@ function statesIn(bitmap: Hex, names: readonly string[]): string {
   return set.length === 0 ? "none" : set.join(" or ");
 }
 
-type Messages = { [N in WeconetErrorName]: (args: ContractErrorArgs<AllAbis, N>) => string };
+type ErrorItem<N extends WeconetErrorName> = Extract<AllAbis[number], { type: "error"; name: N }>;
+
+/** An error's arguments by their Solidity names (from the ABI: a renamed argument fails the type check here). */
+export type ErrorArgs<N extends WeconetErrorName> = {
+  readonly [P in ErrorItem<N>["inputs"][number] as P["name"]]: AbiParameterToPrimitiveType<P>;
+};
+
+type Messages = { [N in WeconetErrorName]?: (args: ErrorArgs<N>) => string };
+
+type ErrorEntry = (typeof ERRORS)[keyof typeof ERRORS];
+type ErrorParam = ErrorEntry["params"][number];
+
+/** One argument as a sentence shows it: an enum as its word, a `uint48` (the contracts' time) as a date, a short code as text. */
+function argumentText(param: ErrorParam, value: unknown): string {
+  if ("enum" in param && param.enum === "Authority") return authority(value as number);
+  if ("enum" in param) return enumWord(param.enum as EnumName, value as number);
+  if (param.type === "uint48") return isoTime(value as number);
+  if (param.type === "bytes32") return bytes32ToText(value as Hex) || (value as string);
+  return String(value);
+}
 
 /**
- * A readable sentence for every custom error, with its arguments. The type requires one per error of every
- * contract, so a new error in Solidity fails the SDK's type check until it has its sentence here.
+ * An error's sentence from its NatSpec (`@notice`, else `@dev`): each `` `argument` `` replaced by its value, each
+ * `{CONSTANT}` by the constant's value (`{Contract.CONSTANT}` or one of the declaring contract's).
+ */
+export function natSpecSentence(name: string, args: readonly unknown[]): string | undefined {
+  const entry: ErrorEntry | undefined = (ERRORS as Record<string, ErrorEntry>)[name];
+  if (entry === undefined) return undefined;
+  const text = "notice" in entry ? entry.notice : "dev" in entry ? entry.dev : undefined;
+  const params: readonly ErrorParam[] = entry.params;
+  if (text === undefined) return `${name}(${params.map((p, i) => `${p.name} ${argumentText(p, args[i])}`).join(", ")})`;
+  const numbers = NUMBERS as Record<string, Record<string, bigint> | undefined>;
+  return text
+    .replace(/`([^`]+)`/g, (_, word: string) => {
+      const at = params.findIndex((p) => p.name === word);
+      const param = params[at];
+      return param === undefined ? word : argumentText(param, args[at]);
+    })
+    .replace(/\{(?:([A-Za-z_]\w*)\.)?([A-Za-z_][\w-]*)\}/g, (_, owner: string | undefined, constant: string) => {
+      const value = numbers[owner ?? entry.declaredIn]?.[constant];
+      return value === undefined ? constant : value.toString();
+    });
+}
+
+/** Positional arguments by the error's Solidity argument names. */
+function named(name: string, args: readonly unknown[]): Record<string, unknown> {
+  const entry: ErrorEntry | undefined = (ERRORS as Record<string, ErrorEntry>)[name];
+  const params: readonly ErrorParam[] = entry?.params ?? [];
+  return Object.fromEntries(params.map((p, i) => [p.name, args[i]]));
+}
+
+/**
+ * A readable sentence for the custom errors where the contract's NatSpec alone reads too thin (the SDK knows what
+ * to do next, or an enum or time deserves words). Every other error reads its NatSpec with its arguments (see
+ * {@link natSpecSentence}), so a new error in Solidity has a sentence without a change here.
  */
 const MESSAGES: Messages = {
   // Membership
-  MembershipAlreadyManager: ([account]) => `${account} is the network manager already.`,
+  MembershipAlreadyManager: ({ account }) => `${account} is the network manager already.`,
   MembershipApplicationsClosed: () => "The network does not accept applications now (admission policy: closed).",
-  MembershipBadgeLocked: ([tokenId]) => `Member badge ${tokenId} is personal: it cannot be transferred or approved.`,
+  MembershipBadgeLocked: ({ tokenId }) => `Member badge ${tokenId} is personal: it cannot be transferred or approved.`,
   MembershipEmptyProfile: () => "A profile pointer (the content hash of the off-chain profile) must not be zero.",
   MembershipInvalidFounders: () => "The founders must name exactly one manager, with valid roles and no duplicates.",
-  MembershipInvalidStatus: ([account, s]) => `${account} is ${status(s)}, which does not allow this action.`,
+  MembershipInvalidStatus: ({ account, status }) =>
+    `${account} is ${MEMBER_STATUSES[status] ?? `status ${status}`}, which does not allow this action.`,
   MembershipManagerIsAppointed: () =>
     "The manager role is not granted, revoked or renounced: the members' vote appoints a new manager.",
-  MembershipManagerMustBeReplaced: ([manager]) =>
+  MembershipManagerMustBeReplaced: ({ manager }) =>
     `${manager} is the network manager and must first be replaced by the members' vote.`,
-  MembershipNotMember: ([account]) => `${account} is not a member of the network.`,
-  MembershipVoteAlreadyActive: ([member]) => `The vote of ${member} counts already.`,
-  MembershipProbationNotOver: ([member, activatesAt]) =>
-    `${member} is still on probation: their vote can be activated from ${isoTime(activatesAt)}.`,
-  MembershipAdmissionLimitReached: ([leader, resetsAt]) =>
-    `${leader} admitted the most members a leader may admit per probation period; they may admit again from ${isoTime(resetsAt)}.`,
-  MembershipSuspendedByHigherAuthority: ([member, imposedBy]) =>
-    `${member} was suspended by ${authority(imposedBy)}: only the same or a higher authority can reinstate them.`,
-  MembershipAlreadySuspended: ([member, imposedBy]) =>
-    `${member} is suspended already by ${authority(imposedBy)}: only a higher authority may suspend them again.`,
-  MembershipNotActiveMember: ([account]) => `${account} is not an active member.`,
+  MembershipNotMember: ({ account }) => `${account} is not a member of the network.`,
+  MembershipVoteAlreadyActive: ({ member }) => `The vote of ${member} counts already.`,
+  MembershipNotActiveMember: ({ account }) => `${account} is not an active member.`,
   MembershipVotesNotDelegable: () => "A member's vote is their own: it cannot be delegated.",
   MembershipZeroAddress: () => "The membership needs the governance executor and the rules contract.",
   // Resources
-  ResourcesActiveUnchanged: ([id, active]) => `Resource ${id} is already ${active ? "active" : "inactive"}.`,
+  ResourcesActiveUnchanged: ({ id, active }) => `Resource ${id} is already ${active ? "active" : "inactive"}.`,
   ResourcesEmptyMetadata: () => "A resource description pointer (content hash) must not be zero.",
-  ResourcesFromEarlierMembership: ([id]) =>
-    `Resource ${id} belongs to an earlier membership of its owner, who left since: register it anew.`,
-  ResourcesInvalidClass: ([classId]) => `Attribute ${classId} is not an active resource class of the taxonomy.`,
-  ResourcesNotActiveMember: ([account]) => `${account} is not an active member, and only members have resources.`,
-  ResourcesNotOwner: ([id, caller]) => `${caller} does not own resource ${id}.`,
-  ResourcesUnknownResource: ([id]) => `There is no resource ${id}.`,
+  ResourcesInvalidClass: ({ classId }) => `Attribute ${classId} is not an active resource class of the taxonomy.`,
+  ResourcesNotActiveMember: ({ account }) => `${account} is not an active member, and only members have resources.`,
+  ResourcesUnknownResource: ({ id }) => `There is no resource ${id}.`,
   ResourcesZeroAddress: () => "Resources needs the membership and taxonomy contracts.",
   // SocketDirectory (where members' data lives)
   SocketDirectoryDefaultUnchanged: () => "The network's default socket is this URL already.",
   SocketDirectoryEmptyUrl: () => "A socket URL must not be empty.",
-  SocketDirectoryNoSocket: ([member]) =>
+  SocketDirectoryNoSocket: ({ member }) =>
     `${member} named no socket of their own: the network's default serves them already.`,
-  SocketDirectoryNotActiveMember: ([account]) =>
+  SocketDirectoryNotActiveMember: ({ account }) =>
     `${account} is not an active member, and only active members name their socket.`,
-  SocketDirectorySocketUnchanged: ([member]) => `${member}'s socket is this URL already.`,
-  SocketDirectoryUrlInvalidCharacter: ([index]) =>
+  SocketDirectorySocketUnchanged: ({ member }) => `${member}'s socket is this URL already.`,
+  SocketDirectoryUrlInvalidCharacter: ({ index }) =>
     `A socket URL must be printable ASCII without spaces: the byte at position ${index} is not.`,
   SocketDirectoryUrlNotHttp: () => "A socket URL must start with http:// or https:// followed by the host.",
-  SocketDirectoryUrlTooLong: ([length, max]) => `A socket URL of ${length} bytes is too long: at most ${max}.`,
+  SocketDirectoryUrlTooLong: ({ length, max }) => `A socket URL of ${length} bytes is too long: at most ${max}.`,
   SocketDirectoryZeroAddress: () => "The socket directory needs the membership contract.",
   // ReceiptAnchors (the data sockets' receipt logs)
-  ReceiptAnchorsCountNotIncreasing: ([previous, receipts]) =>
+  ReceiptAnchorsCountNotIncreasing: ({ previous, receipts }) =>
     `An anchor must cover more receipts than the operator's previous one (${previous}); ${receipts} does not: a receipt log only grows.`,
   ReceiptAnchorsZeroRoot: () => "A receipt anchor needs a Merkle root (not zero).",
   // AccessGrants (data connections)
-  AccessGrantsConnectorUnchanged: ([connector, approved]) =>
+  AccessGrantsConnectorUnchanged: ({ connector, approved }) =>
     `Connector ${connector} is ${approved ? "approved" : "not approved"} already.`,
   AccessGrantsEmptyPurpose: () => "A connection needs a purpose code (a short code or a hash, never personal text).",
-  AccessGrantsInvalidConnector: ([connector]) => `${connector} cannot be a connector.`,
-  AccessGrantsInvalidDuration: ([duration, max]) =>
+  AccessGrantsInvalidConnector: ({ connector }) => `${connector} cannot be a connector.`,
+  AccessGrantsInvalidDuration: ({ duration, max }) =>
     `A duration of ${duration} s is not allowed: it must be positive and at most ${max} s (the maximum grant duration).`,
-  AccessGrantsInvalidExpiry: ([expiresAt, latest]) =>
+  AccessGrantsInvalidExpiry: ({ expiresAt, latest }) =>
     `Expiry ${isoTime(expiresAt)} is not allowed: it must be in the future and no later than ${isoTime(latest)} (the maximum grant duration from now).`,
-  AccessGrantsInvalidGrantee: ([grantee]) =>
+  AccessGrantsInvalidGrantee: ({ grantee }) =>
     `${grantee} can receive no access: it is neither an active member nor a live application.`,
-  AccessGrantsInvalidNonce: ([owner, nonce, expected]) =>
+  AccessGrantsInvalidNonce: ({ owner, nonce, expected }) =>
     `The signed grant's nonce ${nonce} is not the next one of ${owner} (expected ${expected}): used, cancelled or out of order.`,
-  AccessGrantsInvalidSignature: ([owner]) => `The signature is not a grant signed by ${owner}.`,
-  AccessGrantsNoConnection: ([owner, grantee]) => `There is no connection from ${owner} to ${grantee}.`,
-  AccessGrantsNoRequest: ([owner, grantee]) => `${grantee} has no pending request to ${owner}.`,
-  AccessGrantsNotActiveMember: ([account]) => `${account} is not an active member.`,
-  AccessGrantsNotBootstrapper: ([caller]) =>
-    `${caller} may not do this: only the bootstrapper, and only during the deployment's bootstrap (it ends once finished or lapsed).`,
-  AccessGrantsConnectorNotContract: ([connector]) =>
+  AccessGrantsInvalidSignature: ({ owner }) => `The signature is not a grant signed by ${owner}.`,
+  AccessGrantsNoConnection: ({ owner, grantee }) => `There is no connection from ${owner} to ${grantee}.`,
+  AccessGrantsNotActiveMember: ({ account }) => `${account} is not an active member.`,
+  AccessGrantsConnectorNotContract: ({ connector }) =>
     `${connector} has no code: the bootstrapper may approve only contracts (the deployment's own market) as connectors.`,
-  AccessGrantsNoFreeSlot: ([owner, grantee]) =>
-    `${owner} already has 7 bookings with data running with ${grantee}: settle one before booking more.`,
-  AccessGrantsNotSlotHolder: ([caller, owner, grantee, slot]) =>
-    `${caller} does not hold consent slot ${slot} of the connection from ${owner} to ${grantee}.`,
-  AccessGrantsStaleSignature: ([owner, issuedAt, since]) =>
+  AccessGrantsNoFreeSlot: ({ owner, grantee }) =>
+    `${owner} already has ${NUMBERS.AccessGrants.MAX_CONSENT_SLOT} bookings with data running with ${grantee}: settle one before booking more.`,
+  AccessGrantsStaleSignature: ({ owner, issuedAt, memberSince: since }) =>
     `The signed grant was issued at ${isoTime(issuedAt)}: before ${owner}'s current membership began (${isoTime(since)}) or in the future. ${owner} must sign again.`,
-  AccessGrantsNotConnector: ([caller]) => `${caller} is not an approved connector.`,
-  AccessGrantsRequestExpired: ([owner, grantee, expiredAt]) =>
-    `The request of ${grantee} to ${owner} lapsed at ${isoTime(expiredAt)}.`,
-  AccessGrantsRequestMismatch: ([owner, grantee]) =>
+  AccessGrantsRequestMismatch: ({ owner, grantee }) =>
     `What ${owner} accepts differs from what ${grantee} requested (attributes, purpose or duration).`,
-  AccessGrantsSelfGrant: ([owner]) => `${owner} cannot connect to themselves.`,
-  AccessGrantsSignatureExpired: ([deadline]) => `The signed grant's deadline ${isoTime(deadline)} has passed.`,
-  AccessGrantsTooManyConnectors: () => "The most connectors that can ever be approved (255) have been approved.",
+  AccessGrantsSelfGrant: ({ owner }) => `${owner} cannot connect to themselves.`,
+  AccessGrantsSignatureExpired: ({ deadline }) => `The signed grant's deadline ${isoTime(deadline)} has passed.`,
+  AccessGrantsTooManyConnectors: () =>
+    `The most connectors that can ever be approved (${NUMBERS.AccessGrants.MAX_CONNECTORS}) have been approved.`,
   PersonAttributesEmpty: () => "The set of attributes is empty: name at least one.",
-  PersonAttributesNotPersonAttribute: ([id]) =>
+  PersonAttributesNotPersonAttribute: ({ id }) =>
     `Attribute ${id} is not an active person attribute (unknown, deprecated, or of another domain).`,
-  PersonAttributesUnsorted: ([id]) =>
+  PersonAttributesUnsorted: ({ id }) =>
     `Attribute ${id} is out of order or repeated: attribute ids must be strictly increasing.`,
   // Applications
-  ApplicationsAlreadyRegistered: ([account]) =>
-    `An application is registered under ${account} already (an account is registered anew only once its developer left).`,
-  ApplicationsConsentExpired: ([deadline]) =>
+  ApplicationsConsentExpired: ({ deadline }) =>
     `The application account's consent lapsed at ${isoTime(deadline)}: the account must sign again.`,
-  ApplicationsInvalidConsent: ([account]) =>
+  ApplicationsInvalidConsent: ({ account }) =>
     `The signature is not ${account}'s consent to this registration: the application account itself must sign (for this developer, with its current nonce).`,
-  ApplicationsInsufficientAuthority: ([caller, required, actual]) =>
-    `${caller} acts as ${AUTHORITIES[actual] ?? `authority ${actual}`}: this needs ${AUTHORITIES[required] ?? `authority ${required}`} or higher (the members' vote > the manager > a leader).`,
+  ApplicationsInsufficientAuthority: ({ caller, required, actual }) =>
+    `${caller} acts as ${authority(actual)}: this needs ${authority(required)} or higher (${AUTHORITY_ORDER}).`,
   ApplicationsEmptyPurpose: () => "An application needs a purpose code.",
-  ApplicationsInvalidAccount: ([account]) =>
-    `${account} cannot be an application's account: it is zero, the developer's own address, an applicant, or is or was a member.`,
-  ApplicationsInvalidMetadataURI: () => "An application's metadata URI must have 1 to 256 bytes.",
-  ApplicationsInvalidName: () => "An application's name must have 1 to 64 bytes.",
-  ApplicationsInvalidStatus: ([account, s]) =>
+  ApplicationsInvalidStatus: ({ account, status: s }) =>
     `Application ${account} is ${APPLICATION_STATUSES[s] ?? `status ${s}`}, which does not allow this action.`,
-  ApplicationsNotDeveloper: ([caller]) => `${caller} is not an active member holding the developer role.`,
-  ApplicationsNotItsDeveloper: ([caller, account]) => `${caller} is not the developer of application ${account}.`,
-  ApplicationsNotOverseer: ([caller]) =>
+  ApplicationsNotOverseer: ({ caller }) =>
     `${caller} may not do this: only a network leader, the manager or the members' vote.`,
   // Market
-  MarketAlreadyAnswered: ([requestId, offerId]) => `Offer ${offerId} has answered request ${requestId} already.`,
   MarketAmountTooLarge: () => "The price times the quantity is too large for the escrow.",
-  MarketBookingStatus: ([bookingId, s]) =>
-    `Booking ${bookingId} is ${BOOKING_STATUSES[s] ?? `status ${s}`}, which does not allow this.`,
-  MarketConsentMismatch: ([offerId]) =>
+  MarketConsentMismatch: ({ offerId }) =>
     `The consent does not repeat offer ${offerId}'s data request exactly (attributes, purpose, duration).`,
-  MarketDisputeWindowClosed: ([bookingId, windowEnds]) =>
-    `The dispute window of booking ${bookingId} closed at ${isoTime(windowEnds)}.`,
-  MarketDisputeWindowOpen: ([bookingId, windowEnds]) =>
+  MarketDisputeWindowOpen: ({ bookingId, windowEnds }) =>
     `The dispute window of booking ${bookingId} is open until ${isoTime(windowEnds)}: the payment can be claimed after it.`,
-  MarketEmptyMetadata: () => "An offer needs the content hash of its document.",
-  MarketInsufficientCapacity: ([offerId, requested, remaining]) =>
+  MarketInsufficientCapacity: ({ offerId, requested, remaining }) =>
     `Offer ${offerId} has ${remaining} unit(s) left, fewer than the ${requested} asked for.`,
-  MarketInvalidCapacity: ([capacity, booked]) =>
+  MarketInvalidCapacity: ({ capacity, booked }) =>
     `A capacity of ${capacity} is not allowed: it must be positive and at least the ${booked} unit(s) booked.`,
-  MarketInvalidClass: ([classId]) => `Attribute ${classId} is not an active class of the resource or offer domain.`,
-  MarketInvalidDataAttribute: ([id]) =>
+  MarketInvalidClass: ({ classId }) => `Attribute ${classId} is not an active class of the resource or offer domain.`,
+  MarketInvalidDataAttribute: ({ attributeId: id }) =>
     `Attribute ${id} is not an active person attribute, or the data request's ids are not strictly increasing.`,
-  MarketInvalidDataRequest: () =>
-    "A data request needs a purpose and a duration (at most the maximum grant duration), only when it names attributes, and at most 32 of them.",
-  MarketInvalidDeadline: ([deadline]) => `The deadline ${isoTime(deadline)} is not in the future.`,
+  MarketInvalidDeadline: ({ deadline }) => `The deadline ${isoTime(deadline)} is not in the future.`,
   MarketInvalidQuantity: () => "At least one unit is needed.",
-  MarketInvalidToken: ([address]) => `${address} is neither ETH (the zero address) nor a token contract.`,
-  MarketInvalidValidity: ([validFrom, validUntil]) =>
+  MarketInvalidToken: ({ token: address }) => `${address} is neither ETH (the zero address) nor a token contract.`,
+  MarketInvalidValidity: ({ validFrom, validUntil }) =>
     `The validity ${isoTime(validFrom)} – ${isoTime(validUntil)} ends before it begins or has ended already.`,
-  MarketNotActiveMember: ([account]) => `${account} is not an active member.`,
-  MarketNotAnswered: ([requestId, offerId]) => `Offer ${offerId} has not answered request ${requestId}.`,
-  MarketNotConsumer: ([caller, consumer]) => `${caller} is not the consumer (${consumer}).`,
-  MarketNotLeader: ([caller]) =>
+  MarketNotConsumer: ({ caller, consumer }) => `${caller} is not the consumer (${consumer}).`,
+  MarketNotLeader: ({ caller }) =>
     `${caller} is not an active network leader: only leaders (and, after their ruling period, the members' vote) rule on disputes.`,
-  MarketMembersRuleFrom: ([bookingId, membersFrom]) =>
-    `The members' vote may rule on the dispute over booking ${bookingId} only from ${isoTime(membersFrom)}, when the leaders' ruling period has passed.`,
-  MarketRulingClosed: ([bookingId, finalDeadline]) =>
+  MarketRulingClosed: ({ bookingId, finalDeadline }) =>
     `Nobody may rule on the dispute over booking ${bookingId} any more: its final deadline passed at ${isoTime(finalDeadline)}. Anyone may now settle it by the default outcome (full refund to the consumer).`,
-  MarketDisputeNotExpired: ([bookingId, finalDeadline]) =>
+  MarketDisputeNotExpired: ({ bookingId, finalDeadline }) =>
     `The dispute over booking ${bookingId} can be settled by the default outcome (full refund) only from ${isoTime(finalDeadline)}; until then the leaders (and, after their ruling period, the members' vote) rule.`,
-  MarketNotParty: ([bookingId, caller]) =>
-    `${caller} is neither the consumer nor the provider of booking ${bookingId}.`,
-  MarketNotProvider: ([caller, provider]) => `${caller} is not the provider (${provider}).`,
-  MarketNotResourceOwner: ([resourceId, caller]) => `${caller} does not own resource ${resourceId}.`,
-  MarketNothingToWithdraw: ([account, t]) => `${account} has no ${token(t)} to withdraw.`,
-  MarketOfferChanged: ([offerId, expected, current]) =>
+  MarketNotProvider: ({ caller, provider }) => `${caller} is not the provider (${provider}).`,
+  MarketNothingToWithdraw: ({ account, token: t }) => `${account} has no ${token(t)} to withdraw.`,
+  MarketOfferChanged: ({ offerId, expected, current }) =>
     `Offer ${offerId} changed since it was read (version ${expected}, now ${current}): look at it again before booking.`,
-  MarketOfferMismatch: ([requestId, offerId]) =>
-    `Offer ${offerId} does not meet request ${requestId} (class, token, price or capacity).`,
-  MarketOfferNotValid: ([offerId]) => `Offer ${offerId} is outside its validity period.`,
-  MarketOfferStatus: ([offerId, s]) =>
-    `Offer ${offerId} is ${OFFER_STATUSES[s] ?? `status ${s}`}, which does not allow this.`,
-  MarketOwnOffer: ([offerId]) => `A provider cannot book or answer with their own offer ${offerId}.`,
-  MarketPartyCannotRule: ([bookingId, caller]) =>
-    `${caller} is a party to booking ${bookingId} and may not rule on it.`,
-  MarketRefundTooLarge: ([refund, amount]) => `A refund of ${refund} exceeds the ${amount} in escrow.`,
-  MarketRequestExpired: ([requestId, deadline]) => `Request ${requestId} expired at ${isoTime(deadline)}.`,
-  MarketRequestNotOpen: ([requestId, s]) =>
-    `Request ${requestId} is ${MARKET_REQUEST_STATUSES[s] ?? `status ${s}`}, not open.`,
-  MarketResourceUnavailable: ([resourceId]) =>
+  MarketOwnOffer: ({ offerId }) => `A provider cannot book or answer with their own offer ${offerId}.`,
+  MarketRefundTooLarge: ({ refund, amount }) => `A refund of ${refund} exceeds the ${amount} in escrow.`,
+  MarketResourceUnavailable: ({ resourceId }) =>
     `Resource ${resourceId} is not available: switched off, its owner not an active member, or from an earlier membership.`,
-  MarketTokenShortfall: ([t, expected, received]) =>
+  MarketTokenShortfall: ({ token: t, expected, received }) =>
     `${token(t)} delivered ${received} where ${expected} was transferred (fee-on-transfer tokens are not accepted).`,
-  MarketUnknownBooking: ([bookingId]) => `There is no booking ${bookingId}.`,
-  MarketUnknownOffer: ([offerId]) => `There is no offer ${offerId}.`,
-  MarketUnknownRequest: ([requestId]) => `There is no request ${requestId}.`,
-  MarketWrongPayment: ([sent, expected]) => `${sent} wei of ETH was sent where ${expected} was due.`,
+  MarketUnknownBooking: ({ bookingId }) => `There is no booking ${bookingId}.`,
+  MarketUnknownOffer: ({ offerId }) => `There is no offer ${offerId}.`,
+  MarketUnknownRequest: ({ requestId }) => `There is no request ${requestId}.`,
+  MarketWrongPayment: ({ sent, expected }) => `${sent} wei of ETH was sent where ${expected} was due.`,
   // Rules and governed contracts
-  GovernanceZeroAddress: () => "The governance executor cannot be the zero address.",
-  InvalidRuleValue: ([key, value]) => `${value} is outside the bounds of rule "${bytes32ToText(key)}".`,
-  NotGovernance: ([caller]) => `${caller} is not the governance executor: only the members' vote can do this.`,
-  UnknownRule: ([key]) => `There is no rule "${bytes32ToText(key)}".`,
+  InvalidRuleValue: ({ key, value }) => `${value} is outside the bounds of rule "${bytes32ToText(key)}".`,
+  NotGovernance: ({ caller }) => `${caller} is not the governance executor: only the members' vote can do this.`,
+  UnknownRule: ({ key }) => `There is no rule "${bytes32ToText(key)}".`,
   // Taxonomy
-  TaxonomyAlreadyDeprecated: ([id]) => `Attribute ${id} is deprecated already.`,
-  TaxonomyDuplicateName: ([name, id]) => `An attribute named "${name}" exists already (id ${id}).`,
-  TaxonomyFull: () => "The taxonomy holds the maximum number of attributes (512).",
-  TaxonomyInvalidName: ([name]) =>
-    `"${name}" is not a valid attribute name (1–32 of a-z, 0-9 and _, starting with a letter).`,
-  TaxonomyInvalidParent: ([parent]) => `Attribute ${parent} is not an active class of the new attribute's domain.`,
-  TaxonomyUnknownAttribute: ([id]) => `There is no attribute ${id}.`,
-  TaxonomyUnknownName: ([name]) => `There is no attribute named "${name}".`,
+  TaxonomyDuplicateName: ({ name, id }) => `An attribute named "${name}" exists already (id ${id}).`,
+  TaxonomyInvalidName: ({ name }) =>
+    `"${name}" is not a valid attribute name (1–${NUMBERS.Taxonomy.MAX_NAME_LENGTH} of a-z, 0-9 and _, starting with a letter).`,
+  TaxonomyInvalidParent: ({ parent }) => `Attribute ${parent} is not an active class of the new attribute's domain.`,
+  TaxonomyUnknownAttribute: ({ id }) => `There is no attribute ${id}.`,
+  TaxonomyUnknownName: ({ name }) => `There is no attribute named "${name}".`,
   // Governor
   WeconetGovernorEmptyDescription: () => "A proposal needs a description (a '# Title' line, then what and why).",
-  WeconetGovernorNoVotingPower: ([account]) =>
+  WeconetGovernorNoVotingPower: ({ account }) =>
     `${account} cannot vote on this proposal: they had no vote at its snapshot (not a member then, or still on probation).`,
-  WeconetGovernorProposerNotActive: ([account]) =>
+  WeconetGovernorProposerNotActive: ({ account }) =>
     `${account} may not propose: only active members (not suspended) may.`,
-  WeconetGovernorTimelockIsPermanent: () =>
-    "The governor's timelock cannot be replaced: the rules, the taxonomy and the roles are bound to it.",
-  WeconetGovernorVotingDelayTooLong: ([delay, max]) =>
-    `A voting delay of ${delay} s is longer than the longest allowed, ${max} s (7 days).`,
-  WeconetGovernorVotingPeriodTooLong: ([period, max]) =>
-    `A voting period of ${period} s is longer than the longest allowed, ${max} s (14 days).`,
-  GovernorLateQuorumBoundAboveVotingPeriod: ([bound, period]) =>
+  WeconetGovernorVotingDelayTooLong: ({ votingDelay: delay, maxVotingDelay: max }) =>
+    `A voting delay of ${delay} s is longer than the longest allowed, ${seconds(max)}.`,
+  WeconetGovernorVotingPeriodTooLong: ({ votingPeriod: period, maxVotingPeriod: max }) =>
+    `A voting period of ${period} s is longer than the longest allowed, ${seconds(max)}.`,
+  GovernorLateQuorumBoundAboveVotingPeriod: ({ maxVoteExtension: bound, votingPeriod: period }) =>
     `A late-quorum bound of ${bound} s is longer than the voting period (${period} s).`,
-  GovernorLateQuorumBoundTooLarge: ([bound, max]) =>
-    `A late-quorum bound of ${bound} s is longer than the longest allowed, ${max} s (7 days).`,
-  GovernorAlreadyCastVote: ([voter]) => `${voter} has voted on this proposal already.`,
-  GovernorAlreadyQueuedProposal: ([id]) => `Proposal ${id} is queued already.`,
+  GovernorLateQuorumBoundTooLarge: ({ maxVoteExtension: bound, limit: max }) =>
+    `A late-quorum bound of ${bound} s is longer than the longest allowed, ${seconds(max)}.`,
+  GovernorAlreadyCastVote: ({ voter }) => `${voter} has voted on this proposal already.`,
+  GovernorAlreadyQueuedProposal: ({ proposalId: id }) => `Proposal ${id} is queued already.`,
   GovernorDisabledDeposit: () => "The governor does not accept deposits: send funds to the timelock (the treasury).",
-  GovernorInsufficientProposerVotes: ([proposer, votes, threshold]) =>
+  GovernorInsufficientProposerVotes: ({ proposer, votes, threshold }) =>
     `${proposer} has ${votes} vote(s); proposing needs ${threshold}: only active members propose.`,
-  GovernorInvalidProposalLength: ([targets, calldatas, values]) =>
+  GovernorInvalidProposalLength: ({ targets, calldatas, values }) =>
     `A proposal needs as many targets (${targets}), calls (${calldatas}) and values (${values}), and at least one.`,
-  GovernorInvalidQuorumFraction: ([numerator, denominator]) =>
+  GovernorInvalidQuorumFraction: ({ quorumNumerator: numerator, quorumDenominator: denominator }) =>
     `A quorum of ${numerator}/${denominator} is not a valid fraction.`,
-  GovernorInvalidSignature: ([voter]) => `The signature is not a valid ballot signed by ${voter}.`,
+  GovernorInvalidSignature: ({ voter }) => `The signature is not a valid ballot signed by ${voter}.`,
   GovernorInvalidVoteParams: () => "This governor takes no vote parameters.",
-  GovernorInvalidVoteType: () => "A vote is 0 (against), 1 (for) or 2 (abstain).",
-  GovernorInvalidVotingPeriod: ([period]) => `A voting period of ${period} s is not allowed.`,
-  GovernorNonexistentProposal: ([id]) => `There is no proposal ${id}.`,
-  GovernorOnlyExecutor: ([account]) => `${account} is not the governance executor (the timelock).`,
-  GovernorPreventLateQuorumVoteExtensionTooLarge: ([extension, max]) =>
+  GovernorInvalidVoteType: () => `A vote is ${either(VOTE_TYPES.map((word, value) => `${value} (${word})`))}.`,
+  GovernorInvalidVotingPeriod: ({ votingPeriod: period }) => `A voting period of ${period} s is not allowed.`,
+  GovernorNonexistentProposal: ({ proposalId: id }) => `There is no proposal ${id}.`,
+  GovernorOnlyExecutor: ({ account }) => `${account} is not the governance executor (the timelock).`,
+  GovernorPreventLateQuorumVoteExtensionTooLarge: ({ newVoteExtension: extension, maxVoteExtension: max }) =>
     `A late-quorum extension of ${extension} s exceeds the maximum of ${max} s.`,
-  GovernorProposalQueueingFailed: ([id]) => `Proposal ${id} could not be queued.`,
-  GovernorProposalQueueingNotRequired: ([id]) => `Proposal ${id} does not need queueing.`,
-  GovernorRestrictedProposer: ([proposer]) => `${proposer} may not submit this proposal.`,
-  GovernorUnableToCancel: ([id, account]) => `${account} cannot cancel proposal ${id} (only before voting starts).`,
-  GovernorUnexpectedProposalState: ([id, current, expected]) =>
+  GovernorProposalQueueingFailed: ({ proposalId: id }) => `Proposal ${id} could not be queued.`,
+  GovernorProposalQueueingNotRequired: ({ proposalId: id }) => `Proposal ${id} does not need queueing.`,
+  GovernorRestrictedProposer: ({ proposer }) => `${proposer} may not submit this proposal.`,
+  GovernorUnableToCancel: ({ proposalId: id, account }) =>
+    `${account} cannot cancel proposal ${id} (only before voting starts).`,
+  GovernorUnexpectedProposalState: ({ proposalId: id, current, expectedStates: expected }) =>
     `Proposal ${id} is ${PROPOSAL_STATES[current] ?? current}; this needs it to be ${statesIn(expected, PROPOSAL_STATES)}.`,
   // Timelock
-  TimelockInsufficientDelay: ([delay, minDelay]) => `A delay of ${delay} s is below the minimum of ${minDelay} s.`,
-  TimelockInvalidOperationLength: ([targets, payloads, values]) =>
+  TimelockInsufficientDelay: ({ delay, minDelay }) => `A delay of ${delay} s is below the minimum of ${minDelay} s.`,
+  TimelockInvalidOperationLength: ({ targets, payloads, values }) =>
     `An operation needs as many targets (${targets}), payloads (${payloads}) and values (${values}).`,
-  TimelockUnauthorizedCaller: ([caller]) => `${caller} may not call the timelock directly.`,
-  TimelockUnexecutedPredecessor: ([id]) => `The predecessor operation ${id} has not been executed.`,
-  WeconetTimelockDelayTooLong: ([delay, max]) =>
-    `A timelock delay of ${delay} s is longer than the longest allowed, ${max} s (7 days).`,
-  TimelockUnexpectedOperationState: ([id, expected]) =>
+  TimelockUnauthorizedCaller: ({ caller }) => `${caller} may not call the timelock directly.`,
+  TimelockUnexecutedPredecessor: ({ predecessorId: id }) => `The predecessor operation ${id} has not been executed.`,
+  WeconetTimelockDelayTooLong: ({ delay, maxDelay: max }) =>
+    `A timelock delay of ${delay} s is longer than the longest allowed, ${seconds(max)}.`,
+  TimelockUnexpectedOperationState: ({ operationId: id, expectedStates: expected }) =>
     `Timelock operation ${id} is not ${statesIn(expected, OPERATION_STATES)}.`,
   // OpenZeppelin building blocks
   AccessControlBadConfirmation: () => "A role can only be renounced by its holder, confirming their own address.",
-  AccessControlUnauthorizedAccount: ([account, role]) => `${account} lacks the ${roleName(role)} role.`,
+  AccessControlUnauthorizedAccount: ({ account, neededRole: role }) => `${account} lacks the ${roleName(role)} role.`,
   CheckpointUnorderedInsertion: () => "A vote checkpoint would be written out of order.",
-  ECDSAInvalidSignature: () => "The signature is invalid.",
-  ECDSAInvalidSignatureLength: ([length]) => `A signature of ${length} bytes is invalid (65 expected).`,
-  ECDSAInvalidSignatureS: ([s]) => `The signature's s value ${s} is malleable and refused.`,
-  ERC5805FutureLookup: ([timepoint, clock]) => `Time ${timepoint} is not in the past (now: ${clock}).`,
-  ERC721IncorrectOwner: ([sender, tokenId, owner]) => `${sender} does not own badge ${tokenId} (${owner} does).`,
-  ERC721InsufficientApproval: ([operator, tokenId]) => `${operator} may not move badge ${tokenId}.`,
-  ERC721InvalidApprover: ([approver]) => `${approver} cannot approve.`,
-  ERC721InvalidOperator: ([operator]) => `${operator} cannot be an operator.`,
-  ERC721InvalidOwner: ([owner]) => `${owner} cannot own a badge.`,
-  ERC721InvalidReceiver: ([receiver]) => `${receiver} cannot receive a badge.`,
-  ERC721InvalidSender: ([sender]) => `${sender} cannot send a badge.`,
-  ERC721NonexistentToken: ([tokenId]) => `There is no member badge ${tokenId}.`,
-  AddressEmptyCode: ([target]) => `There is no contract at ${target}.`,
-  InsufficientBalance: ([balance, needed]) => `The contract holds ${balance} wei, ${needed} is needed.`,
+  ECDSAInvalidSignatureLength: ({ length }) => `A signature of ${length} bytes is invalid (65 expected).`,
+  ECDSAInvalidSignatureS: ({ s }) => `The signature's s value ${s} is malleable and refused.`,
+  ERC5805FutureLookup: ({ timepoint, clock }) => `Time ${timepoint} is not in the past (now: ${clock}).`,
+  ERC721IncorrectOwner: ({ sender, tokenId, owner }) => `${sender} does not own badge ${tokenId} (${owner} does).`,
+  ERC721InsufficientApproval: ({ operator, tokenId }) => `${operator} may not move badge ${tokenId}.`,
+  ERC721InvalidApprover: ({ approver }) => `${approver} cannot approve.`,
+  ERC721InvalidOperator: ({ operator }) => `${operator} cannot be an operator.`,
+  ERC721InvalidOwner: ({ owner }) => `${owner} cannot own a badge.`,
+  ERC721InvalidReceiver: ({ receiver }) => `${receiver} cannot receive a badge.`,
+  ERC721InvalidSender: ({ sender }) => `${sender} cannot send a badge.`,
+  ERC721NonexistentToken: ({ tokenId }) => `There is no member badge ${tokenId}.`,
+  AddressEmptyCode: ({ target }) => `There is no contract at ${target}.`,
+  InsufficientBalance: ({ balance, needed }) => `The contract holds ${balance} wei, ${needed} is needed.`,
   ReentrancyGuardReentrantCall: () => "A call re-entered the contract while it was busy: refused.",
-  SafeERC20FailedOperation: ([t]) => `A transfer of ${token(t)} failed.`,
+  SafeERC20FailedOperation: ({ token: t }) => `A transfer of ${token(t)} failed.`,
   FailedCall: () => "A call made by the contract failed.",
-  InvalidAccountNonce: ([account, nonce]) => `The signature of ${account} uses a stale nonce (current: ${nonce}).`,
+  InvalidAccountNonce: ({ account, currentNonce: nonce }) =>
+    `The signature of ${account} uses a stale nonce (current: ${nonce}).`,
   InvalidShortString: () => "A string is too long for a short string.",
-  SafeCastOverflowedUintDowncast: ([bits, value]) => `${value} does not fit in ${bits} bits.`,
-  StringTooLong: ([str]) => `"${str}" is too long.`,
-  VotesExpiredSignature: ([expiry]) => `The signature expired at ${expiry}.`,
+  SafeCastOverflowedUintDowncast: ({ bits, value }) => `${value} does not fit in ${bits} bits.`,
+  StringTooLong: ({ str }) => `"${str}" is too long.`,
+  VotesExpiredSignature: ({ expiry }) => `The signature expired at ${expiry}.`,
 };
 
 /**
@@ -446,27 +448,46 @@ export interface DecodedError {
   name: WeconetErrorName | TokenErrorName | "Error" | "Panic";
   args: readonly unknown[];
   message: string;
+  /** The error's NatSpec (`@notice`, `@dev`), for a Weconet (or OpenZeppelin) error that has it. */
+  natSpec?: { notice?: string; dev?: string };
+}
+
+/** The sentence of Weconet error `name`: its own in {@link MESSAGES}, else its NatSpec with the arguments. */
+function weconetSentence(name: string, args: readonly unknown[]): string | undefined {
+  const describe = (MESSAGES as Record<string, ((args: Record<string, unknown>) => string) | undefined>)[name];
+  return describe === undefined ? natSpecSentence(name, args) : describe(named(name, args));
 }
 
 /** Decodes revert data of any Weconet contract (or a payment token) into a readable sentence; undefined for unknown data. */
 export function decodeWeconetError(data: Hex): DecodedError | undefined {
-  for (const [abi, messages] of [
-    [allAbiItems, MESSAGES],
-    [TOKEN_ERRORS, TOKEN_MESSAGES],
-  ] as const) {
-    try {
-      const decoded = decodeErrorResult({ abi, data });
-      const args = (decoded.args ?? []) as readonly unknown[];
-      if (decoded.errorName === "Error") return { name: "Error", args, message: String(args[0]) };
-      if (decoded.errorName === "Panic") return { name: "Panic", args, message: `Panic ${String(args[0])}` };
-      const name = decoded.errorName as WeconetErrorName | TokenErrorName;
-      const describe = (messages as unknown as Record<string, ((args: readonly unknown[]) => string) | undefined>)[
-        name
-      ];
-      if (describe !== undefined) return { name, args, message: describe(args) };
-    } catch {
-      // Not one of this table's errors: try the next.
-    }
+  let decoded: { errorName: string; args?: readonly unknown[] | undefined } | undefined;
+  try {
+    decoded = decodeErrorResult({ abi: allAbiItems, data });
+  } catch {
+    // Not a Weconet error: perhaps a payment token's.
+  }
+  if (decoded !== undefined) {
+    const args = decoded.args ?? [];
+    if (decoded.errorName === "Error") return { name: "Error", args, message: String(args[0]) };
+    if (decoded.errorName === "Panic") return { name: "Panic", args, message: `Panic ${String(args[0])}` };
+    const name = decoded.errorName as WeconetErrorName;
+    const message = weconetSentence(name, args);
+    const entry: ErrorEntry | undefined = (ERRORS as Record<string, ErrorEntry>)[name];
+    const natSpec = {
+      ...(entry !== undefined && "notice" in entry ? { notice: entry.notice } : {}),
+      ...(entry !== undefined && "dev" in entry ? { dev: entry.dev } : {}),
+    };
+    if (message !== undefined) return { name, args, message, natSpec };
+  }
+  try {
+    const token = decodeErrorResult({ abi: TOKEN_ERRORS, data });
+    const describe = (TOKEN_MESSAGES as unknown as Record<string, ((args: readonly unknown[]) => string) | undefined>)[
+      token.errorName
+    ];
+    const args = (token.args ?? []) as readonly unknown[];
+    if (describe !== undefined) return { name: token.errorName as TokenErrorName, args, message: describe(args) };
+  } catch {
+    // Not a token's error either.
   }
   return undefined;
 }

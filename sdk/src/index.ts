@@ -23,6 +23,8 @@ export {
 export type { Sent, SigningClient, WeconetContext, WeconetContracts } from "./client.js";
 export {
   APPLICATION_STATUSES,
+  AUTHORITIES,
+  AUTHORITY_LEVELS,
   BOOKING_STATUSES,
   bytes32ToText,
   CLOSE_REASONS,
@@ -31,6 +33,7 @@ export {
   isoTime,
   MARKET_REQUEST_STATUSES,
   MEMBER_STATUSES,
+  natSpecSentence,
   OFFER_STATUSES,
   OutOfGasError,
   PROPOSAL_STATES,
@@ -39,14 +42,17 @@ export {
   roleName,
   SETTLED_STATUSES,
   toWeconetError,
+  VOTE_TYPES,
   WeconetError,
 } from "./errors.js";
 export type {
   ApplicationStatus,
+  AuthorityLevel,
   BookingStatus,
   CloseReason,
   Consent,
   DecodedError,
+  ErrorArgs,
   MarketRequestStatus,
   MemberStatus,
   OfferStatus,
@@ -54,6 +60,22 @@ export type {
   RoleName,
   WeconetErrorName,
 } from "./errors.js";
+export {
+  ENUMS,
+  enumBigInts,
+  enumValues,
+  enumWord,
+  enumWords,
+  ERRORS,
+  MEMBERSHIP_ROLES,
+  NUMBERS,
+  ROLE_IDS,
+  RULE_NAMES,
+  SHORT_STRINGS,
+  TYPED_DATA,
+  wordOf,
+} from "./vocabulary.js";
+export type { EnumName, RuleName, Word } from "./vocabulary.js";
 export { connectionIdOf, dataRequestHash, requestDigest, toBytes32Code, toContentHash } from "./codes.js";
 export { describePurpose, DPV_NAMESPACE, PURPOSES, purposeCode, purposeOf, purposeText } from "./purposes.js";
 export type { Purpose } from "./purposes.js";
@@ -89,7 +111,6 @@ export {
   ETH,
   isSettled,
   marketRequestView,
-  nextActions,
   offerView,
   openRequestFilter,
 } from "./reads/market.js";
@@ -98,11 +119,11 @@ export type {
   BookingView,
   Credit,
   DataRequestView,
-  DisputeDeadlines,
   MarketRequestView,
-  NextActions,
   OfferView,
 } from "./reads/market.js";
+export { actionsOf, BOOKING_ROLE_NAMES, bookingActions, describeBookingAction, isOpenAt } from "./booking-actions.js";
+export type { BookingAction, BookingActionId, BookingRole, DisputeDeadlines } from "./booking-actions.js";
 export { BALLOT_TYPES, describeProposal, proposalCalls, SUPPORT_VALUES } from "./actions/governance.js";
 export type { ProposalCall, SignedBallot, Support } from "./actions/governance.js";
 export type { ClassRef } from "./actions/resources.js";
@@ -124,8 +145,8 @@ export type {
 } from "./reads/access.js";
 export { applicationView } from "./reads/applications.js";
 export type { ApplicationFacts, ApplicationView } from "./reads/applications.js";
-export { proposalDetails, proposalSummary } from "./reads/governance.js";
-export type { ProposalDerived, ProposalDetails, ProposalSummary } from "./reads/governance.js";
+export { proposalDetails, proposalSummary, voteView } from "./reads/governance.js";
+export type { ProposalDerived, ProposalDetails, ProposalSummary, VoteView } from "./reads/governance.js";
 export { memberView } from "./reads/members.js";
 export type { MemberDerived, MemberFacts, MemberView } from "./reads/members.js";
 export { resourceView } from "./reads/resources.js";

@@ -1,11 +1,12 @@
 import { WeconetError } from "./errors.js";
+import { NUMBERS } from "./vocabulary.js";
 
 /** The longest socket URL the directory accepts, in bytes (`SocketDirectory.MAX_URL_LENGTH`). */
-export const MAX_SOCKET_URL_LENGTH = 200;
+export const MAX_SOCKET_URL_LENGTH = Number(NUMBERS.SocketDirectory.MAX_URL_LENGTH);
 
 /**
  * What is wrong with `url` as a socket URL, in the words the SDK uses for the contract's own refusal, or
- * undefined when the directory accepts it: 1-200 bytes of printable ASCII (no spaces or control characters),
+ * undefined when the directory accepts it: 1 to `MAX_SOCKET_URL_LENGTH` bytes of printable ASCII (no spaces or control characters),
  * starting with `http://` or `https://` and a host. The contract checks the same (contracts/socket/
  * SocketDirectory.sol `_validateUrl`); this lets a form say so while the member types, before anything is sent.
  */

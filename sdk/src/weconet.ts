@@ -17,7 +17,7 @@ import { listApplications, readApplication } from "./reads/applications.js";
 import type { MatchRequest } from "./matching.js";
 import { matchMarket } from "./reads/match.js";
 import { listBookings, listMarketRequests, listOffers, marketCredits, readOffer } from "./reads/market.js";
-import { findProposal, listProposals } from "./reads/governance.js";
+import { findProposal, listProposals, listVotes } from "./reads/governance.js";
 import { listMembers, readMember } from "./reads/members.js";
 import { listResources } from "./reads/resources.js";
 import { defaultSocket, latestAnchor, ownSocketOf, socketOf } from "./reads/sockets.js";
@@ -25,6 +25,7 @@ import { readRules } from "./reads/rules.js";
 import { attributeIdOf, listAttributes } from "./reads/taxonomy.js";
 import { readNetworkStatus } from "./reads/status.js";
 import { readChanges } from "./reads/lists.js";
+import { indexerSource } from "./indexer/graphql-source.js";
 import { nodeRowSource } from "./reads/node-source.js";
 import type { RowSource } from "./model/store.js";
 
@@ -45,12 +46,7 @@ export interface CreateWeconetOptions {
 function rowSourceOf(options: CreateWeconetOptions): RowSource {
   const { indexer } = options;
   if (indexer === undefined) return nodeRowSource(options.publicClient, options.deployment);
-  if (typeof indexer === "string") {
-    throw new WeconetError(
-      `reading from the indexer at ${indexer} needs the SDK's indexer source (sdk/src/indexer), which this build lacks`,
-    );
-  }
-  return indexer;
+  return typeof indexer === "string" ? indexerSource(indexer) : indexer;
 }
 
 /**
@@ -101,6 +97,8 @@ export function createWeconet(options: CreateWeconetOptions) {
       members: (o?: Parameters<typeof listMembers>[1]) => listMembers(ctx, o),
       proposals: (o?: Parameters<typeof listProposals>[1]) => listProposals(ctx, o),
       proposal: (id: bigint) => findProposal(ctx, id),
+      /** The votes on a proposal (or a voter's), with their reasons, newest first. */
+      votes: (o?: Parameters<typeof listVotes>[1]) => listVotes(ctx, o),
       rules: () => readRules(ctx),
       /** The whole vocabulary. */
       attributes: () => listAttributes(ctx),

@@ -328,12 +328,12 @@ describe("the weconet CLI", () => {
       ),
     );
     const bookings = await weconet(["bookings", "--member", provider]);
-    expect(bookings.stdout).toContain("booked  provider: accept or decline");
+    expect(bookings.stdout).toContain("booked  provider: accept; provider: decline (full refund)");
     const mine = JSON.parse((await weconet(["bookings", "--member", consumer, "--json"])).stdout) as {
       status: string;
-      next: { consumer: string[] };
+      next: { id: string; by: string }[];
     }[];
-    expect(mine[0]?.next.consumer).toEqual(["cancel (full refund) until the provider accepts"]);
+    expect(mine[0]?.next.filter((a) => a.by === "consumer")).toEqual([{ id: "cancel", by: "consumer" }]);
 
     const cases: [string[], string][] = [
       [["book", "999", "--from", consumer], "there is no offer 999 on this network"],

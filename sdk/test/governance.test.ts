@@ -45,6 +45,10 @@ describe("governance actions", () => {
     const [voting] = (await reader.reads.proposals({ states: ["active"] })).items;
     expect(voting?.votes).toEqual({ against: 1n, for: 3n, abstain: 1n });
     expect(await reader.contracts.governor.read.hasVoted([proposalId, carol])).toBe(true);
+    const votes = (await reader.reads.votes({ proposalId })).items;
+    expect(votes.map((v) => v.voter)).toEqual([bob, carol, people.lena, people.lars, alice]);
+    expect(votes.find((v) => v.voter === people.lars)).toMatchObject({ support: "for", reason: "Fair.", weight: 1n });
+    expect((await reader.reads.votes({ voter: bob })).items.map((v) => v.support)).toEqual(["against"]);
 
     await increaseTime(voting === undefined ? 0n : voting.deadline - BigInt(await latestTime()) + 1n);
     await as(bob).governance.queue({ proposalId });

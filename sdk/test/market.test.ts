@@ -1,7 +1,14 @@
 import { erc20Abi, parseEther, zeroAddress, type Address } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { connectionIdOf, purposeCode, toContentHash, WeconetError } from "../src/index.js";
+import {
+  connectionIdOf,
+  describeBookingAction,
+  filterEvents,
+  purposeCode,
+  toContentHash,
+  WeconetError,
+} from "../src/index.js";
 import { deployTestToken } from "./support/token.js";
 import {
   admitMember,
@@ -17,6 +24,12 @@ import {
 isolateFile();
 
 const DAY = 86_400;
+
+async function collect<T>(events: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const e of events) all.push(e);
+  return all;
+}
 const price = parseEther("0.01");
 
 describe("the market", () => {
@@ -115,8 +128,16 @@ describe("the market", () => {
 
     const [mine] = (await reader.reads.bookings({ party: carol })).items;
     expect(mine).toMatchObject({ id: ethBooking.bookingId, status: "booked", provider: alice, consumer: carol });
-    expect(mine?.next.provider).toEqual(["accept or decline"]);
-    expect(mine?.next.consumer).toEqual(["cancel (full refund) until the provider accepts"]);
+    expect(mine?.next).toEqual([
+      { id: "accept", by: "provider" },
+      { id: "decline", by: "provider" },
+      { id: "cancel", by: "consumer" },
+    ]);
+    expect(mine?.next.map(describeBookingAction)).toEqual([
+      "accept",
+      "decline (full refund)",
+      "cancel (full refund) until the provider accepts",
+    ]);
     expect((await reader.reads.bookings({ party: alice, role: "provider" })).items.map((b) => b.id)).toEqual([
       ethBooking.bookingId,
     ]);
@@ -126,7 +147,18 @@ describe("the market", () => {
     await as(alice).market.markDelivered({ bookingId: ethBooking.bookingId });
     const [delivered] = (await reader.reads.bookings({ party: carol })).items;
     expect(delivered?.status).toBe("delivered");
-    expect(delivered?.next.consumer[0]).toMatch(/^complete, or open a dispute until \d{4}-/);
+    // Either party may dispute until the dispute window ends; the provider claims from then.
+    const windowEnds = delivered?.windowEnds ?? 0;
+    expect(windowEnds).toBeGreaterThan(0);
+    expect(delivered?.next).toEqual([
+      { id: "claim_payment", by: "provider", from: windowEnds },
+      { id: "open_dispute", by: "provider", until: windowEnds },
+      { id: "complete", by: "consumer" },
+      { id: "open_dispute", by: "consumer", until: windowEnds },
+    ]);
+    expect(describeBookingAction({ id: "open_dispute", by: "consumer", until: windowEnds })).toMatch(
+      /^open a dispute until \d{4}-/,
+    );
     await as(carol).market.completeBooking({ bookingId: ethBooking.bookingId });
     expect(await reader.reads.isAuthorized({ owner: carol, grantee: alice, attribute: "delivery_address" })).toBe(
       false,
@@ -136,7 +168,8 @@ describe("the market", () => {
     expect(await reader.reads.credits(alice)).toEqual([{ token: zeroAddress, amount: 2n * price - fee }]);
     const [completed] = (await reader.reads.bookings({ party: alice })).items;
     expect(completed?.settlement).toMatchObject({ refund: 0n, payment: 2n * price - fee, fee });
-    expect(completed?.next.provider).toEqual([`withdraw ${2n * price - fee} credited`]);
+    expect(completed?.next).toEqual([{ id: "withdraw", by: "provider", amount: 2n * price - fee }]);
+    expect(completed?.next.map(describeBookingAction)).toEqual([`withdraw ${2n * price - fee} credited`]);
     const before = await publicClient.getBalance({ address: alice });
     const { amount, receipt } = await as(alice).market.withdraw();
     expect(amount).toBe(2n * price - fee);
@@ -167,6 +200,11 @@ describe("the market", () => {
     expect(done).toMatchObject({ status: "accepted", bookingId: accepted.bookingId });
     const [booking] = (await reader.reads.bookings({ party: dave, statuses: ["booked"] })).items;
     expect(booking).toMatchObject({ id: accepted.bookingId, requestId });
+    // The audit trail filters by request: its own events (the market indexes the request id in them).
+    const trail = await collect(filterEvents(reader.audit.events(), { requests: [requestId] }));
+    expect(trail.map((e) => e.event)).toEqual(["RequestPosted", "RequestAnswered", "RequestAccepted"]);
+    expect(trail.map((e) => e.subjects.requests)).toEqual([[requestId], [requestId], [requestId]]);
+    expect(trail.at(-1)?.subjects.offers).toEqual([courierOffer]);
 
     const other = await as(carol).market.postRequest({
       class: "desk",
@@ -194,7 +232,15 @@ describe("the market", () => {
     );
     await increaseTime(7 * DAY);
     const [waiting] = (await reader.reads.bookings({ party: carol, statuses: ["delivered"] })).items;
-    expect(waiting?.next.provider).toEqual(["claim the payment (the dispute window has closed)"]);
+    // Carol still has the refund of her cancelled booking to withdraw.
+    expect(waiting?.next).toEqual([
+      { id: "claim_payment", by: "provider" },
+      { id: "complete", by: "consumer" },
+      { id: "withdraw", by: "consumer", amount: 2n * price },
+    ]);
+    expect(describeBookingAction({ id: "claim_payment", by: "provider" })).toBe(
+      "claim the payment (the dispute window has closed)",
+    );
     await as(alice).market.claimPayment({ bookingId: claimed.bookingId });
 
     const disputed = await as(dave).market.book({ offerId: deskOffer, quantity: 2 });
@@ -207,15 +253,16 @@ describe("the market", () => {
     expect(deadlines.membersFrom - deadlines.disputedAt).toBe(Number(inDispute?.rulingPeriod));
     expect(deadlines.finalDeadline - deadlines.membersFrom).toBe(35 * DAY);
     const at = (t: number) => new Date(t * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
-    expect(inDispute?.next).toEqual({
-      consumer: [],
-      provider: [],
-      leader: [`rule: split the escrow (a leader who is neither party), until ${at(deadlines.finalDeadline)}`],
-      members: [
-        `rule by a proposal (calls ruleDispute), executed from ${at(deadlines.membersFrom)} until ${at(deadlines.finalDeadline)}`,
-      ],
-      anyone: [`settle by the default outcome (full refund to the consumer) from ${at(deadlines.finalDeadline)}`],
-    });
+    expect(inDispute?.next).toEqual([
+      { id: "rule", by: "leader", until: deadlines.finalDeadline },
+      { id: "rule_by_vote", by: "members", from: deadlines.membersFrom, until: deadlines.finalDeadline },
+      { id: "settle_expired_dispute", by: "anyone", from: deadlines.finalDeadline },
+    ]);
+    expect(inDispute?.next.map(describeBookingAction)).toEqual([
+      `rule: split the escrow (a leader who is neither party), until ${at(deadlines.finalDeadline)}`,
+      `rule by a proposal (calls ruleDispute), executed from ${at(deadlines.membersFrom)} until ${at(deadlines.finalDeadline)}`,
+      `settle by the default outcome (full refund to the consumer) from ${at(deadlines.finalDeadline)}`,
+    ]);
     expect(inDispute?.dispute).toEqual({
       by: dave,
       statement: toContentHash("dave: the desk had no screen"),

@@ -200,7 +200,7 @@ function event<E extends "OfferListed" | "OfferPaused">(
     timestamp: Number(block) * 12,
     address: zeroAddress,
     actor: null,
-    subjects: { accounts: [], attributes: [], proposals: [], resources: [], offers: [], bookings: [] },
+    subjects: { accounts: [], attributes: [], proposals: [], resources: [], offers: [], bookings: [], requests: [] },
     summary: name,
   };
   return { ...base, contract: "Market", event: name, args } as EventOf<"Market", E>;

@@ -136,6 +136,7 @@ describe("reads on rows", () => {
     const catchUp = counter.take();
     expect(catchUp.eth_getLogs).toBeGreaterThan(0);
     const head = await publicClient.getBlockNumber();
+    console.log(`first catch-up (${head - deployment.fromBlock + 1n} blocks): ${JSON.stringify(catchUp)}`);
     expect(source.syncedTo).toBe(head);
 
     // Nothing new: the chain's head, and one multicall for what the membership derives of the members.

@@ -2,7 +2,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { BigNumberish, Signer, TypedDataDomain } from "ethers";
 import { id } from "ethers";
 
-import { GRANT_TYPES as SDK_GRANT_TYPES, REGISTRATION_TYPES as SDK_REGISTRATION_TYPES } from "@weconet/sdk";
+import { enumValues, GRANT_TYPES as SDK_GRANT_TYPES, REGISTRATION_TYPES as SDK_REGISTRATION_TYPES } from "@weconet/sdk";
 
 import { STARTER_TAXONOMY } from "../../deploy/starter-taxonomy.js";
 
@@ -128,12 +128,10 @@ export async function registerApplication(
   ).wait();
 }
 
-/** Mirrors `AccessGrants.Consent`. */
-export const Consent = { Owner: 0, Signature: 1, Request: 2, Connector: 3 } as const;
-/** Mirrors `AccessGrants.CloseReason`. */
-export const CloseReason = { Revoked: 0, Relinquished: 1, Connector: 2 } as const;
-/** Mirrors `IApplications.Status`. */
-export const AppStatus = { None: 0, Active: 1, Suspended: 2, Retired: 3 } as const;
+/** `AccessGrants.Consent`, `AccessGrants.CloseReason`, `IApplications.Status` (from the build's vocabulary). */
+export const Consent = enumValues("AccessGrants.Consent");
+export const CloseReason = enumValues("AccessGrants.CloseReason");
+export const AppStatus = enumValues("IApplications.Status");
 
 export const DAY = 86_400;
 

@@ -1,16 +1,14 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { encodeBytes32String, id, keccak256, toUtf8Bytes } from "ethers";
+import { encodeBytes32String, keccak256, toUtf8Bytes } from "ethers";
 
-import { CONTRACT_KEYS, type ContractKey, type Deployment } from "@weconet/sdk";
+import { CONTRACT_KEYS, ROLE_IDS, type ContractKey, type Deployment } from "@weconet/sdk";
 
 import { addressesOf, attachWeconet, type WeconetContracts } from "../../deploy/contracts.js";
 import WeconetModule from "../../deploy/modules/Weconet.js";
 import { ethers, ignition } from "./network.js";
 
-export const MANAGER_ROLE = id("MANAGER_ROLE");
-export const LEADER_ROLE = id("LEADER_ROLE");
-export const DEVELOPER_ROLE = id("DEVELOPER_ROLE");
-export const DEFAULT_ADMIN_ROLE = "0x" + "00".repeat(32);
+export const { MANAGER_ROLE, LEADER_ROLE, DEVELOPER_ROLE } = ROLE_IDS.Membership;
+export const { DEFAULT_ADMIN_ROLE } = ROLE_IDS.AccessControl;
 
 /** Voting settings for tests: short, but distinct, so each phase is easy to reach with `time.increase`. */
 export const TEST_SETTINGS = {

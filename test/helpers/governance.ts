@@ -2,7 +2,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { ContractTransactionReceipt, Signer } from "ethers";
 import { id } from "ethers";
 
-import { BALLOT_TYPES as SDK_BALLOT_TYPES } from "@weconet/sdk";
+import { BALLOT_TYPES as SDK_BALLOT_TYPES, enumBigInts, enumValues, ROLE_IDS } from "@weconet/sdk";
 
 import type { WeconetGovernor } from "../../typechain-types/index.js";
 import { signTyped } from "./accounts.js";
@@ -10,24 +10,13 @@ import { TEST_SETTINGS, type Weconet } from "./deployment.js";
 import { networkHelpers } from "./network.js";
 
 /** The timelock's roles (OpenZeppelin TimelockController). */
-export const PROPOSER_ROLE = id("PROPOSER_ROLE");
-export const CANCELLER_ROLE = id("CANCELLER_ROLE");
-export const EXECUTOR_ROLE = id("EXECUTOR_ROLE");
+export const { PROPOSER_ROLE, CANCELLER_ROLE, EXECUTOR_ROLE } = ROLE_IDS.TimelockController;
 
-/** Mirrors `IGovernor.ProposalState`. */
-export const ProposalState = {
-  Pending: 0n,
-  Active: 1n,
-  Canceled: 2n,
-  Defeated: 3n,
-  Succeeded: 4n,
-  Queued: 5n,
-  Expired: 6n,
-  Executed: 7n,
-} as const;
+/** `IGovernor.ProposalState`. */
+export const ProposalState = enumBigInts("IGovernor.ProposalState");
 
-/** Mirrors `GovernorCountingSimple.VoteType`. */
-export const Vote = { Against: 0, For: 1, Abstain: 2 } as const;
+/** `GovernorCountingSimple.VoteType`. */
+export const Vote = enumValues("GovernorCountingSimple.VoteType");
 
 /** One call a proposal makes through the timelock. */
 export interface Call {

@@ -11,6 +11,8 @@ import {
   type ReentrantToken,
   type TestToken,
 } from "../../typechain-types/index.js";
+import { enumBigInts, NUMBERS } from "@weconet/sdk";
+
 import { deployWeconet, nth, type Weconet } from "./deployment.js";
 import { networkHelpers } from "./network.js";
 
@@ -18,27 +20,13 @@ import { networkHelpers } from "./network.js";
 export const ETH = ZeroAddress;
 export const DAY = 86_400;
 
-/** Mirrors `Market.OfferStatus`. */
-export const OfferStatus = { None: 0n, Active: 1n, Paused: 2n, Closed: 3n } as const;
-/** Mirrors `Market.RequestStatus`. */
-export const RequestStatus = { None: 0n, Open: 1n, Cancelled: 2n, Accepted: 3n } as const;
-/** Mirrors `Market.BookingStatus`. */
-export const BookingStatus = {
-  None: 0n,
-  Booked: 1n,
-  Accepted: 2n,
-  Delivered: 3n,
-  Disputed: 4n,
-  Completed: 5n,
-  Claimed: 6n,
-  Declined: 7n,
-  Cancelled: 8n,
-  Ruled: 9n,
-  Defaulted: 10n,
-} as const;
+/** `Market.OfferStatus`, `Market.RequestStatus`, `Market.BookingStatus` (from the build's vocabulary). */
+export const OfferStatus = enumBigInts("Market.OfferStatus");
+export const RequestStatus = enumBigInts("Market.RequestStatus");
+export const BookingStatus = enumBigInts("Market.BookingStatus");
 
 /** `Market.MEMBERS_DECISION_TIME`: VotingBounds.MAX_DECISION_TIME, the longest a members' vote can take. */
-export const MEMBERS_DECISION_TIME = 35 * 86_400;
+export const MEMBERS_DECISION_TIME = Number(NUMBERS.Market.MEMBERS_DECISION_TIME);
 
 export type OfferTerms = Market.OfferTermsStruct;
 export type DataRequest = Market.DataRequestStruct;

@@ -96,8 +96,8 @@ describe("journeys: the market", () => {
     await n.market.connect(n.bob).answerRequest(requestId, bobs);
     await n.market.connect(n.alice).answerRequest(requestId, alices);
 
-    // Carol compares the answers and accepts Alice's.
-    const answers = await n.market.queryFilter(n.market.filters.RequestAnswered());
+    // Carol compares the answers to her request (the request id is indexed) and accepts Alice's.
+    const answers = await n.market.queryFilter(n.market.filters.RequestAnswered(undefined, undefined, requestId));
     const prices = await Promise.all(
       answers.map(async (e) => [e.args.offerId, (await n.market.offer(e.args.offerId)).unitPrice] as const),
     );

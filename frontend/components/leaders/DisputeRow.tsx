@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import type { BookingView } from "@weconet/sdk";
+import { isOpenAt, type BookingView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { Field } from "@/components/Field";
@@ -34,7 +34,9 @@ export function DisputeRow({
 }) {
   const tx = useTransaction();
   const deadlines = b.deadlines;
-  const expired = deadlines !== undefined && now !== undefined && now >= deadlines.finalDeadline;
+  // Past the final deadline the SDK's next actions name only settling by the default outcome.
+  const settle = b.next.find((a) => a.id === "settle_expired_dispute");
+  const expired = settle !== undefined && now !== undefined && isOpenAt(settle, now);
   const token = tokenOf(tokens, b.token);
   const [refund, setRefund] = useState("");
   const [ruling, setRuling] = useState("");

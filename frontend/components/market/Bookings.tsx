@@ -2,7 +2,17 @@
 
 import { useState } from "react";
 
-import type { Attribute, BookingView, OfferView } from "@weconet/sdk";
+import {
+  actionsOf,
+  BOOKING_ROLE_NAMES,
+  describeBookingAction,
+  isSettled,
+  type Attribute,
+  type BookingAction,
+  type BookingRole,
+  type BookingView,
+  type OfferView,
+} from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { SharedData } from "@/components/connections/SharedData";
@@ -12,14 +22,11 @@ import { SignIn } from "@/components/data/SignIn";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import { TxStatus } from "@/components/TxStatus";
 import { sameAddress } from "@/lib/format";
-import { formatAmount, tokenOf, type TokenInfo } from "@/lib/market";
+import { bookingControls, formatAmount, tokenOf, type TokenInfo } from "@/lib/market";
 import { useSocket } from "@/lib/socket";
 import { useSocketAction } from "@/lib/socket-action";
 import { useTransaction } from "@/lib/tx";
 import { useWeconet } from "@/lib/weconet";
-
-/** While a booking's data connection may be open: from acceptance until it is settled. */
-const SHARING = new Set(["accepted", "delivered", "disputed"]);
 
 /**
  * A booking of mine (as consumer or provider), with what I can do next — as buttons — and what the other side can;
@@ -46,14 +53,13 @@ export function BookingRow({
   const store = useSocketAction(() => void socket.signOut());
   const token = tokenOf(tokens, b.token);
   const side = sameAddress(b.provider, account) ? "provider" : "consumer";
-  const step = (label: string, act: Parameters<typeof tx.run>[1]) => (
-    <button type="button" disabled={tx.busy} onClick={() => void tx.run(label, act)}>
-      {label}
-    </button>
-  );
-  const windowOpen = now !== undefined && b.windowEnds > 0 && now < b.windowEnds;
+  const others: BookingRole[] = [side === "provider" ? "consumer" : "provider", "leader", "members", "anyone"];
   const id = { bookingId: b.id };
-  const canDispute = b.status === "accepted" || (b.status === "delivered" && windowOpen);
+  // The buttons and the dispute form come from the SDK's next actions: no rule of the market is restated here.
+  const controls = bookingControls(b.next, side, now);
+  const canDispute = controls.dispute;
+  // The provider reads what the booking shares once they accepted it, until it is settled.
+  const sharing = b.status !== "booked" && !isSettled(b.status);
   return (
     <tr data-booking={b.id.toString()}>
       <td>#{b.id.toString()}</td>
@@ -71,34 +77,21 @@ export function BookingRow({
       </td>
       <td>
         <ul className="small plain">
-          {b.next[side].map((n) => (
-            <li key={n}>You: {n}</li>
+          {actionsOf(b.next, side).map((a) => (
+            <li key={actionKey(a)}>You: {describeBookingAction(a)}</li>
           ))}
-          {b.next[side === "provider" ? "consumer" : "provider"].map((n) => (
-            <li key={n} className="muted">
-              {side === "provider" ? "Consumer" : "Provider"}: {n}
-            </li>
-          ))}
-          {b.next.leader.map((n) => (
-            <li key={n} className="muted">
-              Leader: {n}
-            </li>
-          ))}
-          {b.next.members.map((n) => (
-            <li key={n} className="muted">
-              Members&apos; vote: {n}
-            </li>
-          ))}
-          {b.next.anyone.map((n) => (
-            <li key={n} className="muted">
-              Anyone: {n}
-            </li>
-          ))}
+          {others.map((role) =>
+            actionsOf(b.next, role).map((a) => (
+              <li key={actionKey(a)} className="muted">
+                {capitalized(BOOKING_ROLE_NAMES[role])}: {describeBookingAction(a)}
+              </li>
+            )),
+          )}
         </ul>
         {b.deadlines !== undefined && <DisputeDeadlinesList deadlines={b.deadlines} />}
         {side === "provider" &&
           b.connectionId !== 0n &&
-          SHARING.has(b.status) &&
+          sharing &&
           offer !== undefined &&
           offer.dataRequest.attributeIds.length > 0 && (
             <SharedData
@@ -110,26 +103,16 @@ export function BookingRow({
             />
           )}
         <div className="row">
-          {side === "provider" && b.status === "booked" && (
-            <>
-              {step("Accept", (w) => w.market.acceptBooking(id))}
-              {step("Decline", (w) => w.market.declineBooking(id))}
-            </>
-          )}
-          {side === "consumer" && b.status === "booked" && step("Cancel", (w) => w.market.cancelBooking(id))}
-          {side === "provider" && b.status === "accepted" && step("Mark delivered", (w) => w.market.markDelivered(id))}
-          {side === "consumer" &&
-            (b.status === "accepted" || b.status === "delivered") &&
-            step("Complete", (w) => w.market.completeBooking(id))}
-          {side === "provider" &&
-            b.status === "delivered" &&
-            !windowOpen &&
-            step("Claim payment", (w) => w.market.claimPayment(id))}
-          {b.status === "disputed" &&
-            b.deadlines !== undefined &&
-            now !== undefined &&
-            now >= b.deadlines.finalDeadline &&
-            step("Settle (full refund)", (w) => w.market.settleExpiredDispute(id))}
+          {controls.buttons.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              disabled={tx.busy}
+              onClick={() => void tx.run(c.label, (w) => c.send(w, id))}
+            >
+              {c.label}
+            </button>
+          ))}
         </div>
         {canDispute && (
           <form
@@ -178,6 +161,11 @@ export function BookingRow({
     </tr>
   );
 }
+
+/** A stable key for an action in a list (a role has each action once). */
+const actionKey = (a: BookingAction) => `${a.by}:${a.id}`;
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What I may withdraw from the market, per token. */
 export function Credits({

@@ -2,11 +2,21 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { createPublicClient, createWalletClient, defineChain, getAddress, http, type Address, type PublicClient } from "viem";
+import {
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  getAddress,
+  http,
+  type Address,
+  type PublicClient,
+} from "viem";
 import { inject } from "vitest";
 
 import {
+  applyEvents,
   createWeconet,
+  keyString,
   MemoryStore,
   MODEL_TABLES,
   readEvents,
@@ -18,9 +28,6 @@ import {
   type Weconet,
 } from "@weconet/sdk";
 import { loadDeployment } from "@weconet/sdk/node";
-
-import { applyEvents } from "../../../sdk/src/model/fold.js";
-import { keyString } from "../../../sdk/src/model/store.js";
 
 export const { url: rpcUrl, deploymentDir } = inject("chain");
 export const postgres = inject("postgres");
@@ -35,7 +42,9 @@ export const publicClient: PublicClient = createPublicClient({ chain, transport:
 export const deployment = loadDeployment({ chainId: chain.id, dir: deploymentDir });
 
 /** The node's development accounts, as the demo names them (scripts/demo/people.ts). */
-const accounts = (await createWalletClient({ chain, transport: http(rpcUrl) }).getAddresses()).map((a) => getAddress(a));
+const accounts = (await createWalletClient({ chain, transport: http(rpcUrl) }).getAddresses()).map((a) =>
+  getAddress(a),
+);
 const account = (i: number): Address => {
   const a = accounts[i];
   if (a === undefined) throw new Error(`test setup: the node has no account ${i}`);

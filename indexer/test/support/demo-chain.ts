@@ -49,8 +49,7 @@ const demo = demoNetwork({
   log: () => undefined,
   // The demo's own modules (its play-money token) join this deployment, as in `npm start`.
   ignition: Object.assign(Object.create(ignition) as typeof ignition, {
-    deploy: ((module, options) =>
-      ignition.deploy(module, { ...options, deploymentId })) as typeof ignition.deploy,
+    deploy: ((module, options) => ignition.deploy(module, { ...options, deploymentId })) as typeof ignition.deploy,
   }),
   publish: () => undefined,
 });

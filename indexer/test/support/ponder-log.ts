@@ -16,7 +16,11 @@ export function readPonderLog(file: string): LogEntry[] {
 }
 
 /** What the backfill of one run did: events indexed, time spent indexing them, and the whole backfill's time. */
-export function backfillFigures(entries: readonly LogEntry[]): { events: number; indexingMs: number; backfillMs: number } {
+export function backfillFigures(entries: readonly LogEntry[]): {
+  events: number;
+  indexingMs: number;
+  backfillMs: number;
+} {
   let events = 0;
   let indexingMs = 0;
   let backfillMs = 0;
@@ -34,7 +38,8 @@ export function backfillFigures(entries: readonly LogEntry[]): { events: number;
 export function metricSum(metrics: string, name: string): number {
   let sum = 0;
   for (const line of metrics.split("\n")) {
-    if (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) sum += Number(line.slice(line.lastIndexOf(" ") + 1));
+    if (line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      sum += Number(line.slice(line.lastIndexOf(" ") + 1));
   }
   return sum;
 }

@@ -39,7 +39,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     child.stdout.on("data", (data: Buffer) => {
       output += data.toString();
       const line = output.split("\n").find((l) => l.startsWith("WECONET_TEST_CHAIN "));
-      if (line !== undefined) resolve(JSON.parse(line.slice("WECONET_TEST_CHAIN ".length)) as { url: string; deploymentDir: string });
+      if (line !== undefined)
+        resolve(JSON.parse(line.slice("WECONET_TEST_CHAIN ".length)) as { url: string; deploymentDir: string });
     });
     child.on("exit", (code) => reject(new Error(`the demo chain exited with ${code} before it was ready:\n${output}`)));
   });

@@ -4,7 +4,8 @@ import { abiOfKey } from "../contracts.js";
 import { accountOf, chainTime, eventIn, eventsIn, send, signerOf, type Sent, type WeconetContext } from "../client.js";
 import { toBytes32Code } from "../codes.js";
 import { purposeCode } from "../purposes.js";
-import { WeconetError } from "../errors.js";
+import { APPLICATION_STATUSES, WeconetError } from "../errors.js";
+import { TYPED_DATA } from "../vocabulary.js";
 import { findPendingRequest } from "../reads/access.js";
 import { attributeSetOf } from "../reads/taxonomy.js";
 
@@ -45,18 +46,7 @@ export interface SignedGrant {
 }
 
 /** The EIP-712 type AccessGrants verifies (`GRANT_TYPEHASH`). */
-export const GRANT_TYPES = {
-  Grant: [
-    { name: "owner", type: "address" },
-    { name: "grantee", type: "address" },
-    { name: "attributeIds", type: "uint16[]" },
-    { name: "purpose", type: "bytes32" },
-    { name: "expiresAt", type: "uint48" },
-    { name: "issuedAt", type: "uint48" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-} as const;
+export const GRANT_TYPES = TYPED_DATA.AccessGrants.GRANT_TYPEHASH.types;
 
 /** One step of an all-or-nothing {@link accessActions.batch}. */
 export type AccessBatchStep =
@@ -170,7 +160,8 @@ export function accessActions(ctx: WeconetContext) {
     ): Promise<Sent & Granted> => {
       const { application, attributes, purpose, ...expiry } = p;
       const app = await ctx.contracts.applications.read.application([application]);
-      if (app.status === 0) throw new WeconetError(`there is no application with account ${application}`);
+      if (APPLICATION_STATUSES[app.status] === "none")
+        throw new WeconetError(`there is no application with account ${application}`);
       return grant({
         grantee: application,
         attributes: attributes ?? app.attributeIds,

@@ -4,6 +4,7 @@ import { accountOf, chainTime, send, signerOf, type Sent, type WeconetContext } 
 import { toBytes32Code } from "../codes.js";
 import { purposeCode } from "../purposes.js";
 import { WeconetError } from "../errors.js";
+import { TYPED_DATA } from "../vocabulary.js";
 import { attributeSetOf } from "../reads/taxonomy.js";
 import type { AttributeRef, Moment } from "./access.js";
 
@@ -11,9 +12,9 @@ import type { AttributeRef, Moment } from "./access.js";
 export interface ApplicationDescription {
   /** The address the application's back end signs data-socket requests with (not a member's, not the developer's). */
   account: Address;
-  /** Its name (1 to 64 bytes). */
+  /** Its name (1 to `Applications.MAX_NAME_LENGTH` bytes). */
   name: string;
-  /** Where its description, terms and privacy statement are (1 to 256 bytes). */
+  /** Where its description, terms and privacy statement are (1 to `Applications.MAX_METADATA_URI_LENGTH` bytes). */
   metadataURI: string;
   /** The person attributes it asks members for (ids or names; sorted by the SDK). */
   attributes: readonly AttributeRef[];
@@ -22,14 +23,7 @@ export interface ApplicationDescription {
 }
 
 /** The EIP-712 type an application account signs to consent to its registration (`REGISTRATION_TYPEHASH`). */
-export const REGISTRATION_TYPES = {
-  Registration: [
-    { name: "account", type: "address" },
-    { name: "developer", type: "address" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-} as const;
+export const REGISTRATION_TYPES = TYPED_DATA.Applications.REGISTRATION_TYPEHASH.types;
 
 /**
  * An application account's consent to being registered by `developer` (EIP-712 type `Registration`, domain

@@ -3,7 +3,8 @@ import { encodeFunctionData, keccak256, stringToHex, type Address, type Hex } fr
 import { abiOfKey, type Deployment } from "../contracts.js";
 import { accountOf, eventIn, send, signerOf, type Sent, type WeconetContext } from "../client.js";
 import { toBytes32Code } from "../codes.js";
-import { ROLES, WeconetError } from "../errors.js";
+import { ROLES, VOTE_TYPES, WeconetError, type Support } from "../errors.js";
+import { TYPED_DATA } from "../vocabulary.js";
 import { findProposal } from "../reads/governance.js";
 import { checkSocketUrl } from "../socket-url.js";
 import { DATA_TYPES, DOMAINS, attributeIdOf, type AttributeDataType, type AttributeDomain } from "../reads/taxonomy.js";
@@ -15,9 +16,12 @@ export interface ProposalCall {
   data: Hex;
 }
 
-/** How a member votes. */
-export type Support = "against" | "for" | "abstain";
-export const SUPPORT_VALUES: Record<Support, number> = { against: 0, for: 1, abstain: 2 };
+/** How a member votes: the value cast for each word of `GovernorCountingSimple.VoteType`. */
+export type { Support };
+export const SUPPORT_VALUES = Object.fromEntries(VOTE_TYPES.map((word, value) => [word, value])) as Record<
+  Support,
+  number
+>;
 
 /** A ballot signed by a member, which anyone may submit (gasless voting for the member). */
 export interface SignedBallot {
@@ -111,15 +115,8 @@ export const proposalCalls = {
   }),
 };
 
-/** OpenZeppelin Governor's EIP-712 ballot (Weconet's governor signs in its own domain). */
-export const BALLOT_TYPES = {
-  Ballot: [
-    { name: "proposalId", type: "uint256" },
-    { name: "support", type: "uint8" },
-    { name: "voter", type: "address" },
-    { name: "nonce", type: "uint256" },
-  ],
-} as const;
+/** OpenZeppelin Governor's EIP-712 ballot (`BALLOT_TYPEHASH`; Weconet's governor signs in its own domain). */
+export const BALLOT_TYPES = TYPED_DATA.Governor.BALLOT_TYPEHASH.types;
 
 /** What members do in governance: propose (rule changes, role appointments, vocabulary), vote, queue, execute. */
 export function governanceActions(ctx: WeconetContext) {

@@ -10,7 +10,17 @@ import {
 
 import type { AbiOf, ContractName } from "../contracts.js";
 import { describePurpose } from "../purposes.js";
-import { AUTHORITIES, BOOKING_STATUSES, bytes32ToText, CLOSE_REASONS, CONSENTS, isoTime, roleName } from "../errors.js";
+import {
+  AUTHORITIES,
+  BOOKING_STATUSES,
+  bytes32ToText,
+  CLOSE_REASONS,
+  CONSENTS,
+  isoTime,
+  roleName,
+  VOTE_TYPES,
+} from "../errors.js";
+import { DOMAINS } from "../reads/taxonomy.js";
 
 /** The events of contract `C`. */
 export type EventName<C extends ContractName> = ContractEventName<AbiOf<C>>;
@@ -32,6 +42,8 @@ export interface Subjects {
   offers: bigint[];
   /** Market booking ids. */
   bookings: bigint[];
+  /** Market request ids. */
+  requests: bigint[];
 }
 
 /** One event of the audit trail, normalized: who did what, when, in which block and transaction. */
@@ -67,6 +79,7 @@ interface Described {
   resources?: bigint[];
   offers?: bigint[];
   bookings?: bigint[];
+  requests?: bigint[];
   summary: string;
 }
 
@@ -74,8 +87,6 @@ type Normalizers = {
   [C in ContractName]: { [E in EventName<C>]: (args: EventArgs<C, E>) => Described };
 };
 
-const SUPPORT = ["against", "for", "abstain"] as const;
-const DOMAINS = ["person", "resource", "offer"] as const;
 const code = (value: Hex) => bytes32ToText(value) || "(none)";
 const roleGranted = (args: { role: Hex; account: Address; sender: Address }): Described => ({
   actor: args.sender,
@@ -89,7 +100,7 @@ const roleRevoked = (args: { role: Hex; account: Address; sender: Address }): De
 });
 const ids = (attributeIds: readonly number[]) => `[${attributeIds.join(", ")}]`;
 const consentOf = (consent: number, connector: Address) =>
-  consent === 3 ? `through connector ${connector}` : `by ${CONSENTS[consent] ?? consent} consent`;
+  CONSENTS[consent] === "connector" ? `through connector ${connector}` : `by ${CONSENTS[consent] ?? consent} consent`;
 /** Which consent of a connection a slot holds, in words (slot 0, the owner's own, reads as the connection). */
 const consentSource = (slot: number, article: "a" | "the"): string =>
   slot === 0 ? `${article} connection` : `${article} consent of a booking (slot ${slot})`;
@@ -124,11 +135,15 @@ const application = (
 /** An amount of a market token: ETH in ether, an ERC-20 in its smallest units (its decimals are not in the event). */
 const amountOf = (value: bigint, token: Address) =>
   token === zeroAddress ? `${formatEther(value)} ETH` : `${value} units of ${token}`;
-/** The subjects of a market event: its indexed (party, offer, booking), zeros left out. */
-const market = (a: { party: Address; offerId: bigint; bookingId: bigint }) => ({
+/**
+ * The subjects of a market event: the party, the offer and the booking or request it concerns (the market indexes
+ * (party, offerId, bookingId) and, in the request events, (party, offerId, requestId)), zeros left out.
+ */
+const market = (a: { party: Address; offerId: bigint; bookingId?: bigint; requestId?: bigint }) => ({
   actor: a.party,
   offers: a.offerId === 0n ? [] : [a.offerId],
-  bookings: a.bookingId === 0n ? [] : [a.bookingId],
+  bookings: a.bookingId === undefined || a.bookingId === 0n ? [] : [a.bookingId],
+  requests: a.requestId === undefined || a.requestId === 0n ? [] : [a.requestId],
 });
 const offerTerms = (
   verb: string,
@@ -378,12 +393,12 @@ const NORMALIZERS: Normalizers = {
     VoteCast: (a) => ({
       actor: a.voter,
       proposals: [a.proposalId],
-      summary: `${a.voter} voted ${SUPPORT[a.support] ?? a.support} on ${a.proposalId}${a.reason ? `: "${a.reason}"` : ""}`,
+      summary: `${a.voter} voted ${VOTE_TYPES[a.support] ?? a.support} on ${a.proposalId}${a.reason ? `: "${a.reason}"` : ""}`,
     }),
     VoteCastWithParams: (a) => ({
       actor: a.voter,
       proposals: [a.proposalId],
-      summary: `${a.voter} voted ${SUPPORT[a.support] ?? a.support} on ${a.proposalId} with parameters`,
+      summary: `${a.voter} voted ${VOTE_TYPES[a.support] ?? a.support} on ${a.proposalId} with parameters`,
     }),
     ProposalQueued: (a) => ({
       proposals: [a.proposalId],
@@ -449,6 +464,7 @@ export function describeEvent<C extends ContractName>(
       resources: d.resources ?? [],
       offers: d.offers ?? [],
       bookings: d.bookings ?? [],
+      requests: d.requests ?? [],
     },
     summary: d.summary,
   };

@@ -17,6 +17,8 @@ export interface AuditFilter {
   offers?: readonly bigint[];
   /** Events about any of these market bookings. */
   bookings?: readonly bigint[];
+  /** Events about any of these market requests. */
+  requests?: readonly bigint[];
   /** Events of these contracts only. */
   contracts?: readonly ContractName[];
   /** Events with these names only (e.g. "VoteCast"). */
@@ -39,6 +41,7 @@ export function matchesFilter(event: AuditEvent, filter: AuditFilter): boolean {
     some(filter.resources, event.subjects.resources) &&
     some(filter.offers, event.subjects.offers) &&
     some(filter.bookings, event.subjects.bookings) &&
+    some(filter.requests, event.subjects.requests) &&
     some(filter.contracts, [event.contract]) &&
     some(filter.events, [event.event])
   );
@@ -91,6 +94,7 @@ export const CSV_COLUMNS = [
   "resources",
   "offers",
   "bookings",
+  "requests",
   "summary",
   "args",
 ] as const;
@@ -117,6 +121,7 @@ export function toCsvLine(event: AuditEvent): string {
     s.resources.join(" "),
     s.offers.join(" "),
     s.bookings.join(" "),
+    s.requests.join(" "),
     event.summary,
     toJson(event.args),
   ]

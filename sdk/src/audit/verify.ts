@@ -13,6 +13,7 @@ import {
   ROLES,
   roleName,
   SETTLED_STATUSES,
+  type ProposalState,
 } from "../errors.js";
 import { readEvents, type ReadEventsOptions } from "./reader.js";
 import { foldToMemory } from "../model/fold.js";
@@ -64,6 +65,9 @@ export interface VerifyReport extends RowsReport {
 async function inBatches<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += limit) await Promise.all(items.slice(i, i + limit).map(run));
 }
+
+/** The proposal states an event decides (the governor's others follow its clock). */
+const EVENT_DECIDED_STATES: ReadonlySet<ProposalState> = new Set<ProposalState>(["canceled", "queued", "executed"]);
 
 /** No pending request: what `pendingRequestOf` returns (a zero expiry and a zero 26-byte digest). */
 const NO_REQUEST = `0/0x${"00".repeat(26)}`;
@@ -378,9 +382,14 @@ export async function verifyRows(ctx: WeconetContext, source: RowSource, atBlock
     compare("governance", `${id} proposer`, p.proposer, proposer);
     // Only the states events decide; the others (pending, active, defeated, succeeded, expired) follow the clock.
     const decided = p.canceled ? "canceled" : p.executed ? "executed" : p.queued ? "queued" : undefined;
-    const onChainState = PROPOSAL_STATES[s] ?? String(s);
-    const clockState = ["pending", "active", "defeated", "succeeded", "expired"].includes(onChainState);
-    compare("governance", `${id} state`, decided ?? "undecided", clockState ? "undecided" : onChainState);
+    const onChainState: ProposalState | undefined = PROPOSAL_STATES[s];
+    const clockState = onChainState !== undefined && !EVENT_DECIDED_STATES.has(onChainState);
+    compare(
+      "governance",
+      `${id} state`,
+      decided ?? "undecided",
+      clockState ? "undecided" : (onChainState ?? String(s)),
+    );
     await inBatches(votersOf.get(p.id.toString()) ?? [], 32, async ({ voter }) => {
       compare("governance", `${id} voted ${voter}`, true, await governor.read.hasVoted([p.id, voter], at));
     });

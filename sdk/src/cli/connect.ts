@@ -19,6 +19,16 @@ export interface ConnectOptions {
   rpc?: string;
   deployment?: string;
   from?: string;
+  /** The Weconet indexer the lists read (its base URL); without, the CLI folds the node's events itself. */
+  indexer?: string;
+}
+
+/** The indexer's URL: --indexer, else WECONET_INDEXER_URL, else none (the lists fold the node's events). */
+export function indexerUrl(options: ConnectOptions): string | undefined {
+  const url = options.indexer ?? process.env.WECONET_INDEXER_URL;
+  if (url === undefined || url === "") return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new WeconetError(`--indexer needs an http(s) URL, not "${url}"`);
+  return url;
 }
 
 export const DEFAULT_RPC = "http://127.0.0.1:8545";
@@ -59,7 +69,9 @@ export async function connect(options: ConnectOptions, needsSigner: boolean): Pr
   const publicClient: PublicClient = createPublicClient({ chain, transport: http(url), pollingInterval: 250 });
   const deployment = loadDeployment({ chainId, dir: options.deployment ?? process.env.WECONET_DEPLOYMENT });
   await assertDeploymentLive(publicClient, deployment);
-  if (!needsSigner) return createWeconet({ deployment, publicClient });
+  const indexer = indexerUrl(options);
+  const reads = { deployment, publicClient, ...(indexer === undefined ? {} : { indexer }) };
+  if (!needsSigner) return createWeconet(reads);
 
   const key = process.env.WECONET_PRIVATE_KEY;
   if (key !== undefined && key !== "" && options.from === undefined) {
@@ -69,7 +81,7 @@ export async function connect(options: ConnectOptions, needsSigner: boolean): Pr
       chain,
       transport: http(url),
     });
-    return createWeconet({ deployment, publicClient, walletClient });
+    return createWeconet({ ...reads, walletClient });
   }
   if (options.from === undefined) {
     throw new WeconetError(
@@ -84,5 +96,5 @@ export async function connect(options: ConnectOptions, needsSigner: boolean): Pr
       `unknown address for --from: the node at ${url} holds no key for ${from}; set WECONET_PRIVATE_KEY to sign yourself`,
     );
   }
-  return createWeconet({ deployment, publicClient, walletClient });
+  return createWeconet({ ...reads, walletClient });
 }

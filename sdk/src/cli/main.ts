@@ -9,6 +9,7 @@ import { erc20Abi, formatUnits, parseUnits, type Address } from "viem";
 import type { Expiry } from "../actions/access.js";
 import { encodeRegistrationConsent, parseRegistrationConsent } from "../actions/applications.js";
 import { SUPPORT_VALUES, type Support } from "../actions/governance.js";
+import { BOOKING_ROLE_NAMES, describeBookingAction, type BookingRole } from "../booking-actions.js";
 import { latestBlock } from "../client.js";
 import type { AttributeWant } from "../matching.js";
 import { CONNECTION_STATES } from "../reads/access.js";
@@ -24,13 +25,14 @@ import {
   WeconetError,
 } from "../errors.js";
 import { filterEvents, toJson, type AuditFilter } from "../audit/timeline.js";
-import { formatDifferences } from "../audit/verify.js";
+import { compareSources, formatDifferences, verifyRows } from "../audit/verify.js";
+import { indexerSource } from "../indexer/graphql-source.js";
 import { CONTRACT_NAMES, type ContractName } from "../contracts.js";
 import { exportEvents, writeEvents, type ExportFormat } from "../node/export.js";
 import { progressBar } from "../node/progress.js";
 import { describePurpose, PURPOSES } from "../purposes.js";
 import type { Weconet } from "../weconet.js";
-import { connect, parseAddress, DEFAULT_RPC } from "./connect.js";
+import { connect, indexerUrl, parseAddress, DEFAULT_RPC } from "./connect.js";
 import { DATA_USAGE, dataCommand, docCommand } from "./data.js";
 import { table } from "./output.js";
 
@@ -101,13 +103,16 @@ ${DATA_USAGE}
 Auditor
   audit export [--format jsonl|csv] [--out <file>] [--from-block <n>] [--to-block <n>]
                [--member <address>]… [--attribute <id or name>]… [--proposal <id>]… [--resource <id>]…
-               [--offer <id>]… [--booking <id>]… [--contract <name>]… [--event <name>]…
-  audit verify [--from-block <n>] [--to-block <n>]
+               [--offer <id>]… [--booking <id>]… [--request <id>]… [--contract <name>]… [--event <name>]…
+  audit verify [--from-block <n>] [--to-block <n>]   (with --indexer: its tables too, against the contracts
+                                                   and against the SDK's own fold, at the indexer's block)
 
 Options
   --rpc <url>          the node (WECONET_RPC_URL; default ${DEFAULT_RPC})
   --deployment <dir>   Ignition's deployment directory (WECONET_DEPLOYMENT; default deploy/deployments/chain-<id>)
   --from <address>     act as an account the node holds (local development accounts)
+  --indexer <url>      the Weconet indexer the lists read (WECONET_INDEXER_URL; default: none, the CLI folds
+                       the node's events itself; \`npm start\` runs one on http://127.0.0.1:42069)
   --socket <url>       the data socket (WECONET_SOCKET_URL; default: the member's socket named on-chain)
   --yes                confirm without asking (data erase)
   --json               machine-readable output
@@ -120,6 +125,7 @@ const { values: flags, positionals } = (() => {
       options: {
         rpc: { type: "string" },
         deployment: { type: "string" },
+        indexer: { type: "string" },
         from: { type: "string" },
         json: { type: "boolean", default: false },
         status: { type: "string" },
@@ -159,6 +165,7 @@ const { values: flags, positionals } = (() => {
         resource: { type: "string", multiple: true },
         offer: { type: "string", multiple: true },
         booking: { type: "string", multiple: true },
+        request: { type: "string", multiple: true },
         contract: { type: "string", multiple: true },
         event: { type: "string", multiple: true },
         socket: { type: "string" },
@@ -286,7 +293,7 @@ function wants(): Record<string, AttributeWant> {
   return parsed;
 }
 
-const connection = { rpc: flags.rpc, deployment: flags.deployment, from: flags.from };
+const connection = { rpc: flags.rpc, deployment: flags.deployment, from: flags.from, indexer: flags.indexer };
 const reader = () => connect(connection, false);
 const actor = () => connect(connection, true);
 
@@ -304,6 +311,7 @@ async function auditFilter(w: Weconet): Promise<AuditFilter> {
     resources: (flags.resource ?? []).map((r) => bigintArg(r, "--resource")),
     offers: (flags.offer ?? []).map((o) => bigintArg(o, "--offer")),
     bookings: (flags.booking ?? []).map((b) => bigintArg(b, "--booking")),
+    requests: (flags.request ?? []).map((r) => bigintArg(r, "--request")),
     contracts,
     events: flags.event ?? [],
   };
@@ -742,15 +750,14 @@ const commands: Record<string, () => Promise<void>> = {
     const rows = await Promise.all(
       bookings.map(async (b) => {
         const { symbol, decimals } = await tokenInfo(w, b.token);
-        const side = (who: "consumer" | "provider") =>
-          member === undefined || b[who].toLowerCase() === member.toLowerCase() ? b.next[who] : [];
-        const next = [
-          ...side("consumer").map((a) => `consumer: ${a}`),
-          ...side("provider").map((a) => `provider: ${a}`),
-          ...b.next.leader.map((a) => `leader: ${a}`),
-          ...b.next.members.map((a) => `members' vote: ${a}`),
-          ...b.next.anyone.map((a) => `anyone: ${a}`),
-        ];
+        // With --member, only that member's side of the booking (and what others than the parties may do).
+        const shown = (by: BookingRole) =>
+          member === undefined ||
+          (by !== "consumer" && by !== "provider") ||
+          b[by].toLowerCase() === member.toLowerCase();
+        const next = b.next
+          .filter((a) => shown(a.by))
+          .map((a) => `${BOOKING_ROLE_NAMES[a.by]}: ${describeBookingAction(a)}`);
         return [
           b.id.toString(),
           b.offerId.toString(),
@@ -832,12 +839,33 @@ const commands: Record<string, () => Promise<void>> = {
       return;
     }
     if (sub === "verify") {
+      const url = indexerUrl(connection);
+      const indexer = url === undefined ? undefined : indexerSource(url);
+      // Against an indexer, the node's own fold stops at the indexer's block: both then describe the same chain.
+      const indexedAt = indexer === undefined ? undefined : await indexer.block();
+      if (indexedAt !== undefined && flags["to-block"] !== undefined) {
+        throw new WeconetError("audit verify --indexer compares at the indexer's block: leave out --to-block");
+      }
       const bar = progressBar("reading events");
-      const report = await w.audit.verify({ ...range, onProgress: bar.update });
+      const report = await w.audit.verify({ ...range, toBlock: indexedAt ?? range.toBlock, onProgress: bar.update });
       bar.done();
+      const rows = indexer === undefined ? undefined : await verifyRows(w.context, indexer, indexedAt);
+      const fold = indexer === undefined ? [] : await compareSources(report.store, indexer);
       const { store, ...summary } = report;
       const rules = store.rows("rule");
-      print(summary, () =>
+      const indexed =
+        rows === undefined
+          ? {}
+          : {
+              indexer: {
+                url,
+                block: indexedAt,
+                checks: rows.checks,
+                differences: rows.differences,
+                rowDifferences: fold,
+              },
+            };
+      print({ ...summary, ...indexed }, () =>
         [
           `verified blocks ${report.fromBlock}–${report.toBlock}: ${report.events} events, ${report.checks} facts compared with the contracts`,
           `  members ${store.size("member")}, rules ${rules.length} (${rules.map((r) => `${bytes32ToText(r.key)}=${r.value}`).join(", ")}), attributes ${store.size("attribute")}, resources ${store.size("resource")}, proposals ${store.size("proposal")}`,
@@ -852,9 +880,28 @@ const commands: Record<string, () => Promise<void>> = {
                 `${report.notices.length} NOTICE(S) to review (connector approvals the members' vote did not make):`,
                 ...report.notices.map((n) => `  ${n.subject}: ${n.detail}`),
               ]),
+          ...(rows === undefined
+            ? []
+            : [
+                rows.differences.length === 0
+                  ? `OK: the indexer at ${url} (block ${indexedAt}) agrees with the contracts (${rows.checks} facts)`
+                  : `the indexer at ${url} (block ${indexedAt}) differs from the contracts in ${rows.differences.length} fact(s):\n${formatDifferences(
+                      rows,
+                    )
+                      .map((l) => `  ${l}`)
+                      .join("\n")}`,
+                fold.length === 0
+                  ? "OK: the indexer's tables equal the SDK's own fold of the node's events, row for row"
+                  : `the indexer's tables differ from the SDK's own fold in ${fold.length} place(s):\n${fold
+                      .map(
+                        (d) =>
+                          `  ${d.table} ${d.key}${d.column === null ? "" : ` ${d.column}`}: fold ${d.a}, indexer ${d.b}`,
+                      )
+                      .join("\n")}`,
+              ]),
         ].join("\n"),
       );
-      if (report.differences.length > 0) process.exitCode = 1;
+      if (report.differences.length > 0 || (rows?.differences.length ?? 0) > 0 || fold.length > 0) process.exitCode = 1;
       return;
     }
     throw new WeconetError(`audit needs export or verify, got "${sub ?? ""}"`);

@@ -13,7 +13,15 @@ import { getAddress } from "viem";
 
 import { WeconetError } from "../errors.js";
 import { limitOf, type Condition, type Filter, type Page, type RowSource, type SelectOptions } from "../model/store.js";
-import { keyColumns, kindOf, MODEL_TABLES, type ColumnKind, type KeyOf, type RowOf, type TableName } from "../model/tables.js";
+import {
+  keyColumns,
+  kindOf,
+  MODEL_TABLES,
+  type ColumnKind,
+  type KeyOf,
+  type RowOf,
+  type TableName,
+} from "../model/tables.js";
 
 export interface IndexerSourceOptions {
   /** How long one request may take (default 30 s). */
@@ -53,18 +61,22 @@ function encodeScalar(kind: string, value: unknown): Json {
   if (value === null) return null;
   switch (kind) {
     case "bigint":
-      if (typeof value !== "bigint") throw new WeconetError(`a uint256 filter value must be a bigint, not ${String(value)}`);
+      if (typeof value !== "bigint")
+        throw new WeconetError(`a uint256 filter value must be a bigint, not ${String(value)}`);
       return value.toString();
     case "int":
-      if (typeof value !== "number") throw new WeconetError(`a number filter value must be a number, not ${String(value)}`);
+      if (typeof value !== "number")
+        throw new WeconetError(`a number filter value must be a number, not ${String(value)}`);
       return value;
     case "bool":
-      if (typeof value !== "boolean") throw new WeconetError(`a yes/no filter value must be a boolean, not ${String(value)}`);
+      if (typeof value !== "boolean")
+        throw new WeconetError(`a yes/no filter value must be a boolean, not ${String(value)}`);
       return value;
     case "address":
     case "hex":
     case "text":
-      if (typeof value !== "string") throw new WeconetError(`a text filter value must be a string, not ${String(value)}`);
+      if (typeof value !== "string")
+        throw new WeconetError(`a text filter value must be a string, not ${String(value)}`);
       return value;
     default:
       throw new Error(`weconet indexer source: no scalar kind ${kind}`);
@@ -76,7 +88,8 @@ function encodeValue(kind: ColumnKind, value: unknown): Json {
   if (value === null) return null;
   const base = baseKind(kind);
   if (base.endsWith("[]")) {
-    if (!Array.isArray(value)) throw new WeconetError(`a list column's filter value must be a list, not ${String(value)}`);
+    if (!Array.isArray(value))
+      throw new WeconetError(`a list column's filter value must be a list, not ${String(value)}`);
     return value.map((v: unknown) => encodeScalar(base.slice(0, -2), v));
   }
   return encodeScalar(base, value);
@@ -89,6 +102,15 @@ const isCondition = (value: unknown): value is Condition<unknown> =>
 const SUFFIXES = { in: "_in", ne: "_not", gt: "_gt", gte: "_gte", lt: "_lt", lte: "_lte", has: "_has" } as const;
 
 /**
+ * One alternative of an `OR`. Ponder 0.16 flattens each alternative's conditions into the `OR` list itself
+ * (`OR: [{ a, b }]` means a OR b), so an alternative with several conditions goes in as one `AND` of them.
+ */
+function alternative(where: Record<string, Json>): Record<string, Json> {
+  const entries = Object.entries(where);
+  return entries.length > 1 ? { AND: entries.map(([key, value]) => ({ [key]: value })) } : where;
+}
+
+/**
  * A model filter as Ponder's `where`, or `{}` when it holds for every row. An `or` with an alternative that holds
  * for every row holds for every row too: it is left out (Ponder would drop the empty alternative and keep the rest).
  */
@@ -98,7 +120,9 @@ export function toWhere<T extends TableName>(table: T, filter: Filter<RowOf<T>>)
     if (wanted === undefined) continue;
     if (column === "or") {
       const alternatives = (wanted as readonly Filter<RowOf<T>>[]).map((f) => toWhere(table, f));
-      if (alternatives.length > 0 && alternatives.every((a) => Object.keys(a).length > 0)) where.OR = alternatives;
+      if (alternatives.length > 0 && alternatives.every((a) => Object.keys(a).length > 0)) {
+        where.OR = alternatives.map(alternative);
+      }
       continue;
     }
     const kind = kindOf(table, column);
@@ -132,7 +156,9 @@ function decodeRow<T extends TableName>(table: T, raw: Record<string, unknown>, 
     const value = raw[column];
     if (value === null || value === undefined) {
       if (!kind.endsWith("?")) {
-        throw new WeconetError(`the indexer at ${url} gave a ${table} row without ${column}: does it run this SDK's model?`);
+        throw new WeconetError(
+          `the indexer at ${url} gave a ${table} row without ${column}: does it run this SDK's model?`,
+        );
       }
       row[column] = null;
       continue;
@@ -195,7 +221,8 @@ export function indexerSource(url: string, options: IndexerSourceOptions = {}): 
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      const cause =
+        error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
       const timedOut = error instanceof Error && error.name === "TimeoutError";
       throw new WeconetError(
         timedOut
@@ -207,7 +234,9 @@ export function indexerSource(url: string, options: IndexerSourceOptions = {}): 
     }
     const body = await response.text();
     if (!response.ok) {
-      throw new WeconetError(`the indexer at ${base} answered HTTP ${response.status} (${what}): ${body.slice(0, 300)}`);
+      throw new WeconetError(
+        `the indexer at ${base} answered HTTP ${response.status} (${what}): ${body.slice(0, 300)}`,
+      );
     }
     let parsed: { data?: D | null; errors?: { message: string }[] };
     try {
@@ -236,7 +265,8 @@ export function indexerSource(url: string, options: IndexerSourceOptions = {}): 
       const variables: Record<string, Json> = {};
       for (const column of columns) {
         const value = values[column];
-        if (value === undefined || value === null) throw new WeconetError(`a key of ${table} needs its column ${column}`);
+        if (value === undefined || value === null)
+          throw new WeconetError(`a key of ${table} needs its column ${column}`);
         variables[column] = encodeValue(kindOf(table, column), value);
       }
       const declared = columns.map((c) => `$${c}: ${graphqlType(kindOf(table, c))}!`).join(", ");
@@ -253,7 +283,8 @@ export function indexerSource(url: string, options: IndexerSourceOptions = {}): 
     async select<T extends TableName>(table: T, options: SelectOptions<RowOf<T>> = {}): Promise<Page<RowOf<T>>> {
       const { many, filter } = queryNames(table);
       const direction = options.direction ?? "asc";
-      if (direction !== "asc" && direction !== "desc") throw new WeconetError(`no sort direction "${String(direction)}"`);
+      if (direction !== "asc" && direction !== "desc")
+        throw new WeconetError(`no sort direction "${String(direction)}"`);
       if (options.orderBy !== undefined) kindOf(table, options.orderBy);
       const variables: Record<string, Json> = {
         limit: limitOf(options.limit),

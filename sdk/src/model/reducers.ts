@@ -2,7 +2,7 @@ import { stringToHex, zeroAddress, zeroHash, type Address, type Hex } from "viem
 
 import type { AuditEventBase, EventArgs, EventName } from "../audit/events.js";
 import type { ContractName } from "../contracts.js";
-import { BOOKING_STATUSES, CLOSE_REASONS, CONSENTS } from "../errors.js";
+import { BOOKING_STATUSES, CLOSE_REASONS, CONSENTS, VOTE_TYPES, type Support } from "../errors.js";
 import type { ModelStore } from "./store.js";
 import type { KeyOf, RoleContract, RowOf, TableName } from "./tables.js";
 
@@ -137,7 +137,22 @@ async function ruleValue(store: ModelStore, key: Hex): Promise<bigint> {
   return (await store.get("rule", { key }))?.value ?? 0n;
 }
 
-const SIDES = ["votesAgainst", "votesFor", "votesAbstain"] as const;
+/** The tally column of each vote type (typed by the generated enum: a new vote type fails tsc until it has one). */
+const TALLY_OF: { readonly [S in Support]: "votesAgainst" | "votesFor" | "votesAbstain" } = {
+  against: "votesAgainst",
+  for: "votesFor",
+  abstain: "votesAbstain",
+};
+
+/**
+ * The word of enum member `value` in `words` (the generated list). A value the list lacks means the contracts
+ * are newer than this SDK's build: the fold stops rather than record a guess.
+ */
+function known<W extends string>(words: readonly W[], value: number, what: string): W {
+  const word = words[value];
+  if (word === undefined) throw new Error(`weconet model: ${what} ${value} is unknown to this SDK's build: rebuild it`);
+  return word;
+}
 
 const nothing = async (): Promise<void> => {};
 
@@ -159,7 +174,7 @@ async function connectionGiven(
     expiresAt: a.expiresAt,
     grantedAt: e.timestamp,
     openedAt: continues ? previous.openedAt : e.timestamp,
-    consent: CONSENTS[a.consent] ?? "owner",
+    consent: known(CONSENTS, a.consent, "consent"),
     connector: a.connector,
     open: true,
     closedAt: null,
@@ -220,10 +235,10 @@ async function voteCast(
 ): Promise<void> {
   const { proposalId, voter, support, weight, reason } = e.args;
   await edit(store, options, "proposal", { id: proposalId }, "proposal", async (p) => {
-    const side = SIDES[support];
+    const side = TALLY_OF[known(VOTE_TYPES, support, "vote type")];
     const voted = (await store.get("vote", { proposalId, voter })) !== undefined;
     await store.put("vote", { proposalId, voter, support, weight, reason, block: e.block, timestamp: e.timestamp });
-    return { ...p, ...(side === undefined ? {} : { [side]: p[side] + weight }), voters: p.voters + (voted ? 0 : 1) };
+    return { ...p, [side]: p[side] + weight, voters: p.voters + (voted ? 0 : 1) };
   });
 }
 
@@ -333,7 +348,7 @@ export const REDUCERS = {
         open: false,
         closedAt: e.timestamp,
         closedBy: e.args.by,
-        closeReason: CLOSE_REASONS[e.args.reason] ?? "revoked",
+        closeReason: known(CLOSE_REASONS, e.args.reason, "close reason"),
       });
     },
     AccessRequested: async (s, e) => {
@@ -504,7 +519,7 @@ export const REDUCERS = {
     BookingSettled: async (s, e, o) => {
       const a = e.args;
       await edit(s, o, "booking", { id: a.bookingId }, "booking", async (b) => {
-        const outcome = BOOKING_STATUSES[a.outcome] ?? "none";
+        const outcome = known(BOOKING_STATUSES, a.outcome, "booking outcome");
         // fees are credited to the treasury: the governor's timelock as its events name it
         const { timelock } = await settingsOf(s);
         await credit(s, b.token, b.consumer, a.refund);

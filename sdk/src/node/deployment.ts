@@ -53,7 +53,9 @@ export function loadDeployment(
   }
   const chainId = options.chainId ?? journal.chainId;
   if (chainId === undefined) {
-    throw new WeconetError(`the deployment in ${dir} has no Ignition journal naming its chain: say which chain it is for`);
+    throw new WeconetError(
+      `the deployment in ${dir} has no Ignition journal naming its chain: say which chain it is for`,
+    );
   }
   const addresses = JSON.parse(readFileSync(addressesFile, "utf8")) as Record<string, string>;
   return deploymentFromIgnition({ chainId, addresses, fromBlock: journal.fromBlock ?? 0n });

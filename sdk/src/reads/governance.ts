@@ -1,5 +1,6 @@
 import type { Address, Hex } from "viem";
 
+import { SUPPORT_VALUES, type Support } from "../actions/governance.js";
 import { titleOf } from "../audit/events.js";
 import type { WeconetContext } from "../client.js";
 import { PROPOSAL_STATES, WeconetError, type ProposalState } from "../errors.js";
@@ -113,5 +114,55 @@ export async function listProposals(
         ),
       ),
     states !== undefined,
+  );
+}
+
+/** A vote on a proposal, with its reason. */
+export interface VoteView {
+  proposalId: bigint;
+  voter: Address;
+  support: Support;
+  weight: bigint;
+  /** The reason given ("" for none). */
+  reason: string;
+  block: bigint;
+  timestamp: number;
+}
+
+/** The one builder of a {@link VoteView}, from a `vote` row. */
+export function voteView(v: RowOf<"vote">): VoteView {
+  const support = (Object.keys(SUPPORT_VALUES) as Support[]).find((name) => SUPPORT_VALUES[name] === v.support);
+  if (support === undefined)
+    throw new WeconetError(`vote of ${v.voter} on ${v.proposalId}: unknown support ${v.support}`);
+  return {
+    proposalId: v.proposalId,
+    voter: v.voter,
+    support,
+    weight: v.weight,
+    reason: v.reason,
+    block: v.block,
+    timestamp: v.timestamp,
+  };
+}
+
+/** The votes on a proposal (or every vote, or a voter's), with their reasons, newest first. */
+export async function listVotes(
+  ctx: WeconetContext,
+  options: PageOptions & { proposalId?: bigint; voter?: Address } = {},
+): Promise<ViewPage<VoteView>> {
+  const { rows } = await readPoint(ctx);
+  return pageOf(
+    rows,
+    "vote",
+    {
+      where: {
+        ...(options.proposalId === undefined ? {} : { proposalId: options.proposalId }),
+        ...(options.voter === undefined ? {} : { voter: options.voter }),
+      },
+      orderBy: "block",
+      direction: "desc",
+    },
+    options,
+    async (votes) => votes.map(voteView),
   );
 }

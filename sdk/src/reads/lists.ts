@@ -10,6 +10,7 @@ import { readPoint } from "./rows.js";
 export const LIST_TABLES = {
   members: ["member", "role", "settings", "rule"],
   proposals: ["proposal", "vote", "settings", "member"],
+  votes: ["vote"],
   rules: ["rule"],
   attributes: ["attribute"],
   resources: ["resource"],

@@ -3,7 +3,6 @@ import { zeroAddress, type Address, type Hex } from "viem";
 import type { WeconetContext } from "../client.js";
 import { dataRequestHash } from "../codes.js";
 import {
-  isoTime,
   SETTLED_STATUSES,
   WeconetError,
   type BookingStatus,
@@ -12,6 +11,7 @@ import {
 } from "../errors.js";
 import { rowMatches, selectAll, type Filter } from "../model/store.js";
 import type { RowOf } from "../model/tables.js";
+import { bookingActions, type BookingAction, type DisputeDeadlines } from "../booking-actions.js";
 import { inOneBatch } from "./batch.js";
 import { pageOf, readFresh, readPoint, type PageOptions, type ViewPage } from "./rows.js";
 import { attributeIdOf, listAttributes, type Attribute } from "./taxonomy.js";
@@ -89,31 +89,6 @@ export function bookableOfferFilter(now: number): Filter<OfferRow> {
   return { status: "active", validFrom: { lte: now }, or: [{ validUntil: 0 }, { validUntil: { gt: now } }] };
 }
 
-/**
- * What each party, a leader, the members' vote and anyone can do next with a booking (the times in the sentences
- * are the market's own deadlines).
- */
-export interface NextActions {
-  consumer: string[];
-  provider: string[];
-  leader: string[];
-  /** What the members' vote (a proposal executed by the timelock) may do. */
-  members: string[];
-  /** What any account may do (settle a dispute past its final deadline). */
-  anyone: string[];
-}
-
-/**
- * The deadlines of a dispute, in seconds since the epoch: the leaders who are neither party rule from
- * `disputedAt` until `finalDeadline` (exclusive), the members' vote from `membersFrom` until then; from
- * `finalDeadline` anyone may settle it by the default outcome (full refund to the consumer).
- */
-export interface DisputeDeadlines {
-  disputedAt: number;
-  membersFrom: number;
-  finalDeadline: number;
-}
-
 /** A booking, its escrow, and what each party can do next. */
 export interface BookingView {
   id: bigint;
@@ -152,7 +127,8 @@ export interface BookingView {
     ruledBy?: Address;
   };
   settlement?: { by: Address; at: number; refund: bigint; payment: bigint; fee: bigint };
-  next: NextActions;
+  /** What each role may do next, with the times (see {@link bookingActions}). */
+  next: BookingAction[];
   /** The deadlines of its dispute, while it is disputed. */
   deadlines?: DisputeDeadlines;
 }
@@ -209,7 +185,7 @@ export function bookingView(b: BookingRow, now: number, credits: BookingCredits)
     ...(b.requestId === null ? {} : { requestId: b.requestId }),
     ...(dispute === undefined ? {} : { dispute }),
     ...(settlement === undefined ? {} : { settlement }),
-    next: nextActions(b, now, credits, deadlines),
+    next: bookingActions(b, now, credits, deadlines),
     ...(deadlines === undefined ? {} : { deadlines }),
   };
 }
@@ -363,64 +339,6 @@ export async function readOffer(ctx: WeconetContext, offerId: bigint): Promise<O
     );
   }
   return offerView(row, bookable);
-}
-
-/**
- * What each party can do next with a booking in `status`, at time `now`; for a disputed booking, `deadlines` say
- * who may rule from when (without them only the leaders' ruling is named).
- */
-export function nextActions(
-  b: Pick<BookingRow, "status" | "windowEnds">,
-  now: number,
-  credits: { consumer: bigint; provider: bigint },
-  deadlines?: DisputeDeadlines,
-): NextActions {
-  const next: NextActions = { consumer: [], provider: [], leader: [], members: [], anyone: [] };
-  switch (b.status) {
-    case "booked":
-      next.provider.push("accept or decline");
-      next.consumer.push("cancel (full refund) until the provider accepts");
-      break;
-    case "accepted":
-      next.provider.push("deliver, then mark it delivered", "open a dispute");
-      next.consumer.push("complete (releases the payment)", "open a dispute");
-      break;
-    case "delivered":
-      if (now < b.windowEnds) {
-        next.consumer.push(`complete, or open a dispute until ${isoTime(b.windowEnds)}`);
-        next.provider.push(
-          `claim the payment from ${isoTime(b.windowEnds)}, unless the consumer completes or disputes`,
-        );
-      } else {
-        next.provider.push("claim the payment (the dispute window has closed)");
-        next.consumer.push("complete (the dispute window has closed)");
-      }
-      break;
-    case "disputed":
-      if (deadlines === undefined) {
-        next.leader.push("rule: split the escrow (a leader who is neither party)");
-      } else if (now < deadlines.finalDeadline) {
-        next.leader.push(
-          `rule: split the escrow (a leader who is neither party), until ${isoTime(deadlines.finalDeadline)}`,
-        );
-        next.members.push(
-          now < deadlines.membersFrom
-            ? `rule by a proposal (calls ruleDispute), executed from ${isoTime(deadlines.membersFrom)} until ${isoTime(deadlines.finalDeadline)}`
-            : `rule by a proposal (calls ruleDispute), executed until ${isoTime(deadlines.finalDeadline)}`,
-        );
-        next.anyone.push(
-          `settle by the default outcome (full refund to the consumer) from ${isoTime(deadlines.finalDeadline)}`,
-        );
-      } else {
-        next.anyone.push("settle by the default outcome: full refund to the consumer (the final deadline has passed)");
-      }
-      break;
-    default:
-      break;
-  }
-  if (credits.consumer > 0n) next.consumer.push(`withdraw ${credits.consumer} credited`);
-  if (credits.provider > 0n) next.provider.push(`withdraw ${credits.provider} credited`);
-  return next;
 }
 
 /**

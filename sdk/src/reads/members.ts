@@ -3,6 +3,7 @@ import { isAddressEqual, type Address, type Hex } from "viem";
 import type { WeconetContext } from "../client.js";
 import { MEMBER_STATUSES, ROLES, type MemberStatus, type RoleName } from "../errors.js";
 import type { RowOf } from "../model/tables.js";
+import { MEMBERSHIP_ROLES } from "../vocabulary.js";
 import { inOneBatch, type ViewBatch } from "./batch.js";
 import { pageOf, readPoint, type PageOptions, type ViewPage } from "./rows.js";
 
@@ -35,8 +36,6 @@ export interface MemberDerived {
   voteActivatesAt: number;
 }
 
-const MEMBER_ROLES = ["manager", "leader", "developer"] as const satisfies readonly RoleName[];
-
 /** The one builder of a {@link MemberView}: the member's facts, what the contract derives, and the manager. */
 export function memberView(facts: MemberFacts, derived: MemberDerived, manager: Address | null): MemberView {
   return {
@@ -55,10 +54,10 @@ export function memberView(facts: MemberFacts, derived: MemberDerived, manager: 
 /** Queues the views that derive `account`'s active roles and vote activation. */
 async function derivedOf(batch: ViewBatch, account: Address): Promise<MemberDerived> {
   const [held, voteActivatesAt] = await Promise.all([
-    Promise.all(MEMBER_ROLES.map((role) => batch.view("membership", "hasActiveRole", [ROLES[role], account]))),
+    Promise.all(MEMBERSHIP_ROLES.map((role) => batch.view("membership", "hasActiveRole", [ROLES[role], account]))),
     batch.view("membership", "voteActivatesAt", [account]),
   ]);
-  return { roles: MEMBER_ROLES.filter((_, i) => held[i]), voteActivatesAt };
+  return { roles: MEMBERSHIP_ROLES.filter((_, i) => held[i]), voteActivatesAt };
 }
 
 /** One account's standing, from the contract's views (one request). */

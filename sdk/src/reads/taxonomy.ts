@@ -1,30 +1,15 @@
 import type { WeconetContext } from "../client.js";
-import { toWeconetError } from "../errors.js";
+import { toWeconetError, WeconetError } from "../errors.js";
 import { selectAll } from "../model/store.js";
+import { enumWords } from "../vocabulary.js";
 import { readPoint } from "./rows.js";
 
-/** Mirrors `ITaxonomy.Domain`. */
-export const DOMAINS = ["person", "resource", "offer"] as const;
+/** Attribute domains, in the order of `ITaxonomy.Domain`. */
+export const DOMAINS = enumWords("ITaxonomy.Domain");
 export type AttributeDomain = (typeof DOMAINS)[number];
 
-/** Mirrors `ITaxonomy.DataType`. */
-export const DATA_TYPES = [
-  "class",
-  "text",
-  "integer",
-  "decimal",
-  "boolean",
-  "date",
-  "datetime",
-  "duration",
-  "email",
-  "phone",
-  "postal_address",
-  "geo_location",
-  "money",
-  "url",
-  "reference",
-] as const;
+/** Attribute data types, in the order of `ITaxonomy.DataType` (`PostalAddress` as "postal_address"). */
+export const DATA_TYPES = enumWords("ITaxonomy.DataType");
 export type AttributeDataType = (typeof DATA_TYPES)[number];
 
 /** An attribute of the shared vocabulary. */
@@ -38,6 +23,11 @@ export interface Attribute {
   deprecated: boolean;
 }
 
+/** A value a newer taxonomy has and this SDK's build does not know: rebuild the SDK from the contracts. */
+function unknownValue(id: number, what: string, value: number): never {
+  throw new WeconetError(`attribute ${id} has ${what} ${value}, which this SDK does not know: update the SDK`);
+}
+
 /** The one builder of an {@link Attribute}: from an `attribute` row or `Taxonomy.attribute(id)`'s struct. */
 export function toAttribute(
   id: number,
@@ -46,8 +36,8 @@ export function toAttribute(
   return {
     id,
     name: raw.name,
-    domain: DOMAINS[raw.domain] ?? "person",
-    dataType: DATA_TYPES[raw.dataType] ?? "text",
+    domain: DOMAINS[raw.domain] ?? unknownValue(id, "domain", raw.domain),
+    dataType: DATA_TYPES[raw.dataType] ?? unknownValue(id, "data type", raw.dataType),
     parent: raw.parent,
     deprecated: raw.deprecated,
   };
