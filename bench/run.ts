@@ -12,6 +12,11 @@
  * chain check per read, revocation under load, and a store of 10,000 owners × 20 attributes
  * (WECONET_BENCH_SOCKET_OWNERS, _CLIENTS, _SECONDS).
  *
+ * Then the scale benchmark (bench/scale.ts): a small (~100 events) and a large network (10,000 members, 2,000
+ * offers, 20,000 bookings, 100,000 events of connections) on a Hardhat node; indexing throughput of the SDK and
+ * the indexer, and each dApp page's data through the indexer beside the node replay, small and large
+ * (WECONET_BENCH_SCALE_FACTOR shrinks the large one).
+ *
  * Run: `npm run bench` (scales: WECONET_BENCH_SCALES, default "10,500,1000").
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -19,6 +24,8 @@ import path from "node:path";
 
 import { auditBenchmark, formatAudit } from "./audit.js";
 import { formatSocket, socketBenchmark } from "./socket.js";
+import { formatScale, scaleBenchmark } from "./scale.js";
+import { SCALE_HOOKS } from "./scale-hooks.js";
 import { compareWithBaseline, formatBaseline, formatBaselineMarkdown, readBaseline } from "./baseline.js";
 import { MIN_MEMBERS } from "./governance.js";
 import { measureAll } from "./measure.js";
@@ -72,6 +79,15 @@ console.log(`\n${socketReport.lines.join("\n")}`);
 writeFileSync(path.join(out, "socket.json"), JSON.stringify(socket, null, 2) + "\n");
 if (!socketReport.ok) {
   console.error(`\nbench: ${socketReport.problems.join("; ")}`);
+  process.exitCode = 1;
+}
+
+const scale = await scaleBenchmark(SCALE_HOOKS, (line) => process.stderr.write(`bench: ${line}… (${seconds()} s)\n`));
+const scaleReport = formatScale(scale);
+console.log(`\n${scaleReport.lines.join("\n")}`);
+writeFileSync(path.join(out, "scale.json"), JSON.stringify(scale, null, 2) + "\n");
+if (!scaleReport.ok) {
+  console.error(`\nbench: ${scaleReport.problems.join("; ")}`);
   process.exitCode = 1;
 }
 

@@ -209,6 +209,9 @@ export type { Condition, Filter, MaybePromise, ModelStore, Page, RowSource, Sele
 export { applyEvent, applyEvents, foldToMemory } from "./model/fold.js";
 export { initialSettings, REDUCERS, SETTINGS_KEY, settingsOf } from "./model/reducers.js";
 export type { EventOf, FoldOptions, Reducer, Reducers } from "./model/reducers.js";
+// The indexer's rows over its GraphQL (a RowSource like MemoryStore).
+export { indexerSource, toWhere } from "./indexer/graphql-source.js";
+export type { IndexerSourceOptions } from "./indexer/graphql-source.js";
 // Reads on rows: pages of lists, the SDK's own fold of a node (without an indexer), the views' batch.
 export { chainHead, isSyncing, pageOf, readPoint } from "./reads/rows.js";
 export type { ChainHead, PageOptions, ReadPoint, SyncingRowSource, ViewPage } from "./reads/rows.js";
@@ -218,6 +221,3 @@ export { inOneBatch, ViewBatch } from "./reads/batch.js";
 export type { ViewArgs, ViewName, ViewResult } from "./reads/batch.js";
 export { CLOCK_LISTS, LIST_TABLES, listsReading } from "./reads/lists.js";
 export type { ListName } from "./reads/lists.js";
-// The indexer's rows over its GraphQL (a RowSource like MemoryStore).
-export { indexerSource, toWhere } from "./indexer/graphql-source.js";
-export type { IndexerSourceOptions } from "./indexer/graphql-source.js";

@@ -108,6 +108,32 @@ describe("MemoryStore", () => {
     );
   });
 
+  it("selects by an address through its index, kept up to date as rows are replaced", async () => {
+    const store = sample();
+    const where = async (filter: Parameters<typeof store.select<"connection">>[1]) =>
+      ids((await store.select("connection", filter)).items);
+    // the first select by owner or grantee builds the index; later puts keep it
+    expect(await where({ where: { owner: A, open: true } })).toEqual([1, 4]);
+    expect(await where({ where: { or: [{ owner: C }, { grantee: A }] } })).toEqual([2, 3]);
+    store.put("connection", consent(1n, 0, { owner: C }));
+    store.put("connection", consent(7n, 0, { owner: A.toLowerCase() as Address, grantee: C }));
+    expect(await where({ where: { owner: A } })).toEqual([4, 5, 6, 7]);
+    expect(await where({ where: { owner: { in: [C.toLowerCase() as Address] } } })).toEqual([1, 3]);
+    expect(await where({ where: { or: [{ owner: B, open: true }, { grantee: C }] } })).toEqual([2, 7]);
+    // an alternative without an address takes every row, as without the index
+    expect(await where({ where: { or: [{ owner: C }, { id: 4n }] } })).toEqual([1, 3, 4]);
+    const total = (await store.select("connection", { where: { grantee: B }, limit: 1 })).total;
+    expect(total).toBe(5);
+    // a select that matches no row through the index still refuses what no row could match
+    const nobody = getAddress("0x00000000000000000000000000000000000000dd");
+    await expect(store.select("connection", { where: { owner: nobody, nope: 1 } as never })).rejects.toThrow(
+      "table connection has no column nope",
+    );
+    await expect(
+      store.select("connection", { where: { owner: nobody, expiresAt: { near: 1 } } as never }),
+    ).rejects.toThrow('unknown condition "near"');
+  });
+
   it("sorts by a column, ties broken by the key in the same direction, nulls last ascending", async () => {
     const store = sample();
     const sorted = async (options: Parameters<typeof store.select<"connection">>[1]) =>

@@ -307,6 +307,40 @@ function mapKey<T extends TableName>(table: T, key: KeyOf<T>): string {
   return parts.join("\0");
 }
 
+/** An address column's value as an index key (lower-cased), or null when it holds none. */
+function addressText(value: Value | undefined): string | null {
+  return typeof value === "string" ? value.toLowerCase() : null;
+}
+
+function addTo(index: Map<string, Set<string>>, value: string, key: string): void {
+  let keys = index.get(value);
+  if (keys === undefined) {
+    keys = new Set();
+    index.set(value, keys);
+  }
+  keys.add(key);
+}
+
+/**
+ * Throws on a filter naming a column the table lacks or an unknown condition — as matching every row would, so
+ * that a select through an index (which may match no row at all) refuses the same filters.
+ */
+function checkFilter(table: TableName, filter: Filter<AnyRow>): void {
+  for (const [column, wanted] of Object.entries(filter) as [string, unknown][]) {
+    if (wanted === undefined) continue;
+    if (column === "or") {
+      for (const alternative of wanted as readonly Filter<AnyRow>[]) checkFilter(table, alternative);
+      continue;
+    }
+    kindOf(table, column);
+    if (isCondition(wanted)) {
+      for (const op of Object.keys(wanted)) {
+        if (!CONDITIONS.has(op)) throw new Error(`weconet model: unknown condition "${op}"`);
+      }
+    }
+  }
+}
+
 /** Checks a select's limit: a whole number from 0 to {@link MAX_LIMIT}. */
 export function limitOf(limit: number | undefined): number {
   const n = limit ?? DEFAULT_LIMIT;
@@ -322,6 +356,13 @@ export function limitOf(limit: number | undefined): number {
  */
 export class MemoryStore implements ModelStore, RowSource {
   readonly #tables = new Map<TableName, Map<string, AnyRow>>();
+  /**
+   * Secondary indexes on address columns (table → column → lower-cased address → map keys): a list of one
+   * account's rows (connections by owner or grantee, bookings by party) reads those rows, not the whole table.
+   * Each is built by the first select that filters by its column and kept up to date by `put` from then on (a
+   * fold that is never read pays nothing).
+   */
+  readonly #indexes = new Map<TableName, Map<string, Map<string, Set<string>>>>();
 
   #table(table: TableName): Map<string, AnyRow> {
     let rows = this.#tables.get(table);
@@ -343,8 +384,78 @@ export class MemoryStore implements ModelStore, RowSource {
   }
 
   put<T extends TableName>(table: T, row: RowOf<T>): void {
+    const rows = this.#table(table);
+    const key = mapKey(table, row);
+    const indexes = this.#indexes.get(table);
+    if (indexes !== undefined) {
+      const before = rows.get(key);
+      for (const [column, index] of indexes) {
+        const old = before === undefined ? null : addressText(valuesOf(before)[column]);
+        const now = addressText(valuesOf(row)[column]);
+        if (old === now) continue;
+        if (old !== null) index.get(old)?.delete(key);
+        if (now !== null) addTo(index, now, key);
+      }
+    }
     // stored frozen: readers share the row, and none can change it behind the store's back
-    this.#table(table).set(mapKey(table, row), Object.freeze<AnyRow>({ ...row }));
+    rows.set(key, Object.freeze<AnyRow>({ ...row }));
+  }
+
+  /** The index of `table` by address column `column`, built on first use. */
+  #index(table: TableName, column: string): Map<string, Set<string>> {
+    let indexes = this.#indexes.get(table);
+    if (indexes === undefined) {
+      indexes = new Map();
+      this.#indexes.set(table, indexes);
+    }
+    let index = indexes.get(column);
+    if (index === undefined) {
+      index = new Map();
+      for (const [key, row] of this.#table(table)) {
+        const value = addressText(valuesOf(row)[column]);
+        if (value !== null) addTo(index, value, key);
+      }
+      indexes.set(column, index);
+    }
+    return index;
+  }
+
+  /**
+   * The map keys of the only rows that can match `filter`, from the address indexes: when it sets an address
+   * column to a value (or `in` values), or when each of its `or` alternatives does. Undefined: every row may.
+   */
+  #candidates(table: TableName, filter: Filter<AnyRow>): Set<string> | undefined {
+    for (const [column, wanted] of Object.entries(filter) as [string, unknown][]) {
+      if (column === "or" || wanted === undefined || wanted === null) continue;
+      if (kindOf(table, column) !== "address") continue;
+      const values = isCondition(wanted) ? wanted.in : [wanted as Value];
+      if (values === undefined || !values.every((v) => typeof v === "string")) continue;
+      const index = this.#index(table, column);
+      const keys = new Set<string>();
+      for (const v of values) for (const key of index.get(v.toLowerCase()) ?? []) keys.add(key);
+      return keys;
+    }
+    const alternatives = filter.or;
+    if (alternatives === undefined || alternatives.length === 0) return undefined;
+    const keys = new Set<string>();
+    for (const alternative of alternatives) {
+      const some = this.#candidates(table, alternative);
+      if (some === undefined) return undefined;
+      for (const key of some) keys.add(key);
+    }
+    return keys;
+  }
+
+  /** The rows of `table` that match `where` (through an address index when the filter allows). */
+  #matching(table: TableName, where: Filter<AnyRow> | undefined): AnyRow[] {
+    if (where === undefined) return this.rows(table);
+    const rows = this.#table(table);
+    checkFilter(table, where);
+    const keys = this.#candidates(table, where);
+    const candidates = keys === undefined ? rows.values() : [...keys].flatMap((k) => rows.get(k) ?? []);
+    const matching: AnyRow[] = [];
+    for (const row of candidates) if (rowMatches(table, row as RowOf<TableName>, where)) matching.push(row);
+    return matching;
   }
 
   /** Every row of `table`, in the order they were first put. */
@@ -365,7 +476,7 @@ export class MemoryStore implements ModelStore, RowSource {
     const columns = sortColumns(table, options.orderBy);
     const sign = direction === "asc" ? 1 : -1;
     const where = options.where;
-    const matching = this.rows(table).filter((r) => where === undefined || rowMatches(table, r, where));
+    const matching = this.#matching(table, where as Filter<AnyRow> | undefined) as RowOf<T>[];
     const order = (a: Record<string, Value>, b: Record<string, Value>) => {
       for (const c of columns) {
         const d = compareForSort(kindOf(table, c), a[c] as Value, b[c] as Value);

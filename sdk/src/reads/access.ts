@@ -231,9 +231,13 @@ export async function listConnections(
     options,
     async (connections) => {
       const grantees = [...new Set(connections.map((c) => c.grantee))];
-      const applications =
-        grantees.length === 0 ? [] : await selectAll(rows, "application", { where: { account: { in: grantees } } });
-      const apps = new Set(applications.map((a) => a.account.toLowerCase()));
+      // which grantees are applications: read beside the contracts' views, not before them
+      const apps = (
+        grantees.length === 0
+          ? Promise.resolve([])
+          : selectAll(rows, "application", { where: { account: { in: grantees } } })
+      ).then((applications) => new Set(applications.map((a) => a.account.toLowerCase())));
+      apps.catch(() => undefined);
       return inOneBatch(ctx, block, (batch) =>
         Promise.all(
           connections.map(async (c) => {
@@ -244,7 +248,7 @@ export async function listConnections(
                 )
               : [];
             return connectionView(c, now, {
-              granteeKind: apps.has(c.grantee.toLowerCase()) ? "application" : "member",
+              granteeKind: (await apps).has(c.grantee.toLowerCase()) ? "application" : "member",
               authorizedAttributes: c.attributeIds.filter((_, i) => authorized[i] === true),
             });
           }),

@@ -2,6 +2,7 @@ import { isAddressEqual, type Address, type Hex } from "viem";
 
 import type { WeconetContext } from "../client.js";
 import { MEMBER_STATUSES, ROLES, type MemberStatus, type RoleName } from "../errors.js";
+import { selectAll } from "../model/store.js";
 import type { RowOf } from "../model/tables.js";
 import { MEMBERSHIP_ROLES } from "../vocabulary.js";
 import { inOneBatch, type ViewBatch } from "./batch.js";
@@ -75,6 +76,28 @@ export async function readMember(ctx: WeconetContext, account: Address): Promise
 }
 
 /**
+ * Queues only the views whose answer the rows do not already give: `hasActiveRole` (= `hasRole` and an active
+ * member) is false for a role the `role` rows say the account does not hold, and `voteActivatesAt` is 0 for an
+ * account that is no member (`memberSince` 0) or whose vote counts (`votes` 1: `hasVote`). A page of members who
+ * hold no role and vote asks the contract nothing.
+ */
+async function derivedOfRow(batch: ViewBatch, m: MemberFacts, held: ReadonlySet<string>): Promise<MemberDerived> {
+  const [active, voteActivatesAt] = await Promise.all([
+    Promise.all(
+      MEMBERSHIP_ROLES.map((role) =>
+        held.has(roleKey(ROLES[role], m.account))
+          ? batch.view("membership", "hasActiveRole", [ROLES[role], m.account])
+          : false,
+      ),
+    ),
+    m.memberSince === 0 || m.votes > 0n ? 0 : batch.view("membership", "voteActivatesAt", [m.account]),
+  ]);
+  return { roles: MEMBERSHIP_ROLES.filter((_, i) => active[i]), voteActivatesAt };
+}
+
+const roleKey = (role: Hex, account: Address) => `${role.toLowerCase()} ${account.toLowerCase()}`;
+
+/**
  * Every account that ever applied or was admitted (the `member` rows: the contract cannot list them), by address,
  * with what the contract derives for the page's members read in one batch; optionally only those in `statuses`.
  */
@@ -83,16 +106,27 @@ export async function listMembers(
   options: PageOptions & { statuses?: readonly MemberStatus[] } = {},
 ): Promise<ViewPage<MemberView>> {
   const { rows, block } = await readPoint(ctx);
-  const settings = await rows.get("settings", { id: "network" });
-  const manager = settings?.manager ?? null;
+  // read beside the page's rows, not before them (one round trip less through an indexer)
+  const settings = rows.get("settings", { id: "network" });
+  settings.catch(() => undefined);
   return pageOf(
     rows,
     "member",
     { where: options.statuses === undefined ? {} : { status: { in: options.statuses } } },
     options,
-    (members) =>
-      inOneBatch(ctx, block, (batch) =>
-        Promise.all(members.map(async (m) => memberView(m, await derivedOf(batch, m.account), manager))),
-      ),
+    async (members) => {
+      const accounts = members.map((m) => m.account);
+      const [network, roles] = await Promise.all([
+        settings,
+        accounts.length === 0
+          ? []
+          : selectAll(rows, "role", { where: { contract: "membership", held: true, account: { in: accounts } } }),
+      ]);
+      const held = new Set(roles.map((r) => roleKey(r.role, r.account)));
+      const manager = network?.manager ?? null;
+      return inOneBatch(ctx, block, (batch) =>
+        Promise.all(members.map(async (m) => memberView(m, await derivedOfRow(batch, m, held), manager))),
+      );
+    },
   );
 }
