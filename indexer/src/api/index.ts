@@ -10,7 +10,13 @@ import schema from "ponder:schema";
 
 const app = new Hono();
 
-app.use("/graphql", graphql({ db, schema }));
+// The SDK's indexerSource sends the queries a page makes together as one request (up to BATCH_QUERIES of them, see
+// sdk/src/indexer/graphql-source.ts): Ponder's default token limit (1,000, Apollo's) would refuse such a batch of
+// wide tables; the depth and alias limits stay Ponder's.
+app.use(
+  "/graphql",
+  graphql({ db, schema }, { maxOperationTokens: 20_000, maxOperationDepth: 100, maxOperationAliases: 30 }),
+);
 
 /** Whether the backfill is done, the block indexed up to, and how many events the model has folded. */
 app.get("/weconet/status", async (c) => {

@@ -30,6 +30,9 @@ export interface IndexerSourceOptions {
   fetch?: typeof fetch;
 }
 
+/** At most this many queries travel in one request (Ponder refuses more than 30 aliases). */
+const BATCH_QUERIES = 16;
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** A column's kind without `?`, and whether it is a list. */
@@ -211,7 +214,94 @@ export function indexerSource(url: string, options: IndexerSourceOptions = {}): 
   const timeoutMs = options.timeoutMs ?? 30_000;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function query<D>(text: string, variables: Record<string, Json>, what: string): Promise<D> {
+  /** One top-level query of a batch: its variables' declarations and selection, written for a variable prefix. */
+  interface Part {
+    declarations: string;
+    selection: string;
+    variables: Record<string, Json>;
+  }
+  interface Queued {
+    build: (prefix: string) => Part;
+    what: string;
+    resolve: (data: unknown) => void;
+    reject: (error: unknown) => void;
+  }
+  let queue: Queued[] = [];
+  let scheduled = false;
+
+  /**
+   * Runs `build`'s query in the next batch: the queries a page makes together (its lists start in the same turn of
+   * the event loop) travel as one GraphQL request of aliased fields, because a request costs the indexer more than
+   * a small query does (Ponder answers one request after another on PGlite).
+   */
+  function enqueue<D>(build: (prefix: string) => Part, what: string): Promise<D> {
+    return new Promise<D>((resolve, reject) => {
+      queue.push({ build, what, resolve: (data) => resolve(data as D), reject });
+      if (scheduled) return;
+      scheduled = true;
+      setTimeout(() => {
+        scheduled = false;
+        const batch = queue;
+        queue = [];
+        for (let i = 0; i < batch.length; i += BATCH_QUERIES) void send(batch.slice(i, i + BATCH_QUERIES));
+      }, 0);
+    });
+  }
+
+  async function send(batch: Queued[]): Promise<void> {
+    const parts: { queued: Queued; alias: string; part: Part }[] = [];
+    for (const queued of batch) {
+      const alias = `q${parts.length}`;
+      try {
+        parts.push({ queued, alias, part: queued.build(`${alias}_`) });
+      } catch (error) {
+        queued.reject(error);
+      }
+    }
+    if (parts.length === 0) return;
+    const declarations = parts.map((p) => p.part.declarations).filter((d) => d !== "");
+    const text =
+      `query${declarations.length === 0 ? "" : `(${declarations.join(", ")})`} {` +
+      parts.map((p) => ` ${p.alias}: ${p.part.selection}`).join("") +
+      " }";
+    const variables: Record<string, Json> = {};
+    for (const p of parts) for (const [name, value] of Object.entries(p.part.variables)) variables[name] = value;
+    const what = parts.map((p) => p.queued.what).join(", ");
+    let data: Record<string, unknown>;
+    let errors: { message: string; path?: readonly (string | number)[] }[];
+    try {
+      ({ data, errors } = await post(text, variables, what));
+    } catch (error) {
+      for (const p of parts) p.queued.reject(error);
+      return;
+    }
+    // A query the indexer refuses as a whole (no path: it failed validation) would fail its neighbours too: each
+    // query of the batch is then asked alone, so only the faulty one fails.
+    if (parts.length > 1 && errors.some((e) => e.path === undefined)) {
+      for (const p of parts) void send([p.queued]);
+      return;
+    }
+    for (const p of parts) {
+      const own = errors.filter((e) => e.path === undefined || e.path[0] === p.alias);
+      if (own.length > 0) {
+        p.queued.reject(
+          new WeconetError(
+            `the indexer at ${base} refused the query (${p.queued.what}): ${own.map((e) => e.message).join("; ")}`,
+          ),
+        );
+      } else if (!(p.alias in data)) {
+        p.queued.reject(new WeconetError(`the indexer at ${base} answered without data (${p.queued.what})`));
+      } else {
+        p.queued.resolve(data[p.alias]);
+      }
+    }
+  }
+
+  async function post(
+    text: string,
+    variables: Record<string, Json>,
+    what: string,
+  ): Promise<{ data: Record<string, unknown>; errors: { message: string; path?: readonly (string | number)[] }[] }> {
     let response: Response;
     try {
       response = await fetchImpl(endpoint, {
@@ -238,21 +328,20 @@ export function indexerSource(url: string, options: IndexerSourceOptions = {}): 
         `the indexer at ${base} answered HTTP ${response.status} (${what}): ${body.slice(0, 300)}`,
       );
     }
-    let parsed: { data?: D | null; errors?: { message: string }[] };
+    let parsed: {
+      data?: Record<string, unknown> | null;
+      errors?: { message: string; path?: readonly (string | number)[] }[];
+    };
     try {
       parsed = JSON.parse(body) as typeof parsed;
     } catch {
       throw new WeconetError(`the indexer at ${base} did not answer with GraphQL (${what}): is it a Weconet indexer?`);
     }
-    if (parsed.errors !== undefined && parsed.errors.length > 0) {
-      throw new WeconetError(
-        `the indexer at ${base} refused the query (${what}): ${parsed.errors.map((e) => e.message).join("; ")}`,
-      );
-    }
-    if (parsed.data === undefined || parsed.data === null) {
+    const errors = parsed.errors ?? [];
+    if ((parsed.data === undefined || parsed.data === null) && errors.length === 0) {
       throw new WeconetError(`the indexer at ${base} answered without data (${what})`);
     }
-    return parsed.data;
+    return { data: parsed.data ?? {}, errors };
   }
 
   const fields = (table: TableName) => Object.keys(MODEL_TABLES[table].columns).join(" ");
@@ -262,21 +351,21 @@ export function indexerSource(url: string, options: IndexerSourceOptions = {}): 
       const { one } = queryNames(table);
       const columns = keyColumns(table) as readonly string[];
       const values = key as Record<string, unknown>;
-      const variables: Record<string, Json> = {};
       for (const column of columns) {
         const value = values[column];
         if (value === undefined || value === null)
           throw new WeconetError(`a key of ${table} needs its column ${column}`);
-        variables[column] = encodeValue(kindOf(table, column), value);
       }
-      const declared = columns.map((c) => `$${c}: ${graphqlType(kindOf(table, c))}!`).join(", ");
-      const args = columns.map((c) => `${c}: $${c}`).join(", ");
-      const data = await query<Record<string, Record<string, unknown> | null>>(
-        `query(${declared}) { ${one}(${args}) { ${fields(table)} } }`,
-        variables,
+      const raw = await enqueue<Record<string, unknown> | null>(
+        (prefix) => ({
+          declarations: columns.map((c) => `$${prefix}${c}: ${graphqlType(kindOf(table, c))}!`).join(", "),
+          selection: `${one}(${columns.map((c) => `${c}: $${prefix}${c}`).join(", ")}) { ${fields(table)} }`,
+          variables: Object.fromEntries(
+            columns.map((c) => [`${prefix}${c}`, encodeValue(kindOf(table, c), values[c])]),
+          ) as Record<string, Json>,
+        }),
         `${table} by key`,
       );
-      const raw = data[one];
       return raw === null || raw === undefined ? undefined : decodeRow(table, raw, base);
     },
 
@@ -286,30 +375,40 @@ export function indexerSource(url: string, options: IndexerSourceOptions = {}): 
       if (direction !== "asc" && direction !== "desc")
         throw new WeconetError(`no sort direction "${String(direction)}"`);
       if (options.orderBy !== undefined) kindOf(table, options.orderBy);
-      const variables: Record<string, Json> = {
+      const given: Record<string, Json> = {
         limit: limitOf(options.limit),
         orderDirection: direction,
         ...(options.where === undefined ? {} : { where: toWhere(table, options.where) }),
         ...(options.orderBy === undefined ? {} : { orderBy: options.orderBy }),
         ...(options.after === undefined ? {} : { after: options.after }),
       };
-      const data = await query<
-        Record<
-          string,
-          {
+      const types: Record<string, string> = {
+        where: filter,
+        orderBy: "String",
+        orderDirection: "String",
+        limit: "Int",
+        after: "String",
+      };
+      const page = await enqueue<
+        | {
             items: Record<string, unknown>[];
             pageInfo: { hasNextPage: boolean; endCursor: string | null };
             totalCount: number;
           }
-        >
+        | undefined
       >(
-        `query($where: ${filter}, $orderBy: String, $orderDirection: String, $limit: Int, $after: String) {` +
-          ` ${many}(where: $where, orderBy: $orderBy, orderDirection: $orderDirection, limit: $limit, after: $after)` +
-          ` { items { ${fields(table)} } pageInfo { hasNextPage endCursor } totalCount } }`,
-        variables,
+        (prefix) => ({
+          declarations: Object.keys(given)
+            .map((name) => `$${prefix}${name}: ${types[name] ?? "String"}`)
+            .join(", "),
+          selection:
+            `${many}(${Object.keys(given)
+              .map((name) => `${name}: $${prefix}${name}`)
+              .join(", ")})` + ` { items { ${fields(table)} } pageInfo { hasNextPage endCursor } totalCount }`,
+          variables: Object.fromEntries(Object.entries(given).map(([name, value]) => [`${prefix}${name}`, value])),
+        }),
         `${table} rows`,
       );
-      const page = data[many];
       if (page === undefined) throw new WeconetError(`the indexer at ${base} has no table ${table}`);
       return {
         items: page.items.map((raw) => decodeRow(table, raw, base)),
@@ -319,13 +418,12 @@ export function indexerSource(url: string, options: IndexerSourceOptions = {}): 
     },
 
     async block(): Promise<bigint> {
-      const data = await query<{ _meta: { status: Record<string, { block?: { number?: number } }> | null } | null }>(
-        "query { _meta { status } }",
-        {},
+      const meta = await enqueue<{ status: Record<string, { block?: { number?: number } }> | null } | null>(
+        () => ({ declarations: "", selection: "_meta { status }", variables: {} }),
         "status",
       );
       let block = 0n;
-      for (const chain of Object.values(data._meta?.status ?? {})) {
+      for (const chain of Object.values(meta?.status ?? {})) {
         const number = chain.block?.number;
         if (typeof number === "number" && BigInt(number) > block) block = BigInt(number);
       }
