@@ -8,16 +8,8 @@ import { parseEther } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { afterAll, describe, expect, it } from "vitest";
 
-import {
-  admitMember,
-  as,
-  deploymentDirectory,
-  increaseTime,
-  isolateFile,
-  people,
-  reader,
-  rpcUrl,
-} from "./support/weconet.js";
+import { admitMember, as, deploymentDirectory, increaseTime, isolateFile, people, reader } from "./support/weconet.js";
+import { weconet, weconetRaw } from "./support/cli.js";
 
 isolateFile();
 
@@ -25,21 +17,6 @@ const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, "..", "bin", "weconet.js");
 const dir = mkdtempSync(path.join(tmpdir(), "weconet-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs `weconet …` against the test chain; resolves with the exit code and both outputs. */
-async function weconet(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [bin, ...args, "--rpc", rpcUrl, ...(args.includes("--deployment") ? [] : ["--deployment", deploymentDirectory])],
-      { env: { ...process.env, WECONET_PRIVATE_KEY: "", ...env } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("the weconet CLI", () => {
   const applicant = people.outsider(0);
@@ -171,7 +148,9 @@ describe("the weconet CLI", () => {
       owner,
     ]);
     expect(granted.stderr).toBe("");
-    expect(granted.stdout).toMatch(/^opened connection \d+ to 0x[0-9a-fA-F]{40} until \d{4}-/);
+    expect(granted.stdout).toMatch(
+      /^opened connection \d+ to 0x[0-9a-fA-F]{40} until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/,
+    );
     const mine = await weconet(["connections", "--from", owner]);
     expect(mine.stdout).toContain(`${owner}  ${people.lars}  postal_address,email  Delivery of goods  live`);
     const received = JSON.parse(
@@ -380,13 +359,19 @@ describe("the weconet CLI", () => {
     const poor = await weconet(["apply", "--profile", "x"], { WECONET_PRIVATE_KEY: generatePrivateKey() });
     expect(poor.stderr).toContain("insufficient funds");
 
-    const offline = await run(process.execPath, [bin, "status", "--rpc", "http://127.0.0.1:9"]).catch(
-      (e: { stderr: string }) => e,
-    );
+    const offline = await weconetRaw(["status", "--rpc", "http://127.0.0.1:9"]);
     expect(offline.stderr).toContain("cannot reach a node at http://127.0.0.1:9");
 
     const unknown = await weconet(["frobnicate"]);
     expect(unknown).toMatchObject({ code: 2 });
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it("runs as the `weconet` binary: its help, and a usage error's exit code", async () => {
+    const help = await run(process.execPath, [bin, "--help"]);
+    expect(help.stdout).toMatch(/^Usage: weconet <command> \[options\]/);
+    const unknown = await run(process.execPath, [bin, "frobnicate"]).catch((e: { code: number; stderr: string }) => e);
+    expect(unknown).toMatchObject({ code: 2 });
+    expect((unknown as { stderr: string }).stderr).toContain('weconet: unknown command "frobnicate"');
   });
 });

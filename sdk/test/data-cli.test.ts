@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,11 +10,10 @@ import { startSocket } from "@weconet/socket";
 
 import { toContentHash } from "../src/index.js";
 import { admitMember, as, deploymentDirectory, isolateFile, people, rpcUrl, testClient } from "./support/weconet.js";
+import { weconet as run } from "./support/cli.js";
 
 isolateFile();
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, "..", "bin", "weconet.js");
 const dir = mkdtempSync(path.join(tmpdir(), "weconet-data-cli-"));
 
 const operatorKey = generatePrivateKey();
@@ -38,20 +35,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs `weconet …` against the test chain; resolves with the exit code and both outputs. */
-async function weconet(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [bin, ...args, "--rpc", rpcUrl, "--deployment", deploymentDirectory],
-      { env: { ...process.env, WECONET_PRIVATE_KEY: "", WECONET_SOCKET_URL: "", ...env } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** `weconet …` against the test chain, with no socket named in the environment unless the test names one. */
+const weconet = (args: string[], env: Record<string, string> = {}) => run(args, { WECONET_SOCKET_URL: "", ...env });
 
 /** `weconet …` at the test's socket. */
 const at = (args: string[]) => weconet([...args, "--socket", socket.url]);

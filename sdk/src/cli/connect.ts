@@ -16,6 +16,8 @@ import { assertDeploymentLive, loadDeployment } from "../node/deployment.js";
 
 /** Where the CLI connects and as whom (flags, else environment, else the local defaults of `npm start`). */
 export interface ConnectOptions {
+  /** The environment the CLI runs in (WECONET_RPC_URL, WECONET_DEPLOYMENT, WECONET_PRIVATE_KEY …). */
+  env: Readonly<Record<string, string | undefined>>;
   rpc?: string;
   deployment?: string;
   from?: string;
@@ -25,13 +27,17 @@ export interface ConnectOptions {
 
 /** The indexer's URL: --indexer, else WECONET_INDEXER_URL, else none (the lists fold the node's events). */
 export function indexerUrl(options: ConnectOptions): string | undefined {
-  const url = options.indexer ?? process.env.WECONET_INDEXER_URL;
+  const url = options.indexer ?? options.env.WECONET_INDEXER_URL;
   if (url === undefined || url === "") return undefined;
   if (!/^https?:\/\/[^\s]+$/.test(url)) throw new WeconetError(`--indexer needs an http(s) URL, not "${url}"`);
   return url;
 }
 
 export const DEFAULT_RPC = "http://127.0.0.1:8545";
+
+/** An environment variable's value, or undefined when it is unset or empty (as a script clears one). */
+export const nonEmpty = (value: string | undefined): string | undefined =>
+  value === undefined || value === "" ? undefined : value;
 
 /** A checked address from user input, with a clear message when it is not one. */
 export function parseAddress(value: string | undefined, what: string): Address {
@@ -42,14 +48,23 @@ export function parseAddress(value: string | undefined, what: string): Address {
   return getAddress(value);
 }
 
+/**
+ * What to say when no node answers at `url`: `npm start` is the likely cause only at its own address; elsewhere the
+ * node is the user's own (a test chain, a provider), and the hint names the flag and the variable.
+ */
+export function unreachableNode(url: string): string {
+  const local = url.replace(/\/+$/, "") === DEFAULT_RPC;
+  return local
+    ? `cannot reach a node at ${url}: is \`npm start\` running? (or pass --rpc <url> / set WECONET_RPC_URL)`
+    : `cannot reach a node at ${url}: is the node running and the URL right? (--rpc <url> / WECONET_RPC_URL)`;
+}
+
 async function chainIdAt(url: string): Promise<number> {
   const probe = createPublicClient({ transport: http(url, { retryCount: 0, timeout: 10_000 }) });
   try {
     return await probe.getChainId();
   } catch {
-    throw new WeconetError(
-      `cannot reach a node at ${url}: is \`npm start\` running? (or pass --rpc <url> / set WECONET_RPC_URL)`,
-    );
+    throw new WeconetError(unreachableNode(url));
   }
 }
 
@@ -58,7 +73,8 @@ async function chainIdAt(url: string): Promise<number> {
  * act, a signer: WECONET_PRIVATE_KEY, or `--from` naming an account the node holds (the local dev accounts).
  */
 export async function connect(options: ConnectOptions, needsSigner: boolean): Promise<Weconet> {
-  const url = options.rpc ?? process.env.WECONET_RPC_URL ?? DEFAULT_RPC;
+  const env = options.env;
+  const url = options.rpc ?? nonEmpty(env.WECONET_RPC_URL) ?? DEFAULT_RPC;
   const chainId = await chainIdAt(url);
   const chain = defineChain({
     id: chainId,
@@ -67,13 +83,13 @@ export async function connect(options: ConnectOptions, needsSigner: boolean): Pr
     rpcUrls: { default: { http: [url] } },
   });
   const publicClient: PublicClient = createPublicClient({ chain, transport: http(url), pollingInterval: 250 });
-  const deployment = loadDeployment({ chainId, dir: options.deployment ?? process.env.WECONET_DEPLOYMENT });
+  const deployment = loadDeployment({ chainId, dir: options.deployment ?? nonEmpty(env.WECONET_DEPLOYMENT) });
   await assertDeploymentLive(publicClient, deployment);
   const indexer = indexerUrl(options);
   const reads = { deployment, publicClient, ...(indexer === undefined ? {} : { indexer }) };
   if (!needsSigner) return createWeconet(reads);
 
-  const key = process.env.WECONET_PRIVATE_KEY;
+  const key = env.WECONET_PRIVATE_KEY;
   if (key !== undefined && key !== "" && options.from === undefined) {
     if (!/^0x[0-9a-fA-F]{64}$/.test(key)) throw new WeconetError("WECONET_PRIVATE_KEY must be 0x and 64 hex digits");
     const walletClient = createWalletClient({

@@ -31,7 +31,7 @@ function checkedUrl(url: string, what: string): string {
  */
 export async function socketUrlFor(options: SocketOptions, w: Weconet | undefined, member?: Address): Promise<string> {
   if (options.socket !== undefined) return checkedUrl(options.socket, "--socket");
-  const env = process.env.WECONET_SOCKET_URL;
+  const env = options.env.WECONET_SOCKET_URL;
   if (env !== undefined && env !== "") return checkedUrl(env, "WECONET_SOCKET_URL");
   if (w !== undefined) {
     const named = member === undefined ? await w.reads.defaultSocket() : await w.reads.socketOf(member);

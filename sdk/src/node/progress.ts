@@ -6,7 +6,7 @@ import type { ReadProgress } from "../audit/reader.js";
  */
 export function progressBar(
   label: string,
-  stream: NodeJS.WriteStream = process.stderr,
+  stream: { isTTY?: boolean; write(text: string): unknown } = process.stderr,
 ): {
   update: (p: ReadProgress) => void;
   done: () => void;
