@@ -11,7 +11,15 @@ import { ETH } from "../reads/market.js";
 import type { Attribute } from "../reads/taxonomy.js";
 import type { Weconet } from "../weconet.js";
 import { parseAddress } from "./connect.js";
-import { ETH_TOKEN, formatAmount, formatDate, parseAmount, resolveId, type TokenInfo } from "./format-shim.js";
+import {
+  ETH_TOKEN,
+  formatAmount,
+  formatDate,
+  parseAmount,
+  parseCount,
+  resolveId,
+  type TokenInfo,
+} from "../format/index.js";
 
 export { parseAddress };
 
@@ -22,11 +30,11 @@ export function wholeNumber(value: string | undefined, what: string): bigint {
   return BigInt(value);
 }
 
-/** A count of at least one (units, capacity). */
+/** A count of at least one (units, capacity), at most what the market holds (a uint64); `what` is a word. */
 export function positiveCount(value: string, what: string): bigint {
-  const n = wholeNumber(value, what);
-  if (n === 0n) throw new WeconetError(`${what} must be at least 1, got "${value}"`);
-  return n;
+  const parsed = parseCount(value, what);
+  if (!parsed.ok) throw new WeconetError(`${parsed.error} (got "${value}")`);
+  return parsed.value;
 }
 
 /** `value` when it is one of `allowed`; a clear message otherwise. */
@@ -45,7 +53,7 @@ export const collect = (value: string, previous: string[] = []): string[] => [..
 
 /** A unix time as people read it in a terminal: "2 Dec 2026, 14:50 UTC" ("-" for none). */
 export function at(seconds: number | bigint): string {
-  return Number(seconds) === 0 ? "-" : `${formatDate(seconds, { timeZone: "UTC" })} UTC`;
+  return Number(seconds) === 0 ? "-" : formatDate(seconds, { timeZone: "UTC" });
 }
 
 /** Seconds typed as days ("30", "0.5"), for `what`. */
@@ -106,7 +114,9 @@ export async function classOf(w: Weconet, ref: string): Promise<Attribute> {
     throw new WeconetError(`there is no class named "${ref}": one of ${classes.join(", ")} (see \`weconet taxonomy\`)`);
   }
   if (found.dataType !== "class") {
-    throw new WeconetError(`"${found.name}" is a ${found.dataType} attribute of ${found.domain}s, not a class`);
+    throw new WeconetError(
+      `"${found.name}" is an attribute (${found.dataType}, of ${found.domain}s), not a class: see \`weconet taxonomy\``,
+    );
   }
   if (found.deprecated) throw new WeconetError(`the class "${found.name}" is deprecated`);
   return found;
@@ -150,11 +160,14 @@ export async function tokenOption(w: Weconet, value: string | undefined): Promis
   throw new WeconetError(`unknown token "${value}": no offer is priced in it (use ETH or the token's address)`);
 }
 
+/** The market's prices and escrows are uint128. */
+const MAX_UINT128 = 2n ** 128n - 1n;
+
 /** An amount typed in whole units of `token` ("7.50"), in its smallest unit. */
 export function amountIn(value: string, token: TokenInfo, what: string): bigint {
   if (!/^\d+(\.\d+)?$/.test(value.trim()))
     throw new WeconetError(`${what} must be an amount such as 7.50, got "${value}"`);
-  const parsed = parseAmount(value, token);
+  const parsed = parseAmount(value, token, MAX_UINT128);
   if (!parsed.ok) throw new WeconetError(`${what}: ${parsed.error}`);
   return parsed.value;
 }

@@ -17,7 +17,7 @@ import { progressBar } from "../../node/progress.js";
 import type { Weconet } from "../../weconet.js";
 import { indexerUrl } from "../connect.js";
 import type { Cli } from "../context.js";
-import { formatRuleValue } from "../format-shim.js";
+import { formatRuleValue } from "../../format/index.js";
 import { collect, parseAddress, proposalId, wholeNumber } from "../parse.js";
 
 const GROUP = "Auditor:";

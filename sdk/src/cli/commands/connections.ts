@@ -8,7 +8,7 @@ import type { Address } from "viem";
 import { WeconetError } from "../../errors.js";
 import { CONNECTION_STATES } from "../../reads/access.js";
 import type { Cli } from "../context.js";
-import { formatDuration } from "../format-shim.js";
+import { formatDuration } from "../../format/index.js";
 import { at, attributeList, attributeNames, choice, days, expiry, parseAddress } from "../parse.js";
 import { table } from "../output.js";
 

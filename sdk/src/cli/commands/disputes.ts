@@ -9,7 +9,7 @@ import { BOOKING_ROLE_NAMES } from "../../booking-actions.js";
 import { WeconetError } from "../../errors.js";
 import type { BookingView } from "../../reads/market.js";
 import type { Cli } from "../context.js";
-import { formatAmount, type TokenInfo } from "../format-shim.js";
+import { formatAmount, type TokenInfo } from "../../format/index.js";
 import { amountIn, at, tokenInfo } from "../parse.js";
 import { table } from "../output.js";
 import { bookingOf, describeStep } from "./market-bookings.js";

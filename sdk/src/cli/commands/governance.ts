@@ -9,7 +9,7 @@ import { SUPPORT_VALUES, type Support } from "../../actions/governance.js";
 import { PROPOSAL_STATES, WeconetError } from "../../errors.js";
 import type { Rule } from "../../reads/rules.js";
 import type { Cli } from "../context.js";
-import { formatRuleValue, RULE_INFO, type RuleInfo } from "../format-shim.js";
+import { formatRuleValue, ruleInfo } from "../../format/index.js";
 import { at, choice, proposalId } from "../parse.js";
 import { table } from "../output.js";
 
@@ -17,17 +17,13 @@ const GROUP = "Governance (one member, one vote; acting needs --from or WECONET_
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 
-/** How a rule's value is typed (a rule this build does not know: a plain integer). */
-const kindOf = (name: string): RuleInfo["kind"] =>
-  (RULE_INFO as Record<string, RuleInfo | undefined>)[name]?.kind ?? "integer";
-
 /**
  * A rule's new value as typed: the integer the contract keeps (150), or in the rule's own unit: a percentage for
  * a fee ("1.5%"), a duration for a period ("10 days", "36h"). Checked against the rule's bounds.
  */
 export function ruleValue(rule: Rule, typed: string | undefined): bigint {
   const text = (typed ?? "").trim();
-  const kind = kindOf(rule.name);
+  const kind = ruleInfo(rule.name).kind;
   let value: bigint | undefined;
   if (/^\d+$/.test(text)) value = BigInt(text);
   const percent = /^(\d+(?:\.\d{1,2})?)\s*%$/.exec(text);

@@ -11,20 +11,26 @@ import {
   type BookingAction,
   type BookingRole,
 } from "../../booking-actions.js";
-import { BOOKING_STATUSES, WeconetError } from "../../errors.js";
+import { BOOKING_STATUSES, isoTime, WeconetError } from "../../errors.js";
 import type { BookingView } from "../../reads/market.js";
 import type { Weconet } from "../../weconet.js";
 import type { Cli } from "../context.js";
-import { formatAmount, type TokenInfo } from "../format-shim.js";
-import { choice, tokenInfo, tokenOption, wholeNumber } from "../parse.js";
+import { formatAmount, type TokenInfo } from "../../format/index.js";
+import { at, choice, tokenInfo, tokenOption, wholeNumber } from "../parse.js";
 import { table } from "../output.js";
 import { memberOf } from "./connections.js";
 
 const GROUP = "Market: bookings (acting needs --from or WECONET_PRIVATE_KEY):";
 
-/** One next step in words, a credit in the booking's token ("withdraw 0.0198 ETH credited"). */
+/**
+ * One next step in words, a credit in the booking's token ("withdraw 0.0198 ETH credited"), its times as the
+ * CLI's dates ("9 Dec 2026, 15:31 UTC").
+ */
 export function describeStep(a: BookingAction, token: TokenInfo): string {
-  return a.id === "withdraw" ? `withdraw ${formatAmount(a.amount ?? 0n, token)} credited` : describeBookingAction(a);
+  if (a.id === "withdraw") return `withdraw ${formatAmount(a.amount ?? 0n, token)} credited`;
+  let text = describeBookingAction(a);
+  for (const moment of [a.from, a.until]) if (moment !== undefined) text = text.replaceAll(isoTime(moment), at(moment));
+  return text;
 }
 
 /** Booking `typed`, which must exist. */

@@ -13,7 +13,7 @@ import { describePurpose } from "../../purposes.js";
 import type { OfferView } from "../../reads/market.js";
 import type { Weconet } from "../../weconet.js";
 import { confirmed, type Cli } from "../context.js";
-import { formatAmount, formatDuration } from "../format-shim.js";
+import { formatAmount, formatDuration } from "../../format/index.js";
 import {
   amountIn,
   at,
@@ -151,7 +151,7 @@ export function registerOffers(program: Command, cli: Cli): void {
           if (o.class === undefined || maxPrice === undefined) {
             throw new WeconetError("offers --match needs --class <name>, --quantity <n> and --max-price <amount>");
           }
-          const quantity = positiveCount(o.quantity, "--quantity");
+          const quantity = positiveCount(o.quantity, "quantity (--quantity)");
           const outcome = await w.reads.match(
             { class: o.class, quantity, maxUnitPrice: maxPrice, token, attributes: wants(o.want ?? []) },
             o.documents === undefined ? {} : { resolveDocument: documentsFromDirectory(o.documents) },
@@ -207,7 +207,7 @@ export function registerOffers(program: Command, cli: Cli): void {
     if (o.price === undefined || o.capacity === undefined || o.document === undefined) {
       throw new WeconetError("list-offer needs <resource> --price <amount> --capacity <n> --document <text or hash>");
     }
-    const capacity = positiveCount(o.capacity, "--capacity");
+    const capacity = positiveCount(o.capacity, "capacity (--capacity)");
     const request = dataRequest(o);
     const w = await cli.actor();
     const token = await tokenOption(w, o.token);
@@ -247,7 +247,7 @@ export function registerOffers(program: Command, cli: Cli): void {
           "update-offer needs what changes: --price, --capacity, --token, --class, --document, --valid-from, --valid-until or --share",
         );
       }
-      const capacity = o.capacity === undefined ? undefined : positiveCount(o.capacity, "--capacity");
+      const capacity = o.capacity === undefined ? undefined : positiveCount(o.capacity, "capacity (--capacity)");
       const request =
         share === null
           ? null
@@ -324,7 +324,7 @@ export function registerOffers(program: Command, cli: Cli): void {
     .option("--quantity <n>", "how many units", "1")
     .action(async (offerText: string, o: { quantity: string }) => {
       const offerId = wholeNumber(offerText, "the offer id");
-      const quantity = positiveCount(o.quantity, "--quantity");
+      const quantity = positiveCount(o.quantity, "quantity (--quantity)");
       const w = await cli.actor();
       const offer = await w.reads.offer(offerId);
       if (offer.bookable && quantity > offer.remaining) {

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 
 import { PURPOSES } from "../../purposes.js";
 import type { Cli } from "../context.js";
-import { ETH_TOKEN, formatAmount, formatDuration, formatRuleValue } from "../format-shim.js";
+import { ETH_TOKEN, formatAmount, formatDuration, formatRuleValue } from "../../format/index.js";
 import { table } from "../output.js";
 
 const GROUP = "Network:";
