@@ -180,10 +180,9 @@ export async function proposalId(w: Weconet, typed: string | undefined): Promise
     return resolveId(
       typed,
       items.map((p) => p.id),
+      "proposal",
     );
   } catch (error) {
-    throw new WeconetError(
-      `no single proposal matches "${typed}": ${error instanceof Error ? error.message : String(error)} (see \`weconet proposals\`)`,
-    );
+    throw new WeconetError(`${error instanceof Error ? error.message : String(error)} (see \`weconet proposals\`)`);
   }
 }

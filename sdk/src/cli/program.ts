@@ -44,6 +44,11 @@ function inOurWords(message: string): string {
   return message.replace(/^error: /, "weconet: ").replace(/'([^']*)'/g, '"$1"');
 }
 
+const GLOBAL = "Global options (any command, before or after its name):";
+
+/** An option of every command: on the root program, listed in every command's help. */
+const global = (flags: string, description: string): Option => new Option(flags, description).helpGroup(GLOBAL);
+
 /** Every command below `command`, with its full name ("data set"). */
 function* allCommands(command: Command, path: string[] = []): Generator<[Command, string]> {
   for (const sub of command.commands) {
@@ -70,34 +75,34 @@ function buildProgram(io: CliIo): { program: Command; cli: Cli } {
     })
     .exitOverride()
     .showSuggestionAfterError()
-    .optionsGroup("Global options (any command, before or after its name):")
-    .addOption(new Option("--rpc <url>", `the node (WECONET_RPC_URL; default ${DEFAULT_RPC})`))
+    .configureHelp({ showGlobalOptions: true })
+    .addOption(global("--rpc <url>", `the node (WECONET_RPC_URL; default ${DEFAULT_RPC})`))
     .addOption(
-      new Option(
+      global(
         "--deployment <dir>",
         "Ignition's deployment directory (WECONET_DEPLOYMENT; default deploy/deployments/chain-<id>)",
       ),
     )
     .addOption(
-      new Option(
+      global(
         "--from <address>",
         "act as an account the node holds (local development accounts); else WECONET_PRIVATE_KEY signs",
       ),
     )
     .addOption(
-      new Option(
+      global(
         "--indexer <url>",
         "the Weconet indexer the lists read (WECONET_INDEXER_URL; default none: the CLI folds the node's events; `npm start` runs one on http://127.0.0.1:42069)",
       ),
     )
     .addOption(
-      new Option(
+      global(
         "--socket <url>",
         `the data socket (WECONET_SOCKET_URL; default the member's socket named on-chain, else ${DEFAULT_SOCKET})`,
       ),
     )
-    .addOption(new Option("--json", "machine-readable output").default(false))
-    .addOption(new Option("--yes", "confirm irreversible steps without asking").default(false))
+    .addOption(global("--json", "machine-readable output").default(false))
+    .addOption(global("--yes", "confirm irreversible steps without asking").default(false))
     .helpOption("-h, --help", "what a command does and takes (`weconet <command> --help`)")
     .helpCommand("help [command]", "what a command does and takes");
   for (const register of GROUPS) register(program, cli);
