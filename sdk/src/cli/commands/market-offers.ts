@@ -16,7 +16,6 @@ import { confirmed, type Cli } from "../context.js";
 import { formatAmount, formatDuration } from "../../format/index.js";
 import {
   amountIn,
-  at,
   attributeList,
   classOf,
   collect,
