@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { Attribute, MarketRequestView, OfferView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { ConfirmButton } from "@/components/Confirm";
 import { Countdown } from "@/components/Countdown";
 import { Field } from "@/components/Field";
 import { ClassOptions } from "@/components/market/ClassOptions";
@@ -65,14 +66,15 @@ export function RequestRow({
             </button>
           ))}
         {mine && (
-          <button
-            type="button"
-            className="secondary"
+          <ConfirmButton
+            label="Withdraw request"
+            question={
+              <>Withdraw request #{r.id.toString()} for good? Its answers lapse; to ask again you post a new one.</>
+            }
+            confirmLabel="Withdraw the request"
             disabled={tx.busy}
-            onClick={() => void tx.run("Withdraw request", (w) => w.market.cancelRequest({ requestId: r.id }))}
-          >
-            Withdraw request
-          </button>
+            onConfirm={() => void tx.run("Withdraw request", (w) => w.market.cancelRequest({ requestId: r.id }))}
+          />
         )}
         {!mine && fitting.length > 0 && (
           <>
@@ -125,7 +127,8 @@ export function PostRequestForm({ attributes }: { attributes: readonly Attribute
     const days = Number(form.days);
     if (!(days > 0)) found.days = "Enter for how many days it stays open (more than 0).";
     setErrors(found);
-    if (Object.keys(found).length > 0 || !quantity.ok || !price.ok) return;
+    // A new field error: the last transaction's status line goes (it is not this attempt's).
+    if (Object.keys(found).length > 0 || !quantity.ok || !price.ok) return tx.reset();
     void tx.run("Post request", (w) =>
       w.market.postRequest({
         class: Number(form.class),
