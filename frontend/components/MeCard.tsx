@@ -1,5 +1,6 @@
 "use client";
 
+import { Holdings } from "@/components/Holdings";
 import { TxStatus } from "@/components/TxStatus";
 import { useChainNow } from "@/lib/clock";
 import { formatTime } from "@/lib/format";
@@ -7,7 +8,8 @@ import { useTransaction } from "@/lib/tx";
 import { useWeconet, useWeconetRead } from "@/lib/weconet";
 
 /**
- * The connected member at a glance: status, roles and voting power. A new member's vote counts only after the
+ * The connected member at a glance: status, roles, voting power and balances (with the demo faucet on the local
+ * chain). A new member's vote counts only after the
  * probation period: the card says from when, and offers to activate it once due (anyone may; here oneself).
  */
 export function MeCard() {
@@ -46,6 +48,7 @@ export function MeCard() {
           <TxStatus state={tx.state} />
         </span>
       )}
+      <Holdings account={account} />
     </div>
   );
 }

@@ -72,6 +72,8 @@ export const REFRESH = {
   voteOf: { contracts: ["governor", "membership"] },
   decodeCalls: {},
   auditEvents: { anyEvent: true },
+  // ETH moves with every transaction the account pays gas for, Weconet's or not.
+  holdings: { block: true },
 } as const satisfies { [N in ReadName]: Refresh };
 
 /**
