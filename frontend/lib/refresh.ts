@@ -72,8 +72,9 @@ export const REFRESH = {
   voteOf: { contracts: ["governor", "membership"] },
   decodeCalls: {},
   auditEvents: { anyEvent: true },
-  // ETH moves with every transaction the account pays gas for, Weconet's or not.
-  holdings: { block: true },
+  // The account's own transactions refresh every read at once (lib/tx.ts); others move its ETH and dEUR through the
+  // market (escrow, payouts, refunds). A plain transfer from elsewhere shows with the next of either.
+  holdings: { contracts: ["market"] },
 } as const satisfies { [N in ReadName]: Refresh };
 
 /**
