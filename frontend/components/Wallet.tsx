@@ -28,6 +28,13 @@ export function WalletButton() {
     focusNext.current = undefined;
     target.focus();
   });
+  // Connected from the open panel (which unmounts then, before its own callbacks could run): the focus goes to the
+  // connected account, where the panel's button was.
+  useEffect(() => {
+    if (!showConnected || !open) return;
+    focusNext.current = "connected";
+    setOpen(false);
+  }, [showConnected, open]);
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
@@ -54,8 +61,6 @@ export function WalletButton() {
           type="button"
           className="secondary"
           onClick={() => {
-            // The connect panel unmounted when the wallet connected: start closed next time.
-            setOpen(false);
             focusNext.current = "trigger";
             disconnect();
           }}
@@ -76,19 +81,12 @@ export function WalletButton() {
       >
         Connect wallet
       </button>
-      {open && (
-        <ConnectPanel
-          onDone={() => {
-            focusNext.current = "connected";
-            setOpen(false);
-          }}
-        />
-      )}
+      {open && <ConnectPanel />}
     </div>
   );
 }
 
-function ConnectPanel({ onDone }: { onDone: () => void }) {
+function ConnectPanel() {
   const connectors = useConnectors();
   const { mutate: connect, error, isPending } = useConnect();
   const { chain } = useActiveChain();
@@ -98,8 +96,7 @@ function ConnectPanel({ onDone }: { onDone: () => void }) {
   const [person, setPerson] = useState(dev[0]?.id ?? "");
   const selectId = useId();
   const chosen = dev.find((c) => c.id === person);
-  const connectWith = (c: (typeof connectors)[number]) =>
-    connect({ connector: c, chainId: chain.chainId }, { onSuccess: onDone });
+  const connectWith = (c: (typeof connectors)[number]) => connect({ connector: c, chainId: chain.chainId });
   const panel = useRef<HTMLDivElement>(null);
   // Opened: the focus goes to its first choice (Escape closes it again, see WalletButton).
   useEffect(() => panel.current?.querySelector<HTMLElement>("button, select")?.focus(), []);
