@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { BUDGET, FAIL_FACTOR } from "../scripts/budget";
 import { blockNumber, connectAs, openBrowser, screenshot, SCREENSHOTS, type Session } from "./support/browser";
@@ -141,8 +142,17 @@ describe("every page for every role", () => {
 });
 
 describe("polish and safety", () => {
+  // Each journey in a fresh browser context: nobody connected, nothing carried over from the one before.
+  let context: BrowserContext;
+  let page: Page;
+  beforeEach(async () => {
+    context = await s.browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: s.dappUrl });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+  });
+  afterEach(() => context.close());
+
   it("Escape closes the wallet panel, the focus back on its button; connecting moves it to the wallet", async () => {
-    const { page } = s;
     await page.goto("/");
     const trigger = page.getByRole("button", { name: "Connect wallet" });
     await trigger.click();
@@ -166,8 +176,9 @@ describe("polish and safety", () => {
   });
 
   it("a wallet sees its ETH and dEUR, and on the local chain takes play money from the demo faucet", async () => {
-    const { page } = s;
-    // Still the deployer, who never claimed: no dEUR yet.
+    // The deployer never claimed: no dEUR yet.
+    await page.goto("/");
+    await connectAs(page, "deployer");
     const demo = page.getByTestId("balance-demo");
     await expect.poll(() => demo.textContent()).toBe("0 dEUR");
     expect(await page.getByTestId("balance-eth").textContent()).toMatch(/^\d+(\.\d{1,4})? ETH$/);
@@ -182,11 +193,9 @@ describe("polish and safety", () => {
     // The local chain has no explorer: nothing links to one.
     expect(await page.locator('a[href*="/address/"], a[href*="/tx/"]').count()).toBe(0);
     await screenshot(page, "wallet-balances-faucet");
-    await page.getByRole("button", { name: "Disconnect" }).click();
   });
 
   it("a leader is not offered Suspend on the manager or another leader, only on members", async () => {
-    const { page } = s;
     await page.goto("/leaders");
     await connectAs(page, "lars");
     const rows = page.getByTestId("members-to-manage");
@@ -208,11 +217,9 @@ describe("polish and safety", () => {
     // The manager may suspend a leader.
     await connectAs(page, "manager");
     await row("lena").getByRole("button", { name: "Suspend" }).waitFor();
-    await page.getByRole("button", { name: "Disconnect" }).click();
   });
 
   it("the local chain's skip ahead shows once, asks first and says it moves everyone's clock", async () => {
-    const { page } = s;
     await page.goto("/governance");
     await page.locator("article[data-proposal]").first().waitFor();
     const travel = page.getByTestId("time-travel");
@@ -230,7 +237,6 @@ describe("polish and safety", () => {
   });
 
   it("a days field refuses a huge number in words, and sends nothing", async () => {
-    const { page } = s;
     await page.goto("/market");
     await connectAs(page, "dave");
     const form = page.locator("form", { has: page.getByRole("heading", { name: "Post a request" }) });
@@ -244,6 +250,5 @@ describe("polish and safety", () => {
     expect(await form.textContent()).not.toMatch(/safe 48-bit|e\+24/);
     expect(await blockNumber()).toBe(before);
     await screenshot(page, "market-request-days-error");
-    await page.getByRole("button", { name: "Disconnect" }).click();
   });
 });

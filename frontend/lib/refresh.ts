@@ -72,9 +72,9 @@ export const REFRESH = {
   voteOf: { contracts: ["governor", "membership"] },
   decodeCalls: {},
   auditEvents: { anyEvent: true },
-  // The account's own transactions refresh every read at once (lib/tx.ts); others move its ETH and dEUR through the
-  // market (escrow, payouts, refunds). A plain transfer from elsewhere shows with the next of either.
-  holdings: { contracts: ["market"] },
+  // ETH and the demo token move with transactions to no Weconet contract (gas, a faucet claim, a transfer): by
+  // block, like the status (the server keeps one answer per block for every tab that asks).
+  holdings: { block: true },
 } as const satisfies { [N in ReadName]: Refresh };
 
 /**
