@@ -98,6 +98,7 @@ export function ApplicantRow({ member, canAct }: { member: MemberView; canAct: b
           <WithReason
             action="Reject"
             disabled={busy}
+            onInput={tx.reset}
             onSubmit={(reason) =>
               void tx.run("Reject", (w) => w.membership.reject({ applicant: member.account, reason }))
             }
@@ -202,6 +203,7 @@ export function ApplicationRow({ app, canAct }: { app: ApplicationView; canAct: 
             action="Suspend"
             danger
             disabled={busy}
+            onInput={tx.reset}
             onSubmit={(reason) =>
               void tx.run("Suspend application", (w) => w.applications.suspend({ account: app.account, reason }))
             }
