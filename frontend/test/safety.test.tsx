@@ -6,6 +6,7 @@ import type { Address } from "viem";
 import { purposeCode, type Attribute, type MemberView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { Holdings } from "@/components/Holdings";
 import { ConfirmButton } from "@/components/Confirm";
 import { LocalTimeTravel } from "@/components/governance/LocalTimeTravel";
 import { MemberRow } from "@/components/leaders/MemberActions";
@@ -13,9 +14,11 @@ import { PostRequestForm } from "@/components/market/Requests";
 import { WalletButton } from "@/components/Wallet";
 import { checkGrant } from "@/lib/grant";
 import { checkOffer } from "@/lib/market";
+import type { Holdings as HoldingsData } from "@/lib/faucet";
 import type { NetworkConfig } from "@/lib/network";
+import { pointRead, queryKeyOf } from "@/lib/page-reads";
 
-import { chainConfig, TestProviders } from "./support/providers";
+import { chainConfig, TestProviders, testQueryClient } from "./support/providers";
 
 const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Address;
 const view = (n: number, over: Partial<MemberView> = {}): MemberView => ({
@@ -256,5 +259,40 @@ describe("explorer links", () => {
   it("are not there on the local chain (no broken link)", () => {
     inApp(<AccountName address={someone} />);
     expect(screen.queryByRole("link")).toBeNull();
+  });
+});
+
+describe("balances and the demo faucet", () => {
+  const someone = address(43);
+  const token = address(44);
+  const holdings: HoldingsData = {
+    account: someone,
+    eth: 1_234_567_800_000_000_000n,
+    demo: {
+      token: { address: token, symbol: "dEUR", decimals: 18 },
+      balance: 0n,
+      faucetAmount: 10n ** 21n,
+      claimableFrom: 0,
+    },
+  };
+  const show = (chainId: number) => {
+    const client = testQueryClient();
+    client.setQueryData(queryKeyOf(chainId, pointRead("holdings", [someone])), holdings);
+    return render(
+      <TestProviders network={network(chainConfig({ chainId, demoToken: token }))} client={client}>
+        <Holdings account={someone} />
+      </TestProviders>,
+    );
+  };
+  it("shows ETH and dEUR, and on the local chain the faucet", () => {
+    show(31337);
+    expect(screen.getByTestId("balance-eth").textContent).toBe("1.2345 ETH");
+    expect(screen.getByTestId("balance-demo").textContent).toBe("0 dEUR");
+    expect(screen.getByRole("button", { name: /demo faucet/ })).toBeDefined();
+  });
+  it("offers no faucet on another chain", () => {
+    show(11155111);
+    expect(screen.getByTestId("balance-demo").textContent).toBe("0 dEUR");
+    expect(screen.queryByRole("button", { name: /demo faucet/ })).toBeNull();
   });
 });

@@ -28,15 +28,29 @@ export function chainConfig(patch: Partial<ChainConfig> = {}): ChainConfig {
   };
 }
 
+/** A query client as the dApp's, without retries: `setQueryData` gives a component its reads. */
+export function testQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { queryKeyHashFn: hashQueryKey, retry: false, staleTime: Infinity } },
+  });
+}
+
 /**
  * The dApp's providers without its live updates (which poll the server): networks, wagmi, queries and the head, so
  * that a component with transactions and reads renders as on a page.
  */
-export function TestProviders({ network, children }: { network: NetworkConfig; children: ReactNode }) {
+export function TestProviders({
+  network,
+  children,
+  client,
+}: {
+  network: NetworkConfig;
+  children: ReactNode;
+  /** A query client holding answers already (reads the test gives instead of a server). */
+  client?: QueryClient;
+}) {
   const [config] = useState(() => wagmiConfigOf(network));
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { queryKeyHashFn: hashQueryKey, retry: false } } }),
-  );
+  const [queryClient] = useState(() => client ?? testQueryClient());
   return (
     <NetworkConfigProvider value={network}>
       <WagmiProvider config={config}>
