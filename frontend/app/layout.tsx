@@ -11,7 +11,8 @@ import "./globals.css";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
-  title: "Weconet",
+  // Each page names itself (its `metadata.title`): "Governance · Weconet"; a page without a title is "Weconet".
+  title: { default: "Weconet", template: "%s · Weconet" },
   description: "Members vote on rules and open or close connections; providers list, consumers book; auditors read.",
 };
 

@@ -19,7 +19,6 @@ export function NetworkPage() {
 
   return (
     <>
-      <title>Network · Weconet</title>
       <h1>Network</h1>
       <Query result={status} what="the network">
         {(s) => (

@@ -2,6 +2,7 @@
 
 import type { Address } from "viem";
 
+import { useExplorerHref } from "@/components/Explorer";
 import { shortAddress } from "@/lib/format";
 import { useNetworkConfig } from "@/lib/weconet";
 
@@ -12,13 +13,24 @@ export function useDevName(address: string | undefined): string | undefined {
   return devAccounts.find((a) => a.address.toLowerCase() === address.toLowerCase())?.name;
 }
 
-/** An address, shortened, with the full one in its title, and the demo person's name on the local chain. */
+/**
+ * An address, shortened, with the full one in its title, the demo person's name on the local chain, and a link to
+ * the chain's explorer where it has one.
+ */
 export function AccountName({ address }: { address: Address | string }) {
   const name = useDevName(address);
+  const href = useExplorerHref("address", address);
+  const short = <code>{shortAddress(address)}</code>;
   return (
     <span className="account" title={address}>
       {name !== undefined && <strong>{name} </strong>}
-      <code>{shortAddress(address)}</code>
+      {href === undefined ? (
+        short
+      ) : (
+        <a href={href} target="_blank" rel="noreferrer" aria-label={`${address} on the explorer`}>
+          {short}
+        </a>
+      )}
     </span>
   );
 }

@@ -1,14 +1,23 @@
 "use client";
 
+import dynamic from "next/dynamic";
+
 import { TxStatus } from "@/components/TxStatus";
 import { useChainNow } from "@/lib/clock";
 import { formatTime } from "@/lib/format";
 import { useTransaction } from "@/lib/tx";
 import { useWeconet, useWeconetRead } from "@/lib/weconet";
 
+// Balances show only with a wallet connected: their code (amounts, the faucet) is not part of a visitor's page.
+const Holdings = dynamic(() => import("@/components/Holdings").then((m) => m.Holdings), {
+  ssr: false,
+  loading: () => <span className="muted"> · reading your balance…</span>,
+});
+
 /**
- * The connected member at a glance: status, roles and voting power. A new member's vote counts only after the
- * probation period: the card says from when, and offers to activate it once due (anyone may; here oneself).
+ * The connected member at a glance: status, roles, voting power and balances (with the demo faucet on the local
+ * chain). A new member's vote counts only after the probation period: the card says from when, and offers to
+ * activate it once due (anyone may; here oneself).
  */
 export function MeCard() {
   const { account } = useWeconet();
@@ -46,6 +55,7 @@ export function MeCard() {
           <TxStatus state={tx.state} />
         </span>
       )}
+      <Holdings account={account} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { WagmiProvider } from "wagmi";
 
+import { ActiveExplorer } from "@/components/Explorer";
 import type { NetworkConfig } from "@/lib/network";
 import { hashQueryKey } from "@/lib/page-reads";
 import { SocketSessionsProvider } from "@/lib/socket";
@@ -30,7 +31,9 @@ export function Providers({ network, children }: { network: NetworkConfig; child
         <QueryClientProvider client={queryClient}>
           <HeadProvider>
             <LiveUpdates />
-            <SocketSessionsProvider>{children}</SocketSessionsProvider>
+            <SocketSessionsProvider>
+              <ActiveExplorer>{children}</ActiveExplorer>
+            </SocketSessionsProvider>
           </HeadProvider>
         </QueryClientProvider>
       </WagmiProvider>

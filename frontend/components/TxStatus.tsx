@@ -1,10 +1,17 @@
 "use client";
 
+import { useExplorerHref } from "@/components/Explorer";
 import type { TxState } from "@/lib/tx";
 import { shortAddress } from "@/lib/format";
 
-/** Where a transaction is, announced to screen readers as it changes. */
+/**
+ * Where a transaction is, announced to screen readers as it changes, with a link to it on the chain's explorer
+ * where the chain has one. A form resets it (`tx.reset`) when its own check finds a field error: an old status
+ * never stays beside new field errors.
+ */
 export function TxStatus({ state }: { state: TxState }) {
+  const hash = "hash" in state ? state.hash : undefined;
+  const href = useExplorerHref("tx", hash ?? "");
   return (
     <p
       className={`tx tx-${state.status}`}
@@ -15,6 +22,14 @@ export function TxStatus({ state }: { state: TxState }) {
       data-tx-out-of-gas={state.status === "failed" && state.outOfGas === true ? "" : undefined}
     >
       {describe(state)}
+      {hash !== undefined && href !== undefined && (
+        <>
+          {" "}
+          <a href={href} target="_blank" rel="noreferrer">
+            View on the explorer
+          </a>
+        </>
+      )}
     </p>
   );
 }

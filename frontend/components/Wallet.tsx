@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
 
 import { messageOf } from "@/lib/message";
@@ -8,22 +8,60 @@ import { useActiveChain, useNetworkConfig } from "@/lib/weconet";
 
 import { AccountName } from "./AccountName";
 
-/** Connect (an EIP-6963 wallet, or on the local chain a development account), or the connected account. */
+/**
+ * Connect (an EIP-6963 wallet, or on the local chain a development account), or the connected account. The panel
+ * closes with Escape (the focus back on its button); once a wallet connects the focus moves to the connected
+ * account, where the button was, and after disconnecting back to the button.
+ */
 export function WalletButton() {
   const { address, isConnected, connector } = useConnection();
   const { disconnect } = useDisconnect();
   const [open, setOpen] = useState(false);
-  if (isConnected && address !== undefined) {
+  const trigger = useRef<HTMLButtonElement>(null);
+  const connected = useRef<HTMLDivElement>(null);
+  // Where the focus goes at the next render: set by what the member just did, not by a reconnect on page load.
+  const focusNext = useRef<"trigger" | "connected" | undefined>(undefined);
+  const showConnected = isConnected && address !== undefined;
+  useEffect(() => {
+    const target = focusNext.current === "trigger" ? trigger.current : connected.current;
+    if (focusNext.current === undefined || target === null) return;
+    focusNext.current = undefined;
+    target.focus();
+  });
+  // Connected from the open panel (which unmounts then, before its own callbacks could run): the focus goes to the
+  // connected account, where the panel's button was.
+  useEffect(() => {
+    if (!showConnected || !open) return;
+    focusNext.current = "connected";
+    setOpen(false);
+  }, [showConnected, open]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      focusNext.current = "trigger";
+      setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+  if (showConnected) {
     return (
-      <div className="wallet" data-testid="wallet-connected">
+      <div
+        className="wallet"
+        data-testid="wallet-connected"
+        ref={connected}
+        tabIndex={-1}
+        role="group"
+        aria-label="Connected wallet"
+      >
         <AccountName address={address} />
         <span className="muted small">{connector?.name}</span>
         <button
           type="button"
           className="secondary"
           onClick={() => {
-            // The connect panel unmounted when the wallet connected: start closed next time.
-            setOpen(false);
+            focusNext.current = "trigger";
             disconnect();
           }}
         >
@@ -34,15 +72,21 @@ export function WalletButton() {
   }
   return (
     <div className="wallet">
-      <button type="button" aria-expanded={open} aria-controls="connect-panel" onClick={() => setOpen(!open)}>
+      <button
+        ref={trigger}
+        type="button"
+        aria-expanded={open}
+        aria-controls="connect-panel"
+        onClick={() => setOpen(!open)}
+      >
         Connect wallet
       </button>
-      {open && <ConnectPanel onDone={() => setOpen(false)} />}
+      {open && <ConnectPanel />}
     </div>
   );
 }
 
-function ConnectPanel({ onDone }: { onDone: () => void }) {
+function ConnectPanel() {
   const connectors = useConnectors();
   const { mutate: connect, error, isPending } = useConnect();
   const { chain } = useActiveChain();
@@ -52,10 +96,12 @@ function ConnectPanel({ onDone }: { onDone: () => void }) {
   const [person, setPerson] = useState(dev[0]?.id ?? "");
   const selectId = useId();
   const chosen = dev.find((c) => c.id === person);
-  const connectWith = (c: (typeof connectors)[number]) =>
-    connect({ connector: c, chainId: chain.chainId }, { onSuccess: onDone });
+  const connectWith = (c: (typeof connectors)[number]) => connect({ connector: c, chainId: chain.chainId });
+  const panel = useRef<HTMLDivElement>(null);
+  // Opened: the focus goes to its first choice (Escape closes it again, see WalletButton).
+  useEffect(() => panel.current?.querySelector<HTMLElement>("button, select")?.focus(), []);
   return (
-    <div id="connect-panel" className="panel connect-panel" role="group" aria-label="Connect a wallet">
+    <div id="connect-panel" ref={panel} className="panel connect-panel" role="group" aria-label="Connect a wallet">
       <h2 className="h3">Browser wallets</h2>
       {injected.length === 0 ? (
         <p className="muted small">

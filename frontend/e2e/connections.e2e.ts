@@ -34,7 +34,14 @@ describe("connections", () => {
     expect(await row.textContent()).toContain("Customer care");
     await screenshot(page, "connections-opened");
 
+    // Closing is for good: the row asks first, and nothing is sent until the member confirms.
+    const before = await blockNumber();
     await row.getByRole("button", { name: "Close" }).click();
+    const dialog = row.getByRole("alertdialog", { name: "Close" });
+    expect(await dialog.textContent()).toMatch(/Close this connection for good\?/);
+    await screenshot(page, "connections-close-confirm");
+    expect(await blockNumber()).toBe(before);
+    await dialog.getByRole("button", { name: "Close the connection" }).click();
     await succeeds(row, () => row.waitFor({ state: "detached" }));
     await screenshot(page, "connections-closed");
   });

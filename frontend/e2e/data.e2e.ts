@@ -78,6 +78,7 @@ describe("my data through the socket", () => {
     await switchTo(page, "bob");
     const given = page.getByTestId("connections-given").locator(`tr[data-party="${dave.address}"]`);
     await given.getByRole("button", { name: "Close" }).click();
+    await given.getByRole("button", { name: "Close the connection" }).click();
     await succeeds(given, () => given.waitFor({ state: "detached" }));
 
     // Dave's next read is refused, and he is told why.

@@ -1,23 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { BUDGET, FAIL_FACTOR } from "../scripts/budget";
-import { openBrowser, screenshot, SCREENSHOTS, type Session } from "./support/browser";
-
-/** Every page, and what shows that its data has arrived. */
-const PAGES = [
-  { name: "network", path: "/", ready: '[data-testid="members"] tbody tr' },
-  { name: "governance", path: "/governance", ready: "article[data-proposal]" },
-  // Without a wallet My data shows where the data lives: the socket URL, read from the chain's SocketDirectory.
-  { name: "data", path: "/data", ready: '[data-testid="socket-url"]' },
-  { name: "connections", path: "/connections", ready: '[data-testid="grant-form"] input[type="checkbox"]' },
-  { name: "market", path: "/market", ready: '[data-testid="live-offers"] [data-offer]' },
-  { name: "leaders", path: "/leaders", ready: '[data-testid="applicants"] tbody tr' },
-  { name: "developers", path: "/developers", ready: '[data-testid="applications"] li' },
-  { name: "audit", path: "/audit", ready: '[data-testid="timeline"] tbody tr' },
-] as const;
+import { blockNumber, connectAs, openBrowser, screenshot, SCREENSHOTS, type Session } from "./support/browser";
+import { appRoutes, pathOf, ROLES, ROUTES } from "./support/routes";
 
 interface Timing {
   page: string;
@@ -58,8 +47,14 @@ afterAll(async () => {
   );
 });
 
+it("the suite knows every page of the dApp (support/routes.ts)", () => {
+  expect(appRoutes()).toEqual(ROUTES.map((r) => r.route).sort());
+});
+
 describe("every page loads on its own and shows its data", () => {
-  it.each(PAGES)("$name ($path)", async ({ name, path: route, ready }) => {
+  it.each(ROUTES)("$name ($route)", async (r) => {
+    const { name, ready } = r;
+    const route = await pathOf(r);
     // A fresh context: nothing cached, no wallet connected — a first visit.
     const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: s.dappUrl });
     const page = await context.newPage();
@@ -106,11 +101,154 @@ describe("every page loads on its own and shows its data", () => {
     // Past the budget by more than FAIL_FACTOR is a regression, not a busy machine.
     expect(timing?.jsGzipKB).toBeLessThanOrEqual(BUDGET.jsGzipKB * FAIL_FACTOR);
     expect(timing?.contentReady).toBeLessThanOrEqual(BUDGET.contentReadyMs * FAIL_FACTOR);
+    expect(await page.title()).toBe(`${r.title} · Weconet`);
     await screenshot(page, `page-${name}`);
     // A narrow screen, too: the layout is responsive.
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, `page-${name}-mobile`);
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe("every page for every role", () => {
+  it.each(ROLES.filter((r) => r.person !== undefined))(
+    "$role ($person) sees every page",
+    async ({ role, person }) => {
+      const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: s.dappUrl });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto("/");
+      await connectAs(page, person ?? "");
+      for (const r of ROUTES) {
+        // The wallet stays connected from page to page (wagmi reconnects it from the browser's storage).
+        await page.goto(await pathOf(r));
+        await page.locator(r.ready).first().waitFor();
+        await page
+          .getByTestId("wallet-connected")
+          .getByText(person ?? "", { exact: true })
+          .waitFor();
+        await page.getByTestId("me").waitFor();
+        expect(await page.title()).toBe(`${r.title} · Weconet`);
+        await screenshot(page, `role-${role}-${r.name}`);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    300_000,
+  );
+});
+
+describe("polish and safety", () => {
+  // Each journey in a fresh browser context: nobody connected, nothing carried over from the one before.
+  let context: BrowserContext;
+  let page: Page;
+  beforeEach(async () => {
+    context = await s.browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: s.dappUrl });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+  });
+  afterEach(() => context.close());
+
+  it("Escape closes the wallet panel, the focus back on its button; connecting moves it to the wallet", async () => {
+    await page.goto("/");
+    const trigger = page.getByRole("button", { name: "Connect wallet" });
+    await trigger.click();
+    const panel = page.getByRole("group", { name: "Connect a wallet" });
+    await panel.waitFor();
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+    expect(await trigger.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Keyboard only: open, choose, connect.
+    await page.keyboard.press("Enter");
+    const deployer = await page
+      .getByLabel("Act as")
+      .locator("option")
+      .filter({ hasText: /^deployer — / })
+      .getAttribute("value");
+    await page.getByLabel("Act as").selectOption(deployer ?? "");
+    await page.getByRole("button", { name: "Connect development account" }).click();
+    const wallet = page.getByTestId("wallet-connected");
+    await wallet.waitFor();
+    await expect.poll(() => wallet.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it("a wallet sees its ETH and dEUR, and on the local chain takes play money from the demo faucet", async () => {
+    // The deployer never claimed: no dEUR yet.
+    await page.goto("/");
+    await connectAs(page, "deployer");
+    const demo = page.getByTestId("balance-demo");
+    await expect.poll(() => demo.textContent()).toBe("0 dEUR");
+    expect(await page.getByTestId("balance-eth").textContent()).toMatch(/^\d+(\.\d{1,4})? ETH$/);
+    await page.getByRole("button", { name: /^Get 1,?000 dEUR \(demo faucet\)$/ }).click();
+    await expect.poll(() => demo.textContent()).toMatch(/^1,?000 dEUR$/);
+    // Once a day: the button waits, and says until when.
+    expect(await page.getByRole("button", { name: /^Get 1,?000 dEUR \(demo faucet\)$/ }).isDisabled()).toBe(true);
+    await page
+      .getByTestId("holdings")
+      .getByText(/next claim from/)
+      .waitFor();
+    // The local chain has no explorer: nothing links to one.
+    expect(await page.locator('a[href*="/address/"], a[href*="/tx/"]').count()).toBe(0);
+    await screenshot(page, "wallet-balances-faucet");
+  });
+
+  it("a leader is not offered Suspend on the manager or another leader, only on members", async () => {
+    await page.goto("/leaders");
+    await connectAs(page, "lars");
+    const rows = page.getByTestId("members-to-manage");
+    const row = (name: string) => rows.locator("tr").filter({ has: page.getByText(name, { exact: true }) });
+    await row("alice").getByRole("button", { name: "Suspend" }).waitFor();
+    for (const name of ["manager", "lena"]) {
+      expect(
+        await row(name)
+          .getByRole("button", { name: /Suspend|Reinstate/ })
+          .count(),
+      ).toBe(0);
+    }
+    expect(await row("manager").getByTestId("no-oversight").textContent()).toBe(
+      "Only the members' vote oversees the manager.",
+    );
+    expect(await row("lena").getByTestId("no-oversight").textContent()).toBe("Only the manager oversees a leader.");
+    await screenshot(page, "leaders-as-leader");
+    await page.getByRole("button", { name: "Disconnect" }).click();
+    // The manager may suspend a leader.
+    await connectAs(page, "manager");
+    await row("lena").getByRole("button", { name: "Suspend" }).waitFor();
+  });
+
+  it("the local chain's skip ahead shows once, asks first and says it moves everyone's clock", async () => {
+    await page.goto("/governance");
+    await page.locator("article[data-proposal]").first().waitFor();
+    const travel = page.getByTestId("time-travel");
+    await travel.first().waitFor();
+    expect(await travel.count()).toBe(1);
+    const before = await blockNumber();
+    await travel.getByRole("button", { name: /^Local chain: skip ahead to / }).click();
+    const dialog = travel.getByRole("alertdialog");
+    expect(await dialog.textContent()).toMatch(/forward, to .*\? The clock moves for everyone on this chain/);
+    await screenshot(page, "governance-skip-ahead-confirm");
+    // Taken back: the clock stays (the other journeys rely on the demo's open vote).
+    await dialog.getByRole("button", { name: "Keep it" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await blockNumber()).toBe(before);
+  });
+
+  it("a days field refuses a huge number in words, and sends nothing", async () => {
+    await page.goto("/market");
+    await connectAs(page, "dave");
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Post a request" }) });
+    await form.getByLabel("What you need").selectOption({ index: 1 });
+    await form.getByLabel("At most (ETH a unit)").fill("0.01");
+    await form.getByLabel("Open for (days)").fill("100000000000000000000");
+    const before = await blockNumber();
+    await form.getByRole("button", { name: "Post request" }).click();
+    const field = form.getByLabel("Open for (days)");
+    await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
+    expect(await form.textContent()).not.toMatch(/safe 48-bit|e\+24/);
+    expect(await blockNumber()).toBe(before);
+    await screenshot(page, "market-request-days-error");
   });
 });

@@ -1,7 +1,9 @@
-import type { PublicClient } from "viem";
+import type { Address, PublicClient } from "viem";
 import { getPublicClient, getWalletClient } from "wagmi/actions";
 
-import { createWeconet, type SigningClient, type Weconet } from "@weconet/sdk";
+import { createWeconet, sendCall, type Sent, type SigningClient, type Weconet } from "@weconet/sdk";
+
+import { DEMO_EURO_ABI } from "./faucet";
 
 import { deploymentOf, type ChainConfig } from "./network";
 import type { WeconetWagmiConfig } from "./wagmi";
@@ -25,4 +27,15 @@ export async function actingWeconet(
   if (publicClient === undefined) throw new Error(`no client for chain ${chain.chainId}`);
   const wallet = (await getWalletClient(config, { chainId: chain.chainId })) as SigningClient;
   return createWeconet({ deployment: deploymentOf(chain), publicClient, walletClient: observe(wallet) });
+}
+
+/** Claims from the demo token's faucet as the acting wallet (simulated first, like every SDK action). */
+export function claimFromFaucet(w: Weconet, token: Address): Promise<Sent> {
+  return sendCall(w.context, {
+    address: token,
+    abi: DEMO_EURO_ABI,
+    functionName: "claim",
+    args: [],
+    doing: "claim from the demo faucet",
+  });
 }

@@ -3,6 +3,7 @@ import { isAddress, type Address, type Hex } from "viem";
 import type { Attribute } from "@weconet/sdk";
 
 import { attributeSetProblem } from "./attributes";
+import { parseDays } from "./fields";
 import { formatDuration } from "./format";
 import { checkPurpose } from "./purpose";
 
@@ -27,8 +28,6 @@ export interface GrantTerms {
   duration: number;
 }
 
-const DAY = 86_400;
-
 /**
  * Checks a connection before anything is sent — a grantee that is not the member themself, active person
  * attributes of the taxonomy, a purpose of the network's W3C DPV purposes, an expiry within the network rule `maxGrantDuration` — and gives
@@ -51,19 +50,19 @@ export function checkGrant(
   if (attributeProblem === "unusable") errors.attributes = "Only active person attributes can be shared.";
   const purpose = checkPurpose(draft.purpose);
   if (purpose.problem !== undefined) errors.purpose = purpose.problem;
-  const days = Number(draft.days);
-  if (draft.days.trim() === "" || !Number.isFinite(days) || days <= 0) {
-    errors.days = "Enter how many days it lasts (more than 0).";
-  } else if (context.maxGrantDuration !== undefined && days * DAY > Number(context.maxGrantDuration)) {
+  const duration = parseDays(draft.days, "Enter how many days it lasts (more than 0).");
+  if (!duration.ok) {
+    errors.days = duration.error;
+  } else if (context.maxGrantDuration !== undefined && duration.value > context.maxGrantDuration) {
     errors.days = `The network allows at most ${formatDuration(context.maxGrantDuration)} (rule maxGrantDuration).`;
   }
-  if (Object.keys(errors).length > 0 || purpose.code === undefined) return { errors };
+  if (Object.keys(errors).length > 0 || purpose.code === undefined || !duration.ok) return { errors };
   return {
     terms: {
       grantee: grantee as Address,
       attributes: [...draft.attributes].sort((a, b) => a - b),
       purpose: purpose.code,
-      duration: Math.round(days * DAY),
+      duration: Number(duration.value),
     },
     errors,
   };

@@ -13,6 +13,8 @@ import {
   type Weconet,
 } from "@weconet/sdk";
 
+import { MAX_UNIT_PRICE, parseDays } from "./fields";
+
 // Amounts and counts read and parse with the SDK's formatters (sdk/src/format), shared with the CLI.
 export { ETH_TOKEN, formatAmount, parseAmount, parseCount } from "@weconet/sdk";
 export type { TokenInfo } from "@weconet/sdk";
@@ -50,25 +52,24 @@ export type OfferErrors = Partial<Record<keyof OfferDraft, string>>;
 export function checkOffer(draft: OfferDraft, now: number | undefined) {
   const errors: OfferErrors = {};
   if (!/^\d+$/.test(draft.resourceId)) errors.resourceId = "Choose one of your resources.";
-  const price = parseAmount(draft.unitPrice, ETH_TOKEN);
+  const price = parseAmount(draft.unitPrice, ETH_TOKEN, MAX_UNIT_PRICE);
   if (!price.ok) errors.unitPrice = price.error;
   const capacity = parseCount(draft.capacity, "capacity");
   if (!capacity.ok) errors.capacity = capacity.error;
-  const days = draft.days.trim();
-  if (days !== "" && !(/^\d+(\.\d+)?$/.test(days) && Number(days) > 0)) {
-    errors.days = "Leave empty for no end, or enter how many days it stays bookable.";
-  }
+  const noDays = "Leave empty for no end, or enter how many days it stays bookable.";
+  const days = draft.days.trim() === "" ? undefined : parseDays(draft.days, noDays);
+  if (days?.ok === false) errors.days = days.error === noDays ? noDays : `${days.error} Leave empty for no end.`;
   if (draft.description.trim() === "") {
     errors.description = "Describe the offer: only the document's hash goes on-chain.";
   }
-  if (!price.ok || !capacity.ok || Object.keys(errors).length > 0) return { errors };
+  if (!price.ok || !capacity.ok || days?.ok === false || Object.keys(errors).length > 0) return { errors };
   return {
     errors,
     listing: {
       resourceId: BigInt(draft.resourceId),
       unitPrice: price.value,
       capacity: capacity.value,
-      ...(days === "" || now === undefined ? {} : { validUntil: now + Math.round(Number(days) * 86_400) }),
+      ...(days === undefined || now === undefined ? {} : { validUntil: now + Number(days.value) }),
       document: draft.description.trim(),
     },
   };

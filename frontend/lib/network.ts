@@ -33,6 +33,16 @@ export interface ChainConfig {
    * the lists are read from it; null when there is none (they are then folded from the node's events).
    */
   indexerUrl: string | null;
+  /**
+   * The chain's block explorer (Etherscan-style: `<url>/address/<a>`, `<url>/tx/<hash>`), from
+   * `WECONET_EXPLORER_URL_<id>` or viem's chain list; null where there is none (the local chain): no link then.
+   */
+  explorerUrl: string | null;
+  /**
+   * The demo's play-money euro (DemoEuro, deployed by the demo's own module beside the network's contracts), when
+   * the deployment has it: its balance shows beside ETH, and on the local chain its faucet is offered.
+   */
+  demoToken: Address | null;
 }
 
 export interface DevWalletAccount {

@@ -3,6 +3,7 @@ import type { Address, Hex } from "viem";
 import type { AuditEvent, ViewPage, Weconet } from "@weconet/sdk";
 
 import type { DecodedCall } from "./call-text";
+import type { Holdings } from "./faucet";
 import type { TokenInfo } from "./market";
 
 /**
@@ -30,6 +31,8 @@ export interface DappReads {
   decodeCalls(calls: readonly { target: Address; data: Hex }[]): Promise<DecodedCall[]>;
   /** Every event of the deployment, in chain order. */
   auditEvents(): Promise<AuditEvent[]>;
+  /** `account`'s ETH, and its demo euro with the faucet's next claim when the chain has the demo token. */
+  holdings(account: Address): Promise<Holdings>;
 }
 
 /** Every read the pages make: the SDK's reads and the dApp's own, each by its name. */

@@ -72,6 +72,9 @@ export const REFRESH = {
   voteOf: { contracts: ["governor", "membership"] },
   decodeCalls: {},
   auditEvents: { anyEvent: true },
+  // ETH and the demo token move with transactions to no Weconet contract (gas, a faucet claim, a transfer): by
+  // block, like the status (the server keeps one answer per block for every tab that asks).
+  holdings: { block: true },
 } as const satisfies { [N in ReadName]: Refresh };
 
 /**

@@ -3,6 +3,7 @@ import { erc20Abi, zeroAddress, type Address } from "viem";
 import type { AuditEvent, Weconet } from "@weconet/sdk";
 
 import { decodeCall } from "./calls";
+import { DEMO_EURO_ABI, type Holdings } from "./faucet";
 import { ETH_TOKEN, type TokenInfo } from "./market";
 import { deploymentOf, type ChainConfig } from "./network";
 import type { ReadArgs, ReadName, ReadResult, Reads } from "./reads";
@@ -28,6 +29,7 @@ export function readsOf(w: Weconet, chain: ChainConfig): Reads {
       for await (const e of w.audit.events()) all.push(e);
       return all;
     },
+    holdings: (account) => readHoldings(w, chain.demoToken, account),
   };
 }
 
@@ -60,4 +62,32 @@ async function readTokens(weconet: Weconet, tokens: readonly Address[]): Promise
       return { address, symbol, decimals };
     }),
   );
+}
+
+/** `account`'s ETH and, when the chain has the demo token, its balance and faucet (read in one round of calls). */
+async function readHoldings(weconet: Weconet, demoToken: Address | null, account: Address): Promise<Holdings> {
+  const client = weconet.publicClient;
+  const demo = async (address: Address): Promise<Holdings["demo"]> => {
+    const read = <F extends "symbol" | "decimals" | "FAUCET_AMOUNT" | "FAUCET_COOLDOWN">(functionName: F) =>
+      client.readContract({ address, abi: DEMO_EURO_ABI, functionName });
+    const [symbol, decimals, balance, last, amount, cooldown] = await Promise.all([
+      read("symbol"),
+      read("decimals"),
+      client.readContract({ address, abi: DEMO_EURO_ABI, functionName: "balanceOf", args: [account] }),
+      client.readContract({ address, abi: DEMO_EURO_ABI, functionName: "lastClaim", args: [account] }),
+      read("FAUCET_AMOUNT"),
+      read("FAUCET_COOLDOWN"),
+    ]);
+    return {
+      token: { address, symbol, decimals },
+      balance,
+      faucetAmount: amount,
+      claimableFrom: last === 0n ? 0 : Number(last + cooldown),
+    };
+  };
+  const [eth, token] = await Promise.all([
+    client.getBalance({ address: account }),
+    demoToken === null ? null : demo(demoToken).catch(() => null),
+  ]);
+  return { account, eth, demo: token };
 }

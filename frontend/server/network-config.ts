@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-import { createPublicClient, http } from "viem";
+import { createPublicClient, getAddress, http, isAddress, type Address } from "viem";
+import * as knownChains from "viem/chains";
 
 import { assertDeploymentLive, loadDeployment } from "@weconet/sdk/node";
 
@@ -42,6 +43,9 @@ export async function networkConfig(): Promise<NetworkConfig> {
         fromBlock: deployment.fromBlock.toString(),
         socketUrl: process.env.WECONET_SOCKET_URL ?? null,
         indexerUrl: process.env.WECONET_INDEXER_URL ?? null,
+        // A local node has no explorer: no link rather than a broken one.
+        explorerUrl: null,
+        demoToken: demoTokenIn(localDir),
       });
     } catch (error) {
       problems.push(
@@ -64,6 +68,8 @@ export async function networkConfig(): Promise<NetworkConfig> {
         fromBlock: deployment.fromBlock.toString(),
         socketUrl: process.env[`WECONET_SOCKET_URL_${chainId}`] ?? null,
         indexerUrl: process.env[`WECONET_INDEXER_URL_${chainId}`] ?? null,
+        explorerUrl: explorerOf(chainId),
+        demoToken: demoTokenIn(path.join(deploymentsDir, entry)),
       });
     } catch (error) {
       problems.push(`deploy/deployments/${entry}: ${error instanceof Error ? error.message : String(error)}`);
@@ -71,6 +77,31 @@ export async function networkConfig(): Promise<NetworkConfig> {
   }
 
   return { chains, devAccounts, problems };
+}
+
+/**
+ * The block explorer of chain `chainId`: `WECONET_EXPLORER_URL_<id>` (empty: none), else the one viem's chain list
+ * names (Sepolia's Etherscan, …), else none.
+ */
+export function explorerOf(chainId: number): string | null {
+  const configured = process.env[`WECONET_EXPLORER_URL_${chainId}`];
+  if (configured !== undefined) return configured.trim() === "" ? null : configured.trim().replace(/\/+$/, "");
+  const known = Object.values(knownChains).find((c) => c.id === chainId);
+  return known?.blockExplorers?.default.url.replace(/\/+$/, "") ?? null;
+}
+
+/** The demo's DemoEuro in a deployment's addresses (Ignition's `WeconetDemoEuro#DemoEuro`), when it is there. */
+export function demoTokenIn(dir: string): Address | null {
+  try {
+    const addresses = JSON.parse(readFileSync(path.join(dir, "deployed_addresses.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    const address = addresses["WeconetDemoEuro#DemoEuro"];
+    return typeof address === "string" && isAddress(address) ? getAddress(address) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

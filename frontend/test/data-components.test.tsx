@@ -6,7 +6,7 @@ import type { Address, Hex } from "viem";
 
 import { purposeCode, type Attribute } from "@weconet/sdk";
 
-import { ConfirmButton } from "@/components/data/Confirm";
+import { ConfirmButton } from "@/components/Confirm";
 import { Readers } from "@/components/data/Readers";
 import { Receipts, type ReceiptLog } from "@/components/data/Receipts";
 import { SocketStatus } from "@/components/data/SocketStatus";

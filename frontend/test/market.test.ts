@@ -62,7 +62,7 @@ describe("listing an offer is checked before anything is sent", () => {
         resourceId: "Choose one of your resources.",
         unitPrice: "Enter an amount in ETH, e.g. 0.01.",
         capacity: "Enter the capacity: a whole number above 0.",
-        days: "Leave empty for no end, or enter how many days it stays bookable.",
+        days: "A duration cannot be negative. Leave empty for no end.",
         description: "Describe the offer: only the document's hash goes on-chain.",
       },
     });

@@ -22,23 +22,23 @@ describe("which reads a new head refreshes", () => {
     expect(readsToRefresh(undefined, headOf(watched())).size).toBe(0);
   });
 
-  it("a block without any change refreshes only what shows the block", () => {
-    expect(names(watched(), watched({ block: 11n, timestamp: 1_001 }))).toEqual(["status"]);
+  it("a block without any change refreshes only what shows the block (and the balances, which any transaction moves)", () => {
+    expect(names(watched(), watched({ block: 11n, timestamp: 1_001 }))).toEqual(["holdings", "status"]);
   });
 
   it("a changed table refreshes the lists that read it (the SDK's LIST_TABLES), and nothing else", () => {
     const before = watched({ tables: { booking: 5n, marketRequest: 5n } });
     const after = watched({ block: 11n, tables: { booking: 5n, marketRequest: 11n } });
-    expect(names(before, after)).toEqual(["marketRequests", "status"]);
+    expect(names(before, after)).toEqual(["holdings", "marketRequests", "status"]);
     const credit = watched({ block: 12n, tables: { booking: 5n, marketRequest: 11n, credit: 12n } });
-    expect(names(after, credit)).toEqual(["bookings", "credits", "status"]);
+    expect(names(after, credit)).toEqual(["bookings", "credits", "holdings", "status"]);
   });
 
   it("an event of a contract refreshes its point reads (view calls) and whatever reads every event", () => {
     const before = watched({ contracts: { membership: 3n } });
     const after = watched({ block: 11n, contracts: { membership: 11n } });
     expect(names(before, after)).toEqual(
-      ["auditEvents", "authorizations", "isAuthorized", "member", "socket", "status", "voteOf"].sort(),
+      ["auditEvents", "authorizations", "holdings", "isAuthorized", "member", "socket", "status", "voteOf"].sort(),
     );
   });
 
@@ -51,18 +51,19 @@ describe("which reads a new head refreshes", () => {
     expect(refreshed).toContain("offer");
     expect(refreshed).not.toContain("member");
     // Nothing happened at all: nothing is read again but the block.
-    expect(names(before, watched({ block: 12n, tables: null }))).toEqual(["status"]);
+    expect(names(before, watched({ block: 12n, tables: null }))).toEqual(["holdings", "status"]);
   });
 
   it("reads that depend on the time alone are refreshed at each step of the chain's clock", () => {
     const start = CLOCK_STEP * 100;
     const first = watched({ timestamp: start });
-    expect(names(first, watched({ block: 11n, timestamp: start + CLOCK_STEP - 1 }))).toEqual(["status"]);
+    expect(names(first, watched({ block: 11n, timestamp: start + CLOCK_STEP - 1 }))).toEqual(["holdings", "status"]);
     expect(names(first, watched({ block: 11n, timestamp: start + CLOCK_STEP }))).toEqual(
       [
         "authorizations",
         "bookings",
         "connections",
+        "holdings",
         "isAuthorized",
         "marketRequests",
         "match",

@@ -149,6 +149,8 @@ export { proposalDetails, proposalSummary, voteView } from "./reads/governance.j
 export type { ProposalDerived, ProposalDetails, ProposalSummary, VoteView } from "./reads/governance.js";
 export { memberView } from "./reads/members.js";
 export type { MemberDerived, MemberFacts, MemberView } from "./reads/members.js";
+export { oversightOf } from "./oversight.js";
+export type { Oversight } from "./oversight.js";
 export { resourceView } from "./reads/resources.js";
 export type { ResourceView } from "./reads/resources.js";
 export type { ReceiptAnchor } from "./reads/sockets.js";

@@ -47,7 +47,6 @@ export function AuditPage() {
 
   return (
     <>
-      <title>Audit · Weconet</title>
       <h1>Audit trail</h1>
       <p className="muted">
         Every state change of every Weconet contract, read from the events alone: who did what, when. No personal data

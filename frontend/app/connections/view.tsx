@@ -34,7 +34,6 @@ export function ConnectionsPage() {
 
   return (
     <>
-      <title>Connections · Weconet</title>
       <h1>Connections</h1>
       <p className="muted">
         Not ownership but access: your data stays in your data socket; a connection lets a member or an application read

@@ -43,7 +43,6 @@ export function DataPage() {
 
   return (
     <>
-      <title>My data · Weconet</title>
       <h1>My data</h1>
       <p className="muted">
         Your personal data is not on the chain: it lives in your data socket

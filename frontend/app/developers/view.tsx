@@ -5,6 +5,7 @@ import { useState } from "react";
 import { purposeText, type ApplicationView, type Attribute } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { ConfirmButton } from "@/components/Confirm";
 import { attributeNames } from "@/components/connections/Lists";
 import { ApplicationForm, RegistrationConsentForm } from "@/components/developers/ApplicationForm";
 import { Query } from "@/components/Query";
@@ -23,7 +24,6 @@ export function DevelopersPage() {
   const attrs = attributes.data ?? [];
   return (
     <>
-      <title>Developers · Weconet</title>
       <h1>Developers</h1>
       <p className="muted">
         Applications are to data what a television is to electricity: many devices, one grid. An application asks
@@ -101,14 +101,19 @@ function ApplicationItem({
           <button type="button" className="secondary" onClick={() => setEditing(!editing)} aria-expanded={editing}>
             {editing ? "Cancel" : "Update"}
           </button>
-          <button
-            type="button"
-            className="danger"
+          <ConfirmButton
+            label="Retire for good"
+            tone="danger"
+            question={
+              <>
+                Retire {app.name} for good? Every connection to it stops authorizing at once, and a retired application
+                cannot be registered again.
+              </>
+            }
+            confirmLabel={`Retire ${app.name}`}
             disabled={tx.busy}
-            onClick={() => void tx.run("Retire application", (w) => w.applications.retire({ account: app.account }))}
-          >
-            Retire for good
-          </button>
+            onConfirm={() => void tx.run("Retire application", (w) => w.applications.retire({ account: app.account }))}
+          />
           <TxStatus state={tx.state} />
         </div>
       )}

@@ -25,7 +25,6 @@ export function GovernancePage() {
   const [proposing, setProposing] = useState(false);
   return (
     <>
-      <title>Governance · Weconet</title>
       <h1>Governance</h1>
       <p className="muted">
         One member, one vote. A proposal opens for voting after the voting delay; when it passes it is queued in the

@@ -23,7 +23,6 @@ export function LeadersPage() {
   const isLeader = me?.status === "active" && (me.roles.includes("leader") || me.isManager);
   return (
     <>
-      <title>Leaders · Weconet</title>
       <h1>Leaders</h1>
       {!isLeader && (
         <p className="banner warning">
@@ -63,7 +62,7 @@ export function LeadersPage() {
                 .filter((m) => m.status === "active" || m.status === "suspended")
                 .filter((m) => account === undefined || m.account.toLowerCase() !== account.toLowerCase())
                 .map((m) => (
-                  <MemberRow key={m.account} member={m} canAct={isLeader} />
+                  <MemberRow key={m.account} member={m} me={me} />
                 ))}
             </Table>
           )}

@@ -30,7 +30,6 @@ export function MarketPage() {
 
   return (
     <>
-      <title>Market · Weconet</title>
       <h1>Market</h1>
       <p className="muted">
         Providers list what their resources offer; consumers search and book. Payment waits in escrow until the booking

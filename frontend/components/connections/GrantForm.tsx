@@ -51,7 +51,8 @@ export function GrantForm({
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setShowErrors(true);
-    if (terms === undefined) return;
+    // A new field error: the last transaction's status line goes (it is not this attempt's).
+    if (terms === undefined) return tx.reset();
     const sent = await tx.run("Open connection", (w) => w.access.grant(terms));
     if (sent !== undefined) {
       setDraft(EMPTY);

@@ -5,6 +5,7 @@ import type { Address } from "viem";
 import type { ApplicationView, Attribute, ConnectionView, RequestView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { ConfirmButton } from "@/components/Confirm";
 import { SharedData } from "@/components/connections/SharedData";
 import { Countdown } from "@/components/Countdown";
 import { PurposeName } from "@/components/PurposeName";
@@ -84,23 +85,26 @@ export function ConnectionRow({
           <SharedData owner={c.owner} attributeIds={c.attributeIds} attributes={attributes} purpose={c.purpose} />
         )}
         {c.state !== "closed" && (
-          <button
-            type="button"
-            className="secondary"
-            disabled={tx.busy}
-            title={
-              side === "given"
-                ? "Closes every consent to this grantee: your own and those of bookings"
-                : "Gives up every consent from this owner"
+          <ConfirmButton
+            label={side === "given" ? "Close" : "Give up access"}
+            question={
+              side === "given" ? (
+                <>
+                  Close this connection for good? It closes every consent to this grantee — your own and those of
+                  bookings — at once; to share again you open a new one.
+                </>
+              ) : (
+                <>Give up this access for good? Every consent from this owner closes; only they can open a new one.</>
+              )
             }
-            onClick={() =>
+            confirmLabel={side === "given" ? "Close the connection" : "Give up the access"}
+            disabled={tx.busy}
+            onConfirm={() =>
               void (side === "given"
                 ? tx.run("Close connection", (w) => w.access.revoke({ grantee: c.grantee }))
                 : tx.run("Give up access", (w) => w.access.relinquish({ owner: c.owner })))
             }
-          >
-            {side === "given" ? "Close" : "Give up access"}
-          </button>
+          />
         )}
         <TxStatus state={tx.state} />
       </td>
@@ -180,14 +184,13 @@ export function OutgoingRequestRow({
         <PurposeName code={r.purpose} />
       </td>
       <td>
-        <button
-          type="button"
-          className="secondary"
+        <ConfirmButton
+          label="Withdraw"
+          question="Withdraw this request? The owner no longer sees it; to ask again you send a new one."
+          confirmLabel="Withdraw the request"
           disabled={tx.busy}
-          onClick={() => void tx.run("Withdraw request", (w) => w.access.cancelRequest({ owner: r.owner }))}
-        >
-          Withdraw
-        </button>
+          onConfirm={() => void tx.run("Withdraw request", (w) => w.access.cancelRequest({ owner: r.owner }))}
+        />
         <TxStatus state={tx.state} />
       </td>
     </tr>

@@ -1,6 +1,6 @@
 "use client";
 
-import { ConfirmButton } from "@/components/data/Confirm";
+import { ConfirmButton } from "@/components/Confirm";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import type { SocketSession } from "@/lib/socket";
 import { useSocketAction } from "@/lib/socket-action";

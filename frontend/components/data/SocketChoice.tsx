@@ -25,7 +25,9 @@ export function SocketChoice() {
     e.preventDefault();
     const problem = socketUrlProblem(url.trim());
     setError(problem);
-    if (problem === undefined) void tx.run("Name my socket", (w) => w.sockets.set({ url: url.trim() }));
+    // A new field error: the last transaction's status line goes (it is not this attempt's).
+    if (problem !== undefined) tx.reset();
+    else void tx.run("Name my socket", (w) => w.sockets.set({ url: url.trim() }));
   };
   return (
     <div data-testid="socket-choice">

@@ -2,7 +2,7 @@
 
 import type { ApplicationView, Attribute, Receipt, ValueRecord } from "@weconet/sdk";
 
-import { ConfirmButton } from "@/components/data/Confirm";
+import { ConfirmButton } from "@/components/Confirm";
 import { Readers } from "@/components/data/Readers";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import { ValueEditor } from "@/components/data/ValueEditor";

@@ -44,7 +44,8 @@ export function ApplicationForm({
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setShowErrors(true);
-    if (description === undefined) return;
+    // A new field error: the last transaction's status line goes (it is not this attempt's).
+    if (description === undefined) return tx.reset();
     let consent: RegistrationConsent | undefined;
     if (!existing) {
       try {

@@ -120,7 +120,8 @@ export function ProposeForm({
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setShowErrors(true);
-    if (call === undefined) return;
+    // A new field error: the last transaction's status line goes (it is not this attempt's).
+    if (call === undefined) return tx.reset();
     const description = describeProposal(draft.title, draft.rationale);
     const sent = await tx.run("Propose", (w) => w.governance.propose({ calls: [call], description }));
     if (sent !== undefined) {

@@ -51,7 +51,8 @@ export function DisputeRow({
     else if (amount.value > b.amount) found.refund = `At most the escrow, ${formatAmount(b.amount, token)}.`;
     if (ruling.trim() === "") found.ruling = "State the ruling's reasons (only its hash goes on-chain).";
     setErrors(found);
-    if (!amount.ok || Object.keys(found).length > 0) return;
+    // A new field error: the last transaction's status line goes (it is not this attempt's).
+    if (!amount.ok || Object.keys(found).length > 0) return tx.reset();
     const text = ruling.trim();
     const session = socket.session;
     void tx

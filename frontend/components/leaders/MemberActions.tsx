@@ -2,23 +2,38 @@
 
 import { useId, useState } from "react";
 
-import type { ApplicationView, MemberView } from "@weconet/sdk";
+import {
+  AUTHORITIES,
+  AUTHORITY_LEVELS,
+  oversightOf,
+  type ApplicationView,
+  type AuthorityLevel,
+  type MemberView,
+} from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { TxStatus } from "@/components/TxStatus";
 import { reasonCodeProblem } from "@/lib/codes";
 import { useTransaction } from "@/lib/tx";
 
-/** A reason code and a button that needs it (reject an application, suspend a member). */
+/** Who imposed a suspension, in a sentence ("a leader", "the manager"), as the SDK words it. */
+const authorityWords = (level: AuthorityLevel) => AUTHORITIES[AUTHORITY_LEVELS.indexOf(level)] ?? level;
+
+/**
+ * A reason code and a button that needs it (reject an application, suspend a member). `onInput` is told of every
+ * edit and failed check: the last transaction's status line does not stay beside a new field error.
+ */
 function WithReason({
   action,
   danger,
   onSubmit,
+  onInput,
   disabled,
 }: {
   action: string;
   danger?: boolean;
   onSubmit: (reason: string) => void;
+  onInput?: () => void;
   disabled: boolean;
 }) {
   const [reason, setReason] = useState("");
@@ -33,6 +48,7 @@ function WithReason({
         const problem = reasonCodeProblem(reason);
         setError(problem);
         if (problem === undefined) onSubmit(reason.trim());
+        else onInput?.();
       }}
     >
       <label htmlFor={id} className="small">
@@ -41,7 +57,10 @@ function WithReason({
       <input
         id={id}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e) => {
+          setReason(e.target.value);
+          onInput?.();
+        }}
         style={{ width: "10rem" }}
         aria-invalid={error === undefined ? undefined : true}
         aria-describedby={error === undefined ? undefined : `${id}-error`}
@@ -79,6 +98,7 @@ export function ApplicantRow({ member, canAct }: { member: MemberView; canAct: b
           <WithReason
             action="Reject"
             disabled={busy}
+            onInput={tx.reset}
             onSubmit={(reason) =>
               void tx.run("Reject", (w) => w.membership.reject({ applicant: member.account, reason }))
             }
@@ -90,11 +110,17 @@ export function ApplicantRow({ member, canAct }: { member: MemberView; canAct: b
   );
 }
 
-/** An active or suspended member, with suspend or reinstate, and the developer role. */
-export function MemberRow({ member, canAct }: { member: MemberView; canAct: boolean }) {
+/**
+ * An active or suspended member, with what `me` (the connected account's standing) may do to them by the
+ * contract's oversight rule (the SDK's `oversightOf`): suspend or reinstate, and the developer role. Nothing is
+ * offered that would only revert.
+ */
+export function MemberRow({ member, me }: { member: MemberView; me: MemberView | undefined }) {
   const tx = useTransaction();
-  const busy = !canAct || tx.busy;
-  const developer = member.roles.includes("developer");
+  const may = oversightOf(me, member);
+  // A leader or the manager who may not suspend or reinstate this member is told why (the page's rule in short).
+  const overseer = me !== undefined && (me.roles.includes("leader") || me.roles.includes("manager"));
+  const explain = overseer && !may.suspend && !may.reinstate;
   return (
     <tr data-account={member.account}>
       <td>
@@ -105,39 +131,52 @@ export function MemberRow({ member, canAct }: { member: MemberView; canAct: bool
       </td>
       <td>
         <div className="row">
-          {member.status === "active" ? (
-            <>
-              <WithReason
-                action="Suspend"
-                danger
-                disabled={busy}
-                onSubmit={(reason) =>
-                  void tx.run("Suspend", (w) => w.membership.suspend({ member: member.account, reason }))
-                }
-              />
-              <button
-                type="button"
-                className="secondary"
-                disabled={busy}
-                onClick={() =>
-                  void tx.run(developer ? "Revoke developer role" : "Grant developer role", (w) =>
-                    developer
-                      ? w.membership.revokeDeveloper({ account: member.account })
-                      : w.membership.grantDeveloper({ account: member.account }),
-                  )
-                }
-              >
-                {developer ? "Revoke developer role" : "Make developer"}
-              </button>
-            </>
-          ) : (
+          {may.suspend && (
+            <WithReason
+              action={member.status === "suspended" ? "Suspend with your authority" : "Suspend"}
+              danger
+              disabled={tx.busy}
+              onInput={tx.reset}
+              onSubmit={(reason) =>
+                void tx.run("Suspend", (w) => w.membership.suspend({ member: member.account, reason }))
+              }
+            />
+          )}
+          {may.reinstate && (
             <button
               type="button"
-              disabled={busy}
+              disabled={tx.busy}
               onClick={() => void tx.run("Reinstate", (w) => w.membership.reinstate({ member: member.account }))}
             >
               Reinstate
             </button>
+          )}
+          {(may.grantDeveloper || may.revokeDeveloper) && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={tx.busy}
+              onClick={() =>
+                void tx.run(may.revokeDeveloper ? "Revoke developer role" : "Grant developer role", (w) =>
+                  may.revokeDeveloper
+                    ? w.membership.revokeDeveloper({ account: member.account })
+                    : w.membership.grantDeveloper({ account: member.account }),
+                )
+              }
+            >
+              {may.revokeDeveloper ? "Revoke developer role" : "Make developer"}
+            </button>
+          )}
+          {explain && (
+            <span className="muted small" data-testid="no-oversight">
+              {member.isManager
+                ? "Only the members' vote oversees the manager."
+                : member.heldRoles.includes("leader")
+                  ? "Only the manager oversees a leader."
+                  : member.status === "suspended" && may.authority !== "none"
+                    ? `Suspended by ${authorityWords(member.suspendedBy)}: only they or a higher authority reinstate.`
+                    : "Nothing you may change here."}
+            </span>
           )}
         </div>
         <TxStatus state={tx.state} />
@@ -164,6 +203,7 @@ export function ApplicationRow({ app, canAct }: { app: ApplicationView; canAct: 
             action="Suspend"
             danger
             disabled={busy}
+            onInput={tx.reset}
             onSubmit={(reason) =>
               void tx.run("Suspend application", (w) => w.applications.suspend({ account: app.account, reason }))
             }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-
 import type { Attribute, ResourceView } from "@weconet/sdk";
 
+import { ConfirmButton } from "@/components/Confirm";
 import { SignIn } from "@/components/data/SignIn";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import { Field } from "@/components/Field";
@@ -40,7 +40,8 @@ export function ListOfferForm({
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setShowErrors(true);
-    if (listing === undefined) return;
+    // A new field error: the last transaction's status line goes (it is not this attempt's).
+    if (listing === undefined) return tx.reset();
     const session = socket.session;
     if (session !== undefined) {
       const published = await publish.run(
@@ -112,9 +113,19 @@ export function MyOfferRow({ offer: o, attributes, tokens }: OfferProps) {
     e.preventDefault();
     const p = price.trim() === "" ? undefined : parseAmount(price, token);
     const c = capacity.trim() === "" ? undefined : parseCount(capacity, "capacity");
-    if (p === undefined && c === undefined) return setError("Enter a new price or capacity.");
-    if (p?.ok === false) return setError(p.error);
-    if (c?.ok === false) return setError(c.error);
+    const problem =
+      p === undefined && c === undefined
+        ? "Enter a new price or capacity."
+        : p?.ok === false
+          ? p.error
+          : c?.ok === false
+            ? c.error
+            : undefined;
+    // A new field error: the last transaction's status line goes (it is not this attempt's).
+    if (problem !== undefined) {
+      tx.reset();
+      return setError(problem);
+    }
     setError(undefined);
     void tx.run("Update offer", (w) =>
       w.market.updateOffer({
@@ -152,14 +163,19 @@ export function MyOfferRow({ offer: o, attributes, tokens }: OfferProps) {
             >
               {o.status === "paused" ? "Resume" : "Pause"}
             </button>
-            <button
-              type="button"
-              className="danger"
+            <ConfirmButton
+              label="Close for good"
+              tone="danger"
+              question={
+                <>
+                  Close offer #{o.id.toString()} for good? Nobody can book it again and it cannot be reopened (pause it
+                  instead to stop bookings for a while). Bookings already made go on.
+                </>
+              }
+              confirmLabel="Close the offer"
               disabled={tx.busy}
-              onClick={() => void tx.run("Close offer", (w) => w.market.closeOffer({ offerId: o.id }))}
-            >
-              Close for good
-            </button>
+              onConfirm={() => void tx.run("Close offer", (w) => w.market.closeOffer({ offerId: o.id }))}
+            />
           </div>
           <form className="row" onSubmit={update} noValidate aria-label={`Update offer ${o.id}`}>
             <Field label={`New price (${token.symbol})`}>

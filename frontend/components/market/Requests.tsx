@@ -5,10 +5,12 @@ import { useState } from "react";
 import type { Attribute, MarketRequestView, OfferView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { ConfirmButton } from "@/components/Confirm";
 import { Countdown } from "@/components/Countdown";
 import { Field } from "@/components/Field";
 import { ClassOptions } from "@/components/market/ClassOptions";
 import { TxStatus } from "@/components/TxStatus";
+import { MAX_UNIT_PRICE, parseDays } from "@/lib/fields";
 import { sameAddress } from "@/lib/format";
 import { ETH_TOKEN, formatAmount, parseAmount, parseCount, tokenOf, type TokenInfo } from "@/lib/market";
 import { useTransaction } from "@/lib/tx";
@@ -65,14 +67,15 @@ export function RequestRow({
             </button>
           ))}
         {mine && (
-          <button
-            type="button"
-            className="secondary"
+          <ConfirmButton
+            label="Withdraw request"
+            question={
+              <>Withdraw request #{r.id.toString()} for good? Its answers lapse; to ask again you post a new one.</>
+            }
+            confirmLabel="Withdraw the request"
             disabled={tx.busy}
-            onClick={() => void tx.run("Withdraw request", (w) => w.market.cancelRequest({ requestId: r.id }))}
-          >
-            Withdraw request
-          </button>
+            onConfirm={() => void tx.run("Withdraw request", (w) => w.market.cancelRequest({ requestId: r.id }))}
+          />
         )}
         {!mine && fitting.length > 0 && (
           <>
@@ -120,18 +123,19 @@ export function PostRequestForm({ attributes }: { attributes: readonly Attribute
     if (form.class === "") found.class = "Choose what you need.";
     const quantity = parseCount(form.quantity, "quantity");
     if (!quantity.ok) found.quantity = quantity.error;
-    const price = parseAmount(form.maxUnitPrice, ETH_TOKEN);
+    const price = parseAmount(form.maxUnitPrice, ETH_TOKEN, MAX_UNIT_PRICE);
     if (!price.ok) found.maxUnitPrice = price.error;
-    const days = Number(form.days);
-    if (!(days > 0)) found.days = "Enter for how many days it stays open (more than 0).";
+    const days = parseDays(form.days, "Enter for how many days it stays open (more than 0).");
+    if (!days.ok) found.days = days.error;
     setErrors(found);
-    if (Object.keys(found).length > 0 || !quantity.ok || !price.ok) return;
+    // A new field error: the last transaction's status line goes (it is not this attempt's).
+    if (Object.keys(found).length > 0 || !quantity.ok || !price.ok || !days.ok) return tx.reset();
     void tx.run("Post request", (w) =>
       w.market.postRequest({
         class: Number(form.class),
         quantity: quantity.value,
         maxUnitPrice: price.value,
-        duration: Math.round(days * 86_400),
+        duration: Number(days.value),
         ...(form.description.trim() === "" ? {} : { description: form.description.trim() }),
       }),
     );

@@ -1,7 +1,14 @@
 import { isAddressEqual, type Address, type Hex } from "viem";
 
 import type { WeconetContext } from "../client.js";
-import { MEMBER_STATUSES, ROLES, type MemberStatus, type RoleName } from "../errors.js";
+import {
+  AUTHORITY_LEVELS,
+  MEMBER_STATUSES,
+  ROLES,
+  type AuthorityLevel,
+  type MemberStatus,
+  type RoleName,
+} from "../errors.js";
 import { selectAll } from "../model/store.js";
 import type { RowOf } from "../model/tables.js";
 import { MEMBERSHIP_ROLES } from "../vocabulary.js";
@@ -17,7 +24,14 @@ export interface MemberView {
   memberSince: number;
   profile: Hex;
   roles: RoleName[];
+  /**
+   * The roles granted to it, usable now or not (a suspended leader still holds the leader role: the oversight rule
+   * looks at the role held, see {@link oversightOf}).
+   */
+  heldRoles: RoleName[];
   isManager: boolean;
+  /** Who imposed its current suspension ("none" unless suspended): only that authority or a higher one lifts it. */
+  suspendedBy: AuthorityLevel;
   /** 1 while the member's vote counts (from its activation after probation until leaving), else 0. */
   votes: bigint;
   /**
@@ -28,12 +42,17 @@ export interface MemberView {
 }
 
 /** A member's facts as the events record them (a `member` row). */
-export type MemberFacts = Pick<RowOf<"member">, "account" | "status" | "since" | "memberSince" | "profile" | "votes">;
+export type MemberFacts = Pick<
+  RowOf<"member">,
+  "account" | "status" | "since" | "memberSince" | "profile" | "votes" | "suspendedBy"
+>;
 
 /** What the membership derives for a member (by its views: the rules of roles and probation live there). */
 export interface MemberDerived {
   /** The roles it holds and may use now (`hasActiveRole`). */
   roles: RoleName[];
+  /** The roles granted to it (`hasRole`), usable now or not. */
+  heldRoles: RoleName[];
   voteActivatesAt: number;
 }
 
@@ -46,7 +65,9 @@ export function memberView(facts: MemberFacts, derived: MemberDerived, manager: 
     memberSince: facts.memberSince,
     profile: facts.profile,
     roles: derived.roles,
+    heldRoles: derived.heldRoles,
     isManager: manager !== null && isAddressEqual(manager, facts.account),
+    suspendedBy: AUTHORITY_LEVELS[facts.suspendedBy] ?? "none",
     votes: facts.votes,
     voteActivatesAt: derived.voteActivatesAt,
   };
@@ -54,23 +75,37 @@ export function memberView(facts: MemberFacts, derived: MemberDerived, manager: 
 
 /** Queues the views that derive `account`'s active roles and vote activation. */
 async function derivedOf(batch: ViewBatch, account: Address): Promise<MemberDerived> {
-  const [held, voteActivatesAt] = await Promise.all([
+  const [active, held, voteActivatesAt] = await Promise.all([
     Promise.all(MEMBERSHIP_ROLES.map((role) => batch.view("membership", "hasActiveRole", [ROLES[role], account]))),
+    Promise.all(MEMBERSHIP_ROLES.map((role) => batch.view("membership", "hasRole", [ROLES[role], account]))),
     batch.view("membership", "voteActivatesAt", [account]),
   ]);
-  return { roles: MEMBERSHIP_ROLES.filter((_, i) => held[i]), voteActivatesAt };
+  return {
+    roles: MEMBERSHIP_ROLES.filter((_, i) => active[i]),
+    heldRoles: MEMBERSHIP_ROLES.filter((_, i) => held[i]),
+    voteActivatesAt,
+  };
 }
 
 /** One account's standing, from the contract's views (one request). */
 export async function readMember(ctx: WeconetContext, account: Address): Promise<MemberView> {
   return inOneBatch(ctx, undefined, async (batch) => {
-    const [[status, since, memberSince, profile], manager, votes, derived] = await Promise.all([
+    const [[status, since, memberSince, profile], manager, votes, suspendedBy, derived] = await Promise.all([
       batch.view("membership", "memberInfo", [account]),
       batch.view("membership", "manager", []),
       batch.view("membership", "getVotes", [account]),
+      batch.view("membership", "suspensionAuthority", [account]),
       derivedOf(batch, account),
     ]);
-    const facts = { account, status: MEMBER_STATUSES[status] ?? "none", since, memberSince, profile, votes };
+    const facts = {
+      account,
+      status: MEMBER_STATUSES[status] ?? "none",
+      since,
+      memberSince,
+      profile,
+      votes,
+      suspendedBy,
+    };
     return memberView(facts, derived, manager);
   });
 }
@@ -92,7 +127,11 @@ async function derivedOfRow(batch: ViewBatch, m: MemberFacts, held: ReadonlySet<
     ),
     m.memberSince === 0 || m.votes > 0n ? 0 : batch.view("membership", "voteActivatesAt", [m.account]),
   ]);
-  return { roles: MEMBERSHIP_ROLES.filter((_, i) => active[i]), voteActivatesAt };
+  return {
+    roles: MEMBERSHIP_ROLES.filter((_, i) => active[i]),
+    heldRoles: MEMBERSHIP_ROLES.filter((role) => held.has(roleKey(ROLES[role], m.account))),
+    voteActivatesAt,
+  };
 }
 
 const roleKey = (role: Hex, account: Address) => `${role.toLowerCase()} ${account.toLowerCase()}`;
