@@ -3,7 +3,9 @@ import * as chains from "viem/chains";
 
 import { WeconetError } from "@weconet/sdk";
 
+import { ProposalText } from "@/components/governance/ProposalText";
 import { listRead, pointRead } from "@/lib/page-reads";
+import type { ReadResult } from "@/lib/reads";
 import { Prefetched } from "@/server/prefetch";
 import { chainServer, currentNetworkConfig } from "@/server/weconet";
 

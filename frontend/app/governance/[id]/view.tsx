@@ -1,5 +1,7 @@
 "use client";
 
+import type { ReactNode } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 
 import type { ProposalSummary } from "@weconet/sdk";
@@ -7,7 +9,6 @@ import type { ProposalSummary } from "@weconet/sdk";
 import { AccountName } from "@/components/AccountName";
 import { Calls } from "@/components/governance/Calls";
 import { NextStep, Phase } from "@/components/governance/Lifecycle";
-import { ProposalText } from "@/components/governance/ProposalText";
 import { Tally } from "@/components/governance/Tally";
 import { Transactions } from "@/components/governance/Transactions";
 import { MyVotingPower, OneMemberOneVote, VoteBox } from "@/components/governance/Vote";
@@ -17,12 +18,26 @@ import { useChainNow } from "@/lib/clock";
 import { formatTime } from "@/lib/format";
 import { useWeconetList, useWeconetRead } from "@/lib/weconet";
 
+// The description is rendered by the server (see page.tsx); only when it could not, the renderer is loaded here.
+const ProposalText = dynamic(() => import("@/components/governance/ProposalText").then((m) => m.ProposalText), {
+  loading: () => <p className="muted">Reading the description…</p>,
+});
+
 /**
  * One proposal's own page (its permalink): the description as its proposer previewed it, what it does, the dates,
  * the tally with quorum and turnout, the voters with their choice and reason, my vote, and its transactions.
  * `id` is the full id, as a decimal string (the server resolved a short one).
  */
-export function ProposalPage({ id: idText, explorer }: { id: string; explorer: string | null }) {
+export function ProposalPage({
+  id: idText,
+  explorer,
+  text,
+}: {
+  id: string;
+  explorer: string | null;
+  /** Its title and description, rendered by the server. */
+  text?: ReactNode;
+}) {
   const id = BigInt(idText);
   const proposal = useWeconetRead("proposalView", [id]);
   const votes = useWeconetList("votes", { proposalId: id });
@@ -46,7 +61,7 @@ export function ProposalPage({ id: idText, explorer }: { id: string; explorer: s
                 Proposal <code data-testid="proposal-id">{p.id.toString()}</code>
               </span>
             </div>
-            <ProposalText title={p.title} description={p.description} level={1} headingId="proposal-h" />
+            {text ?? <ProposalText title={p.title} description={p.description} level={1} headingId="proposal-h" />}
             <p className="muted small">
               Proposed by <AccountName address={p.proposer} />
             </p>
