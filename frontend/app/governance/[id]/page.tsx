@@ -39,9 +39,16 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     throw error;
   }
   if (id.toString() !== typed) redirect(`/governance/${id.toString()}`);
+  // The description never changes: rendered here, its Markdown renderer is not part of the page's JavaScript.
+  const proposal = (await server.cache.read("proposalView", [id]).catch(() => undefined)) as
+    ReadResult<"proposalView"> | undefined;
+  const text =
+    proposal === undefined ? undefined : (
+      <ProposalText title={proposal.title} description={proposal.description} level={1} headingId="proposal-h" />
+    );
   return (
     <Prefetched reads={[pointRead("proposalView", [id]), listRead("votes", { proposalId: id }), listRead("rules")]}>
-      <ProposalPage id={id.toString()} explorer={explorerOf(chain.chainId)} />
+      <ProposalPage id={id.toString()} explorer={explorerOf(chain.chainId)} text={text} />
     </Prefetched>
   );
 }
