@@ -68,8 +68,9 @@ describe("governance actions", () => {
     expect(await reader.reads.resolveProposal(full.slice(0, 12))).toBe(proposalId);
     expect(await reader.reads.resolveProposal(`${full.slice(0, 6)}…${full.slice(-4)}`)).toBe(proposalId);
     await expect(reader.reads.resolveProposal("999999999")).rejects.toThrow(
-      "there is no proposal 999999999 on this network",
+      "No proposal id known here matches 999999999.",
     );
+    await expect(reader.reads.resolveProposal("fee")).rejects.toThrow('"fee" is not a proposal id');
     await expect(reader.reads.proposalView(123n)).rejects.toThrow("there is no proposal 123 on this network");
 
     await increaseTime(voting === undefined ? 0n : voting.deadline - BigInt(await latestTime()) + 1n);

@@ -2,10 +2,9 @@
 
 import type { Address } from "viem";
 
-import type { ProposalSummary } from "@weconet/sdk";
+import { personName, personNames, type ProposalSummary } from "@weconet/sdk";
 
 import { describeDecoded, type DescribedCall } from "@/lib/call-text";
-import { shortAddress } from "@/lib/format";
 import { useNetworkConfig, useWeconetRead } from "@/lib/weconet";
 
 const UNDECIDED: readonly ProposalSummary["state"][] = ["pending", "active", "succeeded", "queued"];
@@ -23,10 +22,8 @@ export function Calls({
     p.targets.map((target, i) => ({ target, data: p.calldatas[i] ?? "0x" })),
   ]);
   // On the local chain the demo's names read better than addresses.
-  const name = (a: Address) => {
-    const person = devAccounts.find((d) => d.address.toLowerCase() === a.toLowerCase());
-    return person === undefined ? a : `${person.name} (${shortAddress(a)})`;
-  };
+  const names = personNames(devAccounts);
+  const name = (a: Address) => (names(a) === undefined ? a : personName(a, names));
   return (
     <div className="preview">
       <strong>What it does when executed</strong>

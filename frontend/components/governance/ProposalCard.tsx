@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 
-import type { ProposalSummary } from "@weconet/sdk";
+import { shortId, type ProposalSummary } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
-import { shortId } from "@/lib/format";
 
 import { Calls } from "./Calls";
 import { NextStep, Phase } from "./Lifecycle";

@@ -1,9 +1,7 @@
 import Link from "next/link";
 import type { Hash } from "viem";
 
-import type { ProposalSummary } from "@weconet/sdk";
-
-import { shortAddress } from "@/lib/format";
+import { shortAddress, type ProposalSummary } from "@weconet/sdk";
 
 /**
  * Where a transaction is shown: the chain's block explorer (`<explorer>/tx/<hash>`) when it has one, else the

@@ -2,11 +2,10 @@
 
 import { useState, type ReactNode } from "react";
 
-import type { ProposalSummary, Support, VoteView } from "@weconet/sdk";
+import { formatDate, type ProposalSummary, type Support, type VoteView } from "@weconet/sdk";
 
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
-import { formatTime } from "@/lib/format";
 import { useTransaction } from "@/lib/tx";
 import { useWeconet, useWeconetList, useWeconetRead } from "@/lib/weconet";
 
@@ -67,7 +66,7 @@ export function VoteSide({
 export function MyVote({ vote }: { vote: VoteView }) {
   return (
     <p className="my-vote" data-testid="my-vote">
-      You voted <strong>{SUPPORT_LABELS[vote.support]}</strong> on {formatTime(vote.timestamp)}
+      You voted <strong>{SUPPORT_LABELS[vote.support]}</strong> on {formatDate(vote.timestamp)}
       {vote.reason === "" ? "." : <>: “{vote.reason}”</>}
     </p>
   );

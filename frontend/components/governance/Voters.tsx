@@ -1,10 +1,9 @@
 "use client";
 
-import type { VoteView } from "@weconet/sdk";
+import { formatDate, type VoteView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { Table } from "@/components/Table";
-import { formatTime } from "@/lib/format";
 
 import { TxLink } from "./Transactions";
 import { SUPPORT_LABELS } from "./Vote";
@@ -31,7 +30,7 @@ export function Voters({
             <strong>{SUPPORT_LABELS[v.support]}</strong>
           </td>
           <td>{v.reason === "" ? <span className="muted">—</span> : v.reason}</td>
-          <td>{formatTime(v.timestamp)}</td>
+          <td>{formatDate(v.timestamp)}</td>
           <td>
             <TxLink hash={v.tx} explorer={explorer} proposalId={proposalId} />
           </td>

@@ -141,7 +141,8 @@ export async function readProposal(ctx: WeconetContext, id: bigint): Promise<Pro
 
 /**
  * The proposal a typed id names: its full id, or a part that names only one proposal of this network (its first
- * digits, or `first…last` as the dApp and the CLI shorten ids); a readable error when it names none or several.
+ * digits, or `first…last` as the dApp and the CLI shorten ids, see `resolveId`); a readable error when it names none
+ * or several.
  */
 export async function resolveProposalId(ctx: WeconetContext, typed: string): Promise<bigint> {
   const { rows } = await readPoint(ctx);
@@ -152,16 +153,8 @@ export async function resolveProposalId(ctx: WeconetContext, typed: string): Pro
     if (exact !== undefined) return exact.id;
   }
   const ids = (await selectAll(rows, "proposal")).map((p) => p.id);
-  try {
-    return resolveId(text, ids);
-  } catch (error) {
-    throw new WeconetError(`there is no proposal ${typed} on this network (${messageOf(error)})`, undefined, {
-      cause: error,
-    });
-  }
+  return resolveId(text, ids, "proposal");
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Proposals with their state and tally, newest first (by snapshot); the governor's state and quorum of the page's

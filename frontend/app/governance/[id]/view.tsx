@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 
-import type { ProposalSummary } from "@weconet/sdk";
+import { formatDate, type ProposalSummary } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { Calls } from "@/components/governance/Calls";
@@ -15,7 +15,6 @@ import { MyVotingPower, OneMemberOneVote, VoteBox } from "@/components/governanc
 import { Voters } from "@/components/governance/Voters";
 import { Query } from "@/components/Query";
 import { useChainNow } from "@/lib/clock";
-import { formatTime } from "@/lib/format";
 import { useWeconetList, useWeconetRead } from "@/lib/weconet";
 
 // The description is rendered by the server (see page.tsx); only when it could not, the renderer is loaded here.
@@ -104,7 +103,7 @@ function Dates({ proposal: p }: { proposal: ProposalSummary }) {
         <div key={label}>
           <dt>{label}</dt>
           <dd>
-            <time dateTime={new Date(Number(at) * 1000).toISOString()}>{formatTime(at)}</time>
+            <time dateTime={new Date(Number(at) * 1000).toISOString()}>{formatDate(at)}</time>
           </dd>
         </div>
       ))}
