@@ -31,14 +31,25 @@ describe("which reads a new head refreshes", () => {
     const after = watched({ block: 11n, tables: { booking: 5n, marketRequest: 11n } });
     expect(names(before, after)).toEqual(["marketRequests", "status"]);
     const credit = watched({ block: 12n, tables: { booking: 5n, marketRequest: 11n, credit: 12n } });
-    expect(names(after, credit)).toEqual(["bookings", "credits", "status"]);
+    // the inbox is built on the bookings (and their credits)
+    expect(names(after, credit)).toEqual(["bookings", "credits", "inbox", "status"]);
   });
 
   it("an event of a contract refreshes its point reads (view calls) and whatever reads every event", () => {
     const before = watched({ contracts: { membership: 3n } });
     const after = watched({ block: 11n, contracts: { membership: 11n } });
     expect(names(before, after)).toEqual(
-      ["auditEvents", "authorizations", "isAuthorized", "member", "socket", "status", "voteOf"].sort(),
+      [
+        "auditEvents",
+        "authorizations",
+        "inbox",
+        "isAuthorized",
+        "member",
+        "proposalView",
+        "socket",
+        "status",
+        "voteOf",
+      ].sort(),
     );
   });
 
@@ -63,12 +74,14 @@ describe("which reads a new head refreshes", () => {
         "authorizations",
         "bookings",
         "connections",
+        "inbox",
         "isAuthorized",
         "marketRequests",
         "match",
         "offer",
         "offers",
         "proposals",
+        "proposalView",
         "requests",
         "socket",
         "status",
