@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 import { useActiveChain } from "@/lib/weconet";
 
+import { Inbox } from "./Inbox";
 import { MeCard } from "./MeCard";
 import { WalletButton, WrongNetworkBanner } from "./Wallet";
 
@@ -32,6 +33,7 @@ export function Header() {
         <span className="chain muted small" data-testid="chain">
           {chain.name} · chain {chain.chainId}
         </span>
+        <Inbox />
         <WalletButton />
       </div>
       <nav aria-label="Pages">

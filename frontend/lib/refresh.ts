@@ -45,6 +45,15 @@ export const REFRESH = {
   members: list("members"),
   proposals: list("proposals"),
   proposal: { tables: ["proposal"] },
+  // the governor's state follows the clock; quorum and electorate the votes at the snapshot
+  proposalView: { tables: ["proposal", "vote", "member"], contracts: ["governor", "membership"], clock: true },
+  resolveProposal: { tables: ["proposal"] },
+  // built on the lists of requests, bookings, members' roles and proposals (see the SDK's readInbox)
+  inbox: {
+    tables: ["accessRequest", "booking", "credit", "member", "role", "proposal", "vote"],
+    contracts: ["membership", "governor"],
+    clock: true,
+  },
   votes: list("votes"),
   rules: list("rules"),
   attributes: list("attributes"),

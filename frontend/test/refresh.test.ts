@@ -31,14 +31,26 @@ describe("which reads a new head refreshes", () => {
     const after = watched({ block: 11n, tables: { booking: 5n, marketRequest: 11n } });
     expect(names(before, after)).toEqual(["holdings", "marketRequests", "status"]);
     const credit = watched({ block: 12n, tables: { booking: 5n, marketRequest: 11n, credit: 12n } });
-    expect(names(after, credit)).toEqual(["bookings", "credits", "holdings", "status"]);
+    // the inbox is built on the bookings (and their credits)
+    expect(names(after, credit)).toEqual(["bookings", "credits", "holdings", "inbox", "status"]);
   });
 
   it("an event of a contract refreshes its point reads (view calls) and whatever reads every event", () => {
     const before = watched({ contracts: { membership: 3n } });
     const after = watched({ block: 11n, contracts: { membership: 11n } });
     expect(names(before, after)).toEqual(
-      ["auditEvents", "authorizations", "holdings", "isAuthorized", "member", "socket", "status", "voteOf"].sort(),
+      [
+        "auditEvents",
+        "authorizations",
+        "holdings",
+        "inbox",
+        "isAuthorized",
+        "member",
+        "proposalView",
+        "socket",
+        "status",
+        "voteOf",
+      ].sort(),
     );
   });
 
@@ -64,12 +76,14 @@ describe("which reads a new head refreshes", () => {
         "bookings",
         "connections",
         "holdings",
+        "inbox",
         "isAuthorized",
         "marketRequests",
         "match",
         "offer",
         "offers",
         "proposals",
+        "proposalView",
         "requests",
         "socket",
         "status",

@@ -1,4 +1,4 @@
-import type { PublicClient } from "viem";
+import type { Address, PublicClient } from "viem";
 
 import { accessActions } from "./actions/access.js";
 import { applicationActions } from "./actions/applications.js";
@@ -17,7 +17,7 @@ import { listApplications, readApplication } from "./reads/applications.js";
 import type { MatchRequest } from "./matching.js";
 import { matchMarket } from "./reads/match.js";
 import { listBookings, listMarketRequests, listOffers, marketCredits, readOffer } from "./reads/market.js";
-import { findProposal, listProposals, listVotes } from "./reads/governance.js";
+import { findProposal, listProposals, listVotes, readProposal, resolveProposalId } from "./reads/governance.js";
 import { listMembers, readMember } from "./reads/members.js";
 import { listResources } from "./reads/resources.js";
 import { defaultSocket, latestAnchor, ownSocketOf, socketOf } from "./reads/sockets.js";
@@ -25,6 +25,7 @@ import { readRules } from "./reads/rules.js";
 import { attributeIdOf, listAttributes } from "./reads/taxonomy.js";
 import { readNetworkStatus } from "./reads/status.js";
 import { readChanges } from "./reads/lists.js";
+import { readInbox } from "./reads/inbox.js";
 import { indexerSource } from "./indexer/graphql-source.js";
 import { nodeRowSource } from "./reads/node-source.js";
 import type { RowSource } from "./model/store.js";
@@ -97,6 +98,10 @@ export function createWeconet(options: CreateWeconetOptions) {
       members: (o?: Parameters<typeof listMembers>[1]) => listMembers(ctx, o),
       proposals: (o?: Parameters<typeof listProposals>[1]) => listProposals(ctx, o),
       proposal: (id: bigint) => findProposal(ctx, id),
+      /** One proposal with its state, tally, quorum, electorate (the votes at its snapshot) and transactions. */
+      proposalView: (id: bigint) => readProposal(ctx, id),
+      /** The full id of the proposal a typed id names: the whole id, or a part of it that names only one. */
+      resolveProposal: (typed: string) => resolveProposalId(ctx, typed),
       /** The votes on a proposal (or a voter's), with their reasons, newest first. */
       votes: (o?: Parameters<typeof listVotes>[1]) => listVotes(ctx, o),
       rules: () => readRules(ctx),
@@ -125,6 +130,8 @@ export function createWeconet(options: CreateWeconetOptions) {
       credits: (account: Parameters<typeof marketCredits>[1]) => marketCredits(ctx, account),
       /** The offers ranked for what a consumer asks, each with its explanation (see `matchOffers`). */
       match: (request: MatchRequest, o?: Parameters<typeof matchMarket>[2]) => matchMarket(ctx, request, o),
+      /** What waits for an account to act: requests to answer, bookings, disputes to rule, proposals to vote on. */
+      inbox: (account: Address, o?: Parameters<typeof readInbox>[2]) => readInbox(ctx, account, o),
       /** Which table changed last at which block: poll it and refresh only the lists that read it (`LIST_TABLES`). */
       changes: () => readChanges(ctx),
       /** The URL of the socket serving a member's data: their own, else the network's default. */

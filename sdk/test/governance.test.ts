@@ -22,19 +22,23 @@ describe("governance actions", () => {
     await activateVotes(voters);
     const [alice, bob, carol] = voters as [typeof people.manager, typeof people.manager, typeof people.manager];
 
-    const { proposalId } = await as(alice).governance.proposeRuleChange({
+    const proposed = await as(alice).governance.proposeRuleChange({
       rule: "marketFeeBps",
       value: 250n,
       title: "Raise the market fee to 2.5%",
       rationale: "The data socket's hosting needs it.",
     });
+    const { proposalId } = proposed;
     const [created] = (await reader.reads.proposals()).items;
     expect(created?.id).toBe(proposalId);
     expect(created?.title).toBe("Raise the market fee to 2.5%");
     expect(created?.state).toBe("pending");
+    // Before the snapshot neither the quorum nor the electorate is known: null, never "0 of 0".
+    expect(created).toMatchObject({ quorum: null, eligible: null, voters: 0 });
+    expect(created?.txs).toEqual({ proposed: proposed.hash, queued: null, executed: null, canceled: null });
 
     await increaseTime((await reader.contracts.governor.read.votingDelay()) + 1n);
-    await as(alice).governance.vote({ proposalId, support: "for" });
+    const aliceVote = await as(alice).governance.vote({ proposalId, support: "for" });
     await as(people.lars).governance.vote({ proposalId, support: "for", reason: "Fair." });
     await as(people.lena).governance.vote({ proposalId, support: "abstain" });
     // Carol signs; the manager submits her ballot and pays the gas.
@@ -49,13 +53,38 @@ describe("governance actions", () => {
     expect(votes.map((v) => v.voter)).toEqual([bob, carol, people.lena, people.lars, alice]);
     expect(votes.find((v) => v.voter === people.lars)).toMatchObject({ support: "for", reason: "Fair.", weight: 1n });
     expect((await reader.reads.votes({ voter: bob })).items.map((v) => v.support)).toEqual(["against"]);
+    expect(votes.find((v) => v.voter === alice)?.tx).toBe(aliceVote.hash);
+
+    // The proposal's own page: turnout against the members whose vote counts at the snapshot.
+    const snapshot = voting?.snapshot ?? 0n;
+    const electorate = await reader.contracts.membership.read.getPastTotalSupply([snapshot]);
+    const page = await reader.reads.proposalView(proposalId);
+    expect(page).toMatchObject({ state: "active", voters: 5, eligible: electorate });
+    expect(page.quorum).toBe(await reader.contracts.governor.read.quorum([snapshot]));
+    expect(electorate).toBeGreaterThanOrEqual(5n);
+    // A short id names it, as the dApp's and the CLI's short forms write it.
+    const full = proposalId.toString();
+    expect(await reader.reads.resolveProposal(full)).toBe(proposalId);
+    expect(await reader.reads.resolveProposal(full.slice(0, 12))).toBe(proposalId);
+    expect(await reader.reads.resolveProposal(`${full.slice(0, 6)}…${full.slice(-4)}`)).toBe(proposalId);
+    await expect(reader.reads.resolveProposal("999999999")).rejects.toThrow(
+      "No proposal id known here matches 999999999.",
+    );
+    await expect(reader.reads.resolveProposal("fee")).rejects.toThrow('"fee" is not a proposal id');
+    await expect(reader.reads.proposalView(123n)).rejects.toThrow("there is no proposal 123 on this network");
 
     await increaseTime(voting === undefined ? 0n : voting.deadline - BigInt(await latestTime()) + 1n);
-    await as(bob).governance.queue({ proposalId });
+    const queued = await as(bob).governance.queue({ proposalId });
     await increaseTime((await reader.contracts.timelock.read.getMinDelay()) + 1n);
-    await as(bob).governance.execute({ proposalId });
+    const executed = await as(bob).governance.execute({ proposalId });
 
     expect((await reader.reads.proposals({ states: ["executed"] })).items.map((p) => p.id)).toEqual([proposalId]);
+    expect((await reader.reads.proposalView(proposalId)).txs).toEqual({
+      proposed: proposed.hash,
+      queued: queued.hash,
+      executed: executed.hash,
+      canceled: null,
+    });
     expect(await reader.contracts.networkRules.read.marketFeeBps()).toBe(250);
     const rules = await reader.reads.rules();
     expect(rules.find((r) => r.name === "marketFeeBps")?.value).toBe(250n);

@@ -8,10 +8,12 @@ import { AuditPage } from "./view";
 export const metadata: Metadata = { title: "Audit" };
 
 /** The page with its first reads made by the server (see Prefetched): the same reads its view makes. */
-export default function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<{ proposal?: string | string[] }> }) {
+  // `?proposal=<id>`: a proposal's page links its transactions here when the chain has no explorer.
+  const { proposal } = await searchParams;
   return (
     <Prefetched reads={[pointRead("auditEvents", [])]}>
-      <AuditPage />
+      <AuditPage {...(typeof proposal === "string" ? { proposal } : {})} />
     </Prefetched>
   );
 }

@@ -14,10 +14,10 @@ import { useWeconet, useWeconetRead } from "@/lib/weconet";
 const PAGE = 100;
 
 /** The auditor's timeline: every event of every Weconet contract, filtered, and downloadable as CSV or JSON. */
-export function AuditPage() {
+export function AuditPage({ proposal }: { proposal?: string }) {
   const { chain } = useWeconet();
   const events = useWeconetRead("auditEvents", []);
-  const [form, setForm] = useState<AuditForm>(EMPTY_AUDIT_FORM);
+  const [form, setForm] = useState<AuditForm>({ ...EMPTY_AUDIT_FORM, proposal: proposal ?? "" });
   const [shown, setShown] = useState(PAGE);
   const { errors } = auditFilterOf(form);
   const valid = Object.keys(errors).length === 0;

@@ -4,6 +4,7 @@ import { useState } from "react";
 import dynamic from "next/dynamic";
 
 import { ProposalCard } from "@/components/governance/ProposalCard";
+import { OneMemberOneVote } from "@/components/governance/Vote";
 import { Query } from "@/components/Query";
 import { useChainNow } from "@/lib/clock";
 import { boundsOf } from "@/lib/rules";
@@ -27,9 +28,10 @@ export function GovernancePage() {
     <>
       <h1>Governance</h1>
       <p className="muted">
-        One member, one vote. A proposal opens for voting after the voting delay; when it passes it is queued in the
-        timelock and executed after its delay.
+        A proposal opens for voting after the voting delay; when it passes it is queued in the timelock and executed
+        after its delay. Each proposal has its own page: its description, voters and transactions.
       </p>
+      <OneMemberOneVote />
       <section aria-labelledby="proposals-h">
         <h2 id="proposals-h">Proposals</h2>
         <Query result={proposals} what="the proposals">

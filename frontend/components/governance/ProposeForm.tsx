@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import Link from "next/link";
 import { isAddress, type Address } from "viem";
 
 import {
@@ -16,11 +17,13 @@ import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import type { DescribedCall } from "@/lib/call-text";
 import { describeCall } from "@/lib/calls";
-import { shortAddress } from "@/lib/format";
+import { shortAddress, shortId } from "@/lib/format";
 import { formatRuleValue, inputUnit, parseRuleInput, ruleInfo, type Bounds } from "@/lib/rules";
 import { useTransaction } from "@/lib/tx";
 import { deploymentOf } from "@/lib/network";
 import { useNetworkConfig, useWeconet } from "@/lib/weconet";
+
+import { ProposalText } from "./ProposalText";
 
 type Kind = "rule" | "leader" | "manager" | "socket";
 
@@ -225,7 +228,10 @@ export function ProposeForm({
       <Field label="Title" hint="One line, shown first to every member." error={shown.title}>
         <input value={draft.title} onChange={(e) => set({ title: e.target.value })} maxLength={200} />
       </Field>
-      <Field label="Why (rationale)" hint="Public and on-chain: never personal data.">
+      <Field
+        label="Why (rationale)"
+        hint="Public and on-chain: never personal data. Markdown: **bold**, _italic_, lists, `code`, [links](https://…) (http, https and mailto only); HTML is shown as text."
+      >
         <textarea rows={3} value={draft.rationale} onChange={(e) => set({ rationale: e.target.value })} />
       </Field>
 
@@ -238,8 +244,18 @@ export function ProposeForm({
         )}
         {draft.title.trim() !== "" && (
           <>
-            <p className="small muted">Description stored with the proposal:</p>
-            <pre className="small">{describeProposal(draft.title, draft.rationale)}</pre>
+            <p className="small muted">The description, as the proposal&apos;s page will show it:</p>
+            <div className="card" data-testid="description-preview">
+              <ProposalText
+                title={draft.title.trim()}
+                description={describeProposal(draft.title, draft.rationale)}
+                level={3}
+              />
+            </div>
+            <details className="small">
+              <summary>Stored on-chain as (Markdown)</summary>
+              <pre>{describeProposal(draft.title, draft.rationale)}</pre>
+            </details>
           </>
         )}
       </div>
@@ -253,7 +269,8 @@ export function ProposeForm({
       </div>
       {created !== undefined && tx.state.status === "confirmed" && (
         <p className="small" data-testid="proposal-created">
-          Proposal {created.toString().slice(0, 10)}… created: voting opens after the voting delay.
+          <Link href={`/governance/${created.toString()}`}>Proposal {shortId(created)}</Link> created: voting opens
+          after the voting delay.
         </p>
       )}
     </form>

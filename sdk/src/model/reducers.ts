@@ -237,7 +237,16 @@ async function voteCast(
   await edit(store, options, "proposal", { id: proposalId }, "proposal", async (p) => {
     const side = TALLY_OF[known(VOTE_TYPES, support, "vote type")];
     const voted = (await store.get("vote", { proposalId, voter })) !== undefined;
-    await store.put("vote", { proposalId, voter, support, weight, reason, block: e.block, timestamp: e.timestamp });
+    await store.put("vote", {
+      proposalId,
+      voter,
+      support,
+      weight,
+      reason,
+      block: e.block,
+      timestamp: e.timestamp,
+      tx: e.tx,
+    });
     return { ...p, [side]: p[side] + weight, voters: p.voters + (voted ? 0 : 1) };
   });
 }
@@ -617,6 +626,10 @@ export const REDUCERS = {
         canceled: false,
         createdAt: e.timestamp,
         block: e.block,
+        proposedTx: e.tx,
+        queuedTx: null,
+        executedTx: null,
+        canceledTx: null,
       });
     },
     VoteCast: async (s, e, o) => voteCast(s, e, o),
@@ -631,11 +644,20 @@ export const REDUCERS = {
         ...p,
         queued: true,
         eta: e.args.etaSeconds,
+        queuedTx: e.tx,
       })),
     ProposalExecuted: async (s, e, o) =>
-      edit(s, o, "proposal", { id: e.args.proposalId }, "proposal", (p) => ({ ...p, executed: true })),
+      edit(s, o, "proposal", { id: e.args.proposalId }, "proposal", (p) => ({
+        ...p,
+        executed: true,
+        executedTx: e.tx,
+      })),
     ProposalCanceled: async (s, e, o) =>
-      edit(s, o, "proposal", { id: e.args.proposalId }, "proposal", (p) => ({ ...p, canceled: true })),
+      edit(s, o, "proposal", { id: e.args.proposalId }, "proposal", (p) => ({
+        ...p,
+        canceled: true,
+        canceledTx: e.tx,
+      })),
     VotingDelaySet: async (s, e) => setSettings(s, { votingDelay: e.args.newVotingDelay }),
     VotingPeriodSet: async (s, e) => setSettings(s, { votingPeriod: e.args.newVotingPeriod }),
     ProposalThresholdSet: async (s, e) => setSettings(s, { proposalThreshold: e.args.newProposalThreshold }),

@@ -120,6 +120,11 @@ export const MODEL_TABLES = {
       canceled: "bool",
       createdAt: "int",
       block: "bigint",
+      /** The transactions that proposed, queued, executed or canceled it (null until that happened). */
+      proposedTx: "hex",
+      queuedTx: "hex?",
+      executedTx: "hex?",
+      canceledTx: "hex?",
     },
   },
   /** A vote on a proposal, with its reason. */
@@ -133,6 +138,8 @@ export const MODEL_TABLES = {
       reason: "text",
       block: "bigint",
       timestamp: "int",
+      /** The transaction that cast it. */
+      tx: "hex",
     },
   },
   /** A timelock operation's lifecycle. */

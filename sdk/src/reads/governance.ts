@@ -1,9 +1,11 @@
-import type { Address, Hex } from "viem";
+import type { Address, Hash, Hex } from "viem";
 
 import { SUPPORT_VALUES, type Support } from "../actions/governance.js";
 import { titleOf } from "../audit/events.js";
 import type { WeconetContext } from "../client.js";
 import { PROPOSAL_STATES, WeconetError, type ProposalState } from "../errors.js";
+import { resolveId } from "../format/ids.js";
+import { selectAll } from "../model/store.js";
 import type { RowOf } from "../model/tables.js";
 import { inOneBatch, type ViewBatch } from "./batch.js";
 import { pageOf, readFresh, readPoint, type PageOptions, type ViewPage } from "./rows.js";
@@ -19,23 +21,47 @@ export interface ProposalDetails {
   title: string;
 }
 
+/** The transactions of a proposal's lifecycle (null: not yet, or never). */
+export interface ProposalTxs {
+  proposed: Hash;
+  queued: Hash | null;
+  executed: Hash | null;
+  canceled: Hash | null;
+}
+
 /** A proposal with its current state and tally. */
 export interface ProposalSummary extends ProposalDetails {
   state: ProposalState;
   votes: { against: bigint; for: bigint; abstain: bigint };
+  /** How many members voted. */
+  voters: number;
   /** When voting opens and closes (timestamps; the deadline includes late-quorum extensions). */
   snapshot: bigint;
   deadline: bigint;
-  /** Votes needed for quorum. */
-  quorum: bigint;
+  /**
+   * Votes (for + abstain) needed for quorum; null while the snapshot is ahead: the quorum is a share of the votes
+   * that count at the snapshot, unknown until then.
+   */
+  quorum: bigint | null;
+  /**
+   * The members whose vote counts at the snapshot (one member, one vote: no delegation), against whom turnout is
+   * measured; null while the snapshot is ahead.
+   */
+  eligible: bigint | null;
   /** When a queued proposal may be executed (0 when not queued). */
   eta: bigint;
+  /** The transactions that proposed, queued, executed or canceled it. */
+  txs: ProposalTxs;
+  /** When it was proposed (timestamp) and in which block. */
+  createdAt: number;
+  block: bigint;
 }
 
-/** What the governor derives for a proposal now: its state (its state machine) and its quorum. */
+/** What the governor and the membership derive for a proposal now: its state, its quorum and electorate. */
 export interface ProposalDerived {
   state: ProposalState;
-  quorum: bigint;
+  quorum: bigint | null;
+  eligible: bigint | null;
 }
 
 type ProposalRow = RowOf<"proposal">;
@@ -59,21 +85,31 @@ export function proposalSummary(p: ProposalRow, derived: ProposalDerived): Propo
     ...proposalDetails(p),
     state: derived.state,
     votes: { against: p.votesAgainst, for: p.votesFor, abstain: p.votesAbstain },
+    voters: p.voters,
     snapshot: p.voteStart,
     deadline: p.deadline,
     quorum: derived.quorum,
+    eligible: derived.eligible,
     eta: p.eta,
+    txs: { proposed: p.proposedTx, queued: p.queuedTx, executed: p.executedTx, canceled: p.canceledTx },
+    createdAt: p.createdAt,
+    block: p.block,
   };
 }
 
-/** Queues the governor's views of a proposal: its state, and the quorum at its snapshot. */
-async function derivedOf(batch: ViewBatch, p: ProposalRow): Promise<ProposalDerived> {
-  const [state, quorum] = await Promise.all([
+/**
+ * Queues the views of a proposal: its state, and — once its snapshot has passed (`now`, the chain's time: before,
+ * the governor and the membership revert, the snapshot's votes are not known yet) — the quorum and the votes that
+ * count at the snapshot.
+ */
+async function derivedOf(batch: ViewBatch, p: ProposalRow, now: number): Promise<ProposalDerived> {
+  const past = p.voteStart < BigInt(now);
+  const [state, quorum, eligible] = await Promise.all([
     batch.view("governor", "state", [p.id]),
-    // the quorum of a snapshot still in the future is not known yet (the governor reverts)
-    batch.view("governor", "quorum", [p.voteStart], { orElse: 0n }),
+    past ? batch.view("governor", "quorum", [p.voteStart]) : null,
+    past ? batch.view("membership", "getPastTotalSupply", [p.voteStart]) : null,
   ]);
-  return { state: PROPOSAL_STATES[state] ?? "pending", quorum };
+  return { state: PROPOSAL_STATES[state] ?? "pending", quorum, eligible };
 }
 
 /** The creation of proposal `id` (its calls and description), from its row. */
@@ -89,6 +125,38 @@ export async function findProposal(ctx: WeconetContext, id: bigint): Promise<Pro
 }
 
 /**
+ * Proposal `id` with its state, tally, quorum, electorate and transactions (the governor's and the membership's
+ * views in one request): what a proposal's own page shows.
+ */
+export async function readProposal(ctx: WeconetContext, id: bigint): Promise<ProposalSummary> {
+  const point = await readPoint(ctx);
+  const row = await readFresh(
+    point,
+    () => point.rows.get("proposal", { id }),
+    (p) => p !== undefined,
+  );
+  if (row === undefined) throw new WeconetError(`there is no proposal ${id} on this network`);
+  return inOneBatch(ctx, point.block, async (batch) => proposalSummary(row, await derivedOf(batch, row, point.now)));
+}
+
+/**
+ * The proposal a typed id names: its full id, or a part that names only one proposal of this network (its first
+ * digits, or `first…last` as the dApp and the CLI shorten ids, see `resolveId`); a readable error when it names none
+ * or several.
+ */
+export async function resolveProposalId(ctx: WeconetContext, typed: string): Promise<bigint> {
+  const { rows } = await readPoint(ctx);
+  const text = typed.trim();
+  if (/^\d+$/.test(text)) {
+    // a full id is looked up as it is (no need to read every proposal)
+    const exact = await rows.get("proposal", { id: BigInt(text) });
+    if (exact !== undefined) return exact.id;
+  }
+  const ids = (await selectAll(rows, "proposal")).map((p) => p.id);
+  return resolveId(text, ids, "proposal");
+}
+
+/**
  * Proposals with their state and tally, newest first (by snapshot); the governor's state and quorum of the page's
  * proposals read in one batch. Optionally only those in `states` (by the governor's state: the page reads on
  * until it is full).
@@ -97,7 +165,7 @@ export async function listProposals(
   ctx: WeconetContext,
   options: PageOptions & { states?: readonly ProposalState[] } = {},
 ): Promise<ViewPage<ProposalSummary>> {
-  const { rows, block } = await readPoint(ctx);
+  const { rows, block, now } = await readPoint(ctx);
   const states = options.states;
   return pageOf(
     rows,
@@ -108,7 +176,7 @@ export async function listProposals(
       inOneBatch(ctx, block, (batch) =>
         Promise.all(
           proposals.map(async (p) => {
-            const summary = proposalSummary(p, await derivedOf(batch, p));
+            const summary = proposalSummary(p, await derivedOf(batch, p, now));
             return states === undefined || states.includes(summary.state) ? summary : undefined;
           }),
         ),
@@ -127,6 +195,8 @@ export interface VoteView {
   reason: string;
   block: bigint;
   timestamp: number;
+  /** The transaction that cast it. */
+  tx: Hash;
 }
 
 /** The one builder of a {@link VoteView}, from a `vote` row. */
@@ -142,6 +212,7 @@ export function voteView(v: RowOf<"vote">): VoteView {
     reason: v.reason,
     block: v.block,
     timestamp: v.timestamp,
+    tx: v.tx,
   };
 }
 
