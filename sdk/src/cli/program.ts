@@ -16,6 +16,7 @@ import { registerConnections } from "./commands/connections.js";
 import { registerData } from "./commands/data.js";
 import { registerDisputes } from "./commands/disputes.js";
 import { registerGovernance } from "./commands/governance.js";
+import { registerInbox } from "./commands/inbox.js";
 import { registerBookings } from "./commands/market-bookings.js";
 import { registerOffers } from "./commands/market-offers.js";
 import { registerMembers } from "./commands/members.js";
@@ -27,6 +28,7 @@ import { registerSockets } from "./commands/sockets.js";
 const GROUPS: readonly ((program: Command, cli: Cli) => void)[] = [
   registerNetwork,
   registerMembers,
+  registerInbox,
   registerGovernance,
   registerResources,
   registerSockets,
