@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import knownWarnings from "./scripts/build/plugin.js";
 import weconetSdkAbis from "./sdk/codegen/plugin.js";
 
 // solc comes from the npm registry, not from binaries.soliditylang.org: Hardhat compiles offline with
@@ -12,8 +13,9 @@ const solcVersion: string = (require("solc/package.json") as { version: string }
 const solcPath: string = require.resolve("solc/soljson.js");
 
 export default defineConfig({
-  // The SDK's typed ABIs are regenerated from the artifacts after every build (see sdk/codegen).
-  plugins: [hardhatToolboxMochaEthers, weconetSdkAbis],
+  // The SDK's typed ABIs are regenerated from the artifacts after every build (see sdk/codegen). Two solc warnings
+  // about OpenZeppelin's sources are expected and not printed; each is explained in scripts/build/known-warnings.ts.
+  plugins: [hardhatToolboxMochaEthers, weconetSdkAbis, knownWarnings],
   solidity: {
     version: solcVersion,
     path: solcPath,
