@@ -17,12 +17,26 @@ export default defineConfig({
   // about OpenZeppelin's sources are expected and not printed; each is explained in scripts/build/known-warnings.ts.
   plugins: [hardhatToolboxMochaEthers, weconetSdkAbis, knownWarnings],
   solidity: {
-    version: solcVersion,
-    path: solcPath,
-    settings: {
-      optimizer: { enabled: true, runs: 10_000 },
-      evmVersion: "prague",
-    },
+    // One build for tests and deployments. Hardhat's "production" profile (which `hardhat ignition deploy` builds
+    // with) would otherwise drop these settings (its optimizer runs 200, not 10,000) and compile each file on its own:
+    // other bytecode than the tests ran, and a second full build with solc's WebAssembly (many minutes) before a
+    // deploy to a test chain. Both profiles are this one build, and the deploy finds it in the cache.
+    profiles: Object.fromEntries(
+      ["default", "production"].map((profile) => [
+        profile,
+        {
+          version: solcVersion,
+          path: solcPath,
+          settings: {
+            optimizer: { enabled: true, runs: 10_000 },
+            evmVersion: "prague",
+          },
+          isolated: false,
+          // Production records the versions of the build tools in the build info, which makes it another build.
+          toolVersionsInBuildInfo: false,
+        },
+      ]),
+    ),
     // The benchmark's anchors: an unmodified TimelockController, and typed interfaces of the EAS contracts that
     // it deploys from their shipped bytecode.
     npmFilesToBuild: [
