@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import knownWarnings from "./scripts/build/plugin.js";
 import weconetSdkAbis from "./sdk/codegen/plugin.js";
 
 // solc comes from the npm registry, not from binaries.soliditylang.org: Hardhat compiles offline with
@@ -12,15 +13,30 @@ const solcVersion: string = (require("solc/package.json") as { version: string }
 const solcPath: string = require.resolve("solc/soljson.js");
 
 export default defineConfig({
-  // The SDK's typed ABIs are regenerated from the artifacts after every build (see sdk/codegen).
-  plugins: [hardhatToolboxMochaEthers, weconetSdkAbis],
+  // The SDK's typed ABIs are regenerated from the artifacts after every build (see sdk/codegen). Two solc warnings
+  // about OpenZeppelin's sources are expected and not printed; each is explained in scripts/build/known-warnings.ts.
+  plugins: [hardhatToolboxMochaEthers, weconetSdkAbis, knownWarnings],
   solidity: {
-    version: solcVersion,
-    path: solcPath,
-    settings: {
-      optimizer: { enabled: true, runs: 10_000 },
-      evmVersion: "prague",
-    },
+    // One build for tests and deployments. Hardhat's "production" profile (which `hardhat ignition deploy` builds
+    // with) would otherwise drop these settings (its optimizer runs 200, not 10,000) and compile each file on its own:
+    // other bytecode than the tests ran, and a second full build with solc's WebAssembly (many minutes) before a
+    // deploy to a test chain. Both profiles are this one build, and the deploy finds it in the cache.
+    profiles: Object.fromEntries(
+      ["default", "production"].map((profile) => [
+        profile,
+        {
+          version: solcVersion,
+          path: solcPath,
+          settings: {
+            optimizer: { enabled: true, runs: 10_000 },
+            evmVersion: "prague",
+          },
+          isolated: false,
+          // Production records the versions of the build tools in the build info, which makes it another build.
+          toolVersionsInBuildInfo: false,
+        },
+      ]),
+    ),
     // The benchmark's anchors: an unmodified TimelockController, and typed interfaces of the EAS contracts that
     // it deploys from their shipped bytecode.
     npmFilesToBuild: [

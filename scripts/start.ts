@@ -2,7 +2,8 @@
  * The main job: a live local Weconet network. Starts a chain on 127.0.0.1, deploys the whole network with
  * the Ignition module, seeds the demo network, serves the dApp (production build, rebuilt only when its sources
  * changed; built while the chain is deployed and seeded), prints what it created and how to connect, and keeps
- * running until stopped (Ctrl-C stops the chain, the data socket, the indexer and the dApp). The data socket starts
+ * running until stopped (Ctrl-C, or SIGTERM/SIGHUP to the npm process, stops the chain, the data socket, the indexer
+ * and the dApp; so does losing the parent process, see {@link watchParent}). The data socket starts
  * beside the chain once it is deployed; the demo stores its people's (fictional) values and its documents in it. The
  * indexer (Ponder, embedded PGlite) starts once the network is deployed and folds the demo's events as they come;
  * the dApp's lists read it.
@@ -10,7 +11,10 @@
  * Run with `npm start`. Ports: WECONET_PORT (chain, default 8545), WECONET_DAPP_PORT (dApp, default 3000),
  * WECONET_SOCKET_PORT (data socket, default 8600), WECONET_INDEXER_PORT (indexer, default 42069).
  * WECONET_DEPLOYMENT_ID puts the deployment in deploy/deployments/<id> instead of chain-31337 (the end-to-end
- * tests use it so as not to disturb a running `npm start`).
+ * tests use it so as not to disturb a running `npm start`). The hints it prints name these ports and that deployment.
+ *
+ * It deletes a deployment journal only if it wrote it (see {@link forgetStaleLocalDeployment}): a journal without its
+ * marker may be another node's, and the run stops with a message instead.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -38,9 +42,13 @@ import { demoSignIn, devMasterKey, freshSocketDir, SOCKET_HOME, socketOperatorKe
 const HOST = "127.0.0.1";
 const PORT = Number.parseInt(process.env.WECONET_PORT ?? "8545", 10);
 const RPC_URL = `http://${HOST}:${PORT}`;
+// The CLI's default node (sdk/src/cli): the hints name the node only when this run is elsewhere.
+const CLI_DEFAULT_RPC = "http://127.0.0.1:8545";
 const CHAIN_ID = 31337;
 const DEPLOYMENT_ID = process.env.WECONET_DEPLOYMENT_ID ?? `chain-${CHAIN_ID}`;
 const DEPLOYMENT_DIR = path.join("deploy", "deployments", DEPLOYMENT_ID);
+// Written into DEPLOYMENT_DIR before deploying: the journal beside it is this command's, and a later run may delete it.
+const MARKER_FILE = path.join(DEPLOYMENT_DIR, ".weconet-start.json");
 // Where the demo publishes its off-chain documents (offer descriptions), each named by its keccak-256 hash.
 const DOCUMENTS_DIR = path.join(DEPLOYMENT_DIR, "documents");
 const DAPP_PORT = Number.parseInt(process.env.WECONET_DAPP_PORT ?? "3000", 10);
@@ -52,15 +60,57 @@ const INDEXER_HOME = path.join(".weconet", "indexer", DEPLOYMENT_ID);
 // The demo's people (names, roles, development accounts) as data beside the deployment: the dApp reads this file.
 const PEOPLE_FILE = path.join(".weconet", "demo", DEPLOYMENT_ID, "people.json");
 
-// The production build needs no chain: it runs while the chain is started, deployed and seeded.
+/** A refusal to go on that the user can act on: printed as its message alone, without a stack. */
+class Refusal extends Error {}
+
+// The production build needs no chain: it runs while the chain is started, deployed and seeded. (Started before the
+// signal handlers below are installed, with no await in between: a signal is handled only once this code has run.)
 const dappBuild = buildDapp();
 // Reported when awaited below; this keeps an early failure from being an unhandled rejection meanwhile.
 dappBuild.done.catch(() => undefined);
 
-const server = await network.createServer("node", HOST, PORT).catch((error: unknown) => {
-  throw new Error(`could not start the local chain on ${RPC_URL}: ${String(error)}`);
-});
+// Everything else this command starts, as it starts: `shutdown` stops whatever of it runs.
+let server: Awaited<ReturnType<typeof network.createServer>> | undefined;
+let dapp: RunningDapp | undefined;
+let socket: Awaited<ReturnType<typeof startSocket>> | undefined;
+let indexerStart: Promise<RunningIndexer> | undefined;
+const indexerAbort = new AbortController();
+let stopping: Promise<never> | undefined;
+/**
+ * Stops the dApp (or its build), the indexer, the socket and the chain, then exits: on a signal, when the parent
+ * process is gone, and on any failure (nothing is left behind). Asked again while stopping, it waits for the same stop.
+ */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
+    await dappBuild.cancel();
+    await dapp?.stop();
+    indexerAbort.abort();
+    await indexerStart?.then(
+      (indexer) => indexer.stop(),
+      () => undefined,
+    );
+    await socket
+      ?.stop()
+      .catch((error: unknown) => console.error(`weconet: stopping the data socket: ${String(error)}`));
+    await server?.close().catch(() => undefined);
+    process.exit(code);
+  })();
+  return stopping;
+}
+// Installed before anything starts: the dApp's build, the dApp, the indexer run in process groups of their own, which
+// a signal to this process (or to npm's) never reaches, so this process must stop them.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (stopping === undefined) {
+      console.log(`\nweconet: ${signal}: stopping the dApp, the indexer, the data socket and the local chain.`);
+    }
+    void shutdown(0);
+  });
+}
+watchParent();
+
 try {
+  server = await network.createServer("node", HOST, PORT);
   await server.listen();
 } catch (error) {
   const reason = error instanceof Error ? error.message : String(error);
@@ -68,36 +118,8 @@ try {
     `weconet: cannot listen on ${RPC_URL} (${reason}).\n` +
       `Is another node or 'npm start' already running? Stop it, or choose another port: WECONET_PORT=8546 npm start`,
   );
-  process.exit(1);
+  await shutdown(1);
 }
-
-let dapp: RunningDapp | undefined;
-let socket: Awaited<ReturnType<typeof startSocket>> | undefined;
-let indexerStart: Promise<RunningIndexer> | undefined;
-const indexerAbort = new AbortController();
-let stopping = false;
-/**
- * Stops the dApp, the indexer, the socket and the chain: on Ctrl-C, and on any failure once the chain runs (nothing
- * is left behind).
- */
-async function shutdown(code: number): Promise<never> {
-  stopping = true;
-  await dappBuild.cancel();
-  await dapp?.stop();
-  indexerAbort.abort();
-  await indexerStart?.then(
-    (indexer) => indexer.stop(),
-    () => undefined,
-  );
-  await socket?.stop().catch((error: unknown) => console.error(`weconet: stopping the data socket: ${String(error)}`));
-  await server.close();
-  process.exit(code);
-}
-process.on("SIGINT", () => {
-  console.log("\nweconet: stopping the dApp, the indexer, the data socket and the local chain.");
-  void shutdown(0);
-});
-process.on("SIGTERM", () => void shutdown(0));
 
 try {
   const connection = await network.create({ network: "localhost", override: { url: RPC_URL } });
@@ -195,7 +217,7 @@ try {
     console.log(`weconet: port ${INDEXER_PORT} was taken: the indexer serves ${indexer.url}`);
   }
   indexer.child.once("exit", (code, signal) => {
-    if (stopping) return;
+    if (stopping !== undefined) return;
     console.error(
       `weconet: the indexer stopped unexpectedly (${code ?? signal}; its log: ${INDEXER_HOME}/ponder.log); stopping the rest.`,
     );
@@ -222,7 +244,7 @@ try {
     );
   });
   dapp.child.once("exit", (code, signal) => {
-    if (stopping) return;
+    if (stopping !== undefined) return;
     console.error(
       `weconet: the dApp server stopped unexpectedly (${code ?? signal}); stopping the socket and the chain.`,
     );
@@ -255,16 +277,55 @@ try {
     ),
     "",
     `Connect a wallet: add the network "Weconet local" with RPC ${RPC_URL} and chain id ${CHAIN_ID}.`,
-    "These keys are public: never send real funds to them. Stop with Ctrl-C (stops the chain, the socket, the indexer and the dApp).",
+    "These keys are public: never send real funds to them. Stop with Ctrl-C (or SIGTERM to npm): it stops the chain, the",
+    "socket, the indexer and the dApp.",
     "",
-    "In another terminal: npx weconet status, npx weconet offers, npx weconet audit verify (see docs/sdk.md);",
-    `with --indexer ${indexer.url} the CLI's lists read the indexer, and audit verify checks its tables too.`,
+    "In another terminal (the CLI, see docs/sdk.md):",
+    ...["status", "offers", "audit verify"].map((command) => `  ${cliCommand(command)}`),
+    `  ${cliCommand("audit verify", indexer.url)}   (the lists read the indexer; verify checks its tables too)`,
     "",
   ];
   console.log(lines.join("\n"));
 } catch (error) {
-  console.error(`weconet: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  if (stopping === undefined) {
+    const message =
+      error instanceof Refusal
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    console.error(`weconet: ${message}`);
+  }
   await shutdown(1);
+}
+
+/**
+ * A CLI command that reaches this run (and, given its URL, reads this run's indexer): the CLI's defaults are the
+ * default chain port and deployment (deploy/deployments/chain-31337), so whatever differs is set in front of it, in
+ * the CLI's own environment variables (they hold whichever way its options are parsed).
+ */
+function cliCommand(command: string, indexerUrl?: string): string {
+  const settings = [
+    ...(RPC_URL === CLI_DEFAULT_RPC ? [] : [`WECONET_RPC_URL=${RPC_URL}`]),
+    ...(DEPLOYMENT_ID === `chain-${CHAIN_ID}` ? [] : [`WECONET_DEPLOYMENT=${DEPLOYMENT_DIR}`]),
+    ...(indexerUrl === undefined ? [] : [`WECONET_INDEXER_URL=${indexerUrl}`]),
+  ];
+  return [...settings, "npx weconet", command].join(" ");
+}
+
+/**
+ * Stops everything when the parent process goes away. npm runs this command through `sh -c`, and a shell between
+ * npm and this process may exit on a signal without passing it on (package.json's `exec` avoids that shell, but
+ * other wrappers may not): this process is then re-parented, and stops rather than keep the ports.
+ */
+function watchParent(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent && stopping === undefined) {
+      console.log("weconet: the process that started this one is gone: stopping everything.");
+      void shutdown(0);
+    }
+  }, 500).unref();
 }
 
 /**
@@ -311,16 +372,37 @@ function socketStorage(dir: string): { dataDir: string; keysDir: string } {
  * The chain is new, so a journal from an earlier node is stale. Ignition's own CLI decides this by the
  * node's instance id, recorded in the cache: do the same, and record this node, so that
  * `hardhat ignition deploy --network localhost` against it later reuses this deployment.
+ *
+ * A stale journal is deleted only if this command wrote it (its marker, MARKER_FILE, is beside it): the same folder
+ * may hold a deployment to another node on chain 31337 (`hardhat node`, anvil) made with Ignition's own CLI, which
+ * nothing here could rebuild. Then the run stops with what to do. The marker is written before deploying.
  */
 async function forgetStaleLocalDeployment(instanceId: string): Promise<void> {
   const instancesFile = path.join(config.paths.cache, ".hardhat-network-instances.json");
   const instances = existsSync(instancesFile)
     ? (JSON.parse(readFileSync(instancesFile, "utf8")) as Record<string, string>)
     : {};
-  if (instances[DEPLOYMENT_ID] !== instanceId) rmSync(DEPLOYMENT_DIR, { recursive: true, force: true });
+  if (instances[DEPLOYMENT_ID] !== instanceId) {
+    const holdsDeployment = ["journal.jsonl", "deployed_addresses.json"].some((file) =>
+      existsSync(path.join(DEPLOYMENT_DIR, file)),
+    );
+    if (holdsDeployment && !existsSync(MARKER_FILE)) {
+      throw new Refusal(
+        `${DEPLOYMENT_DIR} holds a deployment that npm start did not write (there is no ${path.basename(MARKER_FILE)} ` +
+          `beside its journal): perhaps one made with \`hardhat ignition deploy\` against another node on chain ` +
+          `${CHAIN_ID}, or by an npm start older than this marker. npm start deletes only its own journals, so it ` +
+          `stops here and touches nothing. Move the folder away (or delete it if you no longer need it), or give ` +
+          `this run a deployment of its own: WECONET_DEPLOYMENT_ID=local-2 npm start`,
+      );
+    }
+    rmSync(DEPLOYMENT_DIR, { recursive: true, force: true });
+  }
   instances[DEPLOYMENT_ID] = instanceId;
   mkdirSync(path.dirname(instancesFile), { recursive: true });
   writeFileSync(instancesFile, JSON.stringify(instances, null, 2));
+  mkdirSync(DEPLOYMENT_DIR, { recursive: true });
+  const marker = { writtenBy: "npm start (scripts/start.ts)", rpcUrl: RPC_URL, chainId: CHAIN_ID, instanceId };
+  writeFileSync(MARKER_FILE, `${JSON.stringify(marker, null, 2)}\n`);
 }
 
-await server.afterClosed();
+await server?.afterClosed();

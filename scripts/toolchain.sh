@@ -34,4 +34,9 @@ if [ ! -f "$stamp" ] || ! cmp -s "$root/package-lock.json" "$stamp"; then
   cp "$root/package-lock.json" "$stamp"
 fi
 
+# The project's own tools (prettier, hardhat, vitest …) by name, as npm scripts find them: so that
+# `sh scripts/toolchain.sh sh scripts/lint.sh` works outside npm too.
+PATH="$root/node_modules/.bin:$PATH"
+export PATH
+
 exec "$@"
