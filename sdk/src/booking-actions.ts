@@ -136,16 +136,16 @@ export function actionsOf(actions: readonly BookingAction[], role: BookingRole):
 
 /**
  * One action in words, with its times ("claim the payment from 7 Dec 2026, 20:36 UTC, unless the consumer
- * completes or disputes") and a credit in the booking's `token` ("withdraw 0.0198 ETH credited"). Times are in
- * `timeZone` (UTC unless given; the dApp passes the reader's own). Without `token` an amount reads in the token's
- * smallest unit, saying so. (Passed to `Array.map` directly, the index it gets instead of `words` is ignored.)
+ * completes or disputes") and a credit in the booking's `token` ("withdraw 0.0198 ETH credited"). Times read with
+ * `date` (in UTC, named, unless given; the dApp passes the reader's own zone). Without `token` an amount reads in
+ * the token's smallest unit, saying so. (Passed to `Array.map` directly, the index it gets instead of `words` is ignored.)
  */
 export function describeBookingAction(
   a: BookingAction,
-  options: { token?: TokenInfo; timeZone?: string } | number = {},
+  options: { token?: TokenInfo; date?: (seconds: number) => string } | number = {},
 ): string {
   const words = typeof options === "number" ? {} : options;
-  const date = (seconds: number) => formatDate(seconds, { timeZone: words.timeZone ?? "UTC" });
+  const date = words.date ?? ((seconds: number) => formatDate(seconds, { timeZone: "UTC" }));
   const from = a.from === undefined ? "" : ` from ${date(a.from)}`;
   const until = a.until === undefined ? "" : ` until ${date(a.until)}`;
   switch (a.id) {

@@ -24,6 +24,7 @@ import {
   CSV_HEADER,
   describeEvent,
   foldToMemory,
+  formatDate,
   personName,
   personNames,
   rpcLogSource,
@@ -226,7 +227,7 @@ describe("the audit trail", () => {
       token: (address) => (address === token ? { address, symbol, decimals: 18 } : undefined),
       person: (address) => personName(address, names),
       longId: (id) => shortId(id),
-      timeZone: "UTC",
+      date: (seconds) => formatDate(seconds, { timeZone: "Europe/Berlin" }),
     };
     const facts = TrailFacts.of(events);
     const readable = events.map((e) => summarize(e, facts.context(context)));

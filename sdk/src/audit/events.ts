@@ -106,8 +106,8 @@ export interface SummaryContext {
   person?: (address: Address) => string;
   /** How a long id or hash reads (proposal ids, document hashes): whole unless given (the dApp shortens them). */
   longId?: (id: bigint | Hex) => string;
-  /** The time zone dates are given in, named: UTC unless given ("7 Dec 2026, 20:36 UTC"). */
-  timeZone?: string;
+  /** How a time (seconds since the epoch) reads: in UTC, named ("7 Dec 2026, 20:36 UTC"), unless given. */
+  date?: (seconds: number | bigint) => string;
 }
 
 /** The parts of a sentence, from a summary context (see {@link SummaryContext}). */
@@ -138,7 +138,7 @@ function wordsOf(c: SummaryContext): Words {
         ? `${value} (in the smallest unit of the booking's token)`
         : `${value} of token ${c.person?.(token) ?? token} (in its smallest unit)`;
     },
-    date: (seconds) => formatDate(seconds, { timeZone: c.timeZone ?? "UTC" }),
+    date: c.date ?? ((seconds) => formatDate(seconds, { timeZone: "UTC" })),
     duration: formatDuration,
     attributes: (ids) =>
       ids.length === 0 ? "no attributes" : `attribute${ids.length === 1 ? "" : "s"} ${ids.map(named).join(", ")}`,
