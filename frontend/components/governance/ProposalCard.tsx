@@ -10,7 +10,8 @@ import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { AccountName } from "@/components/AccountName";
 import { describeDecoded, type DescribedCall } from "@/lib/call-text";
-import { shortAddress, shortId } from "@/lib/format";
+import { CopyId } from "@/components/CopyId";
+import { shortAddress } from "@/lib/format";
 import { useTransaction } from "@/lib/tx";
 import { useNetworkConfig, useWeconet, useWeconetRead } from "@/lib/weconet";
 
@@ -49,7 +50,7 @@ export function ProposalCard({
         </h3>
       </div>
       <p className="muted small">
-        Proposal <code title={p.id.toString()}>{shortId(p.id)}</code> by <AccountName address={p.proposer} />
+        Proposal <CopyId id={p.id} what="proposal id" /> by <AccountName address={p.proposer} />
       </p>
       <Phase proposal={p} now={now} />
       <div className="preview">
