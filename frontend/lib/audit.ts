@@ -1,6 +1,17 @@
 import { isAddress, type Address } from "viem";
 
-import { CSV_HEADER, toCsvLine, toJsonLine, type AuditEvent, type AuditFilter, type ContractName } from "@weconet/sdk";
+import {
+  CSV_HEADER,
+  resolveId,
+  summarize,
+  toCsvLine,
+  toJsonLine,
+  TrailFacts,
+  type AuditEvent,
+  type AuditFilter,
+  type ContractName,
+  type SummaryContext,
+} from "@weconet/sdk";
 
 /** The audit page's filter form, as typed. */
 export interface AuditForm {
@@ -21,8 +32,14 @@ export const EMPTY_AUDIT_FORM: AuditForm = {
   resource: "",
 };
 
-/** The SDK's filter from the form, or what is wrong with the form (per field). */
-export function auditFilterOf(form: AuditForm): {
+/**
+ * The SDK's filter from the form, or what is wrong with the form (per field). Given the trail's `proposalIds`, a
+ * proposal may be typed by the first of its digits or its short form ("716960…4849", as the page shows it).
+ */
+export function auditFilterOf(
+  form: AuditForm,
+  proposalIds?: readonly bigint[],
+): {
   filter: AuditFilter;
   errors: Partial<Record<keyof AuditForm, string>>;
 } {
@@ -46,8 +63,17 @@ export function auditFilterOf(form: AuditForm): {
   };
   const attribute = whole(form.attribute, "attribute");
   if (attribute !== undefined) filter.attributes = [Number(attribute)];
-  const proposal = whole(form.proposal, "proposal");
-  if (proposal !== undefined) filter.proposals = [proposal];
+  const typed = form.proposal.trim();
+  if (proposalIds !== undefined && typed !== "") {
+    try {
+      filter.proposals = [resolveId(typed, proposalIds, "proposal")];
+    } catch (error) {
+      errors.proposal = error instanceof Error ? error.message : String(error);
+    }
+  } else {
+    const proposal = whole(form.proposal, "proposal");
+    if (proposal !== undefined) filter.proposals = [proposal];
+  }
   const resource = whole(form.resource, "resource");
   if (resource !== undefined) filter.resources = [resource];
   return { filter, errors };
@@ -61,4 +87,35 @@ export function toCsvFile(events: readonly AuditEvent[]): string {
 /** The events as one JSON array (each element the SDK's JSON record, as in the CLI's JSON Lines export). */
 export function toJsonFile(events: readonly AuditEvent[]): string {
   return events.length === 0 ? "[]\n" : `[\n${events.map(toJsonLine).join(",\n")}\n]\n`;
+}
+
+/** The payment tokens the market events of a trail name (for their symbols and decimals). */
+export function tokensIn(events: readonly AuditEvent[]): Address[] {
+  const tokens = new Set<Address>();
+  for (const e of events) {
+    if (e.contract !== "Market") continue;
+    if (e.event === "BookingCreated" || e.event === "Withdrawn") tokens.add(e.args.token);
+    if (e.event === "OfferListed" || e.event === "OfferUpdated" || e.event === "RequestPosted") {
+      tokens.add(e.args.terms.token);
+    }
+  }
+  return [...tokens];
+}
+
+/** An event's key in the trail (a log is one block's n-th). */
+export const eventKey = (e: Pick<AuditEvent, "block" | "logIndex">) => `${e.block}-${e.logIndex}`;
+
+/**
+ * Each event's sentence for people, by {@link eventKey}: told with `context` (the dApp's token symbols, names, short
+ * ids, local dates) and what the whole trail says that a later event does not (each booking's token, each
+ * attribute's name), so a settlement reads "refund 0.005 ETH", not "refund 5000000000000000".
+ */
+export function readableSummaries(events: readonly AuditEvent[], context: SummaryContext): Map<string, string> {
+  const full = TrailFacts.of(events).context(context);
+  return new Map(events.map((e) => [eventKey(e), summarize(e, full)]));
+}
+
+/** The proposals a trail names, each once. */
+export function proposalsIn(events: readonly AuditEvent[]): bigint[] {
+  return [...new Set(events.flatMap((e) => e.subjects.proposals))];
 }

@@ -7,6 +7,7 @@ import type { Hash } from "viem";
 
 import type { Sent, SigningClient, Weconet } from "@weconet/sdk";
 
+import { usePersonNames } from "./people";
 import type { WeconetWagmiConfig } from "./wagmi";
 import { useNoteBlock, useWeconet, weconetKey } from "./weconet";
 
@@ -59,6 +60,7 @@ export function useTransaction() {
   const { canAct, act: acting } = useActing();
   const queryClient = useQueryClient();
   const noteBlock = useNoteBlock();
+  const names = usePersonNames();
   const [state, setState] = useState<TxState>({ status: "idle" });
   // Another account (or none) starts with a clean slate: the last one's result is not theirs.
   useEffect(() => setState({ status: "idle" }), [account]);
@@ -83,12 +85,12 @@ export function useTransaction() {
         await queryClient.invalidateQueries({ queryKey: weconetKey(chain.chainId) });
         return sent;
       } catch (error) {
-        const { message, outOfGas } = (await import("./acting")).failureOf(error);
+        const { message, outOfGas } = (await import("./acting")).failureOf(error, names);
         setState({ status: "failed", label, message, outOfGas, ...(hash === undefined ? {} : { hash }) });
         return undefined;
       }
     },
-    [canAct, acting, chain.chainId, queryClient, noteBlock],
+    [canAct, acting, chain.chainId, queryClient, noteBlock, names],
   );
   const reset = useCallback(() => setState({ status: "idle" }), []);
   // While one transaction is in the wallet or on its way, its form's buttons stay disabled.

@@ -3,7 +3,9 @@
  * action ids with the times they open and close. The CLI renders them with {@link describeBookingAction}; the
  * dApp renders buttons from the ids.
  */
-import { isoTime, type BookingStatus } from "./errors.js";
+import type { BookingStatus } from "./errors.js";
+import { formatDate } from "./format/time.js";
+import { formatAmount, type TokenInfo } from "./format/tokens.js";
 
 /** Who may act on a booking: its two parties, a network leader, the members' vote (the timelock), anyone. */
 export type BookingRole = "consumer" | "provider" | "leader" | "members" | "anyone";
@@ -132,10 +134,20 @@ export function actionsOf(actions: readonly BookingAction[], role: BookingRole):
   return actions.filter((a) => a.by === role);
 }
 
-/** One action in words, with its times ("claim the payment from 2026-…, unless the consumer completes or disputes"). */
-export function describeBookingAction(a: BookingAction): string {
-  const from = a.from === undefined ? "" : ` from ${isoTime(a.from)}`;
-  const until = a.until === undefined ? "" : ` until ${isoTime(a.until)}`;
+/**
+ * One action in words, with its times ("claim the payment from 7 Dec 2026, 20:36 UTC, unless the consumer
+ * completes or disputes") and a credit in the booking's `token` ("withdraw 0.0198 ETH credited"). Times read with
+ * `date` (in UTC, named, unless given; the dApp passes the reader's own zone). Without `token` an amount reads in
+ * the token's smallest unit, saying so. (Passed to `Array.map` directly, the index it gets instead of `words` is ignored.)
+ */
+export function describeBookingAction(
+  a: BookingAction,
+  options: { token?: TokenInfo; date?: (seconds: number) => string } | number = {},
+): string {
+  const words = typeof options === "number" ? {} : options;
+  const date = words.date ?? ((seconds: number) => formatDate(seconds, { timeZone: "UTC" }));
+  const from = a.from === undefined ? "" : ` from ${date(a.from)}`;
+  const until = a.until === undefined ? "" : ` until ${date(a.until)}`;
   switch (a.id) {
     case "accept":
       return "accept";
@@ -164,6 +176,10 @@ export function describeBookingAction(a: BookingAction): string {
         ? "settle by the default outcome: full refund to the consumer (the final deadline has passed)"
         : `settle by the default outcome (full refund to the consumer)${from}`;
     case "withdraw":
-      return `withdraw ${a.amount ?? 0n} credited`;
+      return `withdraw ${
+        words.token === undefined
+          ? `${a.amount ?? 0n} (in the token's smallest unit)`
+          : formatAmount(a.amount ?? 0n, words.token)
+      } credited`;
   }
 }

@@ -165,6 +165,8 @@ export { DATA_TYPES, DOMAINS, toAttribute } from "./reads/taxonomy.js";
 export type { Attribute, AttributeDataType, AttributeDomain } from "./reads/taxonomy.js";
 export { describeEvent, titleOf } from "./audit/events.js";
 export type { AuditEvent, AuditEventBase, EventArgs, EventName, Subjects } from "./audit/events.js";
+export { summarize, TrailFacts } from "./audit/events.js";
+export type { DecodedEvent, SummaryContext } from "./audit/events.js";
 export { readEvents, rpcLogSource } from "./audit/reader.js";
 export type { LogQuery, LogSource, RawLog, ReadEventsOptions, ReadProgress, TopicFilter } from "./audit/reader.js";
 export {

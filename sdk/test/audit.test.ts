@@ -22,12 +22,21 @@ import {
   connectionIdOf,
   CONTRACT_NAMES,
   CSV_HEADER,
+  describeEvent,
   foldToMemory,
+  formatDate,
+  personName,
+  personNames,
   rpcLogSource,
   sendCall,
+  shortAddress,
+  shortId,
+  summarize,
+  TrailFacts,
   verifyRows,
   type AuditEvent,
   type LogSource,
+  type SummaryContext,
 } from "../src/index.js";
 import { exportEvents } from "../src/node/index.js";
 import {
@@ -150,7 +159,7 @@ describe("the audit trail", () => {
     const suspended = events.find((e) => e.event === "MemberSuspended");
     expect(suspended?.summary).toBe(`${people.lars} suspended ${alice} as a leader (late-fees)`);
     const rules = events.filter((e) => e.event === "RuleChanged").map((e) => e.summary);
-    expect(rules).toContain("rule marketFeeBps changed from 0 to 100");
+    expect(rules).toContain("market fee 0% → 1%");
     const closed = events.find((e) => e.event === "ConnectionClosed");
     expect(closed).toMatchObject({
       actor: carol,
@@ -160,7 +169,7 @@ describe("the audit trail", () => {
     const opened = events.find((e) => e.event === "ConnectionOpened");
     expect(opened?.summary).toMatch(
       new RegExp(
-        `^${carol} opened a connection to ${planner}: attributes \\[5\\] for Service provision \\(dpv:ServiceProvision\\) until .*Z \\(by owner consent\\)$`,
+        `^${carol} opened a connection to ${planner}: attribute delivery_address \\(5\\) for Service provision \\(dpv:ServiceProvision\\) until \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} UTC \\(by owner consent\\)$`,
       ),
     );
   });
@@ -185,10 +194,69 @@ describe("the audit trail", () => {
     const byBike = await collect(filterEvents(reader.audit.events(), { attributes: [bike] }));
     expect(byBike.map((e) => e.summary)).toEqual([
       `attribute ${bike} "bike" (resource) was added`,
-      `${alice} registered resource ${resourceId} of class ${bike}`,
+      `${alice} registered resource ${resourceId} of class bike (${bike})`,
     ]);
     const byResource = await collect(filterEvents(reader.audit.events(), { resources: [resourceId] }));
     expect(byResource).toHaveLength(1);
+  });
+
+  it("tells amounts in their token's units, dates as dates, rules in words and people by name", async () => {
+    const events = await collect(reader.audit.events());
+    const created = events.filter((e) => e.event === "BookingCreated");
+    // Without context: ETH in ETH, an ERC-20 (its decimals are not in the event) in its smallest unit, saying so.
+    expect(created.map((e) => e.summary.replace(/^.*\), /, ""))).toEqual([
+      "0.002 ETH in escrow",
+      `3000000000000000000 of token ${token} (in its smallest unit) in escrow`,
+      "0.001 ETH in escrow",
+    ]);
+    // BookingSettled does not name its token: the trail's BookingCreated did, so its amounts read in ETH.
+    const settled = events.find((e) => e.event === "BookingSettled");
+    expect(settled?.summary).toBe(
+      `booking ${settled?.subjects.bookings[0]} ended completed by ${bob}: refund 0 ETH, payment 0.00099 ETH, fee 0.00001 ETH`,
+    );
+
+    // With the dApp's context: the token's symbol, names, short ids, dates in a given zone.
+    const names = personNames([
+      { address: alice, name: "Alice" },
+      { address: bob, name: "Bob" },
+      { address: carol, name: "Carol" },
+      { address: people.lars, name: "Lars" },
+    ]);
+    const symbol = await publicClient.readContract({ address: token, abi: erc20Abi, functionName: "symbol" });
+    const context: SummaryContext = {
+      token: (address) => (address === token ? { address, symbol, decimals: 18 } : undefined),
+      person: (address) => personName(address, names),
+      longId: (id) => shortId(id),
+      date: (seconds) => formatDate(seconds, { timeZone: "Europe/Berlin" }),
+    };
+    const facts = TrailFacts.of(events);
+    const readable = events.map((e) => summarize(e, facts.context(context)));
+    expect(readable).toContain(
+      `Bob (${shortAddress(bob)}) booked 3 unit(s) of offer 2 (booking 2), 3 ${symbol} in escrow`,
+    );
+    expect(readable).toContain(`Lars (${shortAddress(people.lars)}) admitted Alice (${shortAddress(alice)})`);
+    // No raw wei, no unix seconds, no 78-digit ids, no whole addresses or hashes left in any sentence.
+    expect(readable.filter((text) => /\d{13,}|0x[0-9a-fA-F]{12,}/.test(text))).toEqual([]);
+    // The machine-readable fields do not depend on the sentence.
+    expect(created[1]?.args).toMatchObject({ token, amount: 3n * 10n ** 18n, quantity: 3n });
+  });
+
+  it("tells governance and rule events with dates, short ids and units", () => {
+    const proposalId = 71696087502631147148658298817282241535419667246690653406380167689183408814849n;
+    const context: SummaryContext = { longId: (id) => shortId(id) };
+    expect(
+      describeEvent("WeconetGovernor", "ProposalQueued", { proposalId, etaSeconds: 1796675765n }, context).summary,
+    ).toBe("proposal 716960…4849 was queued, executable from 7 Dec 2026, 20:36 UTC");
+    expect(
+      describeEvent("NetworkRules", "RuleChanged", {
+        key: padHex(stringToHex("marketFeeBps"), { dir: "right" }),
+        oldValue: 150n,
+        newValue: 200n,
+      }).summary,
+    ).toBe("market fee 1.5% → 2%");
+    expect(
+      describeEvent("WeconetTimelock", "MinDelayChange", { oldDuration: 86_400n, newDuration: 172_800n }).summary,
+    ).toBe("timelock delay set to 2 days (was 1 day)");
   });
 
   it("exports JSON Lines and CSV, streamed to files", async () => {

@@ -1,10 +1,12 @@
-import { erc20Abi, parseEther, zeroAddress, type Address } from "viem";
+import { erc20Abi, formatEther, parseEther, zeroAddress, type Address } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import {
   connectionIdOf,
   describeBookingAction,
+  ETH_TOKEN,
   filterEvents,
+  formatDate,
   purposeCode,
   toContentHash,
   WeconetError,
@@ -157,7 +159,7 @@ describe("the market", () => {
       { id: "open_dispute", by: "consumer", until: windowEnds },
     ]);
     expect(describeBookingAction({ id: "open_dispute", by: "consumer", until: windowEnds })).toMatch(
-      /^open a dispute until \d{4}-/,
+      /^open a dispute until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/,
     );
     await as(carol).market.completeBooking({ bookingId: ethBooking.bookingId });
     expect(await reader.reads.isAuthorized({ owner: carol, grantee: alice, attribute: "delivery_address" })).toBe(
@@ -169,7 +171,13 @@ describe("the market", () => {
     const [completed] = (await reader.reads.bookings({ party: alice })).items;
     expect(completed?.settlement).toMatchObject({ refund: 0n, payment: 2n * price - fee, fee });
     expect(completed?.next).toEqual([{ id: "withdraw", by: "provider", amount: 2n * price - fee }]);
-    expect(completed?.next.map(describeBookingAction)).toEqual([`withdraw ${2n * price - fee} credited`]);
+    // In the booking's token, with its symbol; without the token, in its smallest unit, saying so.
+    expect(completed?.next.map((a) => describeBookingAction(a, { token: ETH_TOKEN }))).toEqual([
+      `withdraw ${formatEther(2n * price - fee)} ETH credited`,
+    ]);
+    expect(completed?.next.map(describeBookingAction)).toEqual([
+      `withdraw ${2n * price - fee} (in the token's smallest unit) credited`,
+    ]);
     const before = await publicClient.getBalance({ address: alice });
     const { amount, receipt } = await as(alice).market.withdraw();
     expect(amount).toBe(2n * price - fee);
@@ -252,7 +260,7 @@ describe("the market", () => {
     if (deadlines === undefined) throw new Error("a disputed booking has its deadlines");
     expect(deadlines.membersFrom - deadlines.disputedAt).toBe(Number(inDispute?.rulingPeriod));
     expect(deadlines.finalDeadline - deadlines.membersFrom).toBe(35 * DAY);
-    const at = (t: number) => new Date(t * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const at = (t: number) => formatDate(t, { timeZone: "UTC" });
     expect(inDispute?.next).toEqual([
       { id: "rule", by: "leader", until: deadlines.finalDeadline },
       { id: "rule_by_vote", by: "members", from: deadlines.membersFrom, until: deadlines.finalDeadline },

@@ -2,13 +2,26 @@
 
 import { useMemo, useState } from "react";
 
-import { matchesFilter } from "@weconet/sdk";
+import { formatDate, matchesFilter, shortId, type SummaryContext } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { CopyId } from "@/components/CopyId";
 import { Field } from "@/components/Field";
 import { Query } from "@/components/Query";
-import { auditFilterOf, EMPTY_AUDIT_FORM, toCsvFile, toJsonFile, type AuditForm } from "@/lib/audit";
-import { formatTime } from "@/lib/format";
+import {
+  auditFilterOf,
+  EMPTY_AUDIT_FORM,
+  eventKey,
+  proposalsIn,
+  readableSummaries,
+  toCsvFile,
+  toJsonFile,
+  tokensIn,
+  type AuditForm,
+} from "@/lib/audit";
+import { formatTime, sameAddress } from "@/lib/format";
+import { tokenArgs } from "@/lib/market";
+import { usePersonName } from "@/lib/people";
 import { useWeconet, useWeconetRead } from "@/lib/weconet";
 
 const PAGE = 100;
@@ -19,14 +32,28 @@ export function AuditPage({ proposal }: { proposal?: string }) {
   const events = useWeconetRead("auditEvents", []);
   const [form, setForm] = useState<AuditForm>({ ...EMPTY_AUDIT_FORM, proposal: proposal ?? "" });
   const [shown, setShown] = useState(PAGE);
-  const { errors } = auditFilterOf(form);
+  const tokens = useWeconetRead("tokens", tokenArgs(events.data === undefined ? undefined : tokensIn(events.data)));
+  const person = usePersonName();
+  // The sentences for people: token symbols, names, short ids, local dates (the export keeps the SDK's own).
+  const summaries = useMemo(() => {
+    const context: SummaryContext = {
+      // A token not read yet reads in its smallest unit (saying so) rather than with a guessed number of decimals.
+      token: (address) => tokens.data?.find((t) => sameAddress(t.address, address)),
+      person,
+      longId: (id) => shortId(id),
+      date: (seconds) => formatDate(seconds),
+    };
+    return readableSummaries(events.data ?? [], context);
+  }, [events.data, tokens.data, person]);
+  const proposals = useMemo(() => (events.data === undefined ? undefined : proposalsIn(events.data)), [events.data]);
+  const { errors } = auditFilterOf(form, proposals);
   const valid = Object.keys(errors).length === 0;
   // Newest first; recomputed only when the events or the form change.
   const filtered = useMemo(() => {
-    const { filter, errors } = auditFilterOf(form);
+    const { filter, errors } = auditFilterOf(form, proposals);
     if (Object.keys(errors).length > 0) return [];
     return (events.data ?? []).filter((e) => matchesFilter(e, filter)).reverse();
-  }, [events.data, form]);
+  }, [events.data, form, proposals]);
   const eventNames = useMemo(() => [...new Set((events.data ?? []).map((e) => e.event))].sort(), [events.data]);
   // The contracts that emitted anything (the trail names each by its Solidity name).
   const contractNames = useMemo(() => [...new Set((events.data ?? []).map((e) => e.contract))].sort(), [events.data]);
@@ -77,7 +104,11 @@ export function AuditPage({ proposal }: { proposal?: string }) {
             <input inputMode="numeric" value={form.attribute} onChange={(e) => set({ attribute: e.target.value })} />
           </Field>
           <Field label="Proposal id" error={errors.proposal}>
-            <input inputMode="numeric" value={form.proposal} onChange={(e) => set({ proposal: e.target.value })} />
+            <input
+              value={form.proposal}
+              placeholder="716960…4849 or its first digits"
+              onChange={(e) => set({ proposal: e.target.value })}
+            />
           </Field>
           <Field label="Resource id" error={errors.resource}>
             <input inputMode="numeric" value={form.resource} onChange={(e) => set({ resource: e.target.value })} />
@@ -113,14 +144,21 @@ export function AuditPage({ proposal }: { proposal?: string }) {
               </thead>
               <tbody>
                 {filtered.slice(0, shown).map((e) => (
-                  <tr key={`${e.block}-${e.logIndex}`}>
+                  <tr key={eventKey(e)} data-testid="audit-row">
                     <td>{formatTime(e.timestamp)}</td>
                     <td>{e.block.toString()}</td>
                     <td>
                       {e.contract} · <strong>{e.event}</strong>
                     </td>
                     <td>{e.actor === null ? "" : <AccountName address={e.actor} />}</td>
-                    <td className="small">{e.summary}</td>
+                    <td className="small" style={{ overflowWrap: "anywhere" }}>
+                      {summaries.get(eventKey(e)) ?? e.summary}
+                      {e.subjects.proposals.map((id) => (
+                        <div key={id.toString()}>
+                          Proposal <CopyId id={id} what="proposal id" />
+                        </div>
+                      ))}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 
-import { shortId, type ProposalSummary } from "@weconet/sdk";
+import type { ProposalSummary } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { CopyId } from "@/components/CopyId";
 
 import { Calls } from "./Calls";
 import { NextStep, Phase } from "./Lifecycle";
@@ -37,7 +38,7 @@ export function ProposalCard({
         </h3>
       </div>
       <p className="muted small">
-        Proposal <code title={p.id.toString()}>{shortId(p.id)}</code> by <AccountName address={p.proposer} />
+        Proposal <CopyId id={p.id} what="proposal id" /> by <AccountName address={p.proposer} />
         {" · "}
         <Link href={proposalPath(p.id)}>description, voters and transactions</Link>
       </p>

@@ -21,7 +21,7 @@ import { DisputeDeadlinesList } from "@/components/market/DisputeDeadlines";
 import { SignIn } from "@/components/data/SignIn";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import { TxStatus } from "@/components/TxStatus";
-import { sameAddress } from "@/lib/format";
+import { formatTime, sameAddress } from "@/lib/format";
 import { bookingControls, formatAmount, tokenOf, type TokenInfo } from "@/lib/market";
 import { useSocket } from "@/lib/socket";
 import { useSocketAction } from "@/lib/socket-action";
@@ -61,6 +61,8 @@ export function BookingRow({
   // The provider reads what the booking shares once they accepted it, until it is settled.
   // The statuses, not the SDK's isSettled: that lives with the market's reads, which a page does not load.
   const sharing = b.status !== "booked" && !SETTLED_STATUSES.includes(b.status);
+  // Credits in the booking's token and times as local dates, as the rest of the page shows them.
+  const words = { token, date: formatTime };
   return (
     <tr data-booking={b.id.toString()}>
       <td>#{b.id.toString()}</td>
@@ -79,12 +81,12 @@ export function BookingRow({
       <td>
         <ul className="small plain">
           {actionsOf(b.next, side).map((a) => (
-            <li key={actionKey(a)}>You: {describeBookingAction(a)}</li>
+            <li key={actionKey(a)}>You: {describeBookingAction(a, words)}</li>
           ))}
           {others.map((role) =>
             actionsOf(b.next, role).map((a) => (
               <li key={actionKey(a)} className="muted">
-                {capitalized(BOOKING_ROLE_NAMES[role])}: {describeBookingAction(a)}
+                {capitalized(BOOKING_ROLE_NAMES[role])}: {describeBookingAction(a, words)}
               </li>
             )),
           )}

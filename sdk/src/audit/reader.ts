@@ -21,7 +21,15 @@ import {
   type Deployment,
 } from "../contracts.js";
 import { latestBlock } from "../client.js";
-import { describeEvent, type AuditEvent, type EventArgs, type EventName } from "./events.js";
+import {
+  describeEvent,
+  TrailFacts,
+  type AuditEvent,
+  type DecodedEvent,
+  type EventArgs,
+  type EventName,
+  type SummaryContext,
+} from "./events.js";
 
 /** A log as `eth_getLogs` returns it (quantities as hex). */
 export interface RawLog {
@@ -112,6 +120,12 @@ export interface ReadEventsOptions {
    * else's events at the node.
    */
   topics?: TopicFilter;
+  /**
+   * What the summaries may know beyond the events (token symbols, names, the time zone; see SummaryContext). The
+   * trail's own facts are added as it is read: each booking's token and each attribute's name (when the read
+   * starts before them).
+   */
+  summary?: SummaryContext;
 }
 
 interface Decoder {
@@ -176,6 +190,8 @@ export async function* readEvents(
   let chunk = maxChunk < 16n ? maxChunk : 16n;
   let events = 0;
   let start = fromBlock;
+  const facts = new TrailFacts();
+  const context = facts.context(options.summary);
   while (start <= toBlock) {
     const end = start + chunk - 1n < toBlock ? start + chunk - 1n : toBlock;
     let logs: RawLog[] | undefined;
@@ -216,7 +232,7 @@ export async function* readEvents(
             : await withRetries(attempts, `block ${block}`, () => source.getBlockTimestamp(block));
         timestamps.set(block, timestamp);
       }
-      const decoded = decodeLog(decoders, checksummed, log, deployment.chainId, block, timestamp);
+      const decoded = decodeLog(decoders, checksummed, log, deployment.chainId, block, timestamp, facts, context);
       if (decoded === undefined) continue;
       events++;
       yield decoded;
@@ -235,6 +251,8 @@ function decodeLog(
   chainId: number,
   block: bigint,
   timestamp: number,
+  facts: TrailFacts,
+  context: SummaryContext,
 ): AuditEvent | undefined {
   const selector = log.topics[0];
   const emitter = log.address.toLowerCase();
@@ -251,7 +269,8 @@ function decodeLog(
   const contract = decoder.contract;
   const event = decoder.event.name as EventName<typeof contract>;
   const typedArgs = args as unknown as EventArgs<typeof contract, typeof event>;
-  const described = describeEvent(contract, event, typedArgs);
+  facts.note({ contract, event, args: typedArgs } as DecodedEvent);
+  const described = describeEvent(contract, event, typedArgs, context);
   return {
     chainId,
     block,
