@@ -92,6 +92,20 @@ describe("the CLI for members and leaders", () => {
         '--days must be a positive number, got "-1"',
       ],
       [
+        [
+          "request-access",
+          member,
+          "phone",
+          "--purpose",
+          "dpv:CustomerCare",
+          "--days",
+          "100000000000000000000",
+          "--from",
+          people.lars,
+        ],
+        '--days must be at most 36500 days (100 years), got "100000000000000000000"',
+      ],
+      [
         ["request-access", member, "unicorn", "--purpose", "dpv:CustomerCare", "--days", "1", "--from", people.lars],
         'There is no attribute named "unicorn".',
       ],

@@ -61,6 +61,8 @@ export function days(value: string, what: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) {
     throw new WeconetError(`${what} must be a positive number, got "${value}"`);
   }
+  // Beyond a century no rule allows it, and past 2^53 seconds the number would no longer be exact.
+  if (Number(value) > 36_500) throw new WeconetError(`${what} must be at most 36500 days (100 years), got "${value}"`);
   return Math.round(Number(value) * 86_400);
 }
 

@@ -11,7 +11,7 @@ import {
   type BookingAction,
   type BookingRole,
 } from "../../booking-actions.js";
-import { BOOKING_STATUSES, isoTime, WeconetError } from "../../errors.js";
+import { BOOKING_STATUSES, WeconetError } from "../../errors.js";
 import type { BookingView } from "../../reads/market.js";
 import type { Weconet } from "../../weconet.js";
 import type { Cli } from "../context.js";
@@ -27,10 +27,7 @@ const GROUP = "Market: bookings (acting needs --from or WECONET_PRIVATE_KEY):";
  * CLI's dates ("9 Dec 2026, 15:31 UTC").
  */
 export function describeStep(a: BookingAction, token: TokenInfo): string {
-  if (a.id === "withdraw") return `withdraw ${formatAmount(a.amount ?? 0n, token)} credited`;
-  let text = describeBookingAction(a);
-  for (const moment of [a.from, a.until]) if (moment !== undefined) text = text.replaceAll(isoTime(moment), at(moment));
-  return text;
+  return describeBookingAction(a, { token, date: at });
 }
 
 /** Booking `typed`, which must exist. */
