@@ -221,3 +221,16 @@ export { inOneBatch, ViewBatch } from "./reads/batch.js";
 export type { ViewArgs, ViewName, ViewResult } from "./reads/batch.js";
 export { CLOCK_LISTS, LIST_TABLES, listsReading } from "./reads/lists.js";
 export type { ListName } from "./reads/lists.js";
+// Profiles and resource descriptions: the documents whose hashes membership and resources put on-chain.
+export {
+  checkProfile,
+  checkResource,
+  DOCUMENT_LIMITS,
+  PROFILE_KIND,
+  profileText,
+  readProfile,
+  readResource,
+  RESOURCE_KIND,
+  resourceText,
+} from "./member-documents.js";
+export type { ProfileDocument, ResourceDocument } from "./member-documents.js";
