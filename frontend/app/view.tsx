@@ -1,6 +1,7 @@
 "use client";
 
 import { AccountName } from "@/components/AccountName";
+import { NextSteps } from "@/components/membership/NextSteps";
 import { Query } from "@/components/Query";
 import { Table } from "@/components/Table";
 import { formatTime } from "@/lib/format";
@@ -21,6 +22,7 @@ export function NetworkPage() {
     <>
       <title>Network · Weconet</title>
       <h1>Network</h1>
+      <NextSteps />
       <Query result={status} what="the network">
         {(s) => (
           <div className="stats" data-testid="network-stats">

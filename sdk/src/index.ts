@@ -234,3 +234,4 @@ export {
   resourceText,
 } from "./member-documents.js";
 export type { ProfileDocument, ResourceDocument } from "./member-documents.js";
+export { fitVerdict } from "./matching.js";
