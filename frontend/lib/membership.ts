@@ -56,7 +56,9 @@ export function nextSteps(
       return {
         headline: "You are suspended",
         steps: [
-          { text: "You keep your vote, but cannot act until whoever suspended you (or a higher authority) reinstates you." },
+          {
+            text: "You keep your vote, but cannot act until whoever suspended you (or a higher authority) reinstates you.",
+          },
           { text: "You may still leave the network.", href: "/membership", link: "Leave" },
         ],
       };

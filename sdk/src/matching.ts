@@ -233,7 +233,8 @@ export async function matchOffers(
     if (request.when === undefined && !offer.bookable) reasons.push("not bookable now");
     if (offer.remaining === 0n) reasons.push("sold out");
     // On-chain a booking takes the whole quantity or nothing: an offer with fewer units left does not fit.
-    else if (offer.remaining < quantity) reasons.push(`only ${units(offer.remaining)} of the ${quantity} needed are left`);
+    else if (offer.remaining < quantity)
+      reasons.push(`only ${units(offer.remaining)} of the ${quantity} needed are left`);
     if (reasons.length > 0) {
       excluded.push({ offer, reasons });
       continue;

@@ -54,7 +54,11 @@ export function MarketPage() {
             ) : (
               <div data-testid="live-offers">
                 {offersByToken(live, (t) => tokenOf(tokens.data, t)).map((group) => (
-                  <section key={group.token.address} data-token={group.token.symbol} aria-label={`In ${group.token.symbol}`}>
+                  <section
+                    key={group.token.address}
+                    data-token={group.token.symbol}
+                    aria-label={`In ${group.token.symbol}`}
+                  >
                     <h3>Priced in {group.token.symbol}</h3>
                     <ul className="plain">
                       {group.offers.map((o) => (
@@ -110,8 +114,8 @@ export function MarketPage() {
             {myResources.data !== undefined &&
               (myResources.data.length === 0 ? (
                 <p className="muted small" data-testid="no-resources">
-                  Every offer is for one of your resources: <Link href="/membership#resources">register a resource</Link>{" "}
-                  first.
+                  Every offer is for one of your resources:{" "}
+                  <Link href="/membership#resources">register a resource</Link> first.
                 </p>
               ) : (
                 <ListOfferForm resources={myResources.data} attributes={attrs} />

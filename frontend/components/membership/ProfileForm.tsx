@@ -89,7 +89,11 @@ export function ProfileForm({ mode, current }: { mode: "apply" | "update"; curre
       <Field label="About you" hint="What you bring or need: a few sentences." error={errors.about}>
         <textarea rows={3} value={draft.about} onChange={(e) => set({ about: e.target.value })} />
       </Field>
-      <Field label="Contact (optional)" hint="An e-mail address or a site, if you want to be reached." error={errors.contact}>
+      <Field
+        label="Contact (optional)"
+        hint="An e-mail address or a site, if you want to be reached."
+        error={errors.contact}
+      >
         <input value={draft.contact} onChange={(e) => set({ contact: e.target.value })} />
       </Field>
       <div className="row">

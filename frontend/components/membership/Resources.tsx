@@ -143,7 +143,13 @@ export function RegisterResourceForm({ attributes }: { attributes: readonly Attr
 }
 
 /** One of my resources: what it is, edit it, switch it off or on. */
-export function MyResourceRow({ resource: r, attributes }: { resource: ResourceView; attributes: readonly Attribute[] }) {
+export function MyResourceRow({
+  resource: r,
+  attributes,
+}: {
+  resource: ResourceView;
+  attributes: readonly Attribute[];
+}) {
   const text = useResourceText(r.owner, r);
   const tx = useTransaction();
   const [editing, setEditing] = useState(false);
