@@ -1,22 +1,21 @@
-import { formatUnits, parseUnits, zeroAddress, type Address } from "viem";
+import { zeroAddress, type Address } from "viem";
 
 import {
+  ETH_TOKEN,
   isOpenAt,
+  parseAmount,
+  parseCount,
   type BookingAction,
   type BookingActionId,
   type BookingRole,
   type Sent,
+  type TokenInfo,
   type Weconet,
 } from "@weconet/sdk";
 
-/** A payment token as the dApp shows amounts in it. */
-export interface TokenInfo {
-  address: Address;
-  symbol: string;
-  decimals: number;
-}
-
-export const ETH_TOKEN: TokenInfo = { address: zeroAddress, symbol: "ETH", decimals: 18 };
+// Amounts and counts read and parse with the SDK's formatters (sdk/src/format), shared with the CLI.
+export { ETH_TOKEN, formatAmount, parseAmount, parseCount } from "@weconet/sdk";
+export type { TokenInfo } from "@weconet/sdk";
 
 /**
  * The arguments of the `tokens` read for the tokens of a list (undefined while the list is read): each once, in a
@@ -33,30 +32,6 @@ export function tokenOf(tokens: readonly TokenInfo[] | undefined, address: Addre
     tokens?.find((t) => t.address.toLowerCase() === address.toLowerCase()) ??
     (address === zeroAddress ? ETH_TOKEN : { address, symbol: "tokens", decimals: 18 })
   );
-}
-
-/** "7.5 dEUR" */
-export function formatAmount(amount: bigint, token: TokenInfo): string {
-  return `${formatUnits(amount, token.decimals)} ${token.symbol}`;
-}
-
-/** An amount typed in whole tokens ("7.50"), in the token's smallest unit; or what is wrong with it. */
-export function parseAmount(
-  text: string,
-  token: TokenInfo,
-): { ok: true; value: bigint } | { ok: false; error: string } {
-  const t = text.trim();
-  if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, error: `Enter an amount in ${token.symbol}, e.g. 0.01.` };
-  const decimals = t.split(".")[1]?.length ?? 0;
-  if (decimals > token.decimals) return { ok: false, error: `${token.symbol} has at most ${token.decimals} decimals.` };
-  return { ok: true, value: parseUnits(t, token.decimals) };
-}
-
-/** A positive whole number typed in a form (quantities, capacities), or what is wrong with it. */
-export function parseCount(text: string, what: string): { ok: true; value: bigint } | { ok: false; error: string } {
-  const t = text.trim();
-  if (!/^\d+$/.test(t) || BigInt(t) === 0n) return { ok: false, error: `Enter the ${what}: a whole number above 0.` };
-  return { ok: true, value: BigInt(t) };
 }
 
 /** The form to list an offer, as typed. */

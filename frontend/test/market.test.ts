@@ -21,7 +21,7 @@ describe("market amounts", () => {
   });
   it.each([
     ["", "Enter an amount in ETH, e.g. 0.01."],
-    ["-1", "Enter an amount in ETH, e.g. 0.01."],
+    ["-1", "An amount cannot be negative."],
     ["1e3", "Enter an amount in ETH, e.g. 0.01."],
   ])("refuses %j", (text, error) => {
     expect(parseAmount(text, ETH_TOKEN)).toEqual({ ok: false, error });

@@ -24,7 +24,6 @@ import {
   APPLICATION_STATUSES,
   AUTHORITIES,
   bytes32ToText,
-  isoTime,
   MEMBER_STATUSES,
   OutOfGasError,
   PROPOSAL_STATES,
@@ -33,9 +32,13 @@ import {
   WeconetError,
   type WeconetErrorName,
 } from "./errors.js";
+import { formatDate } from "./format/time.js";
 import { enumWord, enumWords, ERRORS, NUMBERS, type EnumName } from "./vocabulary.js";
 
 type AllAbis = (typeof abis)[ContractName];
+
+/** A contract time (seconds since the epoch) as a date in UTC, so a message reads the same wherever it is printed. */
+const utcDate = (seconds: number | bigint) => formatDate(seconds, { timeZone: "UTC" });
 
 /** Timelock operation states, in the order of OpenZeppelin's `TimelockController.OperationState`. */
 const OPERATION_STATES = enumWords("TimelockController.OperationState");
@@ -93,7 +96,7 @@ type ErrorParam = ErrorEntry["params"][number];
 function argumentText(param: ErrorParam, value: unknown): string {
   if ("enum" in param && param.enum === "Authority") return authority(value as number);
   if ("enum" in param) return enumWord(param.enum as EnumName, value as number);
-  if (param.type === "uint48") return isoTime(value as number);
+  if (param.type === "uint48") return utcDate(value as number);
   if (param.type === "bytes32") return bytes32ToText(value as Hex) || (value as string);
   return String(value);
 }
@@ -183,7 +186,7 @@ const MESSAGES: Messages = {
   AccessGrantsInvalidDuration: ({ duration, max }) =>
     `A duration of ${duration} s is not allowed: it must be positive and at most ${max} s (the maximum grant duration).`,
   AccessGrantsInvalidExpiry: ({ expiresAt, latest }) =>
-    `Expiry ${isoTime(expiresAt)} is not allowed: it must be in the future and no later than ${isoTime(latest)} (the maximum grant duration from now).`,
+    `Expiry ${utcDate(expiresAt)} is not allowed: it must be in the future and no later than ${utcDate(latest)} (the maximum grant duration from now).`,
   AccessGrantsInvalidGrantee: ({ grantee }) =>
     `${grantee} can receive no access: it is neither an active member nor a live application.`,
   AccessGrantsInvalidNonce: ({ owner, nonce, expected }) =>
@@ -196,11 +199,11 @@ const MESSAGES: Messages = {
   AccessGrantsNoFreeSlot: ({ owner, grantee }) =>
     `${owner} already has ${NUMBERS.AccessGrants.MAX_CONSENT_SLOT} bookings with data running with ${grantee}: settle one before booking more.`,
   AccessGrantsStaleSignature: ({ owner, issuedAt, memberSince: since }) =>
-    `The signed grant was issued at ${isoTime(issuedAt)}: before ${owner}'s current membership began (${isoTime(since)}) or in the future. ${owner} must sign again.`,
+    `The signed grant was issued at ${utcDate(issuedAt)}: before ${owner}'s current membership began (${utcDate(since)}) or in the future. ${owner} must sign again.`,
   AccessGrantsRequestMismatch: ({ owner, grantee }) =>
     `What ${owner} accepts differs from what ${grantee} requested (attributes, purpose or duration).`,
   AccessGrantsSelfGrant: ({ owner }) => `${owner} cannot connect to themselves.`,
-  AccessGrantsSignatureExpired: ({ deadline }) => `The signed grant's deadline ${isoTime(deadline)} has passed.`,
+  AccessGrantsSignatureExpired: ({ deadline }) => `The signed grant's deadline ${utcDate(deadline)} has passed.`,
   AccessGrantsTooManyConnectors: () =>
     `The most connectors that can ever be approved (${NUMBERS.AccessGrants.MAX_CONNECTORS}) have been approved.`,
   PersonAttributesEmpty: () => "The set of attributes is empty: name at least one.",
@@ -210,7 +213,7 @@ const MESSAGES: Messages = {
     `Attribute ${id} is out of order or repeated: attribute ids must be strictly increasing.`,
   // Applications
   ApplicationsConsentExpired: ({ deadline }) =>
-    `The application account's consent lapsed at ${isoTime(deadline)}: the account must sign again.`,
+    `The application account's consent lapsed at ${utcDate(deadline)}: the account must sign again.`,
   ApplicationsInvalidConsent: ({ account }) =>
     `The signature is not ${account}'s consent to this registration: the application account itself must sign (for this developer, with its current nonce).`,
   ApplicationsInsufficientAuthority: ({ caller, required, actual }) =>
@@ -225,7 +228,7 @@ const MESSAGES: Messages = {
   MarketConsentMismatch: ({ offerId }) =>
     `The consent does not repeat offer ${offerId}'s data request exactly (attributes, purpose, duration).`,
   MarketDisputeWindowOpen: ({ bookingId, windowEnds }) =>
-    `The dispute window of booking ${bookingId} is open until ${isoTime(windowEnds)}: the payment can be claimed after it.`,
+    `The dispute window of booking ${bookingId} is open until ${utcDate(windowEnds)}: the payment can be claimed after it.`,
   MarketInsufficientCapacity: ({ offerId, requested, remaining }) =>
     `Offer ${offerId} has ${remaining} unit(s) left, fewer than the ${requested} asked for.`,
   MarketInvalidCapacity: ({ capacity, booked }) =>
@@ -233,18 +236,18 @@ const MESSAGES: Messages = {
   MarketInvalidClass: ({ classId }) => `Attribute ${classId} is not an active class of the resource or offer domain.`,
   MarketInvalidDataAttribute: ({ attributeId: id }) =>
     `Attribute ${id} is not an active person attribute, or the data request's ids are not strictly increasing.`,
-  MarketInvalidDeadline: ({ deadline }) => `The deadline ${isoTime(deadline)} is not in the future.`,
+  MarketInvalidDeadline: ({ deadline }) => `The deadline ${utcDate(deadline)} is not in the future.`,
   MarketInvalidQuantity: () => "At least one unit is needed.",
   MarketInvalidToken: ({ token: address }) => `${address} is neither ETH (the zero address) nor a token contract.`,
   MarketInvalidValidity: ({ validFrom, validUntil }) =>
-    `The validity ${isoTime(validFrom)} – ${isoTime(validUntil)} ends before it begins or has ended already.`,
+    `The validity ${utcDate(validFrom)} – ${utcDate(validUntil)} ends before it begins or has ended already.`,
   MarketNotConsumer: ({ caller, consumer }) => `${caller} is not the consumer (${consumer}).`,
   MarketNotLeader: ({ caller }) =>
     `${caller} is not an active network leader: only leaders (and, after their ruling period, the members' vote) rule on disputes.`,
   MarketRulingClosed: ({ bookingId, finalDeadline }) =>
-    `Nobody may rule on the dispute over booking ${bookingId} any more: its final deadline passed at ${isoTime(finalDeadline)}. Anyone may now settle it by the default outcome (full refund to the consumer).`,
+    `Nobody may rule on the dispute over booking ${bookingId} any more: its final deadline passed at ${utcDate(finalDeadline)}. Anyone may now settle it by the default outcome (full refund to the consumer).`,
   MarketDisputeNotExpired: ({ bookingId, finalDeadline }) =>
-    `The dispute over booking ${bookingId} can be settled by the default outcome (full refund) only from ${isoTime(finalDeadline)}; until then the leaders (and, after their ruling period, the members' vote) rule.`,
+    `The dispute over booking ${bookingId} can be settled by the default outcome (full refund) only from ${utcDate(finalDeadline)}; until then the leaders (and, after their ruling period, the members' vote) rule.`,
   MarketNotProvider: ({ caller, provider }) => `${caller} is not the provider (${provider}).`,
   MarketNothingToWithdraw: ({ account, token: t }) => `${account} has no ${token(t)} to withdraw.`,
   MarketOfferChanged: ({ offerId, expected, current }) =>

@@ -221,6 +221,8 @@ export { inOneBatch, ViewBatch } from "./reads/batch.js";
 export type { ViewArgs, ViewName, ViewResult } from "./reads/batch.js";
 export { CLOCK_LISTS, LIST_TABLES, listsReading } from "./reads/lists.js";
 export type { ListName } from "./reads/lists.js";
+// Formatting shared by the dApp, the CLI and the audit trail (amounts, dates, ids, people, rules) and its parsing.
+export * from "./format/index.js";
 // Profiles and resource descriptions: the documents whose hashes membership and resources put on-chain.
 export {
   checkProfile,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { checkProfile, isoTime, profileText, readProfile, ROLES, toContentHash, WeconetError } from "../src/index.js";
+import { checkProfile, formatDate, profileText, readProfile, ROLES, toContentHash, WeconetError } from "../src/index.js";
 import { as, increaseTime, isolateFile, people, reader } from "./support/weconet.js";
 
 isolateFile();
@@ -22,7 +22,7 @@ describe("membership actions", () => {
     const probation = await reader.contracts.networkRules.read.probationPeriod();
     expect(admitted.voteActivatesAt).toBe(admitted.memberSince + probation);
     await expect(as(other).membership.activateVote({ member: applicant })).rejects.toThrow(
-      `${applicant} is still on probation: their vote can be activated from ${isoTime(admitted.voteActivatesAt)}.`,
+      `${applicant} is still on probation: their vote can be activated from ${formatDate(admitted.voteActivatesAt, { timeZone: "UTC" })}.`,
     );
     await increaseTime(probation);
     await as(other).membership.activateVote({ member: applicant });
