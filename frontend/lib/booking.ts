@@ -23,20 +23,23 @@ export type BookingErrors = Partial<Record<keyof BookingDraft, string>>;
 export function checkBooking(
   offer: Pick<OfferView, "remaining" | "unitPrice" | "dataRequest">,
   draft: BookingDraft,
-): { errors: BookingErrors; quantity?: bigint; total?: bigint; agreed?: DataRequestView } {
+): {
+  errors: BookingErrors;
+  quantity?: bigint;
+  total?: bigint;
+  ready?: { quantity: bigint; agreed?: DataRequestView };
+} {
   const errors: BookingErrors = {};
-  const parsed = parseCount(draft.quantity, "how many units");
+  const parsed = parseCount(draft.quantity, "number of units");
   if (!parsed.ok) errors.quantity = parsed.error;
   else if (parsed.value > offer.remaining) errors.quantity = `Only ${offer.remaining} left: book at most that many.`;
   const data = asksForData(offer);
   if (data && !draft.consent) errors.consent = "Agree to share this data to book the offer, or choose another one.";
-  if (!parsed.ok || Object.keys(errors).length > 0) return { errors };
-  return {
-    errors,
-    quantity: parsed.value,
-    total: offer.unitPrice * parsed.value,
-    ...(data ? { agreed: offer.dataRequest } : {}),
-  };
+  // The quantity and its total show on the button as soon as they are good, consent given or not.
+  const priced =
+    parsed.ok && errors.quantity === undefined ? { quantity: parsed.value, total: offer.unitPrice * parsed.value } : {};
+  if (!parsed.ok || Object.keys(errors).length > 0) return { errors, ...priced };
+  return { errors, ...priced, ready: { quantity: parsed.value, ...(data ? { agreed: offer.dataRequest } : {}) } };
 }
 
 /** Offers of one payment token. */

@@ -27,6 +27,7 @@ describe("booking: quantity and consent are checked before anything is sent", ()
       errors: {},
       quantity: 2n,
       total: 8n * milli,
+      ready: { quantity: 2n },
     });
   });
 
@@ -36,24 +37,27 @@ describe("booking: quantity and consent are checked before anything is sent", ()
     );
     for (const quantity of ["0", "1.5", "-1", "", "two", "1e3"]) {
       const checked = checkBooking(desk, { quantity, consent: false });
-      expect(checked.errors.quantity).toMatch(/\S/);
-      expect(checked.quantity).toBeUndefined();
+      expect(checked.errors.quantity).toMatch(/^Enter the number of units: a whole number above 0/);
+      expect(checked.ready).toBeUndefined();
     }
-    expect(checkBooking(desk, { quantity: "9".repeat(80), consent: false }).quantity).toBeUndefined();
+    expect(checkBooking(desk, { quantity: "9".repeat(80), consent: false }).ready).toBeUndefined();
   });
 
   it("an offer that asks for data cannot be booked without consent; with it, the SDK gets what was agreed", () => {
     expect(asksForData(courier)).toBe(true);
     expect(asksForData(desk)).toBe(false);
     const refused = checkBooking(courier, { quantity: "1", consent: false });
+    // The total still shows (on the button), but nothing is ready to send.
     expect(refused).toEqual({
       errors: { consent: "Agree to share this data to book the offer, or choose another one." },
+      quantity: 1n,
+      total: 4n * milli,
     });
     expect(checkBooking(courier, { quantity: "1", consent: true })).toEqual({
       errors: {},
       quantity: 1n,
       total: 4n * milli,
-      agreed: sharesAddress,
+      ready: { quantity: 1n, agreed: sharesAddress },
     });
     // Both problems at once: the person sees both.
     expect(Object.keys(checkBooking(courier, { quantity: "0", consent: false }).errors)).toEqual([

@@ -5,10 +5,11 @@
  * criterion. An offer's attribute values are not on-chain: only its document's content hash is. They reach the
  * matcher through a resolver from hash to document text, which the matcher checks against the hash.
  */
-import { formatUnits, keccak256, stringToHex, zeroAddress, type Address, type Hex } from "viem";
+import { keccak256, stringToHex, zeroAddress, type Address, type Hex } from "viem";
 
 import type { Moment } from "./actions/access.js";
 import { formatDate } from "./format/time.js";
+import { formatAmount } from "./format/tokens.js";
 import type { OfferView } from "./reads/market.js";
 import type { Attribute } from "./reads/taxonomy.js";
 
@@ -214,7 +215,8 @@ export async function matchOffers(
     if (!byName.has(name)) throw new Error(`matching: there is no attribute named "${name}" in the taxonomy`);
   }
   const symbol = context.symbol ?? (token === zeroAddress ? "ETH" : "tokens");
-  const money = (amount: bigint) => `${formatUnits(amount, context.decimals ?? 18)} ${symbol}`;
+  const money = (amount: bigint) =>
+    formatAmount(amount, { address: request.token ?? zeroAddress, symbol, decimals: context.decimals ?? 18 });
 
   const ranked: Match[] = [];
   const excluded: MatchOutcome["excluded"] = [];
@@ -272,7 +274,7 @@ export async function matchOffers(
       note: covers
         ? offer.validUntil === 0
           ? "bookable with no end date"
-          : `bookable until ${formatDate(offer.validUntil, { timeZone: "UTC" })} UTC`
+          : `bookable until ${formatDate(offer.validUntil, { timeZone: "UTC" })}`
         : "bookable for only part of the time needed",
     });
     if (wishes.length > 0) {
@@ -300,7 +302,8 @@ export async function matchOffers(
     const priceScore = request.maxUnitPrice === 0n ? 1 : 1 - Number(offer.unitPrice) / Number(request.maxUnitPrice);
     const score = round((1 - weights.price) * fit + weights.price * priceScore);
     const total = offer.unitPrice * quantity;
-    const verdict = fitVerdict(fit);
+    // A broader class says itself that it may fit: the verdict does not promise more.
+    const verdict = relation.kind === "broader" ? "may fit" : fitVerdict(fit);
     const share = Math.round((Number(offer.unitPrice) / Number(request.maxUnitPrice || 1n)) * 100);
     const price: Criterion = {
       criterion: "price",

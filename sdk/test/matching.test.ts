@@ -105,7 +105,7 @@ describe("matching offers to a consumer's request", () => {
       '1 of 2 wanted values match: service_area is "Rotterdam", not "Amsterdam"; lead_time is 1800, as wanted',
     );
     expect(explained("broader class")).toContain("service is broader than courier_service: it may fit");
-    expect(explained("broader class")).toMatch(/^offer \d+: fits in part; /);
+    expect(explained("broader class")).toMatch(/^offer \d+: may fit; 0\.018 ETH for 3 units\n/);
     expect(explained("short validity")).toMatch(/bookable until \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC/);
     expect(explained("undocumented")).toContain(
       `(document ${keccak256(stringToHex(document("undocumented", {})))} not found)`,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { checkProfile, formatDate, profileText, readProfile, ROLES, toContentHash, WeconetError } from "../src/index.js";
+import {
+  checkProfile,
+  formatDate,
+  profileText,
+  readProfile,
+  ROLES,
+  toContentHash,
+  WeconetError,
+} from "../src/index.js";
 import { as, increaseTime, isolateFile, people, reader } from "./support/weconet.js";
 
 isolateFile();

@@ -134,9 +134,9 @@ export function BookForm({
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setShowErrors(true);
-    const { quantity, agreed } = checked;
-    if (quantity === undefined) return;
-    void tx.run("Book", (w) => w.market.book({ offerId: o.id, quantity, ...(agreed === undefined ? {} : { agreed }) }));
+    const { ready } = checked;
+    if (ready === undefined) return;
+    void tx.run("Book", (w) => w.market.book({ offerId: o.id, ...ready }));
   };
   return (
     <form className="book" onSubmit={submit} noValidate aria-label={`Book offer ${o.id}`} data-testid="book-form">
