@@ -40,7 +40,7 @@ describe("a new wallet joins, keeps its profile and a resource, and leaves", () 
     await next.getByRole("link", { name: "Apply for membership" }).click();
     await page.waitForURL("**/membership");
 
-    const form = page.getByTestId("apply-form");
+    const form = page.getByTestId("profile-form");
     await refusedLocally(form, "Apply for membership", ["Enter your name.", "Enter a few words about you."]);
     await form.getByLabel("Name").fill("x".repeat(81));
     await refusedLocally(form, "Apply for membership", ["Your name has at most 80 characters (this has 81)."]);
@@ -79,8 +79,8 @@ describe("a new wallet joins, keeps its profile and a resource, and leaves", () 
     await connectInjected(page);
     const mine = page.getByTestId("my-profile");
     await mine.getByTestId("profile").getByText("Noor").waitFor();
-    await mine.getByText("Edit your profile").click();
     const form = page.getByTestId("profile-form");
+    await expect.poll(() => form.getByLabel("Name").inputValue()).toBe("Noor");
     await form.getByLabel("About you").fill("");
     await refusedLocally(form, "Save profile", ["Enter a few words about you."]);
     await form.getByLabel("About you").fill("Repairs bicycles and cargo bikes in Utrecht.");
@@ -143,7 +143,7 @@ describe("a new wallet joins, keeps its profile and a resource, and leaves", () 
     await leave.getByText("your vote (if it counts yet) and every role you hold end at once;").waitFor();
     await leave.getByRole("button", { name: "Yes, leave the network" }).click();
     await page.getByTestId("next-steps").getByText("You are not a member yet").waitFor();
-    await page.getByTestId("apply-form").waitFor();
+    await page.getByTestId("profile-form").getByRole("button", { name: "Apply for membership" }).waitFor();
     await screenshot(page, "membership-left");
   });
 });

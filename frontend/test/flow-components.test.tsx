@@ -46,15 +46,26 @@ function wrap(children: ReactNode) {
 
 const deliveryAddress = { id: 5, name: "delivery_address", domain: "person", dataType: "postal_address" } as Attribute;
 const bike = { id: 15, name: "bike", domain: "resource", dataType: "class", parent: 0, deprecated: false } as Attribute;
-const courier = {
+const courier: OfferView = {
   id: 7n,
   provider: alice,
+  resourceId: 1n,
+  status: "active",
+  version: 1,
+  classId: 30,
   token: zeroAddress,
   unitPrice: 4n * 10n ** 15n,
+  capacity: 5n,
+  booked: 2n,
+  validFrom: 0,
+  validUntil: 0,
+  metadata: `0x${"ab".repeat(32)}`,
+  dataRequest: { attributeIds: [5], purpose: purposeCode("dpv:DeliveryOfGoods"), duration: 3 * 86_400 },
+  listedAt: 1,
+  updatedAt: 1,
   remaining: 3n,
   bookable: true,
-  dataRequest: { attributeIds: [5], purpose: purposeCode("dpv:DeliveryOfGoods"), duration: 3 * 86_400 },
-} as OfferView;
+};
 
 beforeEach(() => {
   run.mockClear();

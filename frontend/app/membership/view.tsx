@@ -34,6 +34,10 @@ export function MembershipPage() {
   );
 }
 
+/**
+ * Where the account stands, in a fixed order of sections: the profile form keeps its place (and its state) from
+ * applying to waiting to being a member, so what it is still publishing after a transaction stays in view.
+ */
 function Standing({
   member: m,
   account,
@@ -43,56 +47,50 @@ function Standing({
   account: Address;
   attributes: readonly Attribute[];
 }) {
-  const { profile, loading } = useProfile(account);
-  switch (m.status) {
-    case "none":
-      return (
-        <section className="card" aria-labelledby="apply-h">
-          <h2 id="apply-h">Apply for membership</h2>
-          <ProfileForm mode="apply" />
+  const { profile } = useProfile(account);
+  const member = m.status === "active" || m.status === "suspended";
+  const mayEdit = m.status === "none" || m.status === "applicant" || m.status === "active";
+  return (
+    <>
+      {m.status === "applicant" && (
+        <section className="card" aria-labelledby="application-h" data-testid="application">
+          <h2 id="application-h">Your application</h2>
+          <p>It waits for a network leader to admit you. Your profile as they see it:</p>
+          <ProfileView account={account} />
+          <WithdrawApplication />
         </section>
-      );
-    case "applicant":
-      return (
-        <>
-          <section className="card" aria-labelledby="application-h" data-testid="application">
-            <h2 id="application-h">Your application</h2>
-            <p>It waits for a network leader to admit you. Your profile as they see it:</p>
-            <ProfileView account={account} />
-            <WithdrawApplication />
-          </section>
-          <section className="card" aria-labelledby="edit-h">
-            <h2 id="edit-h">Change your profile</h2>
-            {!loading && <ProfileForm mode="update" current={profile} />}
-          </section>
-        </>
-      );
-    case "active":
-    case "suspended":
-      return (
-        <>
-          <section className="card" aria-labelledby="profile-h" data-testid="my-profile">
-            <h2 id="profile-h">Your profile</h2>
-            <ProfileView account={account} />
-            {m.status === "active" ? (
-              <details>
-                <summary>Edit your profile</summary>
-                {!loading && <ProfileForm mode="update" current={profile} />}
-              </details>
-            ) : (
-              <p className="muted small">A suspended member cannot change their profile.</p>
-            )}
-          </section>
-          {m.status === "active" && <MyResources account={account} attributes={attributes} />}
-          <section className="card" aria-labelledby="leave-h">
-            <h2 id="leave-h">Leave</h2>
-            <LeaveNetwork isManager={m.isManager} />
-          </section>
-        </>
-      );
-    case "removed":
-      return null;
-  }
+      )}
+      {member && (
+        <section className="card" aria-labelledby="profile-h" data-testid="my-profile">
+          <h2 id="profile-h">Your profile</h2>
+          <ProfileView account={account} />
+          {m.status === "suspended" && <p className="muted small">A suspended member cannot change their profile.</p>}
+        </section>
+      )}
+      {mayEdit && (
+        <section className="card" aria-labelledby="edit-h">
+          <h2 id="edit-h">
+            {m.status === "none"
+              ? "Apply for membership"
+              : m.status === "applicant"
+                ? "Change your profile"
+                : "Edit your profile"}
+          </h2>
+          <ProfileForm
+            mode={m.status === "none" ? "apply" : "update"}
+            current={m.status === "none" ? undefined : profile}
+          />
+        </section>
+      )}
+      {m.status === "active" && <MyResources account={account} attributes={attributes} />}
+      {member && (
+        <section className="card" aria-labelledby="leave-h">
+          <h2 id="leave-h">Leave</h2>
+          <LeaveNetwork isManager={m.isManager} />
+        </section>
+      )}
+    </>
+  );
 }
 
 function MyResources({ account, attributes }: { account: Address; attributes: readonly Attribute[] }) {

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 
 import { checkProfile, DOCUMENT_LIMITS, type ProfileDocument } from "@weconet/sdk";
 
@@ -28,14 +29,21 @@ export function ProfileForm({ mode, current }: { mode: "apply" | "update"; curre
   const tx = useTransaction();
   const socket = useSocket();
   const publish = useSocketAction(() => void socket.signOut());
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(current));
+  const [touched, setTouched] = useState(false);
   const [showErrors, setShowErrors] = useState(false);
+  // The profile may arrive after the form shows (read from the socket): it fills the form until the member types.
+  useEffect(() => {
+    if (current !== undefined && !touched) setDraft(draftOf(current));
+  }, [current, touched]);
   // The document whose hash is on-chain but which the socket does not have yet (publishing failed).
   const [unpublished, setUnpublished] = useState<string>();
   const checked = checkProfile(draft);
   const errors = showErrors && !checked.ok ? checked.errors : {};
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
+    setTouched(true);
     // An old result does not stay beside new input.
     tx.reset();
     publish.reset();
@@ -49,6 +57,8 @@ export function ProfileForm({ mode, current }: { mode: "apply" | "update"; curre
       () => "published in the data socket, where leaders and members read it.",
     );
     setUnpublished(done === undefined ? text : undefined);
+    // A read of the document made before it was published (and failed) is read again now.
+    if (done !== undefined) await queryClient.invalidateQueries({ queryKey: ["socket-document", done] });
   };
 
   const submit = async (e: React.FormEvent) => {
@@ -76,7 +86,9 @@ export function ProfileForm({ mode, current }: { mode: "apply" | "update"; curre
     <form
       onSubmit={(e) => void submit(e)}
       noValidate
-      data-testid={mode === "apply" ? "apply-form" : "profile-form"}
+      // One form from applying to editing (the same one stays while its profile is published after applying).
+      data-testid="profile-form"
+      data-mode={mode}
       aria-label={mode === "apply" ? "Apply for membership" : "Edit your profile"}
     >
       <p className="hint">
