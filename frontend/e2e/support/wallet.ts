@@ -34,9 +34,17 @@ export async function injectWallet(page: Page, index: number): Promise<Address> 
     chain,
     rpcUrl,
   );
-  await page.exposeFunction("__e2eWalletRequest", async (method: string, params: unknown) =>
-    JSON.stringify((await provider.request({ method, params } as never)) ?? null),
-  );
+  // As a real wallet: the site sees the account only once it asked for it (else wagmi would connect it on load).
+  let permitted = false;
+  await page.exposeFunction("__e2eWalletRequest", async (method: string, params: unknown) => {
+    if (method === "eth_accounts" && !permitted) return JSON.stringify([]);
+    if (method === "eth_requestAccounts") permitted = true;
+    if (method === "wallet_revokePermissions") {
+      permitted = false;
+      return JSON.stringify(null);
+    }
+    return JSON.stringify((await provider.request({ method, params } as never)) ?? null);
+  });
   // A script as text: the test's functions are compiled with helpers the page does not have.
   await page.addInitScript(`(() => {
     const listeners = {};
