@@ -56,7 +56,7 @@ describe("a new wallet joins, keeps its profile and a resource, and leaves", () 
 
     const application = page.getByTestId("application");
     await application.getByText("It waits for a network leader to admit you.").waitFor();
-    await application.getByTestId("profile").getByText("Noor").waitFor();
+    await application.getByTestId("profile").getByText("Noor", { exact: true }).waitFor();
     await page.getByTestId("withdraw").getByRole("button", { name: "Withdraw my application" }).waitFor();
     await screenshot(page, "membership-applied");
   });
@@ -78,7 +78,7 @@ describe("a new wallet joins, keeps its profile and a resource, and leaves", () 
     await page.goto("/membership");
     await connectInjected(page);
     const mine = page.getByTestId("my-profile");
-    await mine.getByTestId("profile").getByText("Noor").waitFor();
+    await mine.getByTestId("profile").getByText("Noor", { exact: true }).waitFor();
     const form = page.getByTestId("profile-form");
     await expect.poll(() => form.getByLabel("Name").inputValue()).toBe("Noor");
     await form.getByLabel("About you").fill("");
