@@ -1,6 +1,7 @@
 "use client";
 
 import { AccountName } from "@/components/AccountName";
+import { NextSteps } from "@/components/membership/NextSteps";
 import { Query } from "@/components/Query";
 import { Table } from "@/components/Table";
 import { formatTime } from "@/lib/format";
@@ -20,6 +21,7 @@ export function NetworkPage() {
   return (
     <>
       <h1>Network</h1>
+      <NextSteps />
       <Query result={status} what="the network">
         {(s) => (
           <div className="stats" data-testid="network-stats">

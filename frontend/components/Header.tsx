@@ -12,6 +12,7 @@ import { WalletButton, WrongNetworkBanner } from "./Wallet";
 /** One page per user task. */
 export const PAGES = [
   { href: "/", label: "Network" },
+  { href: "/membership", label: "Me" },
   { href: "/governance", label: "Governance" },
   { href: "/data", label: "My data" },
   { href: "/connections", label: "Connections" },

@@ -230,3 +230,17 @@ export { CLOCK_LISTS, LIST_TABLES, listsReading } from "./reads/lists.js";
 export type { ListName } from "./reads/lists.js";
 // Formatting shared by the dApp, the CLI and the audit trail (amounts, dates, ids, people, rules) and its parsing.
 export * from "./format/index.js";
+// Profiles and resource descriptions: the documents whose hashes membership and resources put on-chain.
+export {
+  checkProfile,
+  checkResource,
+  DOCUMENT_LIMITS,
+  PROFILE_KIND,
+  profileText,
+  readProfile,
+  readResource,
+  RESOURCE_KIND,
+  resourceText,
+} from "./member-documents.js";
+export type { ProfileDocument, ResourceDocument } from "./member-documents.js";
+export { fitVerdict } from "./matching.js";

@@ -5,9 +5,11 @@
  * criterion. An offer's attribute values are not on-chain: only its document's content hash is. They reach the
  * matcher through a resolver from hash to document text, which the matcher checks against the hash.
  */
-import { formatUnits, keccak256, stringToHex, zeroAddress, type Address, type Hex } from "viem";
+import { keccak256, stringToHex, zeroAddress, type Address, type Hex } from "viem";
 
 import type { Moment } from "./actions/access.js";
+import { formatDate } from "./format/time.js";
+import { formatAmount } from "./format/tokens.js";
 import type { OfferView } from "./reads/market.js";
 import type { Attribute } from "./reads/taxonomy.js";
 
@@ -60,10 +62,14 @@ export interface Match {
   offer: OfferView;
   /** The ranking score, 0 to 1: how well it fits (weighted criteria) blended with how cheap it is. */
   score: number;
+  /** How well it fits, 0 to 1 (the weighted criteria but price). */
+  fit: number;
+  /** The fit in words ("fits what you asked", "fits well", "fits in part", "may fit"), for people. */
+  verdict: string;
   /** What the whole quantity costs, in the token's smallest unit. */
   total: bigint;
   criteria: Criterion[];
-  /** One readable line per criterion. */
+  /** In words, for people (the dApp and the CLI show these): the verdict and total first, then one line per criterion. */
   explanation: string[];
 }
 
@@ -89,6 +95,17 @@ const seconds = (moment: Moment | undefined): number | undefined =>
   moment === undefined ? undefined : moment instanceof Date ? Math.floor(moment.getTime() / 1000) : Number(moment);
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** "1 unit", "3 units" */
+const units = (n: bigint | number) => `${n} unit${BigInt(n) === 1n ? "" : "s"}`;
+
+/** A fit (the weighted criteria, 0 to 1) in words: what a person reads instead of a score. */
+export function fitVerdict(fit: number): string {
+  if (fit >= 0.95) return "fits what you asked";
+  if (fit >= 0.8) return "fits well";
+  if (fit >= 0.6) return "fits in part";
+  return "may fit";
+}
 
 /** How `offerClass` relates to the `wanted` class in the taxonomy: the same, narrower (below), broader, or neither. */
 function classRelation(
@@ -129,12 +146,12 @@ function satisfies(value: unknown, want: AttributeWant): boolean {
 
 const describeWant = (want: AttributeWant): string =>
   typeof want === "function"
-    ? "passing the test"
+    ? "one passing the test"
     : typeof want !== "object"
       ? JSON.stringify(want)
       : "oneOf" in want
         ? `one of ${want.oneOf.map((v) => JSON.stringify(v)).join(", ")}`
-        : [want.min === undefined ? "" : `≥ ${want.min}`, want.max === undefined ? "" : `≤ ${want.max}`]
+        : [want.min === undefined ? "" : `at least ${want.min}`, want.max === undefined ? "" : `at most ${want.max}`]
             .filter((s) => s !== "")
             .join(" and ");
 
@@ -159,8 +176,9 @@ async function documentOf(
 
 /**
  * Ranks `offers` for `request`: offers of an unrelated class, in another token, over the budget or outside the
- * time needed are left out (with the reasons); the rest are scored per criterion — class (exact 1; a narrower
- * class 0.9, less per further level; a broader one 0.5), capacity (the share of the quantity it can take), validity
+ * time needed, or with fewer units left than asked (a booking takes all or nothing) are left out (with the
+ * reasons); the rest are scored per criterion — class (exact 1; a narrower class 0.9, less per further level; a
+ * broader one 0.5), capacity (what is left covers the quantity), validity
  * (covers the time needed 1, overlaps 0.5), attributes (the share of wanted values its document has) — and the
  * weighted fit is blended with price (1 − unit price / budget). Highest score first; ties by lower total, then id.
  */
@@ -177,6 +195,8 @@ export async function matchOffers(
     weights?: Partial<MatchWeights>;
     /** The token's decimals, for the explanations (default 18). */
     decimals?: number;
+    /** The token's symbol, for the explanations (default: ETH for the zero address, else "tokens"). */
+    symbol?: string;
   },
 ): Promise<MatchOutcome> {
   const weights = { ...WEIGHTS, ...context.weights };
@@ -194,8 +214,9 @@ export async function matchOffers(
   for (const [name] of wishes) {
     if (!byName.has(name)) throw new Error(`matching: there is no attribute named "${name}" in the taxonomy`);
   }
+  const symbol = context.symbol ?? (token === zeroAddress ? "ETH" : "tokens");
   const money = (amount: bigint) =>
-    `${formatUnits(amount, context.decimals ?? 18)}${token === zeroAddress ? " ETH" : ""}`;
+    formatAmount(amount, { address: request.token ?? zeroAddress, symbol, decimals: context.decimals ?? 18 });
 
   const ranked: Match[] = [];
   const excluded: MatchOutcome["excluded"] = [];
@@ -213,6 +234,9 @@ export async function matchOffers(
     if (!overlaps) reasons.push("not valid at the time needed");
     if (request.when === undefined && !offer.bookable) reasons.push("not bookable now");
     if (offer.remaining === 0n) reasons.push("sold out");
+    // On-chain a booking takes the whole quantity or nothing: an offer with fewer units left does not fit.
+    else if (offer.remaining < quantity)
+      reasons.push(`only ${units(offer.remaining)} of the ${quantity} needed are left`);
     if (reasons.length > 0) {
       excluded.push({ offer, reasons });
       continue;
@@ -221,7 +245,7 @@ export async function matchOffers(
     const criteria: Criterion[] = [];
     criteria.push(
       relation.kind === "exact"
-        ? { criterion: "class", score: 1, weight: weights.class, note: `${className}: the class asked for` }
+        ? { criterion: "class", score: 1, weight: weights.class, note: `${className}: what you asked for` }
         : relation.kind === "narrower"
           ? {
               criterion: "class",
@@ -236,21 +260,12 @@ export async function matchOffers(
               note: `${className} is broader than ${wantedName}: it may fit`,
             },
     );
-    criteria.push(
-      offer.remaining >= quantity
-        ? {
-            criterion: "capacity",
-            score: 1,
-            weight: weights.capacity,
-            note: `${offer.remaining} unit(s) left, ${quantity} needed`,
-          }
-        : {
-            criterion: "capacity",
-            score: Number(offer.remaining) / Number(quantity),
-            weight: weights.capacity,
-            note: `only ${offer.remaining} of the ${quantity} unit(s) needed are left`,
-          },
-    );
+    criteria.push({
+      criterion: "capacity",
+      score: 1,
+      weight: weights.capacity,
+      note: `${units(offer.remaining)} left, ${quantity} needed`,
+    });
     const covers = offer.validFrom <= from && validUntil > until;
     criteria.push({
       criterion: "validity",
@@ -258,9 +273,9 @@ export async function matchOffers(
       weight: weights.validity,
       note: covers
         ? offer.validUntil === 0
-          ? "valid with no end"
-          : `valid until ${new Date(offer.validUntil * 1000).toISOString()}`
-        : "valid for part of the time needed",
+          ? "bookable with no end date"
+          : `bookable until ${formatDate(offer.validUntil, { timeZone: "UTC" })}`
+        : "bookable for only part of the time needed",
     });
     if (wishes.length > 0) {
       const { document, problem } = await documentOf(offer.metadata, context.resolveDocument);
@@ -269,41 +284,43 @@ export async function matchOffers(
       let met = 0;
       for (const [name, want] of wishes) {
         const value = values[name];
-        if (value === undefined) lines.push(`${name} not described`);
+        if (value === undefined) lines.push(`${name} is not described`);
         else if (satisfies(value, want)) {
           met++;
-          lines.push(`${name} = ${JSON.stringify(value)} ✓`);
-        } else lines.push(`${name} = ${JSON.stringify(value)}, wanted ${describeWant(want)}`);
+          lines.push(`${name} is ${JSON.stringify(value)}, as wanted`);
+        } else lines.push(`${name} is ${JSON.stringify(value)}, not ${describeWant(want)}`);
       }
       criteria.push({
         criterion: "attributes",
         score: met / wishes.length,
         weight: weights.attributes,
-        note: `${met}/${wishes.length} wanted values: ${lines.join("; ")}${problem === undefined ? "" : ` (${problem})`}`,
+        note: `${met} of ${wishes.length} wanted values match: ${lines.join("; ")}${problem === undefined ? "" : ` (${problem})`}`,
       });
     }
     const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0);
     const fit = totalWeight === 0 ? 0 : criteria.reduce((sum, c) => sum + c.score * c.weight, 0) / totalWeight;
     const priceScore = request.maxUnitPrice === 0n ? 1 : 1 - Number(offer.unitPrice) / Number(request.maxUnitPrice);
     const score = round((1 - weights.price) * fit + weights.price * priceScore);
-    const total = offer.unitPrice * (offer.remaining < quantity ? offer.remaining : quantity);
+    const total = offer.unitPrice * quantity;
+    // A broader class says itself that it may fit: the verdict does not promise more.
+    const verdict = relation.kind === "broader" ? "may fit" : fitVerdict(fit);
+    const share = Math.round((Number(offer.unitPrice) / Number(request.maxUnitPrice || 1n)) * 100);
+    const price: Criterion = {
+      criterion: "price",
+      score: round(priceScore),
+      weight: weights.price,
+      note: `${money(offer.unitPrice)} a unit, ${share}% of the most you pay (${money(request.maxUnitPrice)})`,
+    };
     ranked.push({
       offer,
       score,
+      fit: round(fit),
+      verdict,
       total,
-      criteria: [
-        ...criteria,
-        {
-          criterion: "price",
-          score: round(priceScore),
-          weight: weights.price,
-          note: `${money(offer.unitPrice)} a unit, ${Math.round((Number(offer.unitPrice) / Number(request.maxUnitPrice || 1n)) * 100)}% of the budget; ${money(total)} in all`,
-        },
-      ],
+      criteria: [...criteria, price],
       explanation: [
-        `offer ${offer.id}: score ${score} (fit ${round(fit)}, price ${round(priceScore)})`,
-        ...criteria.map((c) => `${c.criterion} ${round(c.score)}: ${c.note}`),
-        `price ${round(priceScore)}: ${money(offer.unitPrice)} a unit of a budget of ${money(request.maxUnitPrice)}`,
+        `offer ${offer.id}: ${verdict}; ${money(total)} for ${units(quantity)}`,
+        ...[...criteria, price].map((c) => c.note),
       ],
     });
   }

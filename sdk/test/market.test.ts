@@ -114,7 +114,9 @@ describe("the market", () => {
   });
 
   it("books in ETH with a data connection and in an ERC-20 (approving first); delivery, completion, withdrawal", async () => {
-    const ethBooking = await as(carol).market.book({ offerId: courierOffer, quantity: 2 });
+    // Carol agrees to what the offer asks (as the dApp shows it), and the booking consents to exactly that.
+    const shown = (await reader.reads.offer(courierOffer)).dataRequest;
+    const ethBooking = await as(carol).market.book({ offerId: courierOffer, quantity: 2, agreed: shown });
     expect(ethBooking).toMatchObject({
       amount: 2n * price,
       token: zeroAddress,
@@ -306,6 +308,16 @@ describe("the market", () => {
       ],
       [() => as(carol).market.book({ offerId: courierOffer, quantity: 100 }), `Offer ${courierOffer} has`],
       [() => as(carol).market.book({ offerId: 999n, quantity: 1 }), "there is no offer 999 on this network"],
+      [
+        // What Carol agreed to is not what the offer asks now: nothing is sent.
+        () =>
+          as(carol).market.book({
+            offerId: courierOffer,
+            quantity: 1,
+            agreed: { attributeIds: [1], purpose: purposeCode("dpv:Marketing"), duration: 60 },
+          }),
+        `book offer ${courierOffer}: its data request changed since you agreed to it; read the offer again before booking.`,
+      ],
       [
         () => as(alice).market.book({ offerId: deskOffer, quantity: 1 }),
         `insufficient funds: ${alice} holds 0 of the token, ${25n * 10n ** 18n} is needed.`,

@@ -85,35 +85,44 @@ describe("matching offers to a consumer's request", () => {
       ["short validity", 0.8],
       ["cheaper elsewhere", 0.763],
       ["broader class", 0.738],
-      ["too few left", 0.725],
       ["undocumented", 0.587],
       ["forged document", 0.587],
     ]);
     const [best] = ranked;
     expect(best?.total).toBe(3n * milli(8));
+    // Words, not scores: what the dApp and the CLI show.
     expect(best?.explanation).toEqual([
-      `offer ${offers.exact}: score 0.8 (fit 1, price 0.2)`,
-      "class 1: courier_service: the class asked for",
-      "capacity 1: 10 unit(s) left, 3 needed",
-      "validity 1: valid with no end",
-      'attributes 1: 2/2 wanted values: service_area = "Amsterdam" ✓; lead_time = 1800 ✓',
-      "price 0.2: 0.008 ETH a unit of a budget of 0.01 ETH",
+      `offer ${offers.exact}: fits what you asked; 0.024 ETH for 3 units`,
+      "courier_service: what you asked for",
+      "10 units left, 3 needed",
+      "bookable with no end date",
+      '2 of 2 wanted values match: service_area is "Amsterdam", as wanted; lead_time is 1800, as wanted',
+      "0.008 ETH a unit, 80% of the most you pay (0.01 ETH)",
     ]);
+    expect([best?.fit, best?.verdict]).toEqual([1, "fits what you asked"]);
     const explained = (id: string) => ranked.find((m) => m.offer.id === offers[id])?.explanation.join("\n");
     expect(explained("cheaper elsewhere")).toContain(
-      'attributes 0.5: 1/2 wanted values: service_area = "Rotterdam", wanted "Amsterdam"; lead_time = 1800 ✓',
+      '1 of 2 wanted values match: service_area is "Rotterdam", not "Amsterdam"; lead_time is 1800, as wanted',
     );
-    expect(explained("broader class")).toContain("class 0.5: service is broader than courier_service: it may fit");
-    expect(explained("too few left")).toContain("capacity 0.667: only 2 of the 3 unit(s) needed are left");
+    expect(explained("broader class")).toContain("service is broader than courier_service: it may fit");
+    expect(explained("broader class")).toMatch(/^offer \d+: may fit; 0\.018 ETH for 3 units\n/);
+    expect(explained("short validity")).toMatch(/bookable until \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC/);
     expect(explained("undocumented")).toContain(
       `(document ${keccak256(stringToHex(document("undocumented", {})))} not found)`,
     );
     expect(explained("forged document")).toContain(`the document found for ${mismatched} does not match its hash`);
-    expect(ranked.find((m) => m.offer.id === offers["too few left"])?.total).toBe(2n * milli(9));
+    expect(
+      ranked.every((m) =>
+        m.explanation.every(
+          (line) => !/score|\b(fit|price|class|capacity|validity|attributes) [01](\.\d+)?:/.test(line),
+        ),
+      ),
+    ).toBe(true);
 
-    // Offers come cheapest first, the excluded ones too.
+    // Offers come cheapest first, the excluded ones too: one with fewer units left than asked does not fit.
     expect(excluded.map((e) => [name(e.offer.id), e.reasons])).toEqual([
       ["paused", ["not bookable now"]],
+      ["too few left", ["only 2 units of the 3 needed are left"]],
       ["over budget", ["0.02 ETH a unit is over the budget of 0.01 ETH"]],
     ]);
   });
@@ -135,7 +144,7 @@ describe("matching offers to a consumer's request", () => {
     expect(byId.get(offers["short validity"] ?? 0n)?.criteria[2]).toMatchObject({
       criterion: "validity",
       score: 0.5,
-      note: "valid for part of the time needed",
+      note: "bookable for only part of the time needed",
     });
     // A window the offer does not reach at all leaves it out; without attribute wishes, no document is needed.
     const later = await reader.reads.match({

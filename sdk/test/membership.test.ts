@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { formatDate, ROLES, WeconetError } from "../src/index.js";
+import {
+  checkProfile,
+  formatDate,
+  profileText,
+  readProfile,
+  ROLES,
+  toContentHash,
+  WeconetError,
+} from "../src/index.js";
 import { as, increaseTime, isolateFile, people, reader } from "./support/weconet.js";
 
 isolateFile();
@@ -80,5 +88,39 @@ describe("membership actions", () => {
     await expect(as(people.manager).membership.suspend({ member: people.manager, reason: "x" })).rejects.toThrow(
       `${people.manager} lacks the admin role.`,
     );
+  });
+
+  it("applies and updates with a profile document's fields: its canonical text's hash goes on-chain", async () => {
+    const newcomer = people.outsider(3);
+    const profile = { name: "Noor", about: "Repairs bicycles in Utrecht.", contact: "noor@example.org" };
+    await as(newcomer).membership.apply({ profile });
+    const text = profileText(profile);
+    expect(readProfile(text)).toEqual(profile);
+    expect((await reader.reads.member(newcomer)).profile).toBe(toContentHash(text));
+    // An applicant may change the profile it waits with; spaces around the fields do not change the document.
+    await as(newcomer).membership.updateProfile({ profile: { name: " Noor ", about: "Repairs bicycles." } });
+    expect((await reader.reads.member(newcomer)).profile).toBe(
+      toContentHash(profileText({ name: "Noor", about: "Repairs bicycles." })),
+    );
+    await as(newcomer).membership.withdrawApplication();
+    expect((await reader.reads.member(newcomer)).status).toBe("none");
+  });
+
+  it("refuses a bad profile with every field's problem in words, and sends nothing", async () => {
+    const newcomer = people.outsider(3);
+    expect(checkProfile({ name: "", about: " ", contact: "x".repeat(201) })).toEqual({
+      ok: false,
+      errors: {
+        name: "Enter your name.",
+        about: "Enter a few words about you.",
+        contact: "A contact has at most 200 characters (this has 201).",
+      },
+    });
+    const before = await reader.publicClient.getTransactionCount({ address: newcomer });
+    await expect(as(newcomer).membership.apply({ profile: { name: "N\u0007", about: "" } })).rejects.toThrow(
+      "apply: Your name contains characters that cannot be shown. Enter a few words about you.",
+    );
+    expect(await reader.publicClient.getTransactionCount({ address: newcomer })).toBe(before);
+    expect((await reader.reads.member(newcomer)).status).toBe("none");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { checkResource, readResource, resourceText, toContentHash } from "../src/index.js";
 import { admitMember, as, isolateFile, people, reader } from "./support/weconet.js";
 
 isolateFile();
@@ -31,5 +32,30 @@ describe("resource actions and taxonomy reads", () => {
     await expect(as(people.outsider(1)).resources.setActive({ resourceId: 1n, active: true })).rejects.toThrow(
       `${people.outsider(1)} does not own resource 1.`,
     );
+  });
+
+  it("registers and updates with a resource document's fields; refuses bad ones before sending", async () => {
+    const bike = { name: "Cargo bike", description: "Carries 100 kg across Amsterdam." };
+    const { resourceId } = await as(owner).resources.register({ resourceClass: "bike", metadata: bike });
+    expect(readResource(resourceText(bike))).toEqual(bike);
+    const registered = (await reader.reads.resources({ owner })).items.find((r) => r.id === resourceId);
+    expect(registered?.metadata).toBe(toContentHash(resourceText(bike)));
+    const van = { name: "Van", description: "Electric, 600 kg." };
+    await as(owner).resources.update({ resourceId, resourceClass: "van", metadata: van });
+    const updated = (await reader.reads.resources({ owner })).items.find((r) => r.id === resourceId);
+    expect(updated?.metadata).toBe(toContentHash(resourceText(van)));
+
+    expect(checkResource({ name: "x".repeat(81), description: "" })).toEqual({
+      ok: false,
+      errors: {
+        name: "The resource's name has at most 80 characters (this has 81).",
+        description: "Enter a description.",
+      },
+    });
+    const before = await reader.publicClient.getTransactionCount({ address: owner });
+    await expect(
+      as(owner).resources.update({ resourceId, resourceClass: "van", metadata: { name: "", description: "d" } }),
+    ).rejects.toThrow(`update resource ${resourceId}: Enter the resource's name.`);
+    expect(await reader.publicClient.getTransactionCount({ address: owner })).toBe(before);
   });
 });

@@ -6,6 +6,7 @@ import {
   http,
   type Address,
   type Chain,
+  type Hex,
   type PublicClient,
 } from "viem";
 
@@ -214,6 +215,24 @@ export function chainGateway(options: { rpcUrl: string; chainId: number; deploym
     );
   }
 
+  /**
+   * Whether `account`'s application or membership names `hash` as its profile now (`block`): an applicant may
+   * publish the one document its application points to, before any member would vouch for it.
+   */
+  async function isOwnProfile(account: Address, hash: Hex, block: bigint): Promise<boolean> {
+    const profile = await read(
+      client.readContract({
+        address: c.membership,
+        abi: abis.Membership,
+        functionName: "profileOf",
+        args: [account],
+        blockNumber: block,
+      }),
+      "ask Membership",
+    );
+    return profile.toLowerCase() === hash.toLowerCase();
+  }
+
   /** Whether `account` may see the documents of booking `bookingId`: its consumer, its provider, or an active leader. */
   async function bookingParty(
     bookingId: bigint,
@@ -261,7 +280,18 @@ export function chainGateway(options: { rpcUrl: string; chainId: number; deploym
     return leader ? "leader" : "none";
   }
 
-  return { client, chain, blockNumber, isAuthorized, attribute, describe, refusalReason, isActiveMember, bookingParty };
+  return {
+    client,
+    chain,
+    blockNumber,
+    isAuthorized,
+    attribute,
+    describe,
+    refusalReason,
+    isActiveMember,
+    isOwnProfile,
+    bookingParty,
+  };
 }
 export type ChainGateway = ReturnType<typeof chainGateway>;
 

@@ -421,6 +421,19 @@ for (const engine of ENGINES) {
         expect([missing.status, codeOf(missing.body)]).toEqual([404, "not_found"]);
         expect(codeOf((await put(toContentHash("anon"), "anon", "")).body)).toBe("unauthenticated");
       });
+
+      it("lets an applicant publish the profile its application names, and nothing else", async () => {
+        const applicant = people.outsider(6);
+        const profile = JSON.stringify({ name: `Applicant on ${engine}`, about: "wants to join" });
+        const session = await signIn(t.client, applicant);
+        // Before applying it is a stranger: its profile is not anything the chain points to yet.
+        expect((await refusal(session.documents.put(profile))).code).toBe("forbidden");
+        await as(applicant).membership.apply({ profile });
+        expect(await session.documents.put(profile)).toBe(toContentHash(profile));
+        expect(await t.client.documents.get(toContentHash(profile))).toBe(profile);
+        expect((await refusal(session.documents.put("another document"))).code).toBe("forbidden");
+        await as(applicant).membership.withdrawApplication();
+      });
     });
   });
 }

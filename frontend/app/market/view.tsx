@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+
 import { BookingRow, Credits } from "@/components/market/Bookings";
 import { ListOfferForm, MyOfferRow } from "@/components/market/MyOffers";
 import { OfferCard } from "@/components/market/Offers";
@@ -8,7 +10,8 @@ import { Search } from "@/components/market/Search";
 import { Query } from "@/components/Query";
 import { Table } from "@/components/Table";
 import { useChainNow } from "@/lib/clock";
-import { tokenArgs } from "@/lib/market";
+import { offersByToken } from "@/lib/booking";
+import { tokenArgs, tokenOf } from "@/lib/market";
 import { useWeconet, useWeconetList, useWeconetRead } from "@/lib/weconet";
 
 /** Supply and demand: find and book offers; list and manage one's own; bookings with their next step; requests. */
@@ -39,18 +42,31 @@ export function MarketPage() {
       {!connected && <p className="banner warning">Connect a wallet to book, list offers and see your bookings.</p>}
       <section className="card" aria-labelledby="live-h">
         <h2 id="live-h">Live offers</h2>
-        <p className="hint">Everything bookable now, cheapest first. Search above to rank them for what you need.</p>
+        <p className="hint">
+          Everything bookable now, per payment token and cheapest first. Search above to rank them for what you need.
+        </p>
         <Query result={offers} what="the offers">
           {(list) => {
             const live = list.filter((o) => o.bookable);
             return live.length === 0 ? (
               <p className="muted">Nothing is on offer now.</p>
             ) : (
-              <ul className="plain" data-testid="live-offers">
-                {live.map((o) => (
-                  <OfferCard key={o.id.toString()} offer={o} attributes={attrs} tokens={tokens.data} />
+              <div data-testid="live-offers">
+                {offersByToken(live, (t) => tokenOf(tokens.data, t)).map((group) => (
+                  <section
+                    key={group.token.address}
+                    data-token={group.token.symbol}
+                    aria-label={`In ${group.token.symbol}`}
+                  >
+                    <h3>Priced in {group.token.symbol}</h3>
+                    <ul className="plain">
+                      {group.offers.map((o) => (
+                        <OfferCard key={o.id.toString()} offer={o} attributes={attrs} tokens={tokens.data} />
+                      ))}
+                    </ul>
+                  </section>
                 ))}
-              </ul>
+              </div>
             );
           }}
         </Query>
@@ -96,7 +112,10 @@ export function MarketPage() {
             )}
             {myResources.data !== undefined &&
               (myResources.data.length === 0 ? (
-                <p className="muted small">Register a resource first: every offer is for one of your resources.</p>
+                <p className="muted small" data-testid="no-resources">
+                  Every offer is for one of your resources:{" "}
+                  <Link href="/membership#resources">register a resource</Link> first.
+                </p>
               ) : (
                 <ListOfferForm resources={myResources.data} attributes={attrs} />
               ))}

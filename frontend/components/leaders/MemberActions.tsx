@@ -12,6 +12,7 @@ import {
 } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
+import { ProfileView } from "@/components/membership/Profile";
 import { TxStatus } from "@/components/TxStatus";
 import { reasonCodeProblem } from "@/lib/codes";
 import { useTransaction } from "@/lib/tx";
@@ -85,6 +86,8 @@ export function ApplicantRow({ member, canAct }: { member: MemberView; canAct: b
     <tr data-account={member.account}>
       <td>
         <AccountName address={member.account} />
+        {/* What the applicant says of themselves: the leader's reason to admit. */}
+        <ProfileView account={member.account} />
       </td>
       <td>
         <div className="row">

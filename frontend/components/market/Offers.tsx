@@ -10,8 +10,10 @@ import { Field } from "@/components/Field";
 import { OfferDescription, OfferTitle } from "@/components/market/OfferDocument";
 import { PurposeName } from "@/components/PurposeName";
 import { TxStatus } from "@/components/TxStatus";
+import { PersonName } from "@/components/membership/Profile";
+import { asksForData, checkBooking, type BookingDraft } from "@/lib/booking";
 import { formatDuration, formatTime, sameAddress } from "@/lib/format";
-import { formatAmount, parseCount, tokenOf, type TokenInfo } from "@/lib/market";
+import { formatAmount, tokenOf, type TokenInfo } from "@/lib/market";
 import { useTransaction } from "@/lib/tx";
 import { useWeconet } from "@/lib/weconet";
 
@@ -59,49 +61,124 @@ export function OfferDetails({ offer: o, attributes, tokens }: OfferProps) {
   );
 }
 
-/** Book units of an offer: the price is escrowed until the booking settles. */
-export function BookForm({ offer: o, token }: { offer: OfferView; token: TokenInfo }) {
+/** "1 unit", "3 units" */
+const units = (n: bigint) => `${n} unit${n === 1n ? "" : "s"}`;
+
+/** What booking `offer` shares, with whom, for what and how long: the consent the booking asks for. */
+function Consent({
+  offer: o,
+  attributes,
+  agreed,
+  error,
+  onChange,
+}: {
+  offer: OfferView;
+  attributes: readonly Attribute[];
+  agreed: boolean;
+  error: string | undefined;
+  onChange: (agreed: boolean) => void;
+}) {
+  return (
+    <fieldset className="consent" data-testid="consent">
+      <legend>This booking shares your data</legend>
+      <dl className="small">
+        <dt>What</dt>
+        <dd data-testid="consent-what">{attributeNames(o.dataRequest.attributeIds, attributes)}</dd>
+        <dt>With</dt>
+        <dd data-testid="consent-with">
+          <PersonName address={o.provider} />, the provider
+        </dd>
+        <dt>For</dt>
+        <dd data-testid="consent-purpose">
+          <PurposeName code={o.dataRequest.purpose} />
+        </dd>
+        <dt>How long</dt>
+        <dd data-testid="consent-duration">
+          {formatDuration(o.dataRequest.duration)} from booking, closed earlier when the booking settles
+        </dd>
+      </dl>
+      <Field label="I agree to share this data with the provider for this purpose and time" error={error}>
+        <input type="checkbox" checked={agreed} onChange={(e) => onChange(e.target.checked)} />
+      </Field>
+    </fieldset>
+  );
+}
+
+/**
+ * Book units of an offer: the price is escrowed until the booking settles. The quantity starts at what was
+ * searched for; an offer that asks for data shows what the booking shares and needs the consumer's consent.
+ */
+export function BookForm({
+  offer: o,
+  token,
+  attributes,
+  quantity: searched,
+}: {
+  offer: OfferView;
+  token: TokenInfo;
+  attributes: readonly Attribute[];
+  quantity?: bigint;
+}) {
   const { account } = useWeconet();
   const tx = useTransaction();
-  const [quantity, setQuantity] = useState("1");
-  const [error, setError] = useState<string>();
+  const [draft, setDraft] = useState<BookingDraft>({ quantity: String(searched ?? 1n), consent: false });
+  const [showErrors, setShowErrors] = useState(false);
   if (account === undefined) return <p className="muted small">Connect a wallet to book.</p>;
   if (sameAddress(o.provider, account)) return <p className="muted small">This is your own offer.</p>;
+  const checked = checkBooking(o, draft);
+  const errors = showErrors ? checked.errors : {};
+  const set = (patch: Partial<BookingDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    tx.reset();
+  };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const parsed = parseCount(quantity, "quantity");
-    if (!parsed.ok) return setError(parsed.error);
-    if (parsed.value > o.remaining) return setError(`Only ${o.remaining} units are left.`);
-    setError(undefined);
-    void tx.run("Book", (w) => w.market.book({ offerId: o.id, quantity: parsed.value }));
+    setShowErrors(true);
+    const { ready } = checked;
+    if (ready === undefined) return;
+    void tx.run("Book", (w) => w.market.book({ offerId: o.id, ...ready }));
   };
-  const parsed = parseCount(quantity, "quantity");
   return (
-    <form className="row" onSubmit={submit} noValidate aria-label={`Book offer ${o.id}`}>
-      <Field label="Units" error={error}>
+    <form className="book" onSubmit={submit} noValidate aria-label={`Book offer ${o.id}`} data-testid="book-form">
+      <Field label="Units" error={errors.quantity}>
         <input
           inputMode="numeric"
-          value={quantity}
-          onChange={(e) => setQuantity(e.target.value)}
+          value={draft.quantity}
+          onChange={(e) => set({ quantity: e.target.value })}
           style={{ width: "6rem" }}
         />
       </Field>
-      <button type="submit" disabled={!o.bookable || tx.busy}>
-        Book{parsed.ok ? ` for ${formatAmount(o.unitPrice * parsed.value, token)}` : ""}
-      </button>
-      <TxStatus state={tx.state} />
+      {asksForData(o) && (
+        <Consent
+          offer={o}
+          attributes={attributes}
+          agreed={draft.consent}
+          error={errors.consent}
+          onChange={(consent) => set({ consent })}
+        />
+      )}
+      <div className="row">
+        <button type="submit" disabled={!o.bookable || tx.busy}>
+          {checked.quantity === undefined || checked.total === undefined
+            ? "Book"
+            : `Book ${units(checked.quantity)} for ${formatAmount(checked.total, token)}`}
+        </button>
+        <TxStatus state={tx.state} />
+      </div>
     </form>
   );
 }
 
-/** A ranked offer from the matcher: score, the reasons, details and booking. */
+/** A ranked offer from the matcher: how well it fits in words, why, the total for the quantity searched, booking. */
 export function MatchCard({
   match: m,
+  quantity,
   attributes,
   tokens,
   className,
 }: {
   match: Match;
+  quantity: bigint;
   attributes: readonly Attribute[];
   tokens: readonly TokenInfo[] | undefined;
   className: string;
@@ -114,13 +191,15 @@ export function MatchCard({
           Offer #{m.offer.id.toString()}:{" "}
           <OfferTitle provider={m.offer.provider} hash={m.offer.metadata} fallback={className} />
         </strong>
-        <span className="badge">fit {Math.round(m.score * 100)}%</span>
-        <span>
-          {formatAmount(m.offer.unitPrice, token)} a unit · total {formatAmount(m.total, token)}
+        <span className="badge" data-testid="match-verdict">
+          {m.verdict}
+        </span>
+        <span data-testid="match-total">
+          {formatAmount(m.offer.unitPrice, token)} a unit · {formatAmount(m.total, token)} for {units(quantity)}
         </span>
       </div>
-      <ul className="small muted">
-        {m.explanation.map((line) => (
+      <ul className="small muted" data-testid="match-why">
+        {m.explanation.slice(1).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
@@ -128,7 +207,7 @@ export function MatchCard({
         <summary>Offer details</summary>
         <OfferDetails offer={m.offer} attributes={attributes} tokens={tokens} />
       </details>
-      <BookForm offer={m.offer} token={token} />
+      <BookForm key={quantity.toString()} offer={m.offer} token={token} attributes={attributes} quantity={quantity} />
     </li>
   );
 }
@@ -156,7 +235,7 @@ export function OfferCard({ offer: o, attributes, tokens }: OfferProps) {
         <summary>Offer details</summary>
         <OfferDetails offer={o} attributes={attributes} tokens={tokens} />
       </details>
-      <BookForm offer={o} token={token} />
+      <BookForm offer={o} token={token} attributes={attributes} />
     </li>
   );
 }

@@ -13,6 +13,12 @@ import { useWeconetRead } from "@/lib/weconet";
 
 import { MatchCard } from "./Offers";
 
+/** How many offers fit and how many were left out, in words. */
+export function matchCount(fit: number, left: number): string {
+  const fits = fit === 0 ? "No offer fits" : fit === 1 ? "1 offer fits" : `${fit} offers fit, best first`;
+  return left === 0 ? `${fits}.` : `${fits}; ${left} left out (see why below).`;
+}
+
 /** Search the market with the SDK's matcher: a class (its subclasses fit too), how many, the most per unit. */
 export function Search({ attributes, tokens }: { attributes: readonly Attribute[]; tokens: readonly TokenInfo[] }) {
   const [form, setForm] = useState({ class: "", quantity: "1", maxUnitPrice: "", token: zeroAddress as string });
@@ -82,13 +88,14 @@ export function Search({ attributes, tokens }: { attributes: readonly Attribute[
             outcome === null ? null : (
               <>
                 <p className="small muted" aria-live="polite" data-testid="match-count">
-                  {outcome.ranked.length} offer(s) fit, best first; {outcome.excluded.length} left out.
+                  {matchCount(outcome.ranked.length, outcome.excluded.length)}
                 </p>
                 <ul className="plain" data-testid="matches">
                   {outcome.ranked.map((m) => (
                     <MatchCard
                       key={m.offer.id.toString()}
                       match={m}
+                      quantity={BigInt(request.quantity)}
                       attributes={attributes}
                       tokens={tokens}
                       className={nameOf(m.offer.classId)}

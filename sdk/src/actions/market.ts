@@ -2,10 +2,10 @@ import { encodeFunctionData, erc20Abi, zeroAddress, zeroHash, type Address, type
 
 import { abiOfKey } from "../contracts.js";
 import { accountOf, chainTime, eventIn, send, sendCall, type Sent, type WeconetContext } from "../client.js";
-import { toContentHash } from "../codes.js";
+import { dataRequestHash, toContentHash } from "../codes.js";
 import { purposeCode } from "../purposes.js";
 import { WeconetError } from "../errors.js";
-import { readOffer } from "../reads/market.js";
+import { readOffer, type DataRequestView } from "../reads/market.js";
 import { attributeIdOf, attributeSetOf } from "../reads/taxonomy.js";
 import type { AttributeRef, Moment } from "./access.js";
 import { describeProposal, governanceActions, type ProposalCall } from "./governance.js";
@@ -239,10 +239,25 @@ export function marketActions(ctx: WeconetContext) {
     /**
      * Books `quantity` units of an offer at the version and price it has now, consenting to its data request (read
      * from its events and checked against the market's hash), paying into escrow: ETH as value, an ERC-20 by an
-     * approval first when the allowance is short.
+     * approval first when the allowance is short. `agreed`: the data request the consumer was shown and agreed to;
+     * when the offer's request is no longer that one (its provider changed it since), nothing is sent — a consumer
+     * never consents to what they were not shown.
      */
-    book: async ({ offerId, quantity }: { offerId: bigint; quantity: bigint | number }): Promise<Sent & Booked> => {
+    book: async ({
+      offerId,
+      quantity,
+      agreed,
+    }: {
+      offerId: bigint;
+      quantity: bigint | number;
+      agreed?: DataRequestView;
+    }): Promise<Sent & Booked> => {
       const { offer, consent } = await offerToBook(offerId);
+      if (agreed !== undefined && dataRequestHash(agreed) !== dataRequestHash(offer.dataRequest)) {
+        throw new WeconetError(
+          `book offer ${offerId}: its data request changed since you agreed to it; read the offer again before booking.`,
+        );
+      }
       const units = BigInt(quantity);
       const { value, approval } = await pay(offer.token, offer.unitPrice * units);
       const sent = await send(ctx, "market", "book", [offerId, offer.version, units, consent], {

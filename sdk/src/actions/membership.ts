@@ -2,20 +2,35 @@ import type { Address, Hex } from "viem";
 
 import { accountOf, send, type Sent, type WeconetContext } from "../client.js";
 import { toBytes32Code, toContentHash } from "../codes.js";
-import { ROLES } from "../errors.js";
+import { ROLES, WeconetError } from "../errors.js";
+import { checkProfile, type ProfileDocument } from "../member-documents.js";
+
+/**
+ * The content hash of a profile: of its canonical document text when given as fields (checked first: a bad field
+ * throws a readable error and nothing is sent), else of the text, or the hash as given.
+ */
+function profileHash(profile: Hex | string | ProfileDocument, doing: string): Hex {
+  if (typeof profile !== "object") return toContentHash(profile);
+  const checked = checkProfile(profile);
+  if (!checked.ok) throw new WeconetError(`${doing}: ${Object.values(checked.errors).join(" ")}`);
+  return checked.hash;
+}
 
 /** What applicants, members and leaders do in the membership. */
 export function membershipActions(ctx: WeconetContext) {
   return {
-    /** Applies for membership with the content hash of one's off-chain profile (or the profile text to hash). */
-    apply: ({ profile }: { profile: Hex | string }): Promise<Sent> =>
-      send(ctx, "membership", "applyForMembership", [toContentHash(profile)], { doing: "apply" }),
+    /**
+     * Applies for membership with the content hash of one's off-chain profile: its fields (see `profileText`, the
+     * document to publish), its text, or its hash.
+     */
+    apply: async ({ profile }: { profile: Hex | string | ProfileDocument }): Promise<Sent> =>
+      send(ctx, "membership", "applyForMembership", [profileHash(profile, "apply")], { doing: "apply" }),
     /** Withdraws one's pending application. */
     withdrawApplication: (): Promise<Sent> =>
       send(ctx, "membership", "withdrawApplication", [], { doing: "withdraw application" }),
     /** Points one's membership or application to a new off-chain profile. */
-    updateProfile: ({ profile }: { profile: Hex | string }): Promise<Sent> =>
-      send(ctx, "membership", "updateProfile", [toContentHash(profile)], { doing: "update profile" }),
+    updateProfile: async ({ profile }: { profile: Hex | string | ProfileDocument }): Promise<Sent> =>
+      send(ctx, "membership", "updateProfile", [profileHash(profile, "update profile")], { doing: "update profile" }),
     /** Leaves the network: the badge is burnt, the vote (if it counts yet) and roles end. */
     leave: (): Promise<Sent> => send(ctx, "membership", "leave", [], { doing: "leave" }),
     /**

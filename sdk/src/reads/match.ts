@@ -29,16 +29,17 @@ export async function matchMarket(
   for (let id = byId.get(wanted)?.parent ?? 0; id !== 0 && !related.has(id); id = byId.get(id)?.parent ?? 0) {
     related.add(id);
   }
-  const [offers, now, decimals] = await Promise.all([
+  const erc20 = <T>(functionName: "decimals" | "symbol", fallback: T) =>
+    ctx.publicClient.readContract({ address: token, abi: erc20Abi, functionName }).catch(() => fallback) as Promise<T>;
+  const [offers, now, decimals, symbol] = await Promise.all([
     listOffers(ctx, { token, all: true }).then((page) => page.items),
     chainTime(ctx),
-    token === zeroAddress
-      ? Promise.resolve(18)
-      : ctx.publicClient.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }).catch(() => 18),
+    token === zeroAddress ? Promise.resolve(18) : erc20("decimals", 18),
+    token === zeroAddress ? Promise.resolve("ETH") : erc20("symbol", "tokens"),
   ]);
   return matchOffers(
     { ...request, class: wanted, token },
     offers.filter((o) => related.has(o.classId)),
-    { taxonomy, now, decimals, ...options },
+    { taxonomy, now, decimals, symbol, ...options },
   );
 }

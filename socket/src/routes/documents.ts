@@ -43,7 +43,8 @@ export function documentRoutes(app: App, s: Services): void {
       method: "put",
       path: "/v1/documents/{hash}",
       tags: ["documents"],
-      summary: "Store a public document under its keccak256 (≤ 256 KiB; an active member's session)",
+      summary:
+        "Store a public document under its keccak256 (≤ 256 KiB; an active member's session, or an applicant's for the profile it applied with)",
       security: bearer,
       request: { params: z.object({ hash: HashParam }), body: { required: true, content: raw } },
       responses: {
@@ -56,8 +57,15 @@ export function documentRoutes(app: App, s: Services): void {
       const author = await signedIn(s, c.req.header("authorization"));
       const hash = contentHashOf(c.req.param("hash"));
       const block = await s.chain.blockNumber(c.get("arrivedAt"));
-      if (!(await s.chain.isActiveMember(author, block)))
-        throw new ApiError("forbidden", `${author} is not an active member`);
+      // An applicant is not a member yet, but must publish the profile its application names for a leader to read.
+      const allowed =
+        (await s.chain.isActiveMember(author, block)) || (await s.chain.isOwnProfile(author, hash, block));
+      if (!allowed) {
+        throw new ApiError(
+          "forbidden",
+          `${author} is not an active member, and ${hash} is not the profile it applied with`,
+        );
+      }
       const { bytes, contentType } = await bytesOf(c);
       const { created } = await s.documents.put(hash, bytes, contentType, author);
       return created ? c.json({ hash, size: bytes.length }, 201) : c.json({ hash, size: bytes.length }, 200);

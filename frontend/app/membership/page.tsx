@@ -1,0 +1,13 @@
+import { listRead } from "@/lib/page-reads";
+import { Prefetched } from "@/server/prefetch";
+
+import { MembershipPage } from "./view";
+
+/** The page with its first reads made by the server (see Prefetched): the same reads its view makes. */
+export default function Page() {
+  return (
+    <Prefetched reads={[listRead("attributes")]}>
+      <MembershipPage />
+    </Prefetched>
+  );
+}
