@@ -72,9 +72,10 @@ export function ConfirmButton({
         }
       }}
     >
-      <p className="small" id={questionId}>
+      {/* A div, not a p: a question may hold a list (what leaving ends). */}
+      <div className="small" id={questionId}>
         {question}
-      </p>
+      </div>
       <div className="row">
         <button
           type="button"

@@ -1,6 +1,6 @@
 "use client";
 
-import { ConfirmButton } from "@/components/data/Confirm";
+import { ConfirmButton } from "@/components/Confirm";
 import { TxStatus } from "@/components/TxStatus";
 import { LEAVING_MEANS } from "@/lib/membership";
 import { useTransaction } from "@/lib/tx";

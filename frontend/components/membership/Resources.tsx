@@ -12,7 +12,7 @@ import {
   type Weconet,
 } from "@weconet/sdk";
 
-import { ConfirmButton } from "@/components/data/Confirm";
+import { ConfirmButton } from "@/components/Confirm";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
