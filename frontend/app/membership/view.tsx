@@ -22,7 +22,6 @@ export function MembershipPage() {
   const attributes = useWeconetList("attributes");
   return (
     <>
-      <title>Me · Weconet</title>
       <h1>Me</h1>
       <NextSteps here="/membership" />
       {account !== undefined && (

@@ -1,6 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
+import { inject } from "vitest";
+
 /**
  * Every page of the dApp, in one place: the end-to-end suite visits each for every role, times its first load and
  * checks its title. A new page (any frontend/app/**\/page.tsx) must be added here — pages.e2e.ts fails naming it
@@ -58,7 +60,30 @@ export const ROUTES: readonly Route[] = [
     title: "Developers",
   },
   { name: "audit", route: "/audit", path: "/audit", ready: '[data-testid="timeline"] tbody tr', title: "Audit" },
+  {
+    name: "me",
+    route: "/membership",
+    path: "/membership",
+    // A wallet that is no member (and a visitor) sees what it can do next; a member their profile.
+    ready: '[data-testid="next-steps"], [data-testid="my-profile"]',
+    title: "Me",
+  },
+  {
+    name: "proposal",
+    route: "/governance/[id]",
+    path: firstProposalPath,
+    ready: '[data-testid="proposal-dates"]',
+    title: "Proposal",
+  },
 ];
+
+/** The permalink of the newest proposal, as the governance page links it. */
+async function firstProposalPath(): Promise<string> {
+  const html = await (await fetch(new URL("/governance", inject("stack").dappUrl))).text();
+  const found = /href="(\/governance\/\d+)"/.exec(html)?.[1];
+  if (found === undefined) throw new Error("the governance page links no proposal: the demo should have one");
+  return found;
+}
 
 /** The people the suite acts as (the demo's, see .weconet/demo/<deployment>/people.json); a visitor has no wallet. */
 export const ROLES = [

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import * as chains from "viem/chains";
 
@@ -10,6 +11,8 @@ import { Prefetched } from "@/server/prefetch";
 import { chainServer, currentNetworkConfig } from "@/server/weconet";
 
 import { ProposalPage } from "./view";
+
+export const metadata: Metadata = { title: "Proposal" };
 
 /** The block explorer viem knows for chain `chainId` (none for a local chain). */
 function explorerOf(chainId: number): string | null {

@@ -116,7 +116,7 @@ export function registerOffers(program: Command, cli: Cli): void {
   program
     .command("offers")
     .helpGroup(GROUP)
-    .description("live offers, cheapest first; with --match, ranked for a need with each score explained")
+    .description("live offers, cheapest first; with --match, ranked for a need with each match explained in words")
     .option("--class <class>", "only offers of this class")
     .option("--subclasses", "with --class: its subclasses too", false)
     .option("--token <ETH|symbol|address>", "only offers priced in it (default for --max-price: ETH)")
@@ -158,7 +158,7 @@ export function registerOffers(program: Command, cli: Cli): void {
           const lines: string[] = [];
           for (const [i, m] of outcome.ranked.entries()) {
             lines.push(
-              `${i + 1}. offer ${m.offer.id} by ${m.offer.provider}: ${names.get(m.offer.classId) ?? m.offer.classId}, ${await money(m.offer.unitPrice, m.offer.token)} a unit — score ${m.score}`,
+              `${i + 1}. offer ${m.offer.id} by ${m.offer.provider}: ${names.get(m.offer.classId) ?? m.offer.classId}, ${await money(m.offer.unitPrice, m.offer.token)} a unit — ${m.verdict}`,
               ...m.explanation.slice(1).map((line) => `     ${line}`),
             );
           }
