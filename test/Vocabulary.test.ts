@@ -287,7 +287,7 @@ describe("Vocabulary (the SDK's enums, roles, constants and errors, generated fr
     expect(natSpecSentence("MarketInvalidDataRequest", [])).to.contain(
       `at most ${NUMBERS.Market.MAX_DATA_ATTRIBUTES} of them`,
     );
-    expect(natSpecSentence("MarketRequestExpired", [7n, 0])).to.equal("Request 7 expired at 1970-01-01T00:00:00Z.");
+    expect(natSpecSentence("MarketRequestExpired", [7n, 0])).to.equal("Request 7 expired at 1 Jan 1970, 00:00 UTC.");
     const sample = (type: string, i: number): unknown =>
       type === "address"
         ? `0x${String(i + 1).repeat(40)}`

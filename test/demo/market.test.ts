@@ -66,7 +66,7 @@ describe("demo: market seeding", () => {
       { resolveDocument: documentsResolver(documents) },
     );
     expect(ranked.map((m) => m.offer.id)).to.deep.equal([1n]);
-    expect(ranked[0]?.explanation).to.include('attributes 1: 1/1 wanted values: service_area = "Amsterdam" ✓');
+    expect(ranked[0]?.explanation).to.include('1 of 1 wanted values match: service_area is "Amsterdam", as wanted');
 
     // The open request, answered by Alice
     const [request] = (await reads.marketRequests()).items;
