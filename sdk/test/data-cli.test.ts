@@ -246,9 +246,10 @@ describe("weconet data and doc", () => {
     const binary = path.join(dir, "blob.bin");
     writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
     expect((await at(["doc", "put", binary, "--from", owner])).stderr).toContain("is not UTF-8 text");
-    // an outsider (not an active member) may not store documents
+    // an outsider (not an active member, and no applicant publishing its own profile) may not store documents
     const outsider = await at(["doc", "put", file, "--from", people.outsider(7)]);
     expect(outsider.code).toBe(1);
-    expect(outsider.stderr).toContain(`is not an active member (this needs an active member's session)`);
+    expect(outsider.stderr).toContain(`${people.outsider(7)} is not an active member, and 0x`);
+    expect(outsider.stderr).toContain(`is not the profile it applied with (this needs an active member's session)`);
   });
 });
