@@ -149,7 +149,7 @@ describe("governance", () => {
     // The audit link lands on the proposal's events.
     await proposed.click();
     await page.waitForURL(/\/audit\?proposal=/);
-    expect(await page.getByLabel("Proposal id").inputValue()).toBe(id);
+    expect(await page.getByLabel("Proposal id", { exact: true }).inputValue()).toBe(id);
     await expect.poll(() => page.getByTestId("audit-count").textContent()).toMatch(/^[1-9]\d* of /);
 
     // A short id resolves to the full permalink; an id that names no proposal is a clear not-found page.
