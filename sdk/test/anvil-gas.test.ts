@@ -9,7 +9,7 @@
  * (`anvil_setBlockTimestampInterval`), and the block before each measured transaction changes the votes: the case
  * that a wallet's estimate gets wrong, made deterministic.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -37,48 +37,10 @@ import {
   type Weconet,
 } from "../src/index.js";
 import { loadDeployment } from "../src/node/index.js";
-import { freePort } from "../../scripts/local-services.js";
+import { startAnvil, type RunningAnvil } from "./support/anvil.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const run = promisify(execFile);
-
-/** Starts anvil (from npm `@foundry-rs/anvil`) on a free loopback port; resolves once it answers. */
-async function startAnvil(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, "node_modules", "@foundry-rs", "anvil", "bin.mjs"),
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--accounts",
-      "20",
-      "--silent",
-    ],
-    // The npm wrapper finds its platform's binary by the tool's name; under `npm test` the package name is ours.
-    { stdio: "ignore", detached: true, env: { ...process.env, TARGET_TOOL: "anvil" } },
-  );
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const stop = async () => {
-    // The wrapper and the anvil binary under it form the group this test started.
-    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
-    await exited;
-  };
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const answer = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-    }).catch(() => undefined);
-    if (answer?.ok === true) return { url, stop };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await stop();
-  throw new Error("anvil did not start");
-}
 
 /** Deploys the network to the node at `url` with Ignition (sdk/test/support/deploy-to.ts); its deployment directory. */
 async function deployTo(url: string): Promise<string> {
@@ -95,7 +57,7 @@ async function deployTo(url: string): Promise<string> {
   return (JSON.parse(line.slice("WECONET_TEST_DEPLOYMENT ".length)) as { deploymentDir: string }).deploymentDir;
 }
 
-let anvil: { url: string; stop: () => Promise<void> } | undefined;
+let anvil: RunningAnvil | undefined;
 let deploymentDir = "";
 let publicClient: PublicClient;
 let accounts: Address[] = [];
@@ -185,7 +147,7 @@ const hashIn = (stdout: string): Hash => {
 };
 
 beforeAll(async () => {
-  anvil = await startAnvil();
+  anvil = await startAnvil({ accounts: 20 });
   deploymentDir = await deployTo(anvil.url);
   const chain = defineChain({
     id: 31337,

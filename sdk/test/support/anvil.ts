@@ -15,14 +15,19 @@ export interface RunningAnvil {
   stop(): Promise<void>;
 }
 
-/** Starts anvil (its default development mnemonic: Hardhat's); resolves once it answers. */
-export async function startAnvil(options: { chainId: number }): Promise<RunningAnvil> {
+/**
+ * Starts anvil (its default development mnemonic: Hardhat's) with chain id `chainId` (default anvil's own, 31337)
+ * and `accounts` funded accounts (default anvil's 10); resolves once it answers.
+ */
+export async function startAnvil(options: { chainId?: number; accounts?: number } = {}): Promise<RunningAnvil> {
+  const chainId = options.chainId ?? 31337;
   const port = await freePort();
   const child = spawn(
     process.execPath,
     [
       path.join(root, "node_modules", "@foundry-rs", "anvil", "bin.mjs"),
-      ...["--host", "127.0.0.1", "--port", String(port), "--chain-id", String(options.chainId), "--silent"],
+      ...["--host", "127.0.0.1", "--port", String(port), "--chain-id", String(chainId), "--silent"],
+      ...(options.accounts === undefined ? [] : ["--accounts", String(options.accounts)]),
     ],
     // The npm wrapper finds its platform's binary by the tool's name; under `npm test` the package name is ours.
     { stdio: "ignore", detached: true, env: { ...process.env, TARGET_TOOL: "anvil" } },
@@ -42,7 +47,7 @@ export async function startAnvil(options: { chainId: number }): Promise<RunningA
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
     }).catch(() => undefined);
-    if (answer?.ok === true) return { url, chainId: options.chainId, stop };
+    if (answer?.ok === true) return { url, chainId, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
