@@ -8,7 +8,7 @@ import { resolveId } from "../format/ids.js";
 import { selectAll } from "../model/store.js";
 import type { RowOf } from "../model/tables.js";
 import { inOneBatch, type ViewBatch } from "./batch.js";
-import { pageOf, readFresh, readPoint, type PageOptions, type ViewPage } from "./rows.js";
+import { pageOf, readFresh, readPoint, type PageOptions, type ReadPoint, type ViewPage } from "./rows.js";
 
 /** A proposal as created: what it does and why. */
 export interface ProposalDetails {
@@ -114,14 +114,18 @@ async function derivedOf(batch: ViewBatch, p: ProposalRow, now: number): Promise
 
 /** The creation of proposal `id` (its calls and description), from its row. */
 export async function findProposal(ctx: WeconetContext, id: bigint): Promise<ProposalDetails> {
-  const point = await readPoint(ctx);
+  return proposalDetails(await proposalRow(await readPoint(ctx), id));
+}
+
+/** Proposal `id`'s row at `point` (a source that lags the node is asked again), or a readable error. */
+async function proposalRow(point: ReadPoint, id: bigint): Promise<ProposalRow> {
   const row = await readFresh(
     point,
     () => point.rows.get("proposal", { id }),
     (p) => p !== undefined,
   );
   if (row === undefined) throw new WeconetError(`there is no proposal ${id} on this network`);
-  return proposalDetails(row);
+  return row;
 }
 
 /**
@@ -130,12 +134,7 @@ export async function findProposal(ctx: WeconetContext, id: bigint): Promise<Pro
  */
 export async function readProposal(ctx: WeconetContext, id: bigint): Promise<ProposalSummary> {
   const point = await readPoint(ctx);
-  const row = await readFresh(
-    point,
-    () => point.rows.get("proposal", { id }),
-    (p) => p !== undefined,
-  );
-  if (row === undefined) throw new WeconetError(`there is no proposal ${id} on this network`);
+  const row = await proposalRow(point, id);
   return inOneBatch(ctx, point.block, async (batch) => proposalSummary(row, await derivedOf(batch, row, point.now)));
 }
 
