@@ -3,14 +3,11 @@ import { isAddress, type Address } from "viem";
 import {
   CSV_HEADER,
   resolveId,
-  summarize,
   toCsvLine,
   toJsonLine,
-  TrailFacts,
   type AuditEvent,
   type AuditFilter,
   type ContractName,
-  type SummaryContext,
 } from "@weconet/sdk";
 
 /** The audit page's filter form, as typed. */
@@ -104,16 +101,6 @@ export function tokensIn(events: readonly AuditEvent[]): Address[] {
 
 /** An event's key in the trail (a log is one block's n-th). */
 export const eventKey = (e: Pick<AuditEvent, "block" | "logIndex">) => `${e.block}-${e.logIndex}`;
-
-/**
- * Each event's sentence for people, by {@link eventKey}: told with `context` (the dApp's token symbols, names, short
- * ids, local dates) and what the whole trail says that a later event does not (each booking's token, each
- * attribute's name), so a settlement reads "refund 0.005 ETH", not "refund 5000000000000000".
- */
-export function readableSummaries(events: readonly AuditEvent[], context: SummaryContext): Map<string, string> {
-  const full = TrailFacts.of(events).context(context);
-  return new Map(events.map((e) => [eventKey(e), summarize(e, full)]));
-}
 
 /** The proposals a trail names, each once. */
 export function proposalsIn(events: readonly AuditEvent[]): bigint[] {

@@ -1,6 +1,6 @@
 import type { PublicClient } from "viem";
 
-import { createWeconet, type Weconet } from "@weconet/sdk";
+import { createWeconet, type PersonNames, type Weconet } from "@weconet/sdk";
 
 import { headWatcher, nodeHeadSource, type HeadWatcher } from "./changes";
 import { deploymentOf, type ChainConfig } from "./network";
@@ -17,8 +17,9 @@ export interface ChainReads {
 /**
  * The SDK over `publicClient` for `chain`: its lists read the chain's indexer when it has one, else the SDK's own
  * fold of the node's events (brought up to date from its last block); the model's change rows say which tables moved.
+ * `names`: what its sentences call accounts (see readsOf).
  */
-export function chainReads(chain: ChainConfig, publicClient: PublicClient): ChainReads {
+export function chainReads(chain: ChainConfig, publicClient: PublicClient, names?: PersonNames): ChainReads {
   const weconet = createWeconet({
     deployment: deploymentOf(chain),
     publicClient,
@@ -28,5 +29,5 @@ export function chainReads(chain: ChainConfig, publicClient: PublicClient): Chai
     { ...nodeHeadSource(publicClient), tableChanges: () => weconet.reads.changes() },
     chain.contracts,
   );
-  return { weconet, reads: readsOf(weconet, chain), head };
+  return { weconet, reads: readsOf(weconet, chain, names), head };
 }

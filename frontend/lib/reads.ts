@@ -29,8 +29,8 @@ export interface DappReads {
   ): Promise<{ votes: bigint; voted: boolean }>;
   /** A proposal's calls decoded by the contracts' ABIs (which the governance page need not load for it). */
   decodeCalls(calls: readonly { target: Address; data: Hex }[]): Promise<DecodedCall[]>;
-  /** Every event of the deployment, in chain order. */
-  auditEvents(): Promise<AuditEvent[]>;
+  /** Every event of the deployment, in chain order, each with its sentence for people (see {@link ReadableAuditEvent}). */
+  auditEvents(): Promise<ReadableAuditEvent[]>;
   /** `account`'s ETH, and its demo euro with the faucet's next claim when the chain has the demo token. */
   holdings(account: Address): Promise<Holdings>;
 }
@@ -95,3 +95,10 @@ export function itemsOf<N extends ListName>(answer: ReadResult<N>): ListItems<N>
 export interface ReadClient {
   read<N extends ReadName>(name: N, args: ReadArgs<N>): Promise<ReadResult<N>>;
 }
+
+/**
+ * An audit event with its sentence for people: amounts in their token's units, people by name, ids short, dates in
+ * UTC ("refund 0.005 ETH", not "refund 5000000000000000"). Told where the trail is read (the dApp's server), so the
+ * page's JavaScript holds no summariser; `summary` stays the SDK's own, as the CSV and JSON downloads export it.
+ */
+export type ReadableAuditEvent = AuditEvent & { readable: string };

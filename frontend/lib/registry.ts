@@ -1,7 +1,10 @@
 import { erc20Abi, zeroAddress, type Address } from "viem";
 
-import type { AuditEvent, Weconet } from "@weconet/sdk";
+import { formatDate, personName, shortId, type AuditEvent, type PersonNames, type Weconet } from "@weconet/sdk";
 
+import { accountNames } from "./account-names";
+import { eventKey, tokensIn } from "./audit";
+import { readableSummaries } from "./audit-summaries";
 import { decodeCall } from "./calls";
 import { DEMO_EURO_ABI, type Holdings } from "./faucet";
 import { ETH_TOKEN, type TokenInfo } from "./market";
@@ -9,8 +12,11 @@ import { deploymentOf, type ChainConfig } from "./network";
 import type { ReadArgs, ReadName, ReadResult, Reads } from "./reads";
 import { socketUrlOf } from "./socket-url";
 
-/** Every read of the pages over one SDK client: its own reads and the dApp's (see {@link DappReads}). */
-export function readsOf(w: Weconet, chain: ChainConfig): Reads {
+/**
+ * Every read of the pages over one SDK client: its own reads and the dApp's (see {@link DappReads}). `names` are
+ * the names its sentences give accounts (default: the network's contracts).
+ */
+export function readsOf(w: Weconet, chain: ChainConfig, names: PersonNames = accountNames(chain.contracts, [])): Reads {
   return {
     ...w.reads,
     tokens: (addresses) => readTokens(w, addresses),
@@ -27,7 +33,14 @@ export function readsOf(w: Weconet, chain: ChainConfig): Reads {
     async auditEvents() {
       const all: AuditEvent[] = [];
       for await (const e of w.audit.events()) all.push(e);
-      return all;
+      const tokens = await readTokens(w, tokensIn(all));
+      const readable = readableSummaries(all, {
+        token: (address) => tokens.find((t) => t.address.toLowerCase() === address.toLowerCase()),
+        person: (address) => personName(address, names),
+        longId: (id) => shortId(id),
+        date: (seconds) => formatDate(seconds, { timeZone: "UTC" }),
+      });
+      return all.map((e) => ({ ...e, readable: readable.get(eventKey(e)) ?? e.summary }));
     },
     holdings: (account) => readHoldings(w, chain.demoToken, account),
   };

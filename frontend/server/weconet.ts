@@ -3,6 +3,7 @@ import { createPublicClient, http, type PublicClient } from "viem";
 import type { Weconet } from "@weconet/sdk";
 
 import type { HeadWatcher } from "../lib/changes";
+import { accountNames } from "../lib/account-names";
 import { chainReads } from "../lib/chain-reads";
 import type { ChainConfig, NetworkConfig } from "../lib/network";
 import { readCache, type ReadCache } from "../lib/read-cache";
@@ -57,14 +58,15 @@ const fingerprint = (c: ChainConfig) =>
  * RPC URL configured: the browser then reads through the wallet).
  */
 export async function chainServer(chainId: number): Promise<ChainServer | undefined> {
-  const chain = (await currentNetworkConfig()).chains.find((c) => c.chainId === chainId);
+  const config = await currentNetworkConfig();
+  const chain = config.chains.find((c) => c.chainId === chainId);
   if (chain?.rpcUrl == null) return undefined;
   const key = fingerprint(chain);
   const known = state.servers.get(key);
   if (known !== undefined) return known;
   for (const [other, server] of state.servers) if (server.chain.chainId === chainId) state.servers.delete(other);
   const publicClient: PublicClient = createPublicClient({ transport: http(chain.rpcUrl, { batch: true }) });
-  const { weconet, reads, head } = chainReads(chain, publicClient);
+  const { weconet, reads, head } = chainReads(chain, publicClient, accountNames(chain.contracts, config.devAccounts));
   const server: ChainServer = {
     chain,
     weconet,

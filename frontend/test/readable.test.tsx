@@ -16,7 +16,8 @@ import {
 } from "@weconet/sdk";
 
 import { CopyId } from "@/components/CopyId";
-import { auditFilterOf, EMPTY_AUDIT_FORM, eventKey, proposalsIn, readableSummaries, tokensIn } from "@/lib/audit";
+import { auditFilterOf, EMPTY_AUDIT_FORM, eventKey, proposalsIn, tokensIn } from "@/lib/audit";
+import { readableSummaries } from "@/lib/audit-summaries";
 import { failureOf } from "@/lib/failure";
 
 const PROPOSAL = 71696087502631147148658298817282241535419667246690653406380167689183408814849n;

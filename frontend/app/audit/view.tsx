@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 
-import { formatDate, matchesFilter, shortId, type SummaryContext } from "@weconet/sdk";
+import { formatDate, matchesFilter } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { CopyId } from "@/components/CopyId";
@@ -13,15 +13,10 @@ import {
   EMPTY_AUDIT_FORM,
   eventKey,
   proposalsIn,
-  readableSummaries,
   toCsvFile,
   toJsonFile,
-  tokensIn,
   type AuditForm,
 } from "@/lib/audit";
-import { formatTime, sameAddress } from "@/lib/format";
-import { tokenArgs } from "@/lib/market";
-import { usePersonName } from "@/lib/people";
 import { useWeconet, useWeconetRead } from "@/lib/weconet";
 
 const PAGE = 100;
@@ -32,19 +27,6 @@ export function AuditPage({ proposal }: { proposal?: string }) {
   const events = useWeconetRead("auditEvents", []);
   const [form, setForm] = useState<AuditForm>({ ...EMPTY_AUDIT_FORM, proposal: proposal ?? "" });
   const [shown, setShown] = useState(PAGE);
-  const tokens = useWeconetRead("tokens", tokenArgs(events.data === undefined ? undefined : tokensIn(events.data)));
-  const person = usePersonName();
-  // The sentences for people: token symbols, names, short ids, local dates (the export keeps the SDK's own).
-  const summaries = useMemo(() => {
-    const context: SummaryContext = {
-      // A token not read yet reads in its smallest unit (saying so) rather than with a guessed number of decimals.
-      token: (address) => tokens.data?.find((t) => sameAddress(t.address, address)),
-      person,
-      longId: (id) => shortId(id),
-      date: (seconds) => formatDate(seconds),
-    };
-    return readableSummaries(events.data ?? [], context);
-  }, [events.data, tokens.data, person]);
   const proposals = useMemo(() => (events.data === undefined ? undefined : proposalsIn(events.data)), [events.data]);
   const { errors } = auditFilterOf(form, proposals);
   const valid = Object.keys(errors).length === 0;
@@ -145,14 +127,14 @@ export function AuditPage({ proposal }: { proposal?: string }) {
               <tbody>
                 {filtered.slice(0, shown).map((e) => (
                   <tr key={eventKey(e)} data-testid="audit-row">
-                    <td>{formatTime(e.timestamp)}</td>
+                    <td>{formatDate(e.timestamp, { timeZone: "UTC" })}</td>
                     <td>{e.block.toString()}</td>
                     <td>
                       {e.contract} · <strong>{e.event}</strong>
                     </td>
                     <td>{e.actor === null ? "" : <AccountName address={e.actor} />}</td>
                     <td className="small" style={{ overflowWrap: "anywhere" }}>
-                      {summaries.get(eventKey(e)) ?? e.summary}
+                      {e.readable}
                       {e.subjects.proposals.map((id) => (
                         <div key={id.toString()}>
                           Proposal <CopyId id={id} what="proposal id" />
