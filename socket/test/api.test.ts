@@ -433,6 +433,8 @@ for (const engine of ENGINES) {
         expect(await t.client.documents.get(toContentHash(profile))).toBe(profile);
         expect((await refusal(session.documents.put("another document"))).code).toBe("forbidden");
         await as(applicant).membership.withdrawApplication();
+        // Withdrawn, it points to no profile any more: even the document it published is refused now.
+        expect((await refusal(session.documents.put(profile))).code).toBe("forbidden");
       });
     });
   });
