@@ -10,5 +10,5 @@ export function explorerHref(
   value: string,
 ): string | undefined {
   if (chain.explorerUrl === null || chain.explorerUrl === "") return undefined;
-  return `${chain.explorerUrl}/${kind}/${value}`;
+  return `${chain.explorerUrl.replace(/\/+$/, "")}/${kind}/${value}`;
 }

@@ -3,12 +3,14 @@ import type { Hash } from "viem";
 
 import { shortAddress, type ProposalSummary } from "@weconet/sdk";
 
+import { explorerHref } from "@/lib/explorer";
+
 /**
  * Where a transaction is shown: the chain's block explorer (`<explorer>/tx/<hash>`) when it has one, else the
  * dApp's audit trail filtered on the proposal (a local chain has no explorer).
  */
 export function txHref(hash: Hash, explorer: string | null, proposalId: bigint): string {
-  return explorer === null ? `/audit?proposal=${proposalId.toString()}` : `${explorer.replace(/\/+$/, "")}/tx/${hash}`;
+  return explorerHref({ explorerUrl: explorer }, "tx", hash) ?? `/audit?proposal=${proposalId.toString()}`;
 }
 
 /** A transaction hash, shortened, linking to where it is shown. */

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import * as chains from "viem/chains";
 
 import { WeconetError } from "@weconet/sdk";
 
@@ -13,12 +12,6 @@ import { chainServer, currentNetworkConfig } from "@/server/weconet";
 import { ProposalPage } from "./view";
 
 export const metadata: Metadata = { title: "Proposal" };
-
-/** The block explorer viem knows for chain `chainId` (none for a local chain). */
-function explorerOf(chainId: number): string | null {
-  const known = Object.values(chains).find((c) => c.id === chainId);
-  return known?.blockExplorers?.default.url ?? null;
-}
 
 /**
  * A proposal's permalink, `/governance/<id>`: the full id, or a short one that names a single proposal (which
@@ -51,7 +44,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     );
   return (
     <Prefetched reads={[pointRead("proposalView", [id]), listRead("votes", { proposalId: id }), listRead("rules")]}>
-      <ProposalPage id={id.toString()} explorer={explorerOf(chain.chainId)} text={text} />
+      <ProposalPage id={id.toString()} explorer={chain.explorerUrl} text={text} />
     </Prefetched>
   );
 }
