@@ -4,15 +4,12 @@ import type { AuditEvent, ViewPage, Weconet } from "@weconet/sdk";
 
 import type { DecodedCall } from "./call-text";
 import type { Holdings } from "./faucet";
-import type { TokenInfo } from "./market";
 
 /**
- * What the dApp reads beyond the SDK's `w.reads`: token symbols for amounts, where a member's data lives, the audit
+ * What the dApp reads beyond the SDK's `w.reads`: where a member's data lives, voting power, decoded calls, the audit
  * trail. They run where the SDK's reads run (the dApp's server, see server/reads.ts), under the same names.
  */
 export interface DappReads {
-  /** Symbol and decimals of each payment token (ETH is the zero address). */
-  tokens(addresses: readonly Address[]): Promise<TokenInfo[]>;
   /**
    * The URL of the data socket holding `member`'s data (the network's default when undefined): the chain's
    * SocketDirectory, else the socket the server was told about; null when neither names one.

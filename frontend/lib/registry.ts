@@ -1,4 +1,4 @@
-import { erc20Abi, zeroAddress, type Address } from "viem";
+import type { Address } from "viem";
 
 import { formatDate, personName, shortId, type AuditEvent, type PersonNames, type Weconet } from "@weconet/sdk";
 
@@ -7,7 +7,6 @@ import { eventKey, tokensIn } from "./audit";
 import { readableSummaries } from "./audit-summaries";
 import { decodeCall } from "./calls";
 import { DEMO_EURO_ABI, type Holdings } from "./faucet";
-import { ETH_TOKEN, type TokenInfo } from "./market";
 import { deploymentOf, type ChainConfig } from "./network";
 import type { ReadArgs, ReadName, ReadResult, Reads } from "./reads";
 import { socketUrlOf } from "./socket-url";
@@ -19,7 +18,6 @@ import { socketUrlOf } from "./socket-url";
 export function readsOf(w: Weconet, chain: ChainConfig, names: PersonNames = accountNames(chain.contracts, [])): Reads {
   return {
     ...w.reads,
-    tokens: (addresses) => readTokens(w, addresses),
     socketUrl: (member) => socketUrlOf(w, chain, member),
     async voteOf(proposalId, account, atSnapshot) {
       const { governor, membership } = w.contracts;
@@ -33,7 +31,7 @@ export function readsOf(w: Weconet, chain: ChainConfig, names: PersonNames = acc
     async auditEvents() {
       const all: AuditEvent[] = [];
       for await (const e of w.audit.events()) all.push(e);
-      const tokens = await readTokens(w, tokensIn(all));
+      const tokens = await w.reads.tokens(tokensIn(all));
       const readable = readableSummaries(all, {
         token: (address) => tokens.find((t) => t.address.toLowerCase() === address.toLowerCase()),
         person: (address) => personName(address, names),
@@ -61,22 +59,6 @@ export function runRead<N extends ReadName>(reads: Reads, name: N, args: ReadArg
 }
 
 /** Symbol and decimals of each token (ETH is the zero address), read from the ERC-20 contracts. */
-async function readTokens(weconet: Weconet, tokens: readonly Address[]): Promise<TokenInfo[]> {
-  const unique = [...new Set(tokens.map((t) => t.toLowerCase()))] as Address[];
-  return Promise.all(
-    unique.map(async (address): Promise<TokenInfo> => {
-      if (address === zeroAddress) return ETH_TOKEN;
-      const read = <T>(functionName: "symbol" | "decimals", fallback: T) =>
-        weconet.publicClient
-          .readContract({ address, abi: erc20Abi, functionName })
-          .then((v) => v as T)
-          .catch(() => fallback);
-      const [symbol, decimals] = await Promise.all([read("symbol", "tokens"), read("decimals", 18)]);
-      return { address, symbol, decimals };
-    }),
-  );
-}
-
 /** `account`'s ETH and, when the chain has the demo token, its balance and faucet (read in one round of calls). */
 async function readHoldings(weconet: Weconet, demoToken: Address | null, account: Address): Promise<Holdings> {
   const client = weconet.publicClient;

@@ -26,6 +26,7 @@ import { attributeIdOf, listAttributes } from "./reads/taxonomy.js";
 import { readNetworkStatus } from "./reads/status.js";
 import { readChanges } from "./reads/lists.js";
 import { readInbox } from "./reads/inbox.js";
+import { readTokens } from "./reads/tokens.js";
 import { indexerSource } from "./indexer/graphql-source.js";
 import { nodeRowSource } from "./reads/node-source.js";
 import type { RowSource } from "./model/store.js";
@@ -126,6 +127,8 @@ export function createWeconet(options: CreateWeconetOptions) {
       bookings: (o?: Parameters<typeof listBookings>[1]) => listBookings(ctx, o),
       /** Requests on the market (open ones by default) with their answers. */
       marketRequests: (o?: Parameters<typeof listMarketRequests>[1]) => listMarketRequests(ctx, o),
+      /** Each payment token's symbol and decimals (ETH for the zero address). */
+      tokens: (tokens: readonly Address[]) => readTokens(ctx, tokens),
       /** What an account may withdraw from the market, per token. */
       credits: (account: Parameters<typeof marketCredits>[1]) => marketCredits(ctx, account),
       /** The offers ranked for what a consumer asks, each with its explanation (see `matchOffers`). */

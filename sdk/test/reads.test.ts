@@ -1,4 +1,13 @@
-import { createPublicClient, custom, http, numberToHex, parseEther, type Address, type PublicClient } from "viem";
+import {
+  createPublicClient,
+  custom,
+  http,
+  numberToHex,
+  parseEther,
+  type Address,
+  type PublicClient,
+  zeroAddress,
+} from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import {
@@ -26,6 +35,7 @@ import {
   rpcUrl,
   testClient,
 } from "./support/weconet.js";
+import { deployTestToken } from "./support/token.js";
 
 isolateFile();
 
@@ -372,5 +382,17 @@ describe("reads on rows", () => {
     const calls = counter.take().eth_call ?? 0;
     expect(calls).toBeGreaterThan(1);
     expect(calls).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("reads.tokens", () => {
+  it("names ETH, an ERC-20 by its own symbol and decimals, each once, and an account that is no token neutrally", async () => {
+    const token = await deployTestToken([], 0n);
+    const infos = await reader.reads.tokens([zeroAddress, token, token.toLowerCase() as Address, people.outsider(3)]);
+    expect(infos).toEqual([
+      { address: zeroAddress, symbol: "ETH", decimals: 18 },
+      { address: token.toLowerCase(), symbol: "TST", decimals: 18 },
+      { address: people.outsider(3).toLowerCase(), symbol: "tokens", decimals: 18 },
+    ]);
   });
 });

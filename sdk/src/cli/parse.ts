@@ -3,7 +3,7 @@
  * what they read (amounts in their token's units, dates). Every problem is a {@link WeconetError} that says what
  * was typed and what is wanted, thrown before anything is signed or sent.
  */
-import { erc20Abi, type Address } from "viem";
+import type { Address } from "viem";
 
 import { WeconetError } from "../errors.js";
 import type { Expiry } from "../actions/access.js";
@@ -132,10 +132,8 @@ export async function attributeNames(w: Weconet): Promise<(ids: readonly number[
 
 /** A market token's symbol and decimals, for amounts people read and type. */
 export async function tokenInfo(w: Weconet, token: Address): Promise<TokenInfo> {
-  if (token === ETH) return ETH_TOKEN;
-  const read = <T>(functionName: "symbol" | "decimals", fallback: T) =>
-    w.publicClient.readContract({ address: token, abi: erc20Abi, functionName }).catch(() => fallback) as Promise<T>;
-  return { address: token, symbol: await read("symbol", token), decimals: await read("decimals", 18) };
+  const [info] = await w.reads.tokens([token]);
+  return info ?? ETH_TOKEN;
 }
 
 /** Amounts in their token's units, each token's symbol and decimals read once. */

@@ -1,4 +1,4 @@
-import { erc20Abi, zeroAddress } from "viem";
+import { zeroAddress } from "viem";
 
 import type { WeconetContext } from "../client.js";
 import { chainTime } from "../client.js";
@@ -11,6 +11,7 @@ import {
 } from "../matching.js";
 import { classAndSubclasses, listOffers } from "./market.js";
 import { attributeIdOf, listAttributes } from "./taxonomy.js";
+import { readToken } from "./tokens.js";
 
 /**
  * Ranks the market's offers for `request` (see {@link matchOffers}): every offer in the request's token whose
@@ -29,13 +30,10 @@ export async function matchMarket(
   for (let id = byId.get(wanted)?.parent ?? 0; id !== 0 && !related.has(id); id = byId.get(id)?.parent ?? 0) {
     related.add(id);
   }
-  const erc20 = <T>(functionName: "decimals" | "symbol", fallback: T) =>
-    ctx.publicClient.readContract({ address: token, abi: erc20Abi, functionName }).catch(() => fallback) as Promise<T>;
-  const [offers, now, decimals, symbol] = await Promise.all([
+  const [offers, now, { decimals, symbol }] = await Promise.all([
     listOffers(ctx, { token, all: true }).then((page) => page.items),
     chainTime(ctx),
-    token === zeroAddress ? Promise.resolve(18) : erc20("decimals", 18),
-    token === zeroAddress ? Promise.resolve("ETH") : erc20("symbol", "tokens"),
+    readToken(ctx, token),
   ]);
   return matchOffers(
     { ...request, class: wanted, token },
