@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 
 import { messageOf } from "./message";
+import type { SocketSession } from "./socket";
 import { needsSignIn } from "./socket-errors";
 import { useWeconet, weconetKey } from "./weconet";
 
@@ -42,4 +43,21 @@ export function useSocketAction(onSignedOut?: () => void) {
     [queryClient, chain.chainId, onSignedOut],
   );
   return { state, run, busy: state.status === "busy", reset: () => setState({ status: "idle" }) };
+}
+
+/**
+ * The connected account's session with `socket`, signing in first — tracked as one of `action`'s steps — when there
+ * is none (a form that publishes a document before its transaction); undefined when signing in failed (the action's
+ * state says why).
+ */
+export async function sessionFor(
+  socket: { session: SocketSession | undefined; signIn(): Promise<SocketSession> },
+  action: Pick<ReturnType<typeof useSocketAction>, "run">,
+): Promise<SocketSession | undefined> {
+  if (socket.session !== undefined) return socket.session;
+  return action.run(
+    "Sign in to the data socket",
+    () => socket.signIn(),
+    () => "signed in (your wallet signed a message, no transaction).",
+  );
 }

@@ -9,7 +9,7 @@ import { SocketStatus } from "@/components/data/SocketStatus";
 import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { useSocket, type SocketSession } from "@/lib/socket";
-import { useSocketAction } from "@/lib/socket-action";
+import { sessionFor, useSocketAction } from "@/lib/socket-action";
 import { useTransaction } from "@/lib/tx";
 
 type Draft = { name: string; about: string; contact: string };
@@ -65,15 +65,8 @@ export function ProfileForm({ mode, current }: { mode: "apply" | "update"; curre
     e.preventDefault();
     setShowErrors(true);
     if (!checked.ok) return;
-    let session = socket.session;
-    if (session === undefined) {
-      session = await publish.run(
-        "Sign in to the data socket",
-        () => socket.signIn(),
-        () => "signed in (your wallet signed a message, no transaction).",
-      );
-      if (session === undefined) return;
-    }
+    const session = await sessionFor(socket, publish);
+    if (session === undefined) return;
     const sent = await tx.run(label, (w) =>
       mode === "apply"
         ? w.membership.apply({ profile: checked.document })

@@ -18,7 +18,7 @@ import { Field } from "@/components/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { checkResourceDraft, resourceClasses, type ResourceDraft } from "@/lib/membership";
 import { useDocument, useSocket } from "@/lib/socket";
-import { useSocketAction } from "@/lib/socket-action";
+import { sessionFor, useSocketAction } from "@/lib/socket-action";
 import { useTransaction } from "@/lib/tx";
 
 const EMPTY: ResourceDraft = { classId: "", name: "", description: "" };
@@ -68,20 +68,12 @@ function ResourceFields({
     setShowErrors(true);
     const { classId, document, text } = checked;
     if (classId === undefined || document === undefined || text === undefined) return;
-    let session = socket.session;
-    if (session === undefined) {
-      session = await publish.run(
-        "Sign in to the data socket",
-        () => socket.signIn(),
-        () => "signed in (your wallet signed a message, no transaction).",
-      );
-      if (session === undefined) return;
-    }
-    const signedIn = session;
+    const session = await sessionFor(socket, publish);
+    if (session === undefined) return;
     // A member may publish any document: the description first, so the chain never names a missing one.
     const published = await publish.run(
       "Publish the description",
-      () => signedIn.documents.put(text),
+      () => session.documents.put(text),
       () => "published in the data socket.",
     );
     if (published === undefined) return;
