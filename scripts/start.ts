@@ -25,7 +25,7 @@ import { keccak256, stringToHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 import { createSocketClient, indexerSource } from "@weconet/sdk";
-import { loadDeployment } from "@weconet/sdk/node";
+import { CLI_DEFAULT_RPC, loadDeployment } from "@weconet/sdk/node";
 import { startIndexer, type RunningIndexer } from "@weconet/indexer";
 import { startSocket } from "@weconet/socket";
 
@@ -42,8 +42,6 @@ import { demoSignIn, devMasterKey, freshSocketDir, SOCKET_HOME, socketOperatorKe
 const HOST = "127.0.0.1";
 const PORT = Number.parseInt(process.env.WECONET_PORT ?? "8545", 10);
 const RPC_URL = `http://${HOST}:${PORT}`;
-// The CLI's default node (sdk/src/cli): the hints name the node only when this run is elsewhere.
-const CLI_DEFAULT_RPC = "http://127.0.0.1:8545";
 const CHAIN_ID = 31337;
 const DEPLOYMENT_ID = process.env.WECONET_DEPLOYMENT_ID ?? `chain-${CHAIN_ID}`;
 const DEPLOYMENT_DIR = path.join("deploy", "deployments", DEPLOYMENT_ID);
@@ -305,6 +303,7 @@ try {
  * the CLI's own environment variables (they hold whichever way its options are parsed).
  */
 function cliCommand(command: string, indexerUrl?: string): string {
+  // The hints name the node only when this run is elsewhere than the CLI's default.
   const settings = [
     ...(RPC_URL === CLI_DEFAULT_RPC ? [] : [`WECONET_RPC_URL=${RPC_URL}`]),
     ...(DEPLOYMENT_ID === `chain-${CHAIN_ID}` ? [] : [`WECONET_DEPLOYMENT=${DEPLOYMENT_DIR}`]),
