@@ -6,6 +6,8 @@ import { CONTRACT_KEYS, proposalCalls, type ContractKey, type Deployment, type M
 import { describeCall } from "@/lib/calls";
 import { checkDraft, type ProposalDraft } from "@/components/governance/ProposeForm";
 
+import { memberView } from "./support/members";
+
 // A deployment with a distinct address per contract: the calls are decoded from the bytes alone.
 const deployment: Deployment = {
   chainId: 31337,
@@ -59,45 +61,17 @@ describe("what a proposal's call does, in words", () => {
 
 describe("a proposal draft is checked before anything is sent", () => {
   const members: MemberView[] = [
-    {
-      account: alice,
-      status: "active",
-      since: 1,
-      memberSince: 1,
-      profile: "0x",
-      roles: [],
-      heldRoles: [],
-      isManager: false,
-      suspendedBy: "none",
-      votes: 1n,
-      voteActivatesAt: 0,
-    },
-    {
-      account: getAddress("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"),
-      status: "active",
-      since: 1,
-      memberSince: 1,
-      profile: "0x",
+    memberView(alice),
+    memberView(getAddress("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"), {
       roles: ["leader"],
       heldRoles: ["leader"],
-      isManager: false,
-      suspendedBy: "none",
       votes: 0n,
-      voteActivatesAt: 0,
-    },
-    {
-      account: getAddress("0x71bE63f3384f5fb98995898A86B02Fb2426c5788"),
+    }),
+    memberView(getAddress("0x71bE63f3384f5fb98995898A86B02Fb2426c5788"), {
       status: "applicant",
-      since: 1,
       memberSince: 0,
-      profile: "0x",
-      roles: [],
-      heldRoles: [],
-      isManager: false,
-      suspendedBy: "none",
       votes: 0n,
-      voteActivatesAt: 0,
-    },
+    }),
   ];
   const base: ProposalDraft = {
     kind: "rule",

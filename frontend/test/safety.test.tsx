@@ -18,23 +18,11 @@ import type { Holdings as HoldingsData } from "@/lib/faucet";
 import type { NetworkConfig } from "@/lib/network";
 import { pointRead, queryKeyOf } from "@/lib/page-reads";
 
+import { memberView } from "./support/members";
 import { chainConfig, TestProviders, testQueryClient } from "./support/providers";
 
 const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Address;
-const view = (n: number, over: Partial<MemberView> = {}): MemberView => ({
-  account: address(n),
-  status: "active",
-  since: 1,
-  memberSince: 1,
-  profile: "0x",
-  roles: [],
-  heldRoles: [],
-  isManager: false,
-  suspendedBy: "none",
-  votes: 1n,
-  voteActivatesAt: 0,
-  ...over,
-});
+const view = (n: number, over: Partial<MemberView> = {}): MemberView => memberView(address(n), over);
 const manager = view(1, { isManager: true, roles: ["manager"], heldRoles: ["manager"] });
 const lars = view(2, { roles: ["leader"], heldRoles: ["leader"] });
 const lena = view(3, { roles: ["leader"], heldRoles: ["leader"] });
