@@ -17,7 +17,10 @@ describe("connections", () => {
     await connectAs(page, "dave");
     const given = page.getByTestId("connections-given");
     // The demo: Dave shares his postal address with Alice.
-    await given.locator(`tr[data-party="${person("alice").address}"]`).first().waitFor();
+    await given
+      .locator(`tr[data-party="${person("alice").address}"]`)
+      .first()
+      .waitFor();
     expect(await given.locator(`tr[data-party="${bob.address}"]`).count()).toBe(0);
 
     const form = page.getByTestId("grant-form");
