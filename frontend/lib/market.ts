@@ -36,6 +36,9 @@ export function tokenOf(tokens: readonly TokenInfo[] | undefined, address: Addre
   );
 }
 
+/** "1 unit", "3 units" */
+export const units = (n: bigint) => `${n} unit${n === 1n ? "" : "s"}`;
+
 /** The form to list an offer, as typed. */
 export interface OfferDraft {
   resourceId: string;

@@ -35,7 +35,7 @@ vi.mock("@/lib/socket", async (original) => ({
 }));
 vi.mock("@/components/membership/Profile", () => ({ PersonName: () => <span>alice (0x976E…0aa9)</span> }));
 
-const { BookForm } = await import("@/components/market/Offers");
+const { BookForm } = await import("@/components/market/BookForm");
 const { ProfileForm } = await import("@/components/membership/ProfileForm");
 const { RegisterResourceForm } = await import("@/components/membership/Resources");
 

@@ -10,7 +10,7 @@ import { Holdings } from "@/components/Holdings";
 import { ConfirmButton } from "@/components/Confirm";
 import { LocalTimeTravel } from "@/components/governance/LocalTimeTravel";
 import { MemberRow } from "@/components/leaders/MemberActions";
-import { PostRequestForm } from "@/components/market/Requests";
+import { PostRequestForm } from "@/components/market/PostRequest";
 import { WalletButton } from "@/components/Wallet";
 import { checkGrant } from "@/lib/grant";
 import { checkOffer } from "@/lib/market";

@@ -1,18 +1,24 @@
 "use client";
 
-import Link from "next/link";
+import dynamic from "next/dynamic";
 
-import { BookingRow, Credits } from "@/components/market/Bookings";
-import { ListOfferForm, MyOfferRow } from "@/components/market/MyOffers";
 import { OfferCard } from "@/components/market/Offers";
-import { PostRequestForm, RequestRow } from "@/components/market/Requests";
+import { RequestRow } from "@/components/market/Requests";
 import { Search } from "@/components/market/Search";
 import { Query } from "@/components/Query";
-import { Table } from "@/components/Table";
 import { useChainNow } from "@/lib/clock";
 import { offersByToken } from "@/lib/booking";
 import { tokenArgs, tokenOf } from "@/lib/market";
 import { useWeconet, useWeconetList, useWeconetRead } from "@/lib/weconet";
+
+// What only a connected wallet sees is loaded once one is: a first visit does not carry the forms.
+const MyMarket = dynamic(() => import("@/components/market/MyMarket").then((m) => m.MyMarket), {
+  ssr: false,
+  loading: () => <p className="muted">Reading your bookings and offers…</p>,
+});
+const PostRequestForm = dynamic(() => import("@/components/market/PostRequest").then((m) => m.PostRequestForm), {
+  ssr: false,
+});
 
 /** Supply and demand: find and book offers; list and manage one's own; bookings with their next step; requests. */
 export function MarketPage() {
@@ -25,9 +31,6 @@ export function MarketPage() {
   const myOffers = (offers.data ?? []).filter(
     (o) => account !== undefined && o.provider.toLowerCase() === account.toLowerCase(),
   );
-  const myResources = useWeconetList("resources", { owner: account, activeOnly: true }, { enabled: connected });
-  const bookings = useWeconetList("bookings", { party: account }, { enabled: connected });
-  const credits = useWeconetRead("credits", account === undefined ? undefined : [account]);
   const requests = useWeconetList("marketRequests");
   const attrs = attributes.data ?? [];
 
@@ -71,56 +74,15 @@ export function MarketPage() {
           }}
         </Query>
       </section>
-      {connected && (
-        <>
-          <section className="card" aria-labelledby="bookings-h" data-testid="my-bookings">
-            <h2 id="bookings-h">My bookings</h2>
-            <Query result={credits} what="your credits">
-              {(list) => <Credits credits={list} tokens={tokens.data} />}
-            </Query>
-            <Query result={bookings} what="your bookings">
-              {(list) =>
-                list.length === 0 ? (
-                  <p className="muted">No bookings yet.</p>
-                ) : (
-                  <Table head={["Booking", "What", "Status", "Next"]}>
-                    {list.map((b) => (
-                      <BookingRow
-                        key={b.id.toString()}
-                        booking={b}
-                        offer={offers.data?.find((o) => o.id === b.offerId)}
-                        attributes={attrs}
-                        tokens={tokens.data}
-                        now={now}
-                      />
-                    ))}
-                  </Table>
-                )
-              }
-            </Query>
-          </section>
-          <section className="card" aria-labelledby="my-offers-h" data-testid="my-offers">
-            <h2 id="my-offers-h">My offers</h2>
-            {myOffers.length === 0 ? (
-              <p className="muted">You offer nothing yet.</p>
-            ) : (
-              <ul className="plain">
-                {myOffers.map((o) => (
-                  <MyOfferRow key={o.id.toString()} offer={o} attributes={attrs} tokens={tokens.data} />
-                ))}
-              </ul>
-            )}
-            {myResources.data !== undefined &&
-              (myResources.data.length === 0 ? (
-                <p className="muted small" data-testid="no-resources">
-                  Every offer is for one of your resources:{" "}
-                  <Link href="/membership#resources">register a resource</Link> first.
-                </p>
-              ) : (
-                <ListOfferForm resources={myResources.data} attributes={attrs} />
-              ))}
-          </section>
-        </>
+      {account !== undefined && (
+        <MyMarket
+          account={account}
+          offers={offers.data}
+          myOffers={myOffers}
+          attributes={attrs}
+          tokens={tokens.data}
+          now={now}
+        />
       )}
       <section className="card" aria-labelledby="requests-h">
         <h2 id="requests-h">Requests</h2>
