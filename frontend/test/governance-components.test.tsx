@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { render, screen } from "@testing-library/react";
 import type { Address, Hash } from "viem";
 
-import type { ProposalSummary, VoteView } from "@weconet/sdk";
+import type { VoteView } from "@weconet/sdk";
 
 import { Markdown, safeHref } from "@/components/governance/Markdown";
 import { descriptionBody, ProposalText } from "@/components/governance/ProposalText";
@@ -11,32 +11,10 @@ import { Tally } from "@/components/governance/Tally";
 import { txHref } from "@/components/governance/Transactions";
 import { VoteSide } from "@/components/governance/Vote";
 
+import { proposal } from "./support/proposals";
+
 const ada = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as Address;
 const hash = `0x${"ab".repeat(32)}` as Hash;
-
-function proposal(patch: Partial<ProposalSummary> = {}): ProposalSummary {
-  return {
-    id: 123n,
-    proposer: ada,
-    targets: [],
-    values: [],
-    calldatas: [],
-    description: "# Lower the fee\n\nBecause.",
-    title: "Lower the fee",
-    state: "active",
-    votes: { for: 2n, against: 1n, abstain: 1n },
-    voters: 4,
-    snapshot: 1_000n,
-    deadline: 2_000n,
-    quorum: 2n,
-    eligible: 10n,
-    eta: 0n,
-    txs: { proposed: hash, queued: null, executed: null, canceled: null },
-    createdAt: 900,
-    block: 5n,
-    ...patch,
-  };
-}
 
 const rendered = (markdown: string) => {
   const { container } = render(<Markdown text={markdown} />);

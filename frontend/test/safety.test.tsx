@@ -9,6 +9,7 @@ import { AccountName } from "@/components/AccountName";
 import { Holdings } from "@/components/Holdings";
 import { ConfirmButton } from "@/components/Confirm";
 import { LocalTimeTravel } from "@/components/governance/LocalTimeTravel";
+import { VoteForm } from "@/components/governance/Vote";
 import { MemberRow } from "@/components/leaders/MemberActions";
 import { PostRequestForm } from "@/components/market/PostRequest";
 import { WalletButton } from "@/components/Wallet";
@@ -19,6 +20,7 @@ import type { NetworkConfig } from "@/lib/network";
 import { pointRead, queryKeyOf } from "@/lib/page-reads";
 
 import { memberView } from "./support/members";
+import { proposal } from "./support/proposals";
 import { chainConfig, TestProviders, testQueryClient } from "./support/providers";
 
 const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Address;
@@ -194,6 +196,28 @@ describe("huge, negative or odd numbers are field errors, never a raw error", ()
     expect(field.getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByRole("status").textContent).toBe("");
     expect(document.body.textContent).not.toMatch(/safe 48-bit|RangeError|e\+24/);
+  });
+  it("the vote form: a new choice or reason clears the last vote's status line, a choice clears the field error", async () => {
+    inApp(<VoteForm proposal={proposal()} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Cast vote" }));
+    });
+    expect(screen.getByRole("alert").textContent).toMatch(/Choose for, against or abstain/);
+    fireEvent.click(screen.getByLabelText("For"));
+    expect(screen.queryByRole("alert")).toBeNull();
+    // Without a wallet the vote fails at once: a status line to be replaced.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Cast vote" }));
+    });
+    expect(screen.getByRole("status").textContent).toMatch(/Vote failed/);
+    fireEvent.click(screen.getByLabelText("Against"));
+    expect(screen.getByRole("status").textContent).toBe("");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Cast vote" }));
+    });
+    expect(screen.getByRole("status").textContent).toMatch(/Vote failed/);
+    fireEvent.change(screen.getByLabelText(/Reason/), { target: { value: "Because." } });
+    expect(screen.getByRole("status").textContent).toBe("");
   });
 });
 

@@ -85,9 +85,17 @@ export function VoteForm({ proposal: p }: { proposal: ProposalSummary }) {
       </p>
     );
   }
+  // A new choice makes the last attempt's status line and field error stale (a new reason, its status line).
+  const edited = () => {
+    setError(undefined);
+    tx.reset();
+  };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (support === "") return setError("Choose for, against or abstain.");
+    if (support === "") {
+      tx.reset();
+      return setError("Choose for, against or abstain.");
+    }
     setError(undefined);
     void tx.run("Vote", (w) =>
       w.governance.vote({ proposalId: p.id, support, ...(reason.trim() === "" ? {} : { reason: reason.trim() }) }),
@@ -105,7 +113,10 @@ export function VoteForm({ proposal: p }: { proposal: ProposalSummary }) {
                 name={`support-${p.id}`}
                 value={value}
                 checked={support === value}
-                onChange={() => setSupport(value)}
+                onChange={() => {
+                  setSupport(value);
+                  edited();
+                }}
               />
               {label}
             </label>
@@ -118,7 +129,14 @@ export function VoteForm({ proposal: p }: { proposal: ProposalSummary }) {
         )}
       </fieldset>
       <Field label="Reason (optional, public and on-chain)" hint="Never personal data.">
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          rows={2}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            tx.reset();
+          }}
+        />
       </Field>
       <div className="row">
         <button type="submit" disabled={tx.busy}>
