@@ -1,16 +1,16 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from "vitest";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import type { Address } from "viem";
 
-import { purposeCode, type Attribute, type MemberView } from "@weconet/sdk";
+import { purposeCode, type ApplicationView, type Attribute, type MemberView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
 import { Holdings } from "@/components/Holdings";
 import { ConfirmButton } from "@/components/Confirm";
 import { LocalTimeTravel } from "@/components/governance/LocalTimeTravel";
 import { VoteForm } from "@/components/governance/Vote";
-import { MemberRow } from "@/components/leaders/MemberActions";
+import { ApplicationRow, MemberRow } from "@/components/leaders/MemberActions";
 import { PostRequestForm } from "@/components/market/PostRequest";
 import { WalletButton } from "@/components/Wallet";
 import { checkGrant } from "@/lib/grant";
@@ -127,6 +127,54 @@ describe("a leader is offered only what the contract lets them do", () => {
     row(alice, view(3, { status: "suspended", roles: [], heldRoles: ["leader"], suspendedBy: "manager" }));
     row(alice, undefined);
     expect(screen.queryAllByRole("button")).toEqual([]);
+  });
+
+  const app = (over: Partial<ApplicationView> = {}): ApplicationView => ({
+    account: address(40),
+    developer: address(41),
+    name: "Route planner",
+    metadataURI: "ipfs://route-planner",
+    attributeIds: [3],
+    purpose: purposeCode("dpv:ServiceProvision"),
+    status: "active",
+    registeredAt: 1,
+    suspendedBy: "none",
+    live: true,
+    ...over,
+  });
+  const appRow = (application: ApplicationView, me: MemberView | undefined) =>
+    inApp(
+      <table>
+        <tbody>
+          <ApplicationRow app={application} me={me} />
+        </tbody>
+      </table>,
+    );
+
+  it("a leader does not reinstate an application the manager suspended; the manager does, and raises a leader's", () => {
+    appRow(app({ status: "suspended", suspendedBy: "manager", live: false }), lars);
+    expect(screen.queryByRole("button", { name: /Reinstate|Suspend/ })).toBeNull();
+    expect(screen.getByTestId("no-oversight").textContent).toBe(
+      "Suspended by the manager: only they or a higher authority reinstate.",
+    );
+    cleanup();
+    appRow(app({ status: "suspended", suspendedBy: "manager", live: false }), manager);
+    expect(screen.getByRole("button", { name: "Reinstate" })).toBeDefined();
+    expect(screen.queryByRole("button", { name: /Suspend/ })).toBeNull();
+    cleanup();
+    appRow(app({ status: "suspended", suspendedBy: "leader", live: false }), manager);
+    expect(screen.getByRole("button", { name: "Suspend with your authority" })).toBeDefined();
+    expect(screen.getByRole("button", { name: "Reinstate" })).toBeDefined();
+    cleanup();
+    appRow(app(), lars);
+    expect(screen.getByRole("button", { name: "Suspend" })).toBeDefined();
+  });
+
+  it("a member or a visitor is offered nothing on an application", () => {
+    appRow(app(), alice);
+    appRow(app({ status: "suspended", suspendedBy: "leader", live: false }), undefined);
+    expect(screen.queryAllByRole("button")).toEqual([]);
+    expect(screen.queryByTestId("no-oversight")).toBeNull();
   });
 });
 

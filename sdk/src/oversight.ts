@@ -1,4 +1,5 @@
 import { AUTHORITY_LEVELS, type AuthorityLevel } from "./errors.js";
+import type { ApplicationView } from "./reads/applications.js";
 import type { MemberView } from "./reads/members.js";
 
 /** What one account may do to a member by Membership's oversight rule, now. */
@@ -56,3 +57,28 @@ function suspensionOf(actor: MemberView | undefined, member: MemberView): Omit<O
 }
 
 type DeveloperRole = Pick<Oversight, "grantDeveloper" | "revokeDeveloper">;
+
+/** What one account may do to an application by the Applications registry's rule, now. */
+export type ApplicationOversight = Pick<Oversight, "suspend" | "reinstate" | "authority">;
+
+/**
+ * The registry's rule (Applications `_authorityOf`, `suspend`, `reinstate`) outside the contract: an active manager
+ * acts with the manager's authority, an active leader with a leader's, anyone else not at all (the members' vote is
+ * no wallet). An active application is suspended by any of them; a suspension is raised only by a higher authority
+ * and lifted only by the same or a higher one. sdk/test/oversight.test.ts holds this to the contract.
+ */
+export function applicationOversightOf(actor: MemberView | undefined, app: ApplicationView): ApplicationOversight {
+  const authority: AuthorityLevel =
+    actor?.roles.includes("manager") === true
+      ? "manager"
+      : actor?.roles.includes("leader") === true
+        ? "leader"
+        : "none";
+  if (authority === "none") return NONE;
+  const suspended = app.status === "suspended";
+  return {
+    authority,
+    suspend: app.status === "active" || (suspended && rank(authority) > rank(app.suspendedBy)),
+    reinstate: suspended && rank(authority) >= rank(app.suspendedBy),
+  };
+}

@@ -127,7 +127,11 @@ describe("data connections", () => {
     const [suspended] = (await reader.reads.connections({ member: planner, direction: "received" })).items;
     // Still live as a connection, but a suspended application is authorized for nothing.
     expect(suspended).toMatchObject({ state: "live", authorizedAttributes: [] });
-    expect(await reader.reads.application(planner)).toMatchObject({ status: "suspended", live: false });
+    expect(await reader.reads.application(planner)).toMatchObject({
+      status: "suspended",
+      suspendedBy: "leader",
+      live: false,
+    });
     await as(people.lena).applications.reinstate({ account: planner });
 
     await as(dina).applications.update({
@@ -147,6 +151,7 @@ describe("data connections", () => {
         purpose: purposeCode("dpv:ServiceProvision"),
         status: "active",
         registeredAt: expect.any(Number) as number,
+        suspendedBy: "none",
         live: true,
       },
     ]);

@@ -1,7 +1,7 @@
 import { stringToHex, type Address } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { oversightOf, ROLES, type MemberView } from "../src/index.js";
+import { applicationOversightOf, oversightOf, ROLES, type ApplicationView, type MemberView } from "../src/index.js";
 import { admitMember, as, isolateFile, people, reader } from "./support/weconet.js";
 
 isolateFile();
@@ -122,5 +122,84 @@ describe("oversightOf agrees with Membership for every pair", () => {
     expect(oversightOf(leader, view({})).authority).toBe("leader");
     expect(oversightOf(leader, leader).authority).toBe("none");
     expect(oversightOf(undefined, view({})).suspend).toBe(false);
+  });
+});
+
+/**
+ * The Leaders page offers suspend and reinstate on applications by `applicationOversightOf`: a leader must not be
+ * offered to reinstate (or re-suspend) what the manager suspended, the manager may raise a leader's suspension, and
+ * nobody without the role acts — as the Applications contract says, read one by one and as listed.
+ */
+describe("applicationOversightOf agrees with Applications for every pair", () => {
+  const developer = people.outsider(6);
+  const active = people.outsider(7);
+  const byLeader = people.outsider(8);
+  const byManager = people.outsider(9);
+  const retired = people.outsider(10);
+  const raised = people.outsider(11);
+  const apps: Address[] = [active, byLeader, byManager, retired, raised];
+  // lena is a leader the first describe suspended: she holds the role but cannot use it
+  const actors: Address[] = [people.manager, people.lars, people.lena, developer, people.outsider(12)];
+
+  beforeAll(async () => {
+    await admitMember(developer);
+    await as(people.lars).membership.grantDeveloper({ account: developer });
+    for (const [i, app] of apps.entries()) {
+      await as(developer).applications.register({
+        account: app,
+        consent: await as(app).applications.consentToRegistration({ developer }),
+        name: `App ${i}`,
+        metadataURI: `ipfs://app-${i}`,
+        attributes: ["delivery_address"],
+        purpose: "dpv:ServiceProvision",
+      });
+    }
+    await as(people.lars).applications.suspend({ account: byLeader, reason: "spam" });
+    await as(people.manager).applications.suspend({ account: byManager, reason: "leak" });
+    await as(developer).applications.retire({ account: retired });
+    // a leader's suspension the manager raised: now only the manager (or the vote) lifts it
+    await as(people.lars).applications.suspend({ account: raised, reason: "spam" });
+    await as(people.manager).applications.suspend({ account: raised, reason: "leak" });
+  });
+
+  const reason = stringToHex("test", { size: 32 });
+
+  async function check(views: Map<Address, ApplicationView>) {
+    const registry = reader.contracts.applications;
+    let allowed = 0;
+    for (const actor of actors) {
+      const me = await reader.reads.member(actor);
+      for (const app of apps) {
+        const view = views.get(app);
+        if (view === undefined) throw new Error(`no view of ${app}`);
+        const { authority: _authority, ...said } = applicationOversightOf(me, view);
+        const [suspend, reinstate] = await Promise.all([
+          passes(registry.simulate.suspend([app, reason], { account: actor })),
+          passes(registry.simulate.reinstate([app], { account: actor })),
+        ]);
+        expect({ actor, app, ...said }).toEqual({ actor, app, suspend, reinstate });
+        allowed += Number(suspend) + Number(reinstate);
+      }
+    }
+    expect(allowed).toBeGreaterThan(4);
+  }
+
+  it("read one by one", async () => {
+    const views = new Map<Address, ApplicationView>();
+    for (const a of apps) views.set(a, await reader.reads.application(a));
+    expect(views.get(byManager)?.suspendedBy).toBe("manager");
+    expect(views.get(byLeader)?.suspendedBy).toBe("leader");
+    expect(views.get(raised)?.suspendedBy).toBe("manager");
+    expect(views.get(active)?.suspendedBy).toBe("none");
+    await check(views);
+  });
+
+  it("as listed (the read model's rows)", async () => {
+    const listed = (await reader.reads.applications()).items;
+    const views = new Map<Address, ApplicationView>(listed.map((a) => [a.account, a]));
+    expect(views.get(byManager)?.suspendedBy).toBe("manager");
+    expect(views.get(raised)?.suspendedBy).toBe("manager");
+    expect(views.get(byLeader)?.suspendedBy).toBe("leader");
+    await check(views);
   });
 });

@@ -79,7 +79,7 @@ export function LeadersPage() {
             ) : (
               <Table head={["Application", "Status", "Action"]}>
                 {open.map((a) => (
-                  <ApplicationRow key={a.account} app={a} canAct={isLeader} />
+                  <ApplicationRow key={a.account} app={a} me={me} />
                 ))}
               </Table>
             );

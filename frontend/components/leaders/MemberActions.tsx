@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 
 import {
+  applicationOversightOf,
   AUTHORITIES,
   AUTHORITY_LEVELS,
   oversightOf,
@@ -188,40 +189,54 @@ export function MemberRow({ member, me }: { member: MemberView; me: MemberView |
   );
 }
 
-/** An application, with suspend (all its access stops at once) or reinstate. */
-export function ApplicationRow({ app, canAct }: { app: ApplicationView; canAct: boolean }) {
+/**
+ * An application, with what `me` may do to it by the registry's rule (the SDK's `applicationOversightOf`): suspend
+ * (all its access stops at once, or a lower authority's suspension raised) or reinstate. Nothing that would only
+ * revert is offered: a leader is not offered to lift what the manager suspended.
+ */
+export function ApplicationRow({ app, me }: { app: ApplicationView; me: MemberView | undefined }) {
   const tx = useTransaction();
-  const busy = !canAct || tx.busy;
+  const may = applicationOversightOf(me, app);
+  const suspended = app.status === "suspended";
   return (
     <tr data-application={app.account}>
       <td>
         <strong>{app.name}</strong> <AccountName address={app.account} />
       </td>
       <td>
-        <span className={`badge status-${app.status === "active" ? "active" : "suspended"}`}>{app.status}</span>
+        <span className={`badge status-${suspended ? "suspended" : "active"}`}>{app.status}</span>
+        {suspended && <span className="muted small"> by {authorityWords(app.suspendedBy)}</span>}
       </td>
       <td>
-        {app.status === "active" ? (
-          <WithReason
-            action="Suspend"
-            danger
-            disabled={busy}
-            onInput={tx.reset}
-            onSubmit={(reason) =>
-              void tx.run("Suspend application", (w) => w.applications.suspend({ account: app.account, reason }))
-            }
-          />
-        ) : (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              void tx.run("Reinstate application", (w) => w.applications.reinstate({ account: app.account }))
-            }
-          >
-            Reinstate
-          </button>
-        )}
+        <div className="row">
+          {may.suspend && (
+            <WithReason
+              action={suspended ? "Suspend with your authority" : "Suspend"}
+              danger
+              disabled={tx.busy}
+              onInput={tx.reset}
+              onSubmit={(reason) =>
+                void tx.run("Suspend application", (w) => w.applications.suspend({ account: app.account, reason }))
+              }
+            />
+          )}
+          {may.reinstate && (
+            <button
+              type="button"
+              disabled={tx.busy}
+              onClick={() =>
+                void tx.run("Reinstate application", (w) => w.applications.reinstate({ account: app.account }))
+              }
+            >
+              Reinstate
+            </button>
+          )}
+          {may.authority !== "none" && !may.suspend && !may.reinstate && (
+            <span className="muted small" data-testid="no-oversight">
+              Suspended by {authorityWords(app.suspendedBy)}: only they or a higher authority reinstate.
+            </span>
+          )}
+        </div>
         <TxStatus state={tx.state} />
       </td>
     </tr>

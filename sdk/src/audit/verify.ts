@@ -416,8 +416,8 @@ export async function verifyRows(ctx: WeconetContext, source: RowSource, atBlock
     compare(
       "applications",
       `application ${a.account}`,
-      `${a.developer}/${a.status}/${a.registeredAt}/${a.name}/${a.metadataURI}/${a.attributeIds.join(" ")}/${a.purpose}`,
-      `${onChain.developer}/${APPLICATION_STATUSES[onChain.status] ?? onChain.status}/${onChain.registeredAt}/${onChain.name}/${onChain.metadataURI}/${onChain.attributeIds.join(" ")}/${onChain.purpose}`,
+      `${a.developer}/${a.status}/${a.registeredAt}/${a.name}/${a.metadataURI}/${a.attributeIds.join(" ")}/${a.purpose}/${a.suspendedBy}`,
+      `${onChain.developer}/${APPLICATION_STATUSES[onChain.status] ?? onChain.status}/${onChain.registeredAt}/${onChain.name}/${onChain.metadataURI}/${onChain.attributeIds.join(" ")}/${onChain.purpose}/${onChain.suspendedBy}`,
     );
     compare("applications", `application ${a.account} live`, applicationLive(facts, a.account), live);
   });

@@ -198,6 +198,8 @@ async function applicationDescribed(
     attributeIds,
     purpose,
     status: previous?.status ?? "active",
+    // registering anew keeps the status and its suspension, as the registry does
+    suspendedBy: previous?.suspendedBy ?? 0,
     // registering anew (the developer left since) restarts the registration time; an update keeps it
     registeredAt: e.event === "ApplicationRegistered" ? e.timestamp : (previous?.registeredAt ?? e.timestamp),
   });
@@ -407,9 +409,17 @@ export const REDUCERS = {
     ApplicationRegistered: async (s, e) => applicationDescribed(s, e),
     ApplicationUpdated: async (s, e) => applicationDescribed(s, e),
     ApplicationSuspended: async (s, e, o) =>
-      edit(s, o, "application", { account: e.args.account }, "application", (r) => ({ ...r, status: "suspended" })),
+      edit(s, o, "application", { account: e.args.account }, "application", (r) => ({
+        ...r,
+        status: "suspended",
+        suspendedBy: e.args.authority,
+      })),
     ApplicationReinstated: async (s, e, o) =>
-      edit(s, o, "application", { account: e.args.account }, "application", (r) => ({ ...r, status: "active" })),
+      edit(s, o, "application", { account: e.args.account }, "application", (r) => ({
+        ...r,
+        status: "active",
+        suspendedBy: 0,
+      })),
     ApplicationRetired: async (s, e, o) =>
       edit(s, o, "application", { account: e.args.account }, "application", (r) => ({ ...r, status: "retired" })),
     // The EIP-712 domain is the contract's own constant, not network state.

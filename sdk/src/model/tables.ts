@@ -204,6 +204,8 @@ export const MODEL_TABLES = {
       metadataURI: "text",
       attributeIds: "int[]",
       purpose: "hex",
+      /** The authority of the suspension in force (`Authority`; 0 none): only the same or higher lifts it. */
+      suspendedBy: "int",
     },
   },
   /** A connector (the market): its number, whether it is approved now, and who last set it. */

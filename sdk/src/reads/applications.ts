@@ -1,7 +1,7 @@
 import type { Address, Hex } from "viem";
 
 import type { WeconetContext } from "../client.js";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "../errors.js";
+import { APPLICATION_STATUSES, AUTHORITY_LEVELS, type ApplicationStatus, type AuthorityLevel } from "../errors.js";
 import type { RowOf } from "../model/tables.js";
 import { inOneBatch } from "./batch.js";
 import { pageOf, readPoint, type PageOptions, type ViewPage } from "./rows.js";
@@ -16,6 +16,8 @@ export interface ApplicationView {
   purpose: Hex;
   status: ApplicationStatus;
   registeredAt: number;
+  /** The authority of the suspension in force ("none" unless suspended): only the same or a higher one lifts it. */
+  suspendedBy: AuthorityLevel;
   /** Whether it may hold access now: active, and its developer an active member holding the developer role. */
   live: boolean;
 }
@@ -34,6 +36,7 @@ export function applicationView(a: ApplicationFacts, live: boolean): Application
     purpose: a.purpose,
     status: a.status,
     registeredAt: a.registeredAt,
+    suspendedBy: AUTHORITY_LEVELS[a.suspendedBy] ?? "none",
     live,
   };
 }
