@@ -17,3 +17,8 @@ export function attributeSetProblem(
   const usable = new Set(shareableAttributes(attributes).map((a) => a.id));
   return ids.some((id) => !usable.has(id)) ? "unusable" : undefined;
 }
+
+/** Attribute ids as their taxonomy names. */
+export function attributeNames(ids: readonly number[], attributes: readonly Attribute[]): string {
+  return ids.map((id) => attributes.find((a) => a.id === id)?.name ?? `#${id}`).join(", ");
+}

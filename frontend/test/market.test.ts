@@ -2,15 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { bookingActions } from "@weconet/sdk";
 
-import {
-  bookingControls,
-  checkOffer,
-  ETH_TOKEN,
-  formatAmount,
-  offerTextOf,
-  parseAmount,
-  parseCount,
-} from "@/lib/market";
+import { bookingControls } from "@/lib/booking-controls";
+import { ETH_TOKEN, formatAmount, offerTextOf, parseAmount, parseCount } from "@/lib/market";
+import { checkOffer } from "@/lib/offer-draft";
 
 const dEUR = { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", symbol: "dEUR", decimals: 2 } as const;
 

@@ -14,7 +14,7 @@ import { ApplicationRow, MemberRow } from "@/components/leaders/MemberActions";
 import { PostRequestForm } from "@/components/market/PostRequest";
 import { WalletButton } from "@/components/Wallet";
 import { checkGrant } from "@/lib/grant";
-import { checkOffer } from "@/lib/market";
+import { checkOffer } from "@/lib/offer-draft";
 import type { Holdings as HoldingsData } from "@/lib/faucet";
 import type { NetworkConfig } from "@/lib/network";
 import { pointRead, queryKeyOf } from "@/lib/page-reads";

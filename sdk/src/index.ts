@@ -76,7 +76,8 @@ export {
   wordOf,
 } from "./vocabulary.js";
 export type { EnumName, RuleName, Word } from "./vocabulary.js";
-export { connectionIdOf, dataRequestHash, requestDigest, toBytes32Code, toContentHash } from "./codes.js";
+export { toBytes32Code, toContentHash } from "./codes.js";
+export { connectionIdOf, dataRequestHash, requestDigest } from "./digests.js";
 export { describePurpose, DPV_NAMESPACE, PURPOSES, purposeCode, purposeOf, purposeText } from "./purposes.js";
 export type { Purpose } from "./purposes.js";
 export { GRANT_TYPES, grantNonceKey } from "./actions/access.js";

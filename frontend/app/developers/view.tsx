@@ -6,7 +6,7 @@ import { purposeText, type ApplicationView, type Attribute } from "@weconet/sdk"
 
 import { AccountName } from "@/components/AccountName";
 import { ConfirmButton } from "@/components/Confirm";
-import { attributeNames } from "@/components/connections/Lists";
+import { attributeNames } from "@/lib/attributes";
 import { ApplicationForm, RegistrationConsentForm } from "@/components/developers/ApplicationForm";
 import { Query } from "@/components/Query";
 import { TxStatus } from "@/components/TxStatus";

@@ -10,13 +10,9 @@ import { SharedData } from "@/components/connections/SharedData";
 import { Countdown } from "@/components/Countdown";
 import { PurposeName } from "@/components/PurposeName";
 import { TxStatus } from "@/components/TxStatus";
+import { attributeNames } from "@/lib/attributes";
 import { formatDuration } from "@/lib/format";
 import { useTransaction } from "@/lib/tx";
-
-/** Attribute ids as their taxonomy names. */
-export function attributeNames(ids: readonly number[], attributes: readonly Attribute[]): string {
-  return ids.map((id) => attributes.find((a) => a.id === id)?.name ?? `#${id}`).join(", ");
-}
 
 function Party({ address, applications }: { address: Address; applications: readonly ApplicationView[] }) {
   const app = applications.find((a) => a.account.toLowerCase() === address.toLowerCase());

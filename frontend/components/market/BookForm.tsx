@@ -4,7 +4,7 @@ import { useState } from "react";
 
 import type { Attribute, OfferView } from "@weconet/sdk";
 
-import { attributeNames } from "@/components/connections/Lists";
+import { attributeNames } from "@/lib/attributes";
 import { Field } from "@/components/Field";
 import { PurposeName } from "@/components/PurposeName";
 import { TxStatus } from "@/components/TxStatus";

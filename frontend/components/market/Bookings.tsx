@@ -16,13 +16,14 @@ import {
 
 import { AccountName } from "@/components/AccountName";
 import { SharedData } from "@/components/connections/SharedData";
-import { attributeNames as attributeNamesOf } from "@/components/connections/Lists";
+import { attributeNames as attributeNamesOf } from "@/lib/attributes";
 import { DisputeDeadlinesList } from "@/components/market/DisputeDeadlines";
 import { SignIn } from "@/components/data/SignIn";
 import { SocketStatus } from "@/components/data/SocketStatus";
 import { TxStatus } from "@/components/TxStatus";
 import { formatTime, sameAddress } from "@/lib/format";
-import { bookingControls, formatAmount, tokenOf, type TokenInfo } from "@/lib/market";
+import { bookingControls } from "@/lib/booking-controls";
+import { formatAmount, tokenOf, type TokenInfo } from "@/lib/market";
 import { useSocket } from "@/lib/socket";
 import { useSocketAction } from "@/lib/socket-action";
 import { useTransaction } from "@/lib/tx";

@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import type { Attribute, Match, OfferView } from "@weconet/sdk";
 
 import { AccountName } from "@/components/AccountName";
-import { attributeNames } from "@/components/connections/Lists";
+import { attributeNames } from "@/lib/attributes";
 import { OfferDescription, OfferTitle } from "@/components/market/OfferDocument";
 import { PurposeName } from "@/components/PurposeName";
 import { formatDuration, formatTime } from "@/lib/format";

@@ -2,7 +2,8 @@ import { encodeFunctionData, erc20Abi, zeroAddress, zeroHash, type Address, type
 
 import { abiOfKey } from "../contracts.js";
 import { accountOf, chainTime, eventIn, send, sendCall, type Sent, type WeconetContext } from "../client.js";
-import { dataRequestHash, toContentHash } from "../codes.js";
+import { toContentHash } from "../codes.js";
+import { dataRequestHash } from "../digests.js";
 import { purposeCode } from "../purposes.js";
 import { WeconetError } from "../errors.js";
 import { readOffer, type DataRequestView } from "../reads/market.js";

@@ -1,7 +1,7 @@
 import { erc20Abi, zeroAddress, type Address, type Hex } from "viem";
 
 import { latestBlock, type WeconetContext } from "../client.js";
-import { connectionIdOf, dataRequestHash, requestDigest } from "../codes.js";
+import { connectionIdOf, dataRequestHash, requestDigest } from "../digests.js";
 import {
   APPLICATION_STATUSES,
   BOOKING_STATUSES,

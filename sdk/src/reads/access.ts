@@ -1,7 +1,7 @@
 import { decodeFunctionResult, encodeFunctionData, type Address, type Hex } from "viem";
 
 import type { WeconetContext } from "../client.js";
-import { connectionIdOf, requestDigest } from "../codes.js";
+import { connectionIdOf, requestDigest } from "../digests.js";
 import { abiOfKey } from "../contracts.js";
 import { WeconetError, type CloseReason, type Consent } from "../errors.js";
 import { rowMatches, selectAll, type Filter } from "../model/store.js";

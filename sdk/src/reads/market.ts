@@ -1,7 +1,7 @@
 import { zeroAddress, type Address, type Hex } from "viem";
 
 import type { WeconetContext } from "../client.js";
-import { dataRequestHash } from "../codes.js";
+import { dataRequestHash } from "../digests.js";
 import {
   SETTLED_STATUSES,
   WeconetError,
